@@ -1,0 +1,189 @@
+#include "rescap/dissector.hpp"
+
+#include <span>
+
+#include <epan/expert.h>
+#include <epan/packet.h>
+#include <epan/prefs.h>
+#include <epan/proto_data.h>
+
+#include "common/signatures.hpp"
+#include "rescap/fields.hpp"
+#include "rescap/render.hpp"
+#include "rescap/transactions.hpp"
+
+namespace rescap {
+namespace {
+
+constexpr const char *kDefaultPorts = "283";
+
+enum class Transport { Udp, Tcp };
+
+struct Globals {
+    int proto = -1;
+    dissector_handle_t udp_handle = nullptr;
+    dissector_handle_t tcp_handle = nullptr;
+    heur_dissector_list_t udp_heuristics = nullptr;
+    heur_dissector_list_t tcp_heuristics = nullptr;
+    gboolean desegment = TRUE;
+};
+
+Globals g;
+
+std::span<const std::uint8_t> bytes_of(tvbuff_t *tvb, gint offset) {
+    const gint length = tvb_captured_length_remaining(tvb, offset);
+    if (length <= 0) return {};
+    return {tvb_get_ptr(tvb, offset, length), static_cast<std::size_t>(length)};
+}
+
+void add_transaction(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const Transaction *transaction, Role role) {
+    Fields &f = fields();
+    if (transaction == nullptr) return;
+    if (role == Role::Request) {
+        if (transaction->response_frame != 0)
+            proto_item_set_generated(proto_tree_add_uint(tree, f.response_in, tvb, 0, 0, transaction->response_frame));
+        return;
+    }
+    proto_item_set_generated(proto_tree_add_uint(tree, f.response_to, tvb, 0, 0, transaction->request_frame));
+    nstime_t delta;
+    nstime_delta(&delta, &pinfo->abs_ts, &transaction->request_time);
+    proto_item_set_generated(proto_tree_add_time(tree, f.time, tvb, 0, 0, &delta));
+}
+
+// One parsed message at `offset` of the payload.
+void show_message(tvbuff_t *payload, gint offset, packet_info *pinfo, proto_tree *tree, const ParseResult &result,
+                  ConversationState &state) {
+    Fields &f = fields();
+    tvbuff_t *tvb = tvb_new_subset_length(payload, offset, static_cast<gint>(result.consumed));
+    const auto input = bytes_of(tvb, 0);
+    const char *summary = message_summary(pinfo, result, input);
+    col_append_sep_str(pinfo->cinfo, COL_INFO, " | ", summary);
+    proto_item *root = proto_tree_add_item(tree, f.proto, tvb, 0, -1, ENC_NA);
+    proto_item_append_text(root, ", %s", summary);
+    proto_tree *message_tree = proto_item_add_subtree(root, f.ett_message);
+    add_transaction(message_tree, tvb, pinfo,
+                    track_transaction(pinfo, state, result.role, static_cast<guint32>(offset)), result.role);
+    render_message(tvb, pinfo, message_tree, result, input);
+}
+
+// A payload on a rescap port that is not rescap: say so, name it when a
+// signature or a heuristic dissector knows it, and hand the bytes on.
+int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Transport transport,
+             ConversationState &state, bool first_of_conversation) {
+    Fields &f = fields();
+    col_set_str(pinfo->cinfo, COL_PROTOCOL, "RESCAP");
+    col_set_str(pinfo->cinfo, COL_INFO, "Not rescap");
+    proto_item *root = proto_tree_add_item(tree, f.proto, tvb, 0, -1, ENC_NA);
+    proto_item_append_text(root, " (not rescap)");
+    proto_tree *subtree = proto_item_add_subtree(root, f.ett_message);
+
+    using ghostports::KnownProtocol;
+    KnownProtocol known = transport == Transport::Tcp && !first_of_conversation
+                              ? state.identified
+                              : ghostports::identify_payload(bytes_of(tvb, 0));
+    if (transport == Transport::Tcp && first_of_conversation && !PINFO_FD_VISITED(pinfo)) state.identified = known;
+
+    const char *name = nullptr;
+    dissector_handle_t handle =
+        known != KnownProtocol::None ? find_dissector(ghostports::protocol_signature(known).dissector) : nullptr;
+    if (handle != nullptr) {
+        name = ghostports::protocol_signature(known).display_name;
+        // Let the named dissector reassemble across segments as if TCP had called it.
+        pinfo->can_desegment = pinfo->saved_can_desegment;
+        call_dissector_with_data(handle, tvb, pinfo, tree, data);
+    } else {
+        heur_dtbl_entry_t *entry = nullptr;
+        auto *list = transport == Transport::Tcp ? g.tcp_heuristics : g.udp_heuristics;
+        if (list != nullptr && dissector_try_heuristic(list, tvb, pinfo, tree, &entry, data) && entry != nullptr)
+            name = proto_get_protocol_short_name(entry->protocol);
+        else
+            call_data_dissector(tvb, pinfo, tree);
+    }
+    if (name != nullptr) proto_item_set_generated(proto_tree_add_string(subtree, f.identified, tvb, 0, 0, name));
+    if (transport == Transport::Udp || first_of_conversation) {
+        if (name != nullptr)
+            expert_add_info_format(pinfo, root, f.expert_for(DiagKind::NotRescap),
+                                   "Payload on a rescap port is not rescap: it is %s (a service on the wrong port?)",
+                                   name);
+        else
+            expert_add_info_format(pinfo, root, f.expert_for(DiagKind::NotRescap),
+                                   "Payload on a rescap port is not rescap and not recognised");
+    }
+    return static_cast<int>(tvb_captured_length(tvb));
+}
+
+int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Transport transport) {
+    ConversationState &state = conversation_state(pinfo, g.proto);
+    const bool stream = transport == Transport::Tcp;
+    const bool first_of_conversation =
+        !stream || state.verdict == Verdict::Unknown || state.first_payload_frame == pinfo->num;
+    if (stream && state.verdict == Verdict::NotRescap)
+        return hand_off(tvb, pinfo, tree, data, transport, state, first_of_conversation);
+
+    ParseOptions options;
+    options.stream = stream;
+    options.cleartext = !proto_is_frame_protocol(pinfo->layers, "tls");
+    const gint length = static_cast<gint>(tvb_captured_length(tvb));
+    gint offset = 0;
+    bool shown = false;
+    while (offset < length) {
+        const auto input = bytes_of(tvb, offset);
+        ParseResult result = parse_message(input, options);
+        if (result.incomplete && stream && g.desegment && pinfo->can_desegment) {
+            pinfo->desegment_offset = offset;
+            pinfo->desegment_len = result.needed > input.size() ? static_cast<guint32>(result.needed - input.size())
+                                                                : DESEGMENT_ONE_MORE_SEGMENT;
+            return length;
+        }
+        if (stream && state.verdict == Verdict::Unknown && !PINFO_FD_VISITED(pinfo)) {
+            state.verdict = result.is_rescap ? Verdict::Rescap : Verdict::NotRescap;
+            state.first_payload_frame = pinfo->num;
+        }
+        if (!result.is_rescap) {
+            tvbuff_t *rest = tvb_new_subset_remaining(tvb, offset);
+            return offset + hand_off(rest, pinfo, tree, data, transport, state, first_of_conversation && !shown);
+        }
+        if (!shown) {
+            col_set_str(pinfo->cinfo, COL_PROTOCOL, "RESCAP");
+            col_clear(pinfo->cinfo, COL_INFO);
+            shown = true;
+        }
+        // An incomplete message that cannot wait for more is shown as far as it goes.
+        if (result.consumed == 0) result.consumed = input.size();
+        show_message(tvb, offset, pinfo, tree, result, state);
+        offset += static_cast<gint>(result.consumed);
+    }
+    return length;
+}
+
+int dissect_udp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data) {
+    return dissect(tvb, pinfo, tree, data, Transport::Udp);
+}
+
+int dissect_tcp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data) {
+    return dissect(tvb, pinfo, tree, data, Transport::Tcp);
+}
+
+}  // namespace
+
+void register_protocol() {
+    g.proto = proto_register_protocol("Resource Capabilities Discovery", "RESCAP", "rescap");
+    register_fields(g.proto);
+    module_t *module = prefs_register_protocol(g.proto, nullptr);
+    prefs_register_bool_preference(module, "desegment", "Reassemble rescap messages spanning multiple TCP segments",
+                                   "Whether the rescap dissector should reassemble messages spanning multiple TCP "
+                                   "segments. To use this option, you must also enable \"Allow subdissectors to "
+                                   "reassemble TCP streams\" in the TCP protocol settings.",
+                                   &g.desegment);
+    g.udp_handle = register_dissector("rescap.udp", dissect_udp, g.proto);
+    g.tcp_handle = register_dissector("rescap.tcp", dissect_tcp, g.proto);
+}
+
+void register_handoff() {
+    dissector_add_uint_range_with_preference("udp.port", kDefaultPorts, g.udp_handle);
+    dissector_add_uint_range_with_preference("tcp.port", kDefaultPorts, g.tcp_handle);
+    g.udp_heuristics = find_heur_dissector_list("udp");
+    g.tcp_heuristics = find_heur_dissector_list("tcp");
+}
+
+}  // namespace rescap

@@ -1,0 +1,9 @@
+// rescap's registration with Wireshark and its TCP/UDP entry points.
+#pragma once
+
+namespace rescap {
+
+void register_protocol();
+void register_handoff();
+
+}  // namespace rescap

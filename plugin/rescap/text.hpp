@@ -1,0 +1,12 @@
+// Text checks that the parser needs without pulling in GLib.
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+namespace rescap {
+
+// Strict UTF-8 (RFC 3629): no overlongs, no surrogates, nothing above U+10FFFF.
+bool is_valid_utf8(std::span<const std::uint8_t> text);
+
+}  // namespace rescap
