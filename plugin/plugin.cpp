@@ -5,6 +5,7 @@
 #include <epan/packet.h>
 #include <epan/proto.h>
 
+#include "decap/dissector.hpp"
 #include "rescap/dissector.hpp"
 
 extern "C" {
@@ -18,7 +19,9 @@ WS_DLL_PUBLIC void plugin_register(void);
 
 void plugin_register(void) {
     static const proto_plugin rescap_plugin{rescap::register_protocol, rescap::register_handoff};
+    static const proto_plugin decap_plugin{decap::register_protocol, decap::register_handoff};
     proto_register_plugin(&rescap_plugin);
+    proto_register_plugin(&decap_plugin);
 }
 
 }  // extern "C"

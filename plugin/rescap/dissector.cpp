@@ -7,6 +7,7 @@
 #include <epan/prefs.h>
 #include <epan/proto_data.h>
 
+#include "common/handoff.hpp"
 #include "common/signatures.hpp"
 #include "rescap/fields.hpp"
 #include "rescap/render.hpp"
@@ -23,8 +24,6 @@ struct Globals {
     int proto = -1;
     dissector_handle_t udp_handle = nullptr;
     dissector_handle_t tcp_handle = nullptr;
-    heur_dissector_list_t udp_heuristics = nullptr;
-    heur_dissector_list_t tcp_heuristics = nullptr;
     gboolean desegment = TRUE;
 };
 
@@ -71,34 +70,18 @@ void show_message(tvbuff_t *payload, gint offset, packet_info *pinfo, proto_tree
 int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Transport transport,
              ConversationState &state, bool first_of_conversation) {
     Fields &f = fields();
-    col_set_str(pinfo->cinfo, COL_PROTOCOL, "RESCAP");
-    col_set_str(pinfo->cinfo, COL_INFO, "Not rescap");
     proto_item *root = proto_tree_add_item(tree, f.proto, tvb, 0, -1, ENC_NA);
     proto_item_append_text(root, " (not rescap)");
     proto_tree *subtree = proto_item_add_subtree(root, f.ett_message);
 
-    using ghostports::KnownProtocol;
-    KnownProtocol known = transport == Transport::Tcp && !first_of_conversation
-                              ? state.identified
-                              : ghostports::identify_payload(bytes_of(tvb, 0));
-    if (transport == Transport::Tcp && first_of_conversation && !PINFO_FD_VISITED(pinfo)) state.identified = known;
-
-    const char *name = nullptr;
-    dissector_handle_t handle =
-        known != KnownProtocol::None ? find_dissector(ghostports::protocol_signature(known).dissector) : nullptr;
-    if (handle != nullptr) {
-        name = ghostports::protocol_signature(known).display_name;
-        // Let the named dissector reassemble across segments as if TCP had called it.
-        pinfo->can_desegment = pinfo->saved_can_desegment;
-        call_dissector_with_data(handle, tvb, pinfo, tree, data);
-    } else {
-        heur_dtbl_entry_t *entry = nullptr;
-        auto *list = transport == Transport::Tcp ? g.tcp_heuristics : g.udp_heuristics;
-        if (list != nullptr && dissector_try_heuristic(list, tvb, pinfo, tree, &entry, data) && entry != nullptr)
-            name = proto_get_protocol_short_name(entry->protocol);
-        else
-            call_data_dissector(tvb, pinfo, tree);
-    }
+    // A TCP connection keeps the verdict of its first payload.
+    const bool decide = transport == Transport::Udp || first_of_conversation;
+    const auto known = decide ? ghostports::identify_payload(bytes_of(tvb, 0)) : state.identified;
+    if (transport == Transport::Tcp && decide && !PINFO_FD_VISITED(pinfo)) state.identified = known;
+    const char *protocol_before = ghostports::prepare_columns(pinfo);
+    const char *name = ghostports::hand_off_payload(tvb, pinfo, tree, data, transport == Transport::Tcp, known);
+    ghostports::label_columns(pinfo, "RESCAP", protocol_before,
+                              name != nullptr ? "Not rescap" : "Not rescap, unrecognised payload");
     if (name != nullptr) proto_item_set_generated(proto_tree_add_string(subtree, f.identified, tvb, 0, 0, name));
     if (transport == Transport::Udp || first_of_conversation) {
         if (name != nullptr)
@@ -182,8 +165,6 @@ void register_protocol() {
 void register_handoff() {
     dissector_add_uint_range_with_preference("udp.port", kDefaultPorts, g.udp_handle);
     dissector_add_uint_range_with_preference("tcp.port", kDefaultPorts, g.tcp_handle);
-    g.udp_heuristics = find_heur_dissector_list("udp");
-    g.tcp_heuristics = find_heur_dissector_list("tcp");
 }
 
 }  // namespace rescap

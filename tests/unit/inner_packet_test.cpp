@@ -1,0 +1,89 @@
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "builder.hpp"
+#include "common/signatures.hpp"
+#include "decap/inner_packet.hpp"
+
+using namespace decap;
+using rescap::test::Bytes;
+using rescap::test::text;
+using rescap::test::u16;
+using rescap::test::operator+;
+
+namespace {
+
+// An IPv4/UDP header with a correct checksum around `payload`.
+Bytes ipv4_udp(const Bytes &payload) {
+    const unsigned total = 20 + 8 + static_cast<unsigned>(payload.size());
+    Bytes p = Bytes{0x45, 0x00} + u16(total) + Bytes{0x12, 0x34, 0x40, 0x00, 64, 17, 0, 0, 192, 0, 2, 1, 192, 0, 2, 53};
+    std::uint32_t sum = 0;
+    for (std::size_t i = 0; i < 20; i += 2) sum += static_cast<std::uint32_t>(p[i] << 8 | p[i + 1]);
+    while (sum >> 16) sum = (sum & 0xFFFF) + (sum >> 16);
+    const auto checksum = static_cast<std::uint16_t>(~sum);
+    p[10] = static_cast<std::uint8_t>(checksum >> 8);
+    p[11] = static_cast<std::uint8_t>(checksum);
+    return p + u16(40000) + u16(53) + u16(8 + static_cast<unsigned>(payload.size())) + u16(0) + payload;
+}
+
+Bytes ipv6_udp(const Bytes &payload) {
+    const unsigned length = 8 + static_cast<unsigned>(payload.size());
+    return Bytes{0x60, 0, 0, 0} + u16(length) + Bytes{17, 64} + Bytes(32, 0x20) + u16(40000) + u16(53) + u16(length) +
+           u16(0) + payload;
+}
+
+Bytes ethernet(unsigned ethertype, const Bytes &packet) {
+    return Bytes(12, 0x02) + u16(ethertype) + packet;
+}
+
+}  // namespace
+
+TEST(InnerPacket, RecognisesWellFormedPackets) {
+    const Bytes query = text("dns query bytes");
+    EXPECT_EQ(classify_payload(ipv4_udp(query)), InnerKind::Ipv4);
+    EXPECT_EQ(classify_payload(ipv6_udp(query)), InnerKind::Ipv6);
+    EXPECT_EQ(classify_payload(ethernet(0x0800, ipv4_udp(query))), InnerKind::Ethernet);
+    EXPECT_EQ(classify_payload(ethernet(0x86DD, ipv6_udp(query))), InnerKind::Ethernet);
+}
+
+TEST(InnerPacket, AcceptsMinimumFramePaddingOnly) {
+    const Bytes tiny = ethernet(0x0800, ipv4_udp({}));  // 14 + 28 = 42 octets
+    EXPECT_TRUE(is_ethernet_frame(tiny + Bytes(60 - tiny.size(), 0)));
+    EXPECT_FALSE(is_ethernet_frame(tiny + Bytes(3, 0)));
+}
+
+TEST(InnerPacket, RejectsInconsistentPackets) {
+    Bytes bad_checksum = ipv4_udp(text("x"));
+    bad_checksum[10] ^= 0x01;
+    EXPECT_FALSE(is_ipv4_packet(bad_checksum));
+    Bytes longer = ipv4_udp(text("x")) + Bytes{0};
+    EXPECT_FALSE(is_ipv4_packet(longer));
+    Bytes v6_wrong_length = ipv6_udp(text("x"));
+    v6_wrong_length.pop_back();
+    EXPECT_FALSE(is_ipv6_packet(v6_wrong_length));
+    EXPECT_FALSE(is_ethernet_frame(ethernet(0x0806, ipv4_udp(text("x")))));
+}
+
+TEST(InnerPacket, RandomOctetsAreNotPackets) {
+    // Even with the version nibble forced to 4 or 6, random octets must not pass.
+    std::mt19937 random(403);
+    std::uniform_int_distribution<int> octet(0, 255), size(20, 1500);
+    for (int i = 0; i < 20000; ++i) {
+        Bytes payload(static_cast<std::size_t>(size(random)));
+        for (auto &b : payload) b = static_cast<std::uint8_t>(octet(random));
+        payload[0] = static_cast<std::uint8_t>((i % 2 ? 0x40 : 0x60) | (payload[0] & 0x0F));
+        ASSERT_EQ(classify_payload(payload), InnerKind::None) << "iteration " << i;
+    }
+}
+
+TEST(Signatures, NameTheUsualSuspects) {
+    using ghostports::KnownProtocol;
+    EXPECT_EQ(ghostports::identify_payload(Bytes{0x16, 0x03, 0x01, 0x02, 0x00, 0x01}), KnownProtocol::Tls);
+    EXPECT_EQ(ghostports::identify_payload(text("GET /index.html HTTP/1.1\r\n")), KnownProtocol::Http);
+    EXPECT_EQ(ghostports::identify_payload(text("HTTP/1.1 200 OK\r\n")), KnownProtocol::Http);
+    EXPECT_EQ(ghostports::identify_payload(text("SSH-2.0-OpenSSH_9.2p1\r\n")), KnownProtocol::Ssh);
+    EXPECT_EQ(ghostports::identify_payload(Bytes{0x00, 0x01, 0x00, 0x02, 0x00, 0x01}), KnownProtocol::None);
+    EXPECT_EQ(ghostports::identify_payload(Bytes{0x16, 0x03, 0x09, 0x00, 0x10}), KnownProtocol::None);
+    EXPECT_STREQ(ghostports::protocol_signature(KnownProtocol::Tls).dissector, "tls");
+}
