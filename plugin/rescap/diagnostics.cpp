@@ -39,6 +39,8 @@ constexpr std::array kDiagnostics{
     DiagSpec{AuthIpContent, "auth_ip_content", Warning, Protocol, "AuthIP carries content; it must be empty"},
     DiagSpec{UnexpectedChild, "unexpected_child", Warning, Protocol, "Item not allowed inside this container"},
     DiagSpec{NotRescap, "not_rescap", Warning, Protocol, "Payload is not rescap"},
+    DiagSpec{BadUrl, "bad_url", Warning, Protocol, "rescap URL does not carry a decodable request"},
+    DiagSpec{AttributeValue, "attribute_value", Warning, Protocol, "Attribute value does not fit its declared type"},
     DiagSpec{BeyondCount, "beyond_count", Note, Sequence, "Items beyond the message's count are ignored"},
     DiagSpec{UnknownTag, "unknown_tag", Note, Undecoded, "Unknown tag, item skipped"},
 };

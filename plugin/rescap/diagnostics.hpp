@@ -40,6 +40,8 @@ enum class DiagKind : std::uint8_t {
     AuthIpContent,
     UnexpectedChild,
     NotRescap,
+    BadUrl,
+    AttributeValue,
     // legal but unusual (notes)
     BeyondCount,
     UnknownTag,

@@ -9,6 +9,7 @@
 
 #include "common/handoff.hpp"
 #include "common/signatures.hpp"
+#include "rescap/attribute_prefs.hpp"
 #include "rescap/fields.hpp"
 #include "rescap/render.hpp"
 #include "rescap/transactions.hpp"
@@ -106,6 +107,7 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
     ParseOptions options;
     options.stream = stream;
     options.cleartext = !proto_is_frame_protocol(pinfo->layers, "tls");
+    options.attributes = &attribute_table();
     const gint length = static_cast<gint>(tvb_captured_length(tvb));
     gint offset = 0;
     bool shown = false;
@@ -158,6 +160,7 @@ void register_protocol() {
                                    "segments. To use this option, you must also enable \"Allow subdissectors to "
                                    "reassemble TCP streams\" in the TCP protocol settings.",
                                    &g.desegment);
+    register_attribute_table(module);
     g.udp_handle = register_dissector("rescap.udp", dissect_udp, g.proto);
     g.tcp_handle = register_dissector("rescap.tcp", dissect_tcp, g.proto);
 }

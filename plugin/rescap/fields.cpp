@@ -5,6 +5,7 @@
 
 #include <epan/unit_strings.h>
 
+#include "rescap/attribute_prefs.hpp"
 #include "rescap/parser.hpp"
 #include "rescap/status.hpp"
 
@@ -34,6 +35,23 @@ const value_string kFormNames[] = {
     {static_cast<guint32>(Form::Count), "count form (2000 drafts)"},
     {static_cast<guint32>(Form::Nested), "nested form (1999 draft)"},
     {0, nullptr},
+};
+
+// The typed field each attribute value type decodes into.
+struct AttrField {
+    AttrType type;
+    const char *name;
+    const char *abbrev;
+    ftenum kind;
+    int display;
+};
+constexpr AttrField kAttrFields[] = {
+    {AttrType::Boolean, "Boolean value", "rescap.attr.bool", FT_BOOLEAN, BASE_NONE},
+    {AttrType::Integer, "Integer value", "rescap.attr.int", FT_UINT16, BASE_DEC},
+    {AttrType::String, "String value", "rescap.attr.string", FT_STRING, BASE_NONE},
+    {AttrType::StringList, "List entry", "rescap.attr.list_item", FT_STRING, BASE_NONE},
+    {AttrType::Uri, "URI value", "rescap.attr.uri", FT_STRING, BASE_NONE},
+    {AttrType::Octets, "Octets value", "rescap.attr.octets", FT_BYTES, BASE_NONE},
 };
 
 void build_value_tables(Storage &s) {
@@ -159,11 +177,21 @@ void register_fields(int proto) {
               "Optional UTF-8 status text"),
         field(&f.unknown_value, "Unknown item content", "rescap.unknown", FT_BYTES, BASE_NONE, nullptr, 0,
               unknown_item().blurb),
+        field(&f.embedded, "Embedded request", "rescap.embedded", FT_NONE, BASE_NONE, nullptr, 0,
+              "The request a rescap:// URL carries, decoded from base64"),
+        field(&f.attr_name, "Attribute", "rescap.attr.name", FT_STRING, BASE_NONE, nullptr, 0,
+              "Name the attribute table gives this tag"),
+        field(&f.attr_type, "Attribute type", "rescap.attr.type", FT_UINT8, BASE_DEC, attribute_type_names(), 0,
+              "Value type the attribute table gives this tag"),
     };
+    for (const AttrField &a : kAttrFields)
+        s.hf.push_back(field(&f.attr_value[static_cast<std::size_t>(a.type)], a.name, a.abbrev, a.kind, a.display,
+                             nullptr, 0, "Value of a user-mapped attribute"));
     for (std::size_t row = 0; row < registry.size(); ++row)
         if (registry[row].field != nullptr) s.hf.push_back(value_field(s, &f.value[row], registry[row]));
 
-    for (int *ett : {&f.ett_message, &f.ett_fragments, &f.ett_fragment, &f.ett_ignored, &f.ett_unknown})
+    for (int *ett :
+         {&f.ett_message, &f.ett_fragments, &f.ett_fragment, &f.ett_ignored, &f.ett_unknown, &f.ett_embedded})
         s.ett.push_back(ett);
     for (int &ett : f.ett_item) s.ett.push_back(&ett);
 

@@ -8,6 +8,7 @@
 #include <epan/expert.h>
 #include <epan/proto.h>
 
+#include "rescap/attributes.hpp"
 #include "rescap/diagnostics.hpp"
 #include "rescap/registry.hpp"
 
@@ -26,13 +27,19 @@ struct Fields {
     // per registry row (same index as item_registry()); -1 = no value field
     std::vector<int> value;
     int unknown_value = -1;
+    // a rescap URL's embedded request
+    int embedded = -1;
+    // user-mapped typed attributes: name, type, and one value field per AttrType
+    int attr_name = -1, attr_type = -1;
+    std::array<int, 6> attr_value{-1, -1, -1, -1, -1, -1};
 
-    int ett_message = -1, ett_fragments = -1, ett_fragment = -1, ett_ignored = -1, ett_unknown = -1;
+    int ett_message = -1, ett_fragments = -1, ett_fragment = -1, ett_ignored = -1, ett_unknown = -1, ett_embedded = -1;
     std::vector<int> ett_item;  // per registry row
 
     std::array<expert_field, static_cast<std::size_t>(DiagKind::Count_)> expert{};
 
     int value_field(const ItemSpec &spec) const;
+    int attribute_field(AttrType type) const { return attr_value[static_cast<std::size_t>(type)]; }
     int item_subtree(const ItemSpec &spec) const;
     expert_field *expert_for(DiagKind kind) { return &expert[static_cast<std::size_t>(kind)]; }
 };

@@ -8,6 +8,7 @@
 #include "rescap/status.hpp"
 #include "rescap/text.hpp"
 #include "rescap/timestamp.hpp"
+#include "rescap/url.hpp"
 
 namespace rescap {
 namespace {
@@ -184,6 +185,10 @@ private:
         item.value_length = item.content_length;
         if (!item.complete) return;  // already reported; guessing children from a stump helps nobody
 
+        if (options_.attributes != nullptr && (item.tag >= kPrivateRequestFirst || &spec == &unknown_item())) {
+            item.attribute = options_.attributes->find(item.tag);
+            if (item.attribute != nullptr) return check_attribute(index);
+        }
         if (&spec == &unknown_item()) {
             report(DiagKind::UnknownTag, index, item.header_source, r_.fragments[item.first_fragment].offset,
                    kHeaderLength + item.content_length, format("Unknown tag 0x%04x, item skipped", item.tag));
@@ -296,6 +301,7 @@ private:
         switch (item.spec->kind) {
             case ContentKind::Uri:
                 if (!is_valid_utf8(value)) report_value(DiagKind::TextNotUtf8, index, "URI is not valid UTF-8");
+                check_url(index, value);
                 break;
             case ContentKind::TagList:
                 if (value.size() % 2 != 0)
@@ -342,6 +348,44 @@ private:
                    value.size() - 2, "Status text is not valid UTF-8");
     }
 
+    void check_attribute(std::uint32_t index) {
+        const Item &item = r_.items[index];
+        const auto value = r_.value(item, input_);
+        const AttrType type = item.attribute->type;
+        if (!attribute_value_fits(type, value)) {
+            report_value(DiagKind::AttributeValue, index,
+                         format("%s is declared %s; its %zu octets do not fit", item.attribute->name.c_str(),
+                                attr_type_name(type), value.size()));
+            return;
+        }
+        if (type == AttrType::String || type == AttrType::Uri) check_url(index, value);
+    }
+
+    // A rescap URL carries a whole request: decode it once, here.
+    void check_url(std::uint32_t index, std::span<const std::uint8_t> value) {
+        const std::string_view text(reinterpret_cast<const char *>(value.data()), value.size());
+        const auto url = split_rescap_url(text);
+        if (!url || url->encoded.empty() || options_.embedding_depth >= kMaxEmbedding) return;
+        auto octets = decode_base64(url->encoded);
+        if (!octets) {
+            report_value(DiagKind::BadUrl, index, "rescap URL: the request part is not base64");
+            return;
+        }
+        ParseOptions inner = options_;
+        inner.stream = false;
+        ++inner.embedding_depth;
+        auto message = std::make_unique<ParseResult>(parse_message(*octets, inner));
+        if (!message->is_rescap) {
+            report_value(DiagKind::BadUrl, index, "rescap URL: the decoded octets are not a rescap message");
+            return;
+        }
+        if (message->has_errors())
+            report_value(DiagKind::BadUrl, index, "rescap URL: the embedded message is malformed");
+        r_.buffers.push_back(std::move(*octets));
+        r_.items[index].embedded = static_cast<std::int32_t>(r_.embedded.size());
+        r_.embedded.push_back(Embedded{index, static_cast<SourceId>(r_.buffers.size()), std::move(message)});
+    }
+
     // SignatureControlInfo: an optional KeyID item, then the raw signature.
     void read_signature_control(std::uint32_t index) {
         Item &item = r_.items[index];
@@ -379,6 +423,11 @@ const Item *ParseResult::find(std::uint16_t tag) const {
 
 bool ParseResult::has(DiagKind kind) const {
     return std::any_of(diagnostics.begin(), diagnostics.end(), [kind](const Diagnostic &d) { return d.kind == kind; });
+}
+
+bool ParseResult::has_errors() const {
+    return std::any_of(diagnostics.begin(), diagnostics.end(),
+                       [](const Diagnostic &d) { return diagnostic_spec(d.kind).severity == Severity::Error; });
 }
 
 ParseResult parse_message(std::span<const std::uint8_t> input, const ParseOptions &options) {

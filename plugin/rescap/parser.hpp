@@ -5,10 +5,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "rescap/attributes.hpp"
 #include "rescap/diagnostics.hpp"
 #include "rescap/registry.hpp"
 
@@ -21,6 +23,7 @@ inline constexpr SourceId kInput = 0;
 
 inline constexpr std::uint32_t kNoItem = std::numeric_limits<std::uint32_t>::max();
 inline constexpr std::uint32_t kMaxDepth = 32;
+inline constexpr std::uint32_t kMaxEmbedding = 2;  // URLs inside URLs inside a message
 inline constexpr std::size_t kHeaderLength = 4;
 inline constexpr std::uint16_t kContinuationBit = 0x8000;
 
@@ -56,7 +59,18 @@ struct Item {
     Form form = Form::None;   // containers only
     std::uint16_t count = 0;  // count form only: as announced
     bool timestamp_valid = false;
-    std::int64_t timestamp = 0;  // seconds since the epoch, when valid
+    std::int64_t timestamp = 0;                // seconds since the epoch, when valid
+    const AttributeSpec *attribute = nullptr;  // user-mapped typed attribute
+    std::int32_t embedded = -1;                // index in ParseResult::embedded: a rescap URL's request
+};
+
+struct ParseResult;
+
+// A request carried in a rescap URL (BaseURI, Referral, URI/string attribute).
+struct Embedded {
+    std::uint32_t item;  // the item whose value holds the URL
+    SourceId source;     // the decoded octets
+    std::unique_ptr<ParseResult> message;
 };
 
 struct Diagnostic {
@@ -74,6 +88,10 @@ struct ParseOptions {
     bool stream = false;
     // Not protected by TLS (basic form): AuthInTheClear exposes a credential.
     bool cleartext = true;
+    // User-mapped typed attributes (private-use tags); may be null.
+    const AttributeTable *attributes = nullptr;
+    // How many rescap URLs deep this message sits.
+    std::uint32_t embedding_depth = 0;
 };
 
 struct ParseResult {
@@ -88,6 +106,7 @@ struct ParseResult {
     std::vector<Fragment> fragments;
     std::vector<std::vector<std::uint8_t>> buffers;  // reassembled contents, SourceId k = buffers[k-1]
     std::vector<Diagnostic> diagnostics;
+    std::vector<Embedded> embedded;
 
     std::span<const std::uint8_t> source(SourceId id, std::span<const std::uint8_t> input) const {
         return id == kInput ? input : std::span<const std::uint8_t>(buffers[id - 1]);
@@ -101,6 +120,7 @@ struct ParseResult {
     // First non-ignored item with this tag, or nullptr.
     const Item *find(std::uint16_t tag) const;
     bool has(DiagKind kind) const;
+    bool has_errors() const;
 };
 
 // True when the octets start like a rescap message (FullRequest or

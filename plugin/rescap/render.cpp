@@ -60,6 +60,8 @@ public:
     }
 
 private:
+    // The tvb of a source; reassembled contents and decoded URLs become data
+    // sources of their own the first time they are shown.
     tvbuff_t *source(SourceId id, const Item &owner) {
         if (sources_[id] != nullptr) return sources_[id];
         const auto &buffer = r_.buffers[id - 1];
@@ -67,16 +69,42 @@ private:
         auto *copy = static_cast<guint8 *>(wmem_alloc(pinfo_->pool, buffer.size() + 1));
         std::copy(buffer.begin(), buffer.end(), copy);
         tvbuff_t *child = tvb_new_child_real_data(sources_[kInput], copy, length, static_cast<gint>(length));
-        add_new_data_source(pinfo_, child,
-                            wmem_strdup_printf(pinfo_->pool, "Reassembled %s (%u octets)",
-                                               std::string(tag_name(owner.tag)).c_str(), length));
+        const bool from_url = owner.embedded >= 0 && r_.embedded[static_cast<std::size_t>(owner.embedded)].source == id;
+        add_new_data_source(
+            pinfo_, child,
+            wmem_strdup_printf(pinfo_->pool, "%s %s (%u octets)", from_url ? "Request in the URL of" : "Reassembled",
+                               std::string(tag_name(owner.tag)).c_str(), length));
         sources_[id] = child;
         return child;
     }
 
+    const char *attribute_detail(const Item &item, std::span<const std::uint8_t> value) {
+        if (!attribute_value_fits(item.attribute->type, value)) return "(does not fit its type)";
+        switch (item.attribute->type) {
+            case AttrType::Boolean: return value[0] != 0 ? "true" : "false";
+            case AttrType::Integer: return wmem_strdup_printf(pinfo_->pool, "%u", read_u16(value, 0));
+            case AttrType::String:
+            case AttrType::Uri: return printable(pinfo_, value);
+            case AttrType::StringList: {
+                std::vector<std::span<const std::uint8_t>> strings;
+                split_string_list(value, strings);
+                wmem_strbuf_t *joined = wmem_strbuf_new(pinfo_->pool, "");
+                for (const auto &entry : strings)
+                    wmem_strbuf_append_printf(joined, "%s%s", wmem_strbuf_get_len(joined) ? ", " : "",
+                                              printable(pinfo_, entry));
+                return wmem_strbuf_get_str(joined);
+            }
+            case AttrType::Octets: break;
+        }
+        return wmem_strdup_printf(pinfo_->pool, "%zu octets", value.size());
+    }
+
     const char *label(const Item &item) {
-        const std::string name(tag_name(item.tag));
+        std::string name(tag_name(item.tag));
         const auto value = r_.value(item, input_);
+        if (item.attribute != nullptr)
+            return wmem_strdup_printf(pinfo_->pool, "%s (%s): %s", item.attribute->name.c_str(), name.c_str(),
+                                      attribute_detail(item, value));
         const char *detail = nullptr;
         switch (item.spec->kind) {
             case ContentKind::Uri: detail = printable(pinfo_, value); break;
@@ -134,7 +162,51 @@ private:
         proto_tree_add_item(tree, f_.item_length, tvb, static_cast<gint>(piece.offset + 2), 2, ENC_BIG_ENDIAN);
     }
 
+    void render_attribute(proto_tree *tree, tvbuff_t *tvb, const Item &item) {
+        const AttrType type = item.attribute->type;
+        const auto offset = static_cast<gint>(item.value_offset);
+        const auto length = static_cast<gint>(item.value_length);
+        proto_item_set_generated(
+            proto_tree_add_string(tree, f_.attr_name, tvb, offset, 0, item.attribute->name.c_str()));
+        proto_item_set_generated(proto_tree_add_uint(tree, f_.attr_type, tvb, offset, 0, static_cast<guint32>(type)));
+        const auto value = r_.value(item, input_);
+        if (!attribute_value_fits(type, value)) {
+            if (length > 0) proto_tree_add_item(tree, f_.value_field(*item.spec), tvb, offset, length, ENC_NA);
+            return;
+        }
+        const int hf = f_.attribute_field(type);
+        switch (type) {
+            case AttrType::Boolean:
+            case AttrType::Integer: proto_tree_add_item(tree, hf, tvb, offset, length, ENC_BIG_ENDIAN); break;
+            case AttrType::String:
+            case AttrType::Uri: proto_tree_add_item(tree, hf, tvb, offset, length, ENC_UTF_8); break;
+            case AttrType::StringList: {
+                std::vector<std::span<const std::uint8_t>> strings;
+                split_string_list(value, strings);
+                for (const auto &entry : strings) {
+                    const auto at = offset + static_cast<gint>(entry.data() - value.data());
+                    proto_tree_add_item(tree, hf, tvb, at, static_cast<gint>(entry.size()), ENC_UTF_8);
+                }
+                break;
+            }
+            case AttrType::Octets:
+                if (length > 0) proto_tree_add_item(tree, hf, tvb, offset, length, ENC_NA);
+                break;
+        }
+    }
+
+    void render_embedded(proto_tree *tree, const Item &item) {
+        const Embedded &embedded = r_.embedded[static_cast<std::size_t>(item.embedded)];
+        tvbuff_t *tvb = source(embedded.source, item);
+        proto_item *node = proto_tree_add_item(tree, f_.embedded, tvb, 0, -1, ENC_NA);
+        proto_tree *subtree = proto_item_add_subtree(node, f_.ett_embedded);
+        const auto &octets = r_.buffers[embedded.source - 1];
+        proto_item_append_text(node, ": %s", message_summary(pinfo_, *embedded.message, octets));
+        render_message(tvb, pinfo_, subtree, *embedded.message, octets);
+    }
+
     void render_value(proto_tree *tree, tvbuff_t *tvb, const Item &item) {
+        if (item.attribute != nullptr) return render_attribute(tree, tvb, item);
         const int hf = f_.value_field(*item.spec);
         const auto offset = static_cast<gint>(item.value_offset);
         const auto length = static_cast<gint>(item.value_length);
@@ -181,6 +253,7 @@ private:
         render_header(tree, header_tvb, item);
         tvbuff_t *content_tvb = source(item.content_source, item);
         render_value(tree, content_tvb, item);
+        if (item.embedded >= 0) render_embedded(tree, item);
         if (item.form != Form::None) {
             proto_item_set_generated(
                 proto_tree_add_uint(tree, f_.form, content_tvb, 0, 0, static_cast<guint32>(item.form)));

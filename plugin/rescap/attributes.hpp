@@ -1,0 +1,41 @@
+// Typed profile attributes: the MUA profile names attributes and value
+// types but assigns no tags, so deployments map (private-use) tags to them.
+// The user's table (a UAT in Wireshark) says which tag is which.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace rescap {
+
+enum class AttrType : std::uint8_t { Boolean, Integer, String, StringList, Uri, Octets };
+
+struct AttributeSpec {
+    std::uint16_t tag;
+    std::string name;
+    AttrType type;
+};
+
+class AttributeTable {
+public:
+    void assign(std::vector<AttributeSpec> specs);
+    // nullptr when the tag is not mapped.
+    const AttributeSpec *find(std::uint16_t tag) const;
+    bool empty() const { return specs_.empty(); }
+
+private:
+    std::vector<AttributeSpec> specs_;  // ordered by tag, one per tag
+};
+
+const char *attr_type_name(AttrType type);
+
+// The strings of a List of strings value (2-octet length + octets each);
+// false when the lengths do not add up to the value.
+bool split_string_list(std::span<const std::uint8_t> value, std::vector<std::span<const std::uint8_t>> &strings);
+
+// Whether the value has the shape its type demands.
+bool attribute_value_fits(AttrType type, std::span<const std::uint8_t> value);
+
+}  // namespace rescap
