@@ -89,7 +89,9 @@ void type_to_text(void *record, char **out, unsigned *length, const void *, cons
 
 }  // namespace
 
-const AttributeTable &attribute_table() { return g_table; }
+const AttributeTable &attribute_table() {
+    return g_table;
+}
 
 const value_string *attribute_type_names() {
     static const auto names = [] {

@@ -5,13 +5,16 @@
 #include <epan/expert.h>
 #include <epan/packet.h>
 #include <epan/prefs.h>
+#include <epan/conversation.h>
 #include <epan/proto_data.h>
 
 #include "common/handoff.hpp"
 #include "common/signatures.hpp"
 #include "rescap/attribute_prefs.hpp"
 #include "rescap/fields.hpp"
+#include "rescap/heuristic.hpp"
 #include "rescap/render.hpp"
+#include "rescap/tap.hpp"
 #include "rescap/transactions.hpp"
 
 namespace rescap {
@@ -36,23 +39,26 @@ std::span<const std::uint8_t> bytes_of(tvbuff_t *tvb, gint offset) {
     return {tvb_get_ptr(tvb, offset, length), static_cast<std::size_t>(length)};
 }
 
-void add_transaction(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const Transaction *transaction, Role role) {
+// Request/response links; returns the response time, or null.
+const nstime_t *add_transaction(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const Transaction *transaction,
+                                Role role) {
     Fields &f = fields();
-    if (transaction == nullptr) return;
+    if (transaction == nullptr) return nullptr;
     if (role == Role::Request) {
         if (transaction->response_frame != 0)
             proto_item_set_generated(proto_tree_add_uint(tree, f.response_in, tvb, 0, 0, transaction->response_frame));
-        return;
+        return nullptr;
     }
     proto_item_set_generated(proto_tree_add_uint(tree, f.response_to, tvb, 0, 0, transaction->request_frame));
-    nstime_t delta;
-    nstime_delta(&delta, &pinfo->abs_ts, &transaction->request_time);
-    proto_item_set_generated(proto_tree_add_time(tree, f.time, tvb, 0, 0, &delta));
+    auto *delta = wmem_new(pinfo->pool, nstime_t);
+    nstime_delta(delta, &pinfo->abs_ts, &transaction->request_time);
+    proto_item_set_generated(proto_tree_add_time(tree, f.time, tvb, 0, 0, delta));
+    return delta;
 }
 
 // One parsed message at `offset` of the payload.
 void show_message(tvbuff_t *payload, gint offset, packet_info *pinfo, proto_tree *tree, const ParseResult &result,
-                  ConversationState &state) {
+                  ConversationState &state, Transport transport) {
     Fields &f = fields();
     tvbuff_t *tvb = tvb_new_subset_length(payload, offset, static_cast<gint>(result.consumed));
     const auto input = bytes_of(tvb, 0);
@@ -61,9 +67,11 @@ void show_message(tvbuff_t *payload, gint offset, packet_info *pinfo, proto_tree
     proto_item *root = proto_tree_add_item(tree, f.proto, tvb, 0, -1, ENC_NA);
     proto_item_append_text(root, ", %s", summary);
     proto_tree *message_tree = proto_item_add_subtree(root, f.ett_message);
-    add_transaction(message_tree, tvb, pinfo,
-                    track_transaction(pinfo, state, result.role, static_cast<guint32>(offset)), result.role);
+    const nstime_t *time =
+        add_transaction(message_tree, tvb, pinfo,
+                        track_transaction(pinfo, state, result.role, static_cast<guint32>(offset)), result.role);
     render_message(tvb, pinfo, message_tree, result, input);
+    queue_tap(pinfo, make_tap_record(pinfo, result, input, transport == Transport::Tcp, time));
 }
 
 // A payload on a rescap port that is not rescap: say so, name it when a
@@ -93,10 +101,21 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
             expert_add_info_format(pinfo, root, f.expert_for(DiagKind::NotRescap),
                                    "Payload on a rescap port is not rescap and not recognised");
     }
+    queue_tap(pinfo, make_not_rescap_record(pinfo, transport == Transport::Tcp));
     return static_cast<int>(tvb_captured_length(tvb));
 }
 
-int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Transport transport) {
+ParseOptions options_for(packet_info *pinfo, Transport transport) {
+    ParseOptions options;
+    options.stream = transport == Transport::Tcp;
+    options.cleartext = !proto_is_frame_protocol(pinfo->layers, "tls");
+    options.attributes = &attribute_table();
+    return options;
+}
+
+// `first` is the message at offset 0 when a heuristic already parsed it.
+int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Transport transport,
+            ParseResult *first = nullptr) {
     ConversationState &state = conversation_state(pinfo, g.proto);
     const bool stream = transport == Transport::Tcp;
     const bool first_of_conversation =
@@ -104,16 +123,13 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
     if (stream && state.verdict == Verdict::NotRescap)
         return hand_off(tvb, pinfo, tree, data, transport, state, first_of_conversation);
 
-    ParseOptions options;
-    options.stream = stream;
-    options.cleartext = !proto_is_frame_protocol(pinfo->layers, "tls");
-    options.attributes = &attribute_table();
+    const ParseOptions options = options_for(pinfo, transport);
     const gint length = static_cast<gint>(tvb_captured_length(tvb));
     gint offset = 0;
     bool shown = false;
     while (offset < length) {
         const auto input = bytes_of(tvb, offset);
-        ParseResult result = parse_message(input, options);
+        ParseResult result = offset == 0 && first != nullptr ? std::move(*first) : parse_message(input, options);
         if (result.incomplete && stream && g.desegment && pinfo->can_desegment) {
             pinfo->desegment_offset = offset;
             pinfo->desegment_len = result.needed > input.size() ? static_cast<guint32>(result.needed - input.size())
@@ -135,7 +151,7 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
         }
         // An incomplete message that cannot wait for more is shown as far as it goes.
         if (result.consumed == 0) result.consumed = input.size();
-        show_message(tvb, offset, pinfo, tree, result, state);
+        show_message(tvb, offset, pinfo, tree, result, state, transport);
         offset += static_cast<gint>(result.consumed);
     }
     return length;
@@ -147,6 +163,26 @@ int dissect_udp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 
 int dissect_tcp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data) {
     return dissect(tvb, pinfo, tree, data, Transport::Tcp);
+}
+
+// rescap on any port (servers are found through DNS SRV records): claim
+// only what parses as a whole, plausible message.
+gboolean heuristic(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Transport transport) {
+    const auto input = bytes_of(tvb, 0);
+    if (!starts_like_rescap(input)) return FALSE;
+    ParseResult result = parse_message(input, options_for(pinfo, transport));
+    if (!looks_like_rescap(result, input.size())) return FALSE;
+    if (transport == Transport::Tcp) conversation_set_dissector(find_or_create_conversation(pinfo), g.tcp_handle);
+    dissect(tvb, pinfo, tree, data, transport, &result);
+    return TRUE;
+}
+
+gboolean heuristic_udp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data) {
+    return heuristic(tvb, pinfo, tree, data, Transport::Udp);
+}
+
+gboolean heuristic_tcp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data) {
+    return heuristic(tvb, pinfo, tree, data, Transport::Tcp);
 }
 
 }  // namespace
@@ -163,11 +199,15 @@ void register_protocol() {
     register_attribute_table(module);
     g.udp_handle = register_dissector("rescap.udp", dissect_udp, g.proto);
     g.tcp_handle = register_dissector("rescap.tcp", dissect_tcp, g.proto);
+    register_tap();
 }
 
 void register_handoff() {
     dissector_add_uint_range_with_preference("udp.port", kDefaultPorts, g.udp_handle);
     dissector_add_uint_range_with_preference("tcp.port", kDefaultPorts, g.tcp_handle);
+    heur_dissector_add("udp", heuristic_udp, "rescap over UDP on any port", "rescap_udp", g.proto, HEURISTIC_ENABLE);
+    heur_dissector_add("tcp", heuristic_tcp, "rescap over TCP on any port", "rescap_tcp", g.proto, HEURISTIC_ENABLE);
+    register_stats();
 }
 
 }  // namespace rescap
