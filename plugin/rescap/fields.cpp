@@ -145,8 +145,6 @@ void register_fields(int proto) {
               FRAMENUM_TYPE(FT_FRAMENUM_REQUEST), 0, "This is a response to the request in this frame"),
         field(&f.time, "Time", "rescap.time", FT_RELATIVE_TIME, BASE_NONE, nullptr, 0,
               "Time between the request and this response"),
-        field(&f.not_rescap, "Not rescap", "rescap.not_rescap", FT_BYTES, BASE_NONE, nullptr, 0,
-              "Payload on a rescap port that is not rescap"),
         field(&f.identified, "Identified as", "rescap.identified", FT_STRING, BASE_NONE, nullptr, 0,
               "Protocol recognised in a payload that is not rescap"),
         field(&f.ignored, "Items beyond the message", "rescap.ignored", FT_NONE, BASE_NONE, nullptr, 0,

@@ -18,7 +18,7 @@ struct Fields {
     int proto = -1;
     // message
     int response = -1, form = -1, response_in = -1, response_to = -1, time = -1;
-    int not_rescap = -1, identified = -1, ignored = -1;
+    int identified = -1, ignored = -1;
     // item header
     int item = -1, item_tag = -1, item_length = -1, item_continuation = -1, count = -1;
     int fragments = -1, fragment = -1, fragment_count = -1, reassembled_length = -1;
