@@ -21,6 +21,8 @@ Python 3.11).  It provides
 
 Nothing here was derived from the dissector plugin.
 """
+import base64
+import binascii
 import datetime
 import hashlib
 import socket
@@ -458,6 +460,32 @@ def _valid_ts(b):
         return False
 
 
+MALFORMED = {"rescap.expert.truncated", "rescap.expert.fragment_mismatch", "rescap.expert.fragment_unterminated",
+             "rescap.expert.count_short", "rescap.expert.bad_container_length", "rescap.expert.content_short",
+             "rescap.expert.items_to_return_odd"}
+
+
+def url_request_ok(text):
+    """A rescap URL (rescap://host?<base64>, rescap-secure://..., 1999 rescap:host/<base64>) carries a
+    whole request. None: not such a URL (or no request part); True/False: the request decodes or not."""
+    for scheme in ("rescap-secure", "rescap-basic", "rescap"):
+        if not text.lower().startswith(scheme + ":"):
+            continue
+        rest = text[len(scheme) + 1:]
+        rest, sep = (rest[2:], "?") if rest.startswith("//") else (rest, "/")
+        encoded = rest.split(sep, 1)[1] if sep in rest else ""
+        if not encoded:
+            return None
+        padded = encoded.rstrip("=") + "=" * (-len(encoded.rstrip("=")) % 4)
+        try:
+            raw = base64.b64decode(padded.replace("-", "+").replace("_", "/"), validate=True)
+        except (binascii.Error, ValueError):
+            return False
+        top, found = check_message(raw)
+        return bool(top) and not (set(found) & (MALFORMED | {"rescap.expert.not_rescap"}))
+    return None
+
+
 def check_message(buf, port=283):
     """Decode a message; return (top nodes, list of experts)."""
     experts = []
@@ -491,6 +519,9 @@ def check_message(buf, port=283):
                 c.decode("utf-8")
             except UnicodeDecodeError:
                 experts.append("rescap.expert.text_not_utf8")
+            else:
+                if url_request_ok(c.decode("utf-8")) is False:
+                    experts.append("rescap.expert.bad_url")
         elif t == ITEMS_TO_RETURN and len(c) % 2:
             experts.append("rescap.expert.items_to_return_odd")
         elif t in (EXPIRATION_OF_INFO, DATE_OF_CHANGE) and len(c) >= 14:

@@ -359,7 +359,8 @@ def sc_embedded_url():
     url = "rescap://auth.example.net:283?" + base64.b64encode(inner).decode()
     rq = req([R.base_uri("mailto:bob@example.com")])
     r1 = resp([R.status(0x0205), R.referral(url, extra={"embedded_request": {"base_uri": "mailto:bob@example.com"}})])
-    r2 = resp([R.status(0x0205), R.referral("rescap://h?!!!notbase64", extra={"embedded_request": "invalid"})])
+    r2 = resp([R.status(0x0205), R.referral("rescap://h?!!!notbase64", extra={"embedded_request": "invalid"})],
+              experts=["rescap.expert.bad_url"])
     return Scenario("embedded_url", "UDP: Referral rescap:// URL carrying a base64 count-form "
                     "request for mailto:bob@example.com; Referral with invalid base64",
                     udp_exchange(21101, 283, rq, r1) + udp_exchange(21102, 283, rq, r2))

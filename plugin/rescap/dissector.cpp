@@ -132,8 +132,11 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
         ParseResult result = offset == 0 && first != nullptr ? std::move(*first) : parse_message(input, options);
         if (result.incomplete && stream && g.desegment && pinfo->can_desegment) {
             pinfo->desegment_offset = offset;
-            pinfo->desegment_len = result.needed > input.size() ? static_cast<guint32>(result.needed - input.size())
-                                                                : DESEGMENT_ONE_MORE_SEGMENT;
+            // A lower bound could end a reassembly inside a segment that the
+            // message continues past; only an exact total is safe to ask for.
+            pinfo->desegment_len = result.needed_exact && result.needed > input.size()
+                                       ? static_cast<guint32>(result.needed - input.size())
+                                       : DESEGMENT_ONE_MORE_SEGMENT;
             return length;
         }
         if (stream && state.verdict == Verdict::Unknown && !PINFO_FD_VISITED(pinfo)) {

@@ -134,6 +134,8 @@ private:
                 report(DiagKind::Truncated, index, at.source, at.pos, at.end - at.pos,
                        format("%s says %u octets, %zu present", std::string(tag_name(tag)).c_str(), length, available));
                 need(at, at.pos + kHeaderLength + length);
+                // Only the root's own length is the message's; anywhere else more may follow.
+                if (index == 0 && !more) r_.needed_exact = r_.needed == at.pos + kHeaderLength + length;
                 complete = false;
                 at.pos = at.end;
                 break;

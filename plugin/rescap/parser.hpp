@@ -101,7 +101,8 @@ struct ParseResult {
     std::size_t message_length = 0;  // octets of the message proper
     std::size_t consumed = 0;        // message plus the ignored items after it
     bool incomplete = false;         // stream mode: the message runs past the input
-    std::size_t needed = 0;          // when incomplete: total octets needed, 0 = at least one more
+    std::size_t needed = 0;          // when incomplete: total octets needed at least, 0 = unknown
+    bool needed_exact = false;       // `needed` is the whole message (a nested-form root's length)
     std::vector<Item> items;         // preorder; items[0] is the FullRequest/FullResponse
     std::vector<Fragment> fragments;
     std::vector<std::vector<std::uint8_t>> buffers;  // reassembled contents, SourceId k = buffers[k-1]

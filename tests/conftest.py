@@ -1,0 +1,54 @@
+"""pytest fixtures for the tshark-based rescap tests.
+
+The plugin under test is $RESCAP_PLUGIN, default <repo>/build/rescap.so.
+"""
+import os
+import sys
+
+import pytest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import rescaptest as RT  # noqa: E402
+
+
+def pytest_report_header(config):
+    return "rescap plugin under test: %s" % RT.plugin_path()
+
+
+@pytest.fixture(scope="session")
+def tshark_env():
+    """Session-wide tshark environment with the plugin installed; verified
+    once that tshark really loads it."""
+    env = RT.TShark(RT.plugin_path())
+    try:
+        plugins = env("-G", "plugins")
+        lines = [l for l in plugins.splitlines() if l.split("\t")[0].strip() == "rescap.so"]
+        if not lines or str(env.installed) not in lines[0]:
+            pytest.fail("tshark does not load the rescap plugin from %s; `tshark -G plugins` says:\n%s"
+                        % (env.installed, plugins), pytrace=False)
+        protos = env("-G", "protocols")
+        env.protocols = {l.split("\t")[2] for l in protos.splitlines() if l.count("\t") >= 2}
+        if "rescap" not in env.protocols:
+            pytest.fail("plugin loaded but protocol 'rescap' is not registered", pytrace=False)
+        yield env
+    finally:
+        env.cleanup()
+
+
+@pytest.fixture(scope="session")
+def tshark(tshark_env):
+    """tshark(*args) -> stdout; asserts exit status 0 and a clean stderr."""
+    return tshark_env
+
+
+@pytest.fixture(scope="session")
+def pdml(tshark_env):
+    """pdml(capture name) -> rescaptest.Capture of `tshark -r X -2 -T pdml` (cached)."""
+    return tshark_env.pdml
+
+
+@pytest.fixture(scope="session")
+def messages(tshark_env):
+    """messages(capture name) -> rescap message elements in frame order, each
+    with .items (logical item tree in preorder), .experts, .response, .form."""
+    return lambda name: tshark_env.pdml(name).messages()
