@@ -137,6 +137,11 @@ TEST(Parser, StreamModeAsksForTheMissingOctets) {
     const ParseResult r = parse_message(part, stream);
     EXPECT_TRUE(r.incomplete);
     EXPECT_EQ(r.needed, whole.size());
+    EXPECT_FALSE(r.needed_exact);  // count form: more items may follow the BaseURI's end
+    const Bytes nested = item(0x0001, item(0x0002, text("mailto:alice@example.com")));
+    const ParseResult root_cut = parse_message(Bytes(nested.begin(), nested.begin() + 8), stream);
+    EXPECT_TRUE(root_cut.needed_exact);
+    EXPECT_EQ(root_cut.needed, nested.size());
     const ParseResult header_only = parse_message(counted(0x0001, 1), stream);
     EXPECT_TRUE(header_only.incomplete);
     EXPECT_EQ(header_only.needed, 0u);  // at least one more item header, size unknown
