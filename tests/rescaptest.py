@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import xml.etree.ElementTree as ET
 from decimal import Decimal
@@ -61,31 +62,14 @@ def opaque_field(tag):
     return None
 
 
-# Status table of the spec ("Status codes"), code -> meaning.
-STATUS_MEANING = {
-    0x0000: "request fully processable",
-    0x0001: "authorized through AuthInTheClear",
-    0x0002: "authorized through AuthDigest",
-    0x0003: "authorized through AuthPublicKey",
-    0x0004: "authorized through AuthIP",
-    0x0005: "no valid KeyID in SigningPrefs",
-    0x0006: "no valid KeyID in SignedRequest",
-    0x0007: "SignedRequest content did not validate",
-    0x0100: "too busy, retry whenever",
-    0x0101: "too busy, retry after 10 s",
-    0x0102: "too busy, retry after 60 s",
-    0x0103: "too busy, the Referral leads to another authoritative server",
-    0x0200: "request body longer than its length said",
-    0x0201: "request body shorter than its length said",
-    0x0202: "request held items that are not request-type",
-    0x0203: "request held more than one BaseURI",
-    0x0204: "not authoritative, no referral available",
-    0x0205: "not authoritative, the Referral names the authoritative server",
-    0x0206: "no valid KeyID in EncryptingPrefs",
-    0x0300: "authorized through AuthInTheClear",
-    0x0301: "authorized through AuthIP",
-    0x0302: "some requested items withheld for lack of authorization",
-}
+# Status table of the spec ("Status codes"), code -> meaning: the capture
+# generator's copy, written from the spec independently of the plugin.
+sys.path.insert(0, str(REPO / "captures"))
+from rescap_ref import STATUS_CODES  # noqa: E402
+
+# The generator marks the 2000-only meanings "(2000)"; the draft tag is not
+# part of the meaning shown.
+STATUS_MEANING = {code: re.sub(r" \((1999|2000)\)$", "", meaning) for code, meaning in STATUS_CODES.items()}
 
 
 # --------------------------------------------------------------------------
