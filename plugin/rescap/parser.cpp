@@ -185,7 +185,7 @@ private:
         const std::size_t prefix = prefix_length(spec.kind);
         item.value_offset = item.content_offset;
         item.value_length = item.content_length;
-        if (!item.complete) return;  // already reported; guessing children from a stump helps nobody
+        if (!item.complete) return read_cut_root(index);
 
         if (options_.attributes != nullptr && (item.tag >= kPrivateRequestFirst || &spec == &unknown_item())) {
             item.attribute = options_.attributes->find(item.tag);
@@ -225,6 +225,28 @@ private:
                            format("%s length %zu: count form needs %zu, nested form at least %zu", spec.name,
                                   item.content_length, prefix + 2, prefix + kHeaderLength));
         }
+    }
+
+    // A message cut short (a datagram truncated, or a stream still arriving)
+    // still shows the whole items it starts with when its root is in nested
+    // form; other cut items are not guessed into. The cut itself is already
+    // reported once, so the children's shortfalls are not reported again.
+    void read_cut_root(std::uint32_t index) {
+        Item &item = r_.items[index];
+        const Fragment &header = r_.fragments[item.first_fragment];
+        if (index != 0 || item.fragment_count != 1 || header.length < kHeaderLength) return;
+        item.form = Form::Nested;
+        const std::size_t reported = r_.diagnostics.size();
+        Cursor inner{item.content_source, item.content_offset, item.content_offset + item.content_length};
+        read_sequence(inner, index, std::nullopt);
+        const auto from = r_.diagnostics.begin() + static_cast<std::ptrdiff_t>(reported);
+        r_.diagnostics.erase(std::remove_if(from, r_.diagnostics.end(),
+                                            [](const Diagnostic &d) {
+                                                return d.kind == DiagKind::Truncated ||
+                                                       d.kind == DiagKind::FragmentUnterminated ||
+                                                       d.kind == DiagKind::CountShort;
+                                            }),
+                             r_.diagnostics.end());
     }
 
     void read_counted(std::uint32_t index, Cursor &at) {
@@ -436,7 +458,8 @@ ParseResult parse_message(std::span<const std::uint8_t> input, const ParseOption
     ParseResult result;
     Parser(input, options, result).run();
     // Rules speak of a message's items; a root that could not be decoded has none.
-    if (result.is_rescap && !result.incomplete && result.form != Form::None) check_rules(result, input, options);
+    if (result.is_rescap && !result.incomplete && result.form != Form::None && result.items[0].complete)
+        check_rules(result, input, options);
     return result;
 }
 
