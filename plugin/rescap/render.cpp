@@ -36,6 +36,10 @@ const char *status_label(packet_info *pinfo, std::span<const std::uint8_t> value
                               text ? " \"" : "", text ? text : "", text ? "\"" : "");
 }
 
+const char *octet_count(packet_info *pinfo, std::size_t n) {
+    return wmem_strdup_printf(pinfo->pool, "%zu octet%s", n, n == 1 ? "" : "s");
+}
+
 class Renderer {
 public:
     Renderer(tvbuff_t *tvb, packet_info *pinfo, const ParseResult &result, std::span<const std::uint8_t> input)
@@ -96,7 +100,7 @@ private:
             }
             case AttrType::Octets: break;
         }
-        return wmem_strdup_printf(pinfo_->pool, "%zu octets", value.size());
+        return octet_count(pinfo_, value.size());
     }
 
     const char *label(const Item &item) {
@@ -124,9 +128,12 @@ private:
                                             value.empty() ? " (return everything)" : "");
                 break;
             case ContentKind::None: break;
-            default: detail = wmem_strdup_printf(pinfo_->pool, "%zu octets", value.size()); break;
+            default: detail = octet_count(pinfo_, value.size()); break;
         }
-        const char *form = item.form == Form::Count    ? wmem_strdup_printf(pinfo_->pool, " [count %u]", item.count)
+        // The form is a choice only for the dual-form containers.
+        const bool dual = item.spec->layout == Layout::DualForm;
+        const char *form = !dual                       ? ""
+                           : item.form == Form::Count  ? wmem_strdup_printf(pinfo_->pool, " [count %u]", item.count)
                            : item.form == Form::Nested ? " [nested]"
                                                        : "";
         return wmem_strdup_printf(pinfo_->pool, "%s%s%s%s%s", name.c_str(), detail ? ": " : "", detail ? detail : "",
@@ -252,9 +259,12 @@ private:
         trees_[index] = tree;
         render_header(tree, header_tvb, item);
         tvbuff_t *content_tvb = source(item.content_source, item);
-        render_value(tree, content_tvb, item);
+        // Fields follow the wire order: SignatureControlInfo's KeyID comes
+        // before its raw signature, every other value before the children.
+        const bool children_first = item.spec->kind == ContentKind::SignatureControl;
+        if (!children_first) render_value(tree, content_tvb, item);
         if (item.embedded >= 0) render_embedded(tree, item);
-        if (item.form != Form::None) {
+        if (item.spec->layout == Layout::DualForm && item.form != Form::None) {
             proto_item_set_generated(
                 proto_tree_add_uint(tree, f_.form, content_tvb, 0, 0, static_cast<guint32>(item.form)));
             if (item.form == Form::Count)
@@ -262,6 +272,12 @@ private:
                                     static_cast<gint>(item.content_offset + prefix_length(item.spec->kind)), 2,
                                     ENC_BIG_ENDIAN);
         }
+        render_children(index, tree);
+        if (children_first) render_value(tree, content_tvb, item);
+    }
+
+    void render_children(std::uint32_t index, proto_tree *tree) {
+        const Item &item = r_.items[index];
         proto_tree *ignored = nullptr;
         for (std::uint32_t c = item.first_child; c != kNoItem; c = r_.items[c].next_sibling) {
             if (!r_.items[c].ignored || index != 0) {
