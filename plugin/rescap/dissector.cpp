@@ -67,9 +67,9 @@ void show_message(tvbuff_t *payload, gint offset, packet_info *pinfo, proto_tree
     proto_item *root = proto_tree_add_item(tree, f.proto, tvb, 0, -1, ENC_NA);
     proto_item_append_text(root, ", %s", summary);
     proto_tree *message_tree = proto_item_add_subtree(root, f.ett_message);
-    const nstime_t *time =
-        add_transaction(message_tree, tvb, pinfo,
-                        track_transaction(pinfo, state, result.role, static_cast<guint32>(offset)), result.role);
+    const nstime_t *time = add_transaction(
+        message_tree, tvb, pinfo, track_transaction(pinfo, g.proto, state, result.role, static_cast<guint32>(offset)),
+        result.role);
     render_message(tvb, pinfo, message_tree, result, input);
     queue_tap(pinfo, make_tap_record(pinfo, result, input, transport == Transport::Tcp, time));
 }

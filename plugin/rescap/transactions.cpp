@@ -1,49 +1,39 @@
 #include "rescap/transactions.hpp"
 
+#include <epan/proto_data.h>
+
 namespace rescap {
-namespace {
-
-guint64 message_key(packet_info *pinfo, guint32 offset) {
-    return static_cast<guint64>(pinfo->num) << 32 | offset;
-}
-
-void remember(ConversationState &state, guint64 key, Transaction *transaction) {
-    auto *stored = wmem_new(wmem_file_scope(), guint64);
-    *stored = key;
-    wmem_map_insert(state.by_message, stored, transaction);
-}
-
-}  // namespace
 
 ConversationState &conversation_state(packet_info *pinfo, int proto) {
     conversation_t *conversation = find_or_create_conversation(pinfo);
     auto *state = static_cast<ConversationState *>(conversation_get_proto_data(conversation, proto));
     if (state == nullptr) {
         state = wmem_new0(wmem_file_scope(), ConversationState);
-        state->pending = wmem_list_new(wmem_file_scope());
-        state->by_message = wmem_map_new(wmem_file_scope(), g_int64_hash, g_int64_equal);
         conversation_add_proto_data(conversation, proto, state);
     }
     return *state;
 }
 
-const Transaction *track_transaction(packet_info *pinfo, ConversationState &state, Role role, guint32 offset) {
-    guint64 key = message_key(pinfo, offset);
-    if (PINFO_FD_VISITED(pinfo)) return static_cast<const Transaction *>(wmem_map_lookup(state.by_message, &key));
+const Transaction *track_transaction(packet_info *pinfo, int proto, ConversationState &state, Role role,
+                                     guint32 offset) {
+    // The frame's own proto data remembers its messages' transactions for
+    // later passes, keyed by the message's offset.
+    if (PINFO_FD_VISITED(pinfo))
+        return static_cast<const Transaction *>(p_get_proto_data(wmem_file_scope(), pinfo, proto, offset));
+    Transaction *transaction = nullptr;
     if (role == Role::Request) {
-        auto *transaction = wmem_new0(wmem_file_scope(), Transaction);
+        transaction = wmem_new0(wmem_file_scope(), Transaction);
         transaction->request_frame = pinfo->num;
         transaction->request_time = pinfo->abs_ts;
-        wmem_list_append(state.pending, transaction);
-        remember(state, key, transaction);
-        return transaction;
+        (state.newest_pending != nullptr ? state.newest_pending->next_pending : state.oldest_pending) = transaction;
+        state.newest_pending = transaction;
+    } else if (state.oldest_pending != nullptr) {
+        transaction = state.oldest_pending;
+        state.oldest_pending = transaction->next_pending;
+        if (state.oldest_pending == nullptr) state.newest_pending = nullptr;
+        transaction->response_frame = pinfo->num;
     }
-    wmem_list_frame_t *oldest = wmem_list_head(state.pending);
-    if (oldest == nullptr) return nullptr;
-    auto *transaction = static_cast<Transaction *>(wmem_list_frame_data(oldest));
-    wmem_list_remove_frame(state.pending, oldest);
-    transaction->response_frame = pinfo->num;
-    remember(state, key, transaction);
+    if (transaction != nullptr) p_add_proto_data(wmem_file_scope(), pinfo, proto, offset, transaction);
     return transaction;
 }
 

@@ -14,17 +14,19 @@ namespace rescap {
 enum class Verdict : guint8 { Unknown, Rescap, NotRescap };
 
 struct Transaction {
-    guint32 request_frame = 0;
-    guint32 response_frame = 0;
-    nstime_t request_time{};
+    guint32 request_frame;
+    guint32 response_frame;
+    nstime_t request_time;
+    Transaction *next_pending;  // the conversation's queue of unanswered requests
 };
 
+// Kept small: one per conversation for the whole capture file.
 struct ConversationState {
-    Verdict verdict = Verdict::Unknown;
-    ghostports::KnownProtocol identified = ghostports::KnownProtocol::None;
-    guint32 first_payload_frame = 0;
-    wmem_list_t *pending = nullptr;    // Transaction* waiting for a response, oldest first
-    wmem_map_t *by_message = nullptr;  // message key -> Transaction*
+    Verdict verdict;
+    ghostports::KnownProtocol identified;
+    guint32 first_payload_frame;
+    Transaction *oldest_pending;
+    Transaction *newest_pending;
 };
 
 // The conversation's state, created on first use in file scope.
@@ -33,6 +35,7 @@ ConversationState &conversation_state(packet_info *pinfo, int proto);
 // Records the message on the first pass and returns its transaction (or
 // nullptr for a response with no request before it). `offset` tells
 // apart messages that share a frame.
-const Transaction *track_transaction(packet_info *pinfo, ConversationState &state, Role role, guint32 offset);
+const Transaction *track_transaction(packet_info *pinfo, int proto, ConversationState &state, Role role,
+                                     guint32 offset);
 
 }  // namespace rescap
