@@ -20,3 +20,11 @@ echo "== dissection tests (pytest over tshark)"
 chmod a+rX captures captures/*.pcap
 export RESCAP_PLUGIN="$here/$build/rescap.so"
 /usr/bin/python3 -m pytest -q tests -p no:cacheprovider
+
+# Robustness: ASan+UBSan build, unit tests + pytest + mutation fuzz smoke
+# (~150 s) with tshark running the sanitizer build (see scripts/sanitize.sh).
+# RESCAP_SKIP_SANITIZE=1 skips it for a quick local run.
+if [ -z "${RESCAP_SKIP_SANITIZE:-}" ]; then
+  echo "== sanitizers (scripts/sanitize.sh)"
+  bash scripts/sanitize.sh
+fi

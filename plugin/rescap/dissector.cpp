@@ -33,6 +33,17 @@ struct Globals {
 
 Globals g;
 
+// Set while a non-rescap payload is handed to TCP's/UDP's heuristics, which
+// include rescap's own: those must not claim it back (endless recursion).
+bool g_handing_off = false;
+
+struct HandOffScope {
+    HandOffScope() { g_handing_off = true; }
+    ~HandOffScope() { g_handing_off = false; }
+    HandOffScope(const HandOffScope &) = delete;
+    HandOffScope &operator=(const HandOffScope &) = delete;
+};
+
 std::span<const std::uint8_t> bytes_of(tvbuff_t *tvb, gint offset) {
     const gint length = tvb_captured_length_remaining(tvb, offset);
     if (length <= 0) return {};
@@ -88,7 +99,11 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
     const auto known = decide ? ghostports::identify_payload(bytes_of(tvb, 0)) : state.identified;
     if (transport == Transport::Tcp && decide && !PINFO_FD_VISITED(pinfo)) state.identified = known;
     const char *protocol_before = ghostports::prepare_columns(pinfo);
-    const char *name = ghostports::hand_off_payload(tvb, pinfo, tree, data, transport == Transport::Tcp, known);
+    const char *name = nullptr;
+    {
+        const HandOffScope scope;
+        name = ghostports::hand_off_payload(tvb, pinfo, tree, data, transport == Transport::Tcp, known);
+    }
     ghostports::label_columns(pinfo, "RESCAP", protocol_before,
                               name != nullptr ? "Not rescap" : "Not rescap, unrecognised payload");
     if (name != nullptr) proto_item_set_generated(proto_tree_add_string(subtree, f.identified, tvb, 0, 0, name));
@@ -172,7 +187,7 @@ int dissect_tcp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 // only what parses as a whole, plausible message.
 gboolean heuristic(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Transport transport) {
     const auto input = bytes_of(tvb, 0);
-    if (!starts_like_rescap(input)) return FALSE;
+    if (g_handing_off || !starts_like_rescap(input)) return FALSE;
     ParseResult result = parse_message(input, options_for(pinfo, transport));
     if (!looks_like_rescap(result, input.size())) return FALSE;
     if (transport == Transport::Tcp) conversation_set_dissector(find_or_create_conversation(pinfo), g.tcp_handle);

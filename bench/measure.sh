@@ -1,0 +1,26 @@
+# Sourced by bench/run.sh and bench/memory-growth.sh.
+# measure HOME OUTFILE ARGS...: one tshark run (as nobody, output to
+# /dev/null) under /usr/bin/time -v; prints "<wall seconds> <max RSS KiB>".
+measure() {
+  local home=$1 tf=$2; shift 2
+  RESCAP_TSHARK_PREFIX="/usr/bin/time -v -o $tf" rescap_tshark "$home" "$@" >/dev/null 2>"$tf.err" \
+    || { echo "tshark $* failed:" >&2; tail -n 5 "$tf.err" "$tf" >&2; return 1; }
+  /usr/bin/python3 - "$tf" <<'PY'
+import re, sys
+t = open(sys.argv[1]).read()
+w = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", t).group(1)
+secs = 0.0
+for part in w.split(":"):
+    secs = secs * 60 + float(part)
+rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1))
+print("%.3f %d" % (secs, rss))
+PY
+}
+
+median() { /usr/bin/python3 -c 'import statistics,sys; print(statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
+
+# build_plugin DIR: RelWithDebInfo build of the plugin (no tests) in DIR.
+build_plugin() {
+  cmake -S . -B "$1" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRESCAP_BUILD_TESTS=OFF >/dev/null
+  cmake --build "$1" --target rescap -j"$(nproc)" >/dev/null
+}

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# End-to-end tshark benchmark of the plugin.
+#   bench/run.sh [--plugin SO] [--packets N] [--runs R] [--modes "r 2 V"] [--out FILE]
+# Synthesizes one capture of at least N packets (default 200000; bench/synth.py:
+# UDP and TCP rescap exchanges in both forms, fragmented items, decap traffic on
+# 403), then times tshark reading it with the plugin and with the baseline
+# `--disable-protocol rescap --disable-protocol decap` (same tshark, same
+# plugin file loaded, the two protocols switched off), R runs each (default 5,
+# alternating), for `-r F` (one pass), `-r F -2` and `-r F -V`; output goes to
+# /dev/null. Prints and writes (bench/results.md) medians of wall time,
+# packets per second, time ratio to the baseline and peak RSS
+# (/usr/bin/time -v "Maximum resident set size").
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+plugin="" packets=200000 runs=5 modes="r 2 V" out=bench/results.md
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --plugin) plugin=$2; shift 2 ;;
+    --packets) packets=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --modes) modes=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    *) sed -n '2,12p' "$0"; exit 2 ;;
+  esac
+done
+source scripts/deps.sh
+install_packages time
+source scripts/tshark-lib.sh
+source bench/measure.sh
+
+if [ -z "$plugin" ]; then
+  echo "== building the plugin (build-bench, RelWithDebInfo)"
+  build_plugin build-bench
+  plugin=$here/build-bench/rescap.so
+fi
+work=$(mktemp -d /tmp/rescap-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+chmod 1777 "$work"
+rescap_home "$work/home" "$plugin"
+rescap_check_loaded "$work/home"
+
+cap=$work/bench.pcap
+/usr/bin/python3 bench/synth.py bench "$cap" --packets "$packets"
+chmod 644 "$cap"
+frames=$(capinfos -c -M "$cap" | awk '/Number of packets/ {print $NF}')
+# The synthesized messages must decode cleanly: no rescap expert above Note.
+problems=$(rescap_tshark "$work/home" -r "$cap" -2 -Y 'rescap && (_ws.expert.severity >= 6291456)' -T fields -e frame.number 2>/dev/null | wc -l)
+rescap_frames=$(rescap_tshark "$work/home" -r "$cap" -2 -Y rescap -T fields -e frame.number 2>/dev/null | wc -l)
+decap_frames=$(rescap_tshark "$work/home" -r "$cap" -2 -Y decap -T fields -e frame.number 2>/dev/null | wc -l)
+echo "   $frames frames: $rescap_frames with rescap, $decap_frames with decap, $problems rescap frames with a warning/error expert"
+
+baseline=(--disable-protocol rescap --disable-protocol decap)
+declare -A label=([r]="-r (one pass)" [2]="-2 (two passes)" [V]="-V (one pass, full tree)")
+declare -A extra=([r]="" [2]="-2" [V]="-V")
+rows=()
+for m in $modes; do
+  declare -a tp=() tb=() rp=() rb=()
+  for ((i = 1; i <= runs; i++)); do
+    # shellcheck disable=SC2086
+    read -r t r < <(measure "$work/home" "$work/time" -n -r "$cap" ${extra[$m]})
+    tp+=("$t"); rp+=("$r")
+    # shellcheck disable=SC2086
+    read -r t r < <(measure "$work/home" "$work/time" -n -r "$cap" ${extra[$m]} "${baseline[@]}")
+    tb+=("$t"); rb+=("$r")
+    echo "   ${label[$m]} run $i: plugin ${tp[-1]} s ${rp[-1]} KiB, baseline ${tb[-1]} s ${rb[-1]} KiB"
+  done
+  row=$(/usr/bin/python3 - "$frames" "${label[$m]}" "${tp[*]}" "${tb[*]}" "${rp[*]}" "${rb[*]}" <<'PY'
+import statistics, sys
+frames, label = int(sys.argv[1]), sys.argv[2]
+tp, tb, rp, rb = ([float(x) for x in a.split()] for a in sys.argv[3:7])
+mtp, mtb, mrp, mrb = (statistics.median(x) for x in (tp, tb, rp, rb))
+print("| %s | %.2f | %.2f | %.0f | %.0f | %+.1f%% | %.1f | %.1f | %+.1f%% |" % (
+    label, mtp, mtb, frames / mtp, frames / mtb, (mtp / mtb - 1) * 100,
+    mrp / 1024, mrb / 1024, (mrp / mrb - 1) * 100))
+PY
+)
+  rows+=("$row")
+done
+
+{
+  echo "# tshark benchmark: rescap/decap plugin vs baseline"
+  echo
+  echo "Capture: $frames frames synthesized by bench/synth.py ($rescap_frames rescap, $decap_frames decap);"
+  echo "baseline: same tshark and plugin file with \`--disable-protocol rescap --disable-protocol decap\`."
+  echo "Medians of $runs runs each, alternating; output to /dev/null; $(nproc) cores; $(tshark -v | head -n1);"
+  echo "plugin: $plugin; $(date -u +%Y-%m-%dT%H:%MZ)."
+  echo
+  echo "| mode | plugin s | baseline s | plugin pkt/s | baseline pkt/s | time vs baseline | plugin RSS MiB | baseline RSS MiB | RSS vs baseline |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  printf '%s\n' "${rows[@]}"
+} >"$out"
+echo
+cat "$out"
