@@ -19,6 +19,26 @@ PY
 
 median() { /usr/bin/python3 -c 'import statistics,sys; print(statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
 
+# bench_setup PLUGIN NAME: installs what the benchmarks need, builds the
+# plugin when PLUGIN is empty, and sets $plugin, $work (a temp folder removed
+# on exit) and $work/home (a HOME whose tshark loads the plugin).
+bench_setup() {
+  plugin=$1
+  source scripts/deps.sh
+  install_packages time
+  source scripts/tshark-lib.sh
+  if [ -z "$plugin" ]; then
+    echo "== building the plugin (build-bench, RelWithDebInfo)"
+    build_plugin build-bench
+    plugin=$here/build-bench/rescap.so
+  fi
+  work=$(mktemp -d "/tmp/rescap-$2.XXXXXX")
+  trap 'rm -rf "$work"' EXIT
+  chmod 1777 "$work"
+  rescap_home "$work/home" "$plugin"
+  rescap_check_loaded "$work/home"
+}
+
 # build_plugin DIR: RelWithDebInfo build of the plugin (no tests) in DIR.
 build_plugin() {
   cmake -S . -B "$1" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRESCAP_BUILD_TESTS=OFF >/dev/null

@@ -21,20 +21,8 @@ while [ $# -gt 0 ]; do
     *) sed -n '2,11p' "$0"; exit 2 ;;
   esac
 done
-source scripts/deps.sh
-install_packages time
-source scripts/tshark-lib.sh
 source bench/measure.sh
-if [ -z "$plugin" ]; then
-  echo "== building the plugin (build-bench, RelWithDebInfo)"
-  build_plugin build-bench
-  plugin=$here/build-bench/rescap.so
-fi
-work=$(mktemp -d /tmp/rescap-memory.XXXXXX)
-trap 'rm -rf "$work"' EXIT
-chmod 1777 "$work"
-rescap_home "$work/home" "$plugin"
-rescap_check_loaded "$work/home"
+bench_setup "$plugin" memory
 
 lines=()
 for n in $counts; do

@@ -24,21 +24,8 @@ while [ $# -gt 0 ]; do
     *) sed -n '2,12p' "$0"; exit 2 ;;
   esac
 done
-source scripts/deps.sh
-install_packages time
-source scripts/tshark-lib.sh
 source bench/measure.sh
-
-if [ -z "$plugin" ]; then
-  echo "== building the plugin (build-bench, RelWithDebInfo)"
-  build_plugin build-bench
-  plugin=$here/build-bench/rescap.so
-fi
-work=$(mktemp -d /tmp/rescap-bench.XXXXXX)
-trap 'rm -rf "$work"' EXIT
-chmod 1777 "$work"
-rescap_home "$work/home" "$plugin"
-rescap_check_loaded "$work/home"
+bench_setup "$plugin" bench
 
 cap=$work/bench.pcap
 /usr/bin/python3 bench/synth.py bench "$cap" --packets "$packets"

@@ -20,8 +20,10 @@ Addresses come from 198.18.0.0/15 (RFC 2544 benchmarking); nothing is sent.
       own client address/port, for memory-growth measurements.
 """
 import argparse
+from pathlib import Path
 import random
 import struct
+import sys
 
 # --------------------------------------------------------------------------
 # rescap encoding (shared/spec/rescap-wire-format.md)
@@ -72,13 +74,9 @@ def blob(rng, n):
 # --------------------------------------------------------------------------
 # Frames
 # --------------------------------------------------------------------------
-def csum(data):
-    if len(data) % 2:
-        data += b"\x00"
-    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return ~s & 0xFFFF
+# The Internet checksum, shared with the capture generator.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "captures"))
+from scenarios import csum  # noqa: E402
 
 
 def ipv4(src, dst, proto, payload, ident=0):
