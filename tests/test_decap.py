@@ -196,3 +196,18 @@ def test_no_decap_elsewhere(ctx, name):
         p.transport == t and {p.sport, p.dport} == {cp, sp} for t, cp, sp in convs)]
     got = [p.num for p in cap.packets if "decap" in p.protos]
     assert got == want
+
+
+@pytest.mark.parametrize("name", ["decap_udp_ipv4", "decap_udp_ipv6", "decap_tcp_eth"])
+def test_decapsulation_preference_off(tshark, name):
+    """With "Decode inner IP packets" off, the payload is labelled but no
+    inner packet is decoded: one ip layer per frame (the outer one)."""
+    expected = sum(1 for m in RT.load_manifest(name)["messages"] if m.get("proto") == "decap")
+    out = tshark("-r", str(RT.CAPTURES / (name + ".pcap")), "-o", "decap.decapsulate:FALSE",
+                 "-Y", "decap", "-T", "fields", "-e", "decap.inner", "-e", "frame.protocols")
+    rows = [line.split("\t") for line in out.splitlines() if line]
+    assert len(rows) == expected
+    for inner, protocols in rows:
+        assert inner == "0"
+        layers = protocols.split(":")
+        assert layers.count("ip") + layers.count("ipv6") == 1, protocols
