@@ -14,6 +14,7 @@
 #include "rescap/fields.hpp"
 #include "rescap/heuristic.hpp"
 #include "rescap/render.hpp"
+#include "rescap/stream_probe.hpp"
 #include "rescap/tap.hpp"
 #include "rescap/transactions.hpp"
 
@@ -120,6 +121,17 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
     return static_cast<int>(tvb_captured_length(tvb));
 }
 
+// Asks TCP for the rest of the message at `offset`. A lower bound could end
+// a reassembly inside a segment that the message continues past, so only an
+// exact total (`whole` octets, 0 = unknown) is asked for; otherwise one more
+// segment at a time.
+int ask_for_more(packet_info *pinfo, gint offset, std::size_t have, std::size_t whole) {
+    pinfo->desegment_offset = offset;
+    pinfo->desegment_len =
+        whole > have ? static_cast<guint32>(whole - have) : static_cast<guint32>(DESEGMENT_ONE_MORE_SEGMENT);
+    return offset + static_cast<gint>(have);
+}
+
 ParseOptions options_for(packet_info *pinfo, Transport transport) {
     ParseOptions options;
     options.stream = transport == Transport::Tcp;
@@ -144,16 +156,16 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
     bool shown = false;
     while (offset < length) {
         const auto input = bytes_of(tvb, offset);
-        ParseResult result = offset == 0 && first != nullptr ? std::move(*first) : parse_message(input, options);
-        if (result.incomplete && stream && g.desegment && pinfo->can_desegment) {
-            pinfo->desegment_offset = offset;
-            // A lower bound could end a reassembly inside a segment that the
-            // message continues past; only an exact total is safe to ask for.
-            pinfo->desegment_len = result.needed_exact && result.needed > input.size()
-                                       ? static_cast<guint32>(result.needed - input.size())
-                                       : DESEGMENT_ONE_MORE_SEGMENT;
-            return length;
+        const bool can_wait = stream && g.desegment && pinfo->can_desegment;
+        if (can_wait && first == nullptr) {
+            // Cheap header walk first: the full parse runs once the message is whole.
+            const StreamProbe probe = probe_stream(input);
+            if (probe.state == StreamProbe::State::Incomplete)
+                return ask_for_more(pinfo, offset, input.size(), probe.exact ? probe.length : 0);
         }
+        ParseResult result = offset == 0 && first != nullptr ? std::move(*first) : parse_message(input, options);
+        if (result.incomplete && can_wait)
+            return ask_for_more(pinfo, offset, input.size(), result.needed_exact ? result.needed : 0);
         if (stream && state.verdict == Verdict::Unknown && !PINFO_FD_VISITED(pinfo)) {
             state.verdict = result.is_rescap ? Verdict::Rescap : Verdict::NotRescap;
             state.first_payload_frame = pinfo->num;

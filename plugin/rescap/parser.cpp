@@ -22,6 +22,9 @@ struct Cursor {
     SourceId source;
     std::size_t pos;
     std::size_t end;
+    // The message's own sequence, which only the end of the input bounds (a
+    // stream may bring more); a container's content is bounded by its length.
+    bool open_ended = false;
 };
 
 std::string format(const char *fmt, auto... args) {
@@ -36,7 +39,7 @@ public:
         : input_(input), options_(options), r_(result) {}
 
     void run() {
-        Cursor top{kInput, 0, input_.size()};
+        Cursor top{kInput, 0, input_.size(), true};
         if (input_.size() < 2) {
             if (!input_.empty()) need(top, kHeaderLength);
             return;
@@ -66,7 +69,7 @@ private:
 
     // Running out of the input in stream mode means the rest is still to come.
     void need(const Cursor &at, std::size_t total) {
-        if (!options_.stream || at.source != kInput || at.end != input_.size()) return;
+        if (!options_.stream || !at.open_ended) return;
         // The first shortfall is the earliest one; it is a lower bound, and
         // parsing again once it arrives finds the next.
         if (r_.incomplete) return;
