@@ -1,5 +1,7 @@
 #include "rescap/stream_probe.hpp"
 
+#include <vector>
+
 #include "rescap/parser.hpp"
 #include "rescap/registry.hpp"
 
@@ -83,22 +85,29 @@ StreamProbe probe_stream(std::span<const std::uint8_t> input) {
         probe.length = kHeaderLength + 2;
         return probe;
     }
-    std::size_t remaining = read_u16(input, kHeaderLength);
+    // Items still owed at each open count level, root first (a preorder tree).
+    std::vector<std::size_t> owed{read_u16(input, kHeaderLength)};
     std::size_t pos = kHeaderLength + 2;
-    while (remaining > 0) {
+    while (!owed.empty() && owed.back() > 0) {
         const Chain chain = walk_chain(input, pos);
         if (!chain.whole) {
             probe.state = StreamProbe::State::Incomplete;
             probe.length = chain.needed;
             return probe;
         }
-        --remaining;
+        const std::size_t depth = owed.size();  // the root's children are at depth 1
+        --owed.back();
         const ItemSpec *spec = find_item(read_u16(input, pos));
         if (spec != nullptr && spec->layout == Layout::DualForm) {
             if (chain.fragmented) return probe;  // a fragmented count: leave it to the full parse
             const std::size_t prefix = prefix_length(spec->kind);
-            if (chain.single_length == prefix + 2) remaining += read_u16(input, pos + kHeaderLength + prefix);
+            const std::size_t count =
+                chain.single_length == prefix + 2 ? read_u16(input, pos + kHeaderLength + prefix) : 0;
+            // Deeper than the parser decodes: its verdict, not the walk's.
+            if (count > 0 && depth + 1 >= kMaxDepth) return probe;
+            if (count > 0) owed.push_back(count);
         }
+        while (owed.size() > 1 && owed.back() == 0) owed.pop_back();
         pos = chain.end;
     }
     probe.state = StreamProbe::State::Complete;

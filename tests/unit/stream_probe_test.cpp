@@ -85,3 +85,31 @@ TEST(StreamProbe, NeverClaimsCompleteWhatTheParserFindsIncomplete) {
         EXPECT_EQ(parsed.message_length, probe.length) << "iteration " << i;
     }
 }
+
+TEST(StreamProbe, AnIncompleteVerdictIsTheParsersToo) {
+    // Whatever the walk says is still to come, the full parse waits for too,
+    // including count chains deeper than the parser decodes.
+    ParseOptions stream;
+    stream.stream = true;
+    Bytes deep = counted(0x000C, 1);
+    for (int i = 0; i < 40; ++i) deep = deep + counted(0x0017, 1, u32(1));
+    deep = deep + item(0x000D, u16(0));
+    for (std::size_t n = 6; n < deep.size(); n += 5) {
+        const std::span<const std::uint8_t> prefix(deep.data(), n);
+        const StreamProbe probe = probe_stream(prefix);
+        if (probe.state == StreamProbe::State::Incomplete) {
+            EXPECT_TRUE(parse_message(prefix, stream).incomplete) << "prefix " << n;
+        }
+    }
+    std::mt19937 random(403);
+    std::uniform_int_distribution<int> octet(0, 255), size(6, 120);
+    for (int i = 0; i < 20000; ++i) {
+        Bytes input(static_cast<std::size_t>(size(random)));
+        for (auto &b : input) b = static_cast<std::uint8_t>(octet(random) & 0x1F);
+        input[0] = 0;
+        input[1] = i % 2 ? 0x01 : 0x0C;
+        if (probe_stream(input).state == StreamProbe::State::Incomplete) {
+            EXPECT_TRUE(parse_message(input, stream).incomplete) << "iteration " << i;
+        }
+    }
+}
