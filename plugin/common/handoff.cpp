@@ -22,6 +22,15 @@ const char *hand_off_payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree
     return nullptr;
 }
 
+KnownProtocol identify_once(packet_info *pinfo, tvbuff_t *tvb, bool decide, KnownProtocol &remembered) {
+    if (!decide) return remembered;
+    const guint length = tvb_captured_length(tvb);
+    const KnownProtocol known =
+        length == 0 ? KnownProtocol::None : identify_payload({tvb_get_ptr(tvb, 0, static_cast<gint>(length)), length});
+    if (!PINFO_FD_VISITED(pinfo)) remembered = known;
+    return known;
+}
+
 const char *prepare_columns(packet_info *pinfo) {
     const char *before = wmem_strdup(pinfo->pool, col_get_text(pinfo->cinfo, COL_PROTOCOL));
     col_clear(pinfo->cinfo, COL_INFO);

@@ -15,6 +15,11 @@ namespace ghostports {
 const char *hand_off_payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, bool tcp,
                              KnownProtocol known);
 
+// The known protocol in `tvb`: judged now when `decide` (a datagram, or a
+// TCP connection's first payload, remembered in `remembered` on the first
+// pass), else the connection's remembered verdict.
+KnownProtocol identify_once(packet_info *pinfo, tvbuff_t *tvb, bool decide, KnownProtocol &remembered);
+
 // Call before handing a payload on: clears Info for the inner dissector and
 // returns what the Protocol column said before (to tell whether it changed).
 const char *prepare_columns(packet_info *pinfo);

@@ -157,8 +157,7 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, boo
 
     // A TCP connection keeps the verdict of its first payload.
     const bool decide = !tcp || first;
-    const auto known = decide ? ghostports::identify_payload(payload) : state.identified;
-    if (decide && !PINFO_FD_VISITED(pinfo)) state.identified = known;
+    const auto known = ghostports::identify_once(pinfo, tvb, decide, state.identified);
     const char *name = ghostports::hand_off_payload(tvb, pinfo, tree, data, tcp, known);
     ghostports::label_columns(pinfo, "DECAP", protocol_before, label);
     if (name != nullptr) {

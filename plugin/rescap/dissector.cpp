@@ -97,8 +97,7 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
 
     // A TCP connection keeps the verdict of its first payload.
     const bool decide = transport == Transport::Udp || first_of_conversation;
-    const auto known = decide ? ghostports::identify_payload(bytes_of(tvb, 0)) : state.identified;
-    if (transport == Transport::Tcp && decide && !PINFO_FD_VISITED(pinfo)) state.identified = known;
+    const auto known = ghostports::identify_once(pinfo, tvb, decide, state.identified);
     const char *protocol_before = ghostports::prepare_columns(pinfo);
     const char *name = nullptr;
     {

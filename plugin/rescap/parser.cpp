@@ -462,7 +462,7 @@ ParseResult parse_message(std::span<const std::uint8_t> input, const ParseOption
     Parser(input, options, result).run();
     // Rules speak of a message's items; a root that could not be decoded has none.
     if (result.is_rescap && !result.incomplete && result.form != Form::None && result.items[0].complete)
-        check_rules(result, input, options);
+        check_rules(result, options);
     return result;
 }
 

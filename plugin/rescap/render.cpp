@@ -254,7 +254,8 @@ private:
         const std::size_t end = pieces.back().offset + kHeaderLength + pieces.back().available;
         proto_item *node = proto_tree_add_item(parent, f_.item, header_tvb, static_cast<gint>(start),
                                                static_cast<gint>(end - start), ENC_NA);
-        proto_item_set_text(node, "%s", label(item));
+        // Labels cost formatting on every item: only a tree someone sees needs them.
+        if (node != nullptr && PTREE_DATA(node)->visible) proto_item_set_text(node, "%s", label(item));
         proto_tree *tree = proto_item_add_subtree(node, f_.item_subtree(*item.spec));
         trees_[index] = tree;
         render_header(tree, header_tvb, item);

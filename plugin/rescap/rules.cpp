@@ -135,7 +135,7 @@ private:
 
 }  // namespace
 
-void check_rules(ParseResult &result, std::span<const std::uint8_t>, const ParseOptions &options) {
+void check_rules(ParseResult &result, const ParseOptions &options) {
     if (result.items.empty()) return;
     RuleChecker(result, options).run();
 }

@@ -2,13 +2,11 @@
 // parsed message.
 #pragma once
 
-#include <cstdint>
-#include <span>
 
 #include "rescap/parser.hpp"
 
 namespace rescap {
 
-void check_rules(ParseResult &result, std::span<const std::uint8_t> input, const ParseOptions &options);
+void check_rules(ParseResult &result, const ParseOptions &options);
 
 }  // namespace rescap
