@@ -24,9 +24,9 @@ median() { /usr/bin/python3 -c 'import statistics,sys; print(statistics.median(f
 # on exit) and $work/home (a HOME whose tshark loads the plugin).
 bench_setup() {
   plugin=$1
-  source scripts/deps.sh
+  source scripts/lib/deps.sh
   install_packages time
-  source scripts/tshark-lib.sh
+  source scripts/lib/tshark.sh
   if [ -z "$plugin" ]; then
     echo "== building the plugin (build-bench, RelWithDebInfo)"
     build_plugin build-bench
@@ -41,6 +41,6 @@ bench_setup() {
 
 # build_plugin DIR: RelWithDebInfo build of the plugin (no tests) in DIR.
 build_plugin() {
-  cmake -S . -B "$1" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRESCAP_BUILD_TESTS=OFF >/dev/null
+  cmake -S . -B "$1" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRESCAP_WERROR=ON -DRESCAP_BUILD_TESTS=OFF >/dev/null
   cmake --build "$1" --target rescap -j"$(nproc)" >/dev/null
 }

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "rescap/parser.hpp"
+#include "core/rescap/parser.hpp"
 
 namespace {
 

@@ -21,9 +21,9 @@ while [ $# -gt 0 ]; do
     *) sed -n '2,12p' "$0"; exit 2 ;;
   esac
 done
-source scripts/deps.sh
+source scripts/lib/deps.sh
 install_packages valgrind
-source scripts/tshark-lib.sh
+source scripts/lib/tshark.sh
 source bench/measure.sh
 if [ -z "$plugin" ]; then build_plugin build-bench; plugin=$here/build-bench/rescap.so; fi
 out=$here/build-profile

@@ -75,7 +75,7 @@ def blob(rng, n):
 # Frames
 # --------------------------------------------------------------------------
 # The Internet checksum, shared with the capture generator.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "captures"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools" / "captures"))
 from scenarios import csum  # noqa: E402
 
 

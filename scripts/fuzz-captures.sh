@@ -55,10 +55,10 @@ done
 plugin=$(readlink -f "$plugin")
 [ -z "$base_seed" ] && { [ -n "$smoke" ] && base_seed=283 || base_seed=$((RANDOM * 32768 + RANDOM)); }
 
-source scripts/deps.sh
+source scripts/lib/deps.sh
 install_packages
-source scripts/tshark-lib.sh
-set +e  # deps.sh turns on errexit; verdicts here come from exit statuses
+source scripts/lib/tshark.sh
+set +e  # verdicts here come from exit statuses
 
 work=$(mktemp -d /tmp/rescap-fuzz.XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -87,7 +87,7 @@ run_one() {
   fi
   chmod 644 "$input"; chmod 755 "$dir"
   local rc=0
-  timeout -k 10 "$run_timeout" bash -c 'source scripts/tshark-lib.sh; rescap_tshark "$@"' _ \
+  timeout -k 10 "$run_timeout" bash -c 'source scripts/lib/tshark.sh; rescap_tshark "$@"' _ \
     "$work/home" -nr "$input" -V -2 >"$dir/stdout" 2>"$dir/stderr" || rc=$?
   local why=""
   if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then why="timeout after ${run_timeout}s (hang?)"

@@ -19,12 +19,12 @@ while [ $# -gt 0 ]; do
     *) echo "usage: $0 [--seconds S] [--build DIR] [--jobs N] [-- libFuzzer flags]" >&2; exit 2 ;;
   esac
 done
-source scripts/deps.sh
+source scripts/lib/deps.sh
 # clang + libclang-rt-14-dev (libclang_rt.fuzzer, the ASan/UBSan runtimes of clang).
 install_packages clang libclang-rt-14-dev
 
 configure() {
-  cmake -S . -B "$build" -DRESCAP_FUZZ=ON -DRESCAP_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  cmake -S . -B "$build" -DRESCAP_FUZZ=ON -DRESCAP_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRESCAP_WERROR=ON \
     -DCMAKE_C_COMPILER="$(command -v clang)" -DCMAKE_CXX_COMPILER="$(command -v clang++)" >/dev/null
 }
 configure

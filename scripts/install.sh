@@ -5,7 +5,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
-source scripts/deps.sh
+source scripts/lib/deps.sh
 install_packages
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRESCAP_BUILD_TESTS=OFF >/dev/null

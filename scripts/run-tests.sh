@@ -5,11 +5,11 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
-source scripts/deps.sh
+source scripts/lib/deps.sh
 install_packages
 
 build=${RESCAP_BUILD_DIR:-build}
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRESCAP_BUILD_TESTS=ON >/dev/null
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRESCAP_WERROR=ON -DRESCAP_BUILD_TESTS=ON >/dev/null
 cmake --build "$build" -j"$(nproc)"
 
 echo "== unit tests (ctest)"
@@ -19,7 +19,7 @@ echo "== dissection tests (pytest over tshark)"
 # The unprivileged tshark must be able to read the captures.
 chmod a+rX captures captures/*.pcap
 export RESCAP_PLUGIN="$here/$build/rescap.so"
-/usr/bin/python3 -m pytest -q tests -p no:cacheprovider
+/usr/bin/python3 -m pytest -q tests/dissection -p no:cacheprovider
 
 # Robustness: ASan+UBSan build, unit tests + pytest + mutation fuzz smoke
 # (~150 s) with tshark running the sanitizer build (see scripts/sanitize.sh).

@@ -30,7 +30,7 @@
 #   -fno-sanitize-recover=undefined): the first UB report stops tshark.
 # - Reports also go to files (log_path) in a folder checked at the end, in
 #   case some caller swallowed tshark's stderr and status.
-# - tests/rescaptest.py runs tshark through `env -i` (a clean environment), so
+# - tests/dissection/rescaptest.py runs tshark through `env -i` (a clean environment), so
 #   LD_PRELOAD cannot be passed in the environment: pytest gets a PATH whose
 #   first `tshark` is a small wrapper (DIR/san-bin/tshark) that sets the
 #   preload and options and execs /usr/bin/tshark. It also logs every call so
@@ -52,13 +52,13 @@ while [ $# -gt 0 ]; do
     *) echo "usage: $0 [--build DIR] [--fuzz-seconds S] [--skip-pytest] [--skip-fuzz]" >&2; exit 2 ;;
   esac
 done
-source scripts/deps.sh
+source scripts/lib/deps.sh
 install_packages
-source scripts/tshark-lib.sh
+source scripts/lib/tshark.sh
 
 echo "== sanitizer build ($build: gcc, -DRESCAP_SANITIZE=ON)"
 configure() {
-  cmake -S . -B "$build" -DRESCAP_SANITIZE=ON -DRESCAP_BUILD_TESTS=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  cmake -S . -B "$build" -DRESCAP_SANITIZE=ON -DRESCAP_BUILD_TESTS=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRESCAP_WERROR=ON \
     -DCMAKE_C_COMPILER="$(command -v gcc)" -DCMAKE_CXX_COMPILER="$(command -v g++)" >/dev/null
 }
 configure
@@ -120,7 +120,7 @@ rescap_check_loaded "$work/home" || exit 1
 echo "   tshark loads $build/rescap.so under LD_PRELOAD=$preload"
 # The runtime is really running inside tshark (it prints its flags on help=1).
 RESCAP_TSHARK=/usr/bin/tshark RESCAP_TSHARK_ENV="WIRESHARK_EXTCAP_DIR=$noextcap LD_PRELOAD=$preload ASAN_OPTIONS=help=1" \
-  timeout 120 bash -c 'source scripts/tshark-lib.sh; rescap_tshark "$@"' _ "$work/home" -v 2>&1 | grep -q "Available flags for AddressSanitizer" \
+  timeout 120 bash -c 'source scripts/lib/tshark.sh; rescap_tshark "$@"' _ "$work/home" -v 2>&1 | grep -q "Available flags for AddressSanitizer" \
   || { echo "ASan is not active inside tshark" >&2; exit 1; }
 echo "   ASan runtime initialised inside tshark (help=1 lists its flags)"
 
@@ -133,7 +133,7 @@ for kind in asan ubsan; do
   rc=0
   RESCAP_TSHARK=/usr/bin/tshark \
   RESCAP_TSHARK_ENV="RESCAP_CANARY=$kind WIRESHARK_EXTCAP_DIR=$noextcap LD_PRELOAD=$preload ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1" \
-    timeout 120 bash -c 'source scripts/tshark-lib.sh; rescap_tshark "$@"' _ "$work/canary-home" -G plugins >"$work/canary.out" 2>&1 || rc=$?
+    timeout 120 bash -c 'source scripts/lib/tshark.sh; rescap_tshark "$@"' _ "$work/canary-home" -G plugins >"$work/canary.out" 2>&1 || rc=$?
   case $kind in
     asan) pattern="ERROR: AddressSanitizer: heap-buffer-overflow" ;;
     ubsan) pattern="runtime error: signed integer overflow" ;;
@@ -153,7 +153,7 @@ chmod a+rX captures captures/*.pcap
 if [ -z "$skip_pytest" ]; then
   echo "== (b) pytest suite, tshark with the sanitizer build"
   : >"$sandir/invocations"; chmod 666 "$sandir/invocations"
-  PATH="$bindir:$PATH" RESCAP_PLUGIN=$plugin /usr/bin/python3 -m pytest -q tests -p no:cacheprovider || status=1
+  PATH="$bindir:$PATH" RESCAP_PLUGIN=$plugin /usr/bin/python3 -m pytest -q tests/dissection -p no:cacheprovider || status=1
   calls=$(wc -l <"$sandir/invocations")
   echo "   pytest ran tshark $calls times through $bindir/tshark"
   [ "$calls" -gt 0 ] || { echo "pytest did not run the sanitizer tshark" >&2; status=1; }

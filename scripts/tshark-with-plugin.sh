@@ -8,7 +8,7 @@
 # build/rescap.so). Files tshark reads must be readable by nobody.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-source "$here/scripts/tshark-lib.sh"
+source "$here/scripts/lib/tshark.sh"
 plugin="${RESCAP_PLUGIN:-$here/build/rescap.so}"
 if [ "${1:-}" = "--plugin" ]; then plugin=$2; shift 2; fi
 

@@ -28,12 +28,12 @@ while [ $# -gt 0 ]; do
     *) break ;;
   esac
 done
-source scripts/deps.sh
+source scripts/lib/deps.sh
 install_packages valgrind
-source scripts/tshark-lib.sh
+source scripts/lib/tshark.sh
 if [ $# -gt 0 ]; then captures=("$@"); else captures=(captures/*.pcap); fi
 if [ -z "$plugin" ]; then
-  cmake -S . -B build-valgrind -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRESCAP_BUILD_TESTS=OFF >/dev/null
+  cmake -S . -B build-valgrind -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRESCAP_WERROR=ON -DRESCAP_BUILD_TESTS=OFF >/dev/null
   cmake --build build-valgrind --target rescap -j"$(nproc)" >/dev/null
   plugin=$here/build-valgrind/rescap.so
 fi
@@ -55,7 +55,7 @@ run_one() {
   # Extcap helpers are started at tshark start-up and are not of interest here.
   RESCAP_TSHARK_ENV="WIRESHARK_EXTCAP_DIR=$work/noextcap" \
   RESCAP_TSHARK_PREFIX="valgrind --tool=memcheck --keep-debuginfo=yes --leak-check=full --show-leak-kinds=definite --num-callers=40 --error-exitcode=99 --suppressions=$work/tshark.supp --xml=yes --xml-file=$work/$name.xml --log-file=$work/$name.log" \
-    timeout 1200 bash -c 'source scripts/tshark-lib.sh; rescap_tshark "$@"' _ "$work/home" -nr "$cap" -V -2 >/dev/null 2>"$work/$name.err" || rc=$?
+    timeout 1200 bash -c 'source scripts/lib/tshark.sh; rescap_tshark "$@"' _ "$work/home" -nr "$cap" -V -2 >/dev/null 2>"$work/$name.err" || rc=$?
   echo "$rc" >"$work/$name.rc"
 }
 

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 # The capture generator's pcap reader (all sample captures are IPv4 on lo).
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent / "captures"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent / "tools" / "captures"))
 from scenarios import read_pcap  # noqa: E402
 
 

@@ -14,12 +14,12 @@
 #include <span>
 #include <vector>
 
-#include "common/signatures.hpp"
-#include "decap/inner_packet.hpp"
-#include "rescap/diagnostics.hpp"
-#include "rescap/heuristic.hpp"
-#include "rescap/parser.hpp"
-#include "rescap/registry.hpp"
+#include "core/ghostports/signatures.hpp"
+#include "core/decap/inner_packet.hpp"
+#include "core/rescap/diagnostics.hpp"
+#include "core/rescap/heuristic.hpp"
+#include "core/rescap/parser.hpp"
+#include "core/rescap/registry.hpp"
 
 namespace {
 

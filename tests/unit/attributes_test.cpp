@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "builder.hpp"
-#include "rescap/attributes.hpp"
+#include "core/rescap/attributes.hpp"
 
 using namespace rescap;
 using namespace rescap::test;

@@ -5,8 +5,8 @@
 #include <random>
 
 #include "builder.hpp"
-#include "rescap/heuristic.hpp"
-#include "rescap/parser.hpp"
+#include "core/rescap/heuristic.hpp"
+#include "core/rescap/parser.hpp"
 
 using namespace rescap;
 using namespace rescap::test;

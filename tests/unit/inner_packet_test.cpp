@@ -3,8 +3,8 @@
 #include <random>
 
 #include "builder.hpp"
-#include "common/signatures.hpp"
-#include "decap/inner_packet.hpp"
+#include "core/ghostports/signatures.hpp"
+#include "core/decap/inner_packet.hpp"
 
 using namespace decap;
 using rescap::test::Bytes;

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "builder.hpp"
-#include "rescap/parser.hpp"
+#include "core/rescap/parser.hpp"
 
 using namespace rescap;
 using namespace rescap::test;

@@ -3,9 +3,9 @@
 #include <set>
 #include <string>
 
-#include "rescap/diagnostics.hpp"
-#include "rescap/registry.hpp"
-#include "rescap/status.hpp"
+#include "core/rescap/diagnostics.hpp"
+#include "core/rescap/registry.hpp"
+#include "core/rescap/status.hpp"
 
 using namespace rescap;
 

@@ -3,8 +3,8 @@
 #include <random>
 
 #include "builder.hpp"
-#include "rescap/parser.hpp"
-#include "rescap/stream_probe.hpp"
+#include "core/rescap/parser.hpp"
+#include "core/rescap/stream_probe.hpp"
 
 using namespace rescap;
 using namespace rescap::test;

@@ -3,8 +3,8 @@
 #include <string_view>
 #include <vector>
 
-#include "rescap/text.hpp"
-#include "rescap/timestamp.hpp"
+#include "core/rescap/text.hpp"
+#include "core/rescap/timestamp.hpp"
 
 using namespace rescap;
 

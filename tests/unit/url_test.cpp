@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "builder.hpp"
-#include "rescap/parser.hpp"
-#include "rescap/url.hpp"
+#include "core/rescap/parser.hpp"
+#include "core/rescap/url.hpp"
 
 using namespace rescap;
 using namespace rescap::test;

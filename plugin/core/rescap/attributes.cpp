@@ -1,0 +1,68 @@
+#include "core/rescap/attributes.hpp"
+
+#include <algorithm>
+
+#include "core/rescap/text.hpp"
+
+namespace rescap {
+
+void AttributeTable::assign(std::vector<AttributeSpec> specs) {
+    // The last row for a tag wins, as a user editing the table would expect.
+    std::stable_sort(specs.begin(), specs.end(), [](const auto &a, const auto &b) { return a.tag < b.tag; });
+    specs_.clear();
+    for (auto &spec : specs) {
+        if (!specs_.empty() && specs_.back().tag == spec.tag)
+            specs_.back() = std::move(spec);
+        else
+            specs_.push_back(std::move(spec));
+    }
+}
+
+const AttributeSpec *AttributeTable::find(std::uint16_t tag) const {
+    const auto it = std::lower_bound(specs_.begin(), specs_.end(), tag,
+                                     [](const AttributeSpec &spec, std::uint16_t t) { return spec.tag < t; });
+    return it != specs_.end() && it->tag == tag ? &*it : nullptr;
+}
+
+const char *attr_type_name(AttrType type) {
+    switch (type) {
+        case AttrType::Boolean: return "Boolean";
+        case AttrType::Integer: return "Integer";
+        case AttrType::String: return "String";
+        case AttrType::StringList: return "List of strings";
+        case AttrType::Uri: return "URI";
+        case AttrType::Octets: return "Octets";
+    }
+    return "?";
+}
+
+bool split_string_list(std::span<const std::uint8_t> value, std::vector<std::span<const std::uint8_t>> &strings) {
+    strings.clear();
+    std::size_t at = 0;
+    while (at < value.size()) {
+        if (value.size() - at < 2) return false;
+        const std::size_t length = static_cast<std::size_t>(value[at] << 8 | value[at + 1]);
+        if (value.size() - at - 2 < length) return false;
+        strings.push_back(value.subspan(at + 2, length));
+        at += 2 + length;
+    }
+    return true;
+}
+
+bool attribute_value_fits(AttrType type, std::span<const std::uint8_t> value) {
+    switch (type) {
+        case AttrType::Boolean: return value.size() == 1 && value[0] <= 1;
+        case AttrType::Integer: return value.size() == 2;
+        case AttrType::String:
+        case AttrType::Uri: return is_valid_utf8(value);
+        case AttrType::StringList: {
+            std::vector<std::span<const std::uint8_t>> strings;
+            if (!split_string_list(value, strings)) return false;
+            return std::all_of(strings.begin(), strings.end(), [](auto s) { return is_valid_utf8(s); });
+        }
+        case AttrType::Octets: return true;
+    }
+    return false;
+}
+
+}  // namespace rescap

@@ -1,0 +1,245 @@
+#include "wireshark/decap/dissector.hpp"
+
+#include <span>
+
+#include <epan/conversation.h>
+#include <epan/expert.h>
+#include <epan/packet.h>
+#include <epan/prefs.h>
+
+#include "wireshark/ghostports/handoff.hpp"
+#include "core/ghostports/signatures.hpp"
+#include "core/decap/inner_packet.hpp"
+
+namespace decap {
+namespace {
+
+constexpr const char *kDefaultPorts = "403";
+
+enum class Direction : guint8 { ClientToServer = 0, ServerToClient = 1 };
+
+const value_string kDirectionNames[] = {
+    {static_cast<guint32>(Direction::ClientToServer), "client to server"},
+    {static_cast<guint32>(Direction::ServerToClient), "server to client"},
+    {0, nullptr},
+};
+
+const value_string kInnerNames[] = {
+    {static_cast<guint32>(InnerKind::None), "none"},
+    {static_cast<guint32>(InnerKind::Ipv4), "IPv4 packet"},
+    {static_cast<guint32>(InnerKind::Ipv6), "IPv6 packet"},
+    {static_cast<guint32>(InnerKind::Ethernet), "Ethernet frame"},
+    {0, nullptr},
+};
+
+struct Totals {
+    guint32 packets = 0;
+    guint64 octets = 0;
+};
+
+// Per conversation, in file scope; the client is the side that does not
+// use a decap port, or else the sender of the first packet.
+struct ConversationState {
+    address client_address;
+    guint32 client_port;
+    guint32 first_frame;
+    nstime_t first_seen;
+    nstime_t last_seen;
+    Totals each_way[2];
+    ghostports::KnownProtocol identified;
+};
+
+struct Globals {
+    int proto = -1;
+    int hf_length = -1, hf_direction = -1, hf_payload = -1, hf_inner = -1, hf_identified = -1;
+    int hf_c2s_packets = -1, hf_c2s_octets = -1, hf_s2c_packets = -1, hf_s2c_octets = -1;
+    int hf_first_seen = -1, hf_last_seen = -1, hf_conversation = -1;
+    int ett = -1, ett_conversation = -1;
+    expert_field ei_unassigned = EI_INIT;
+    expert_field ei_known_protocol = EI_INIT;
+    expert_field ei_encapsulated = EI_INIT;
+    gboolean decapsulate = TRUE;
+    dissector_handle_t udp_handle = nullptr, tcp_handle = nullptr;
+    dissector_handle_t ipv4 = nullptr, ipv6 = nullptr, ethernet = nullptr;
+};
+
+Globals g;
+
+// Read at use: the port preferences may change while a file is open.
+bool is_decap_port(guint32 port, bool tcp) {
+    range_t *ports = prefs_get_range_value("decap", tcp ? "tcp.port" : "udp.port");
+    return ports != nullptr && value_is_in_range(ports, port);
+}
+
+ConversationState &conversation_state(packet_info *pinfo, bool tcp) {
+    conversation_t *conversation = find_or_create_conversation(pinfo);
+    auto *state = static_cast<ConversationState *>(conversation_get_proto_data(conversation, g.proto));
+    if (state != nullptr) return *state;
+    state = wmem_new0(wmem_file_scope(), ConversationState);
+    const bool destination_is_server = is_decap_port(pinfo->destport, tcp) || !is_decap_port(pinfo->srcport, tcp);
+    copy_address_wmem(wmem_file_scope(), &state->client_address, destination_is_server ? &pinfo->src : &pinfo->dst);
+    state->client_port = destination_is_server ? pinfo->srcport : pinfo->destport;
+    state->first_frame = pinfo->num;
+    state->first_seen = pinfo->abs_ts;
+    conversation_add_proto_data(conversation, g.proto, state);
+    return *state;
+}
+
+Direction direction_of(const ConversationState &state, packet_info *pinfo) {
+    const bool from_client = addresses_equal(&pinfo->src, &state.client_address) && pinfo->srcport == state.client_port;
+    return from_client ? Direction::ClientToServer : Direction::ServerToClient;
+}
+
+void add_counters(proto_tree *tree, tvbuff_t *tvb, const ConversationState &state) {
+    proto_item *node = proto_tree_add_item(tree, g.hf_conversation, tvb, 0, 0, ENC_NA);
+    proto_item_set_generated(node);
+    proto_tree *counters = proto_item_add_subtree(node, g.ett_conversation);
+    const Totals &c2s = state.each_way[0];
+    const Totals &s2c = state.each_way[1];
+    proto_item_append_text(node, ": %u packets / %" PRIu64 " octets to the server, %u / %" PRIu64 " back", c2s.packets,
+                           c2s.octets, s2c.packets, s2c.octets);
+    for (auto [hf, value] : {std::pair{g.hf_c2s_packets, guint64{c2s.packets}}, std::pair{g.hf_c2s_octets, c2s.octets},
+                             std::pair{g.hf_s2c_packets, guint64{s2c.packets}}, std::pair{g.hf_s2c_octets, s2c.octets}})
+        proto_item_set_generated(proto_tree_add_uint64(counters, hf, tvb, 0, 0, value));
+    proto_item_set_generated(proto_tree_add_time(counters, g.hf_first_seen, tvb, 0, 0, &state.first_seen));
+    proto_item_set_generated(proto_tree_add_time(counters, g.hf_last_seen, tvb, 0, 0, &state.last_seen));
+}
+
+dissector_handle_t inner_handle(InnerKind kind) {
+    switch (kind) {
+        case InnerKind::Ipv4: return g.ipv4;
+        case InnerKind::Ipv6: return g.ipv6;
+        case InnerKind::Ethernet: return g.ethernet;
+        case InnerKind::None: break;
+    }
+    return nullptr;
+}
+
+int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, bool tcp) {
+    const guint length = tvb_captured_length(tvb);
+    if (length == 0) return 0;
+    ConversationState &state = conversation_state(pinfo, tcp);
+    const Direction direction = direction_of(state, pinfo);
+    if (!PINFO_FD_VISITED(pinfo)) {
+        Totals &way = state.each_way[static_cast<int>(direction)];
+        ++way.packets;
+        way.octets += length;
+        state.last_seen = pinfo->abs_ts;
+    }
+    const bool first = state.first_frame == pinfo->num;
+    const std::span<const std::uint8_t> payload{tvb_get_ptr(tvb, 0, static_cast<gint>(length)), length};
+
+    const char *protocol_before = ghostports::prepare_columns(pinfo);
+    const char *label =
+        wmem_strdup_printf(pinfo->pool, "decap %s, %u octets",
+                           direction == Direction::ClientToServer ? "client→server" : "server→client", length);
+
+    proto_item *root = proto_tree_add_item(tree, g.proto, tvb, 0, -1, ENC_NA);
+    proto_tree *decap_tree = proto_item_add_subtree(root, g.ett);
+    proto_item_set_generated(proto_tree_add_uint(decap_tree, g.hf_length, tvb, 0, 0, length));
+    proto_item_set_generated(
+        proto_tree_add_uint(decap_tree, g.hf_direction, tvb, 0, 0, static_cast<guint32>(direction)));
+    proto_tree_add_item(decap_tree, g.hf_payload, tvb, 0, -1, ENC_NA);
+    add_counters(decap_tree, tvb, state);
+    if (first) expert_add_info(pinfo, root, &g.ei_unassigned);
+
+    const InnerKind inner = g.decapsulate ? classify_payload(payload) : InnerKind::None;
+    proto_item_set_generated(proto_tree_add_uint(decap_tree, g.hf_inner, tvb, 0, 0, static_cast<guint32>(inner)));
+    if (inner != InnerKind::None) {
+        proto_item_append_text(root, ", carries an %s", inner_kind_name(inner));
+        expert_add_info_format(pinfo, root, &g.ei_encapsulated, "Payload is a whole %s; decoded below",
+                               inner_kind_name(inner));
+        call_dissector(inner_handle(inner), tvb, pinfo, tree);
+        ghostports::label_columns(pinfo, "DECAP", protocol_before,
+                                  wmem_strdup_printf(pinfo->pool, "%s, inner %s", label, inner_kind_name(inner)));
+        return static_cast<int>(length);
+    }
+
+    // A TCP connection keeps the verdict of its first payload.
+    const bool decide = !tcp || first;
+    const auto known = ghostports::identify_once(pinfo, tvb, decide, state.identified);
+    const char *name = ghostports::hand_off_payload(tvb, pinfo, tree, data, tcp, known);
+    ghostports::label_columns(pinfo, "DECAP", protocol_before, label);
+    if (name != nullptr) {
+        proto_item_set_generated(proto_tree_add_string(decap_tree, g.hf_identified, tvb, 0, 0, name));
+        proto_item_append_text(root, ", %s", name);
+        if (decide)
+            expert_add_info_format(pinfo, root, &g.ei_known_protocol,
+                                   "Payload is %s: a known protocol on port 403, i.e. a service on the wrong port",
+                                   name);
+    }
+    return static_cast<int>(length);
+}
+
+int dissect_udp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data) {
+    return dissect(tvb, pinfo, tree, data, false);
+}
+int dissect_tcp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data) {
+    return dissect(tvb, pinfo, tree, data, true);
+}
+
+hf_register_info field(int *id, const char *name, const char *abbrev, ftenum type, int display, const void *strings,
+                       const char *blurb) {
+    return hf_register_info{id, {name, abbrev, type, display, strings, 0, blurb, HFILL}};
+}
+
+}  // namespace
+
+void register_protocol() {
+    g.proto = proto_register_protocol("decap (IANA port 403, no published protocol)", "DECAP", "decap");
+    static hf_register_info hf[] = {
+        field(&g.hf_length, "Payload length", "decap.length", FT_UINT32, BASE_DEC, nullptr, "Octets of payload"),
+        field(&g.hf_direction, "Direction", "decap.direction", FT_UINT8, BASE_DEC, VALS(kDirectionNames),
+              "Client to server or back; the server is the side on the decap port"),
+        field(&g.hf_payload, "Payload", "decap.payload", FT_BYTES, BASE_NONE, nullptr, nullptr),
+        field(&g.hf_inner, "Inner packet", "decap.inner", FT_UINT8, BASE_DEC, VALS(kInnerNames),
+              "What the payload carries, validated strictly"),
+        field(&g.hf_identified, "Identified as", "decap.identified", FT_STRING, BASE_NONE, nullptr,
+              "Known protocol found in the payload"),
+        field(&g.hf_conversation, "Conversation", "decap.conversation", FT_NONE, BASE_NONE, nullptr,
+              "Counters of this decap conversation"),
+        field(&g.hf_c2s_packets, "Packets client to server", "decap.conversation.c2s_packets", FT_UINT64, BASE_DEC,
+              nullptr, nullptr),
+        field(&g.hf_c2s_octets, "Octets client to server", "decap.conversation.c2s_octets", FT_UINT64, BASE_DEC,
+              nullptr, nullptr),
+        field(&g.hf_s2c_packets, "Packets server to client", "decap.conversation.s2c_packets", FT_UINT64, BASE_DEC,
+              nullptr, nullptr),
+        field(&g.hf_s2c_octets, "Octets server to client", "decap.conversation.s2c_octets", FT_UINT64, BASE_DEC,
+              nullptr, nullptr),
+        field(&g.hf_first_seen, "First seen", "decap.conversation.first_seen", FT_ABSOLUTE_TIME, ABSOLUTE_TIME_UTC,
+              nullptr, nullptr),
+        field(&g.hf_last_seen, "Last seen", "decap.conversation.last_seen", FT_ABSOLUTE_TIME, ABSOLUTE_TIME_UTC,
+              nullptr, nullptr),
+    };
+    static int *ett[] = {&g.ett, &g.ett_conversation};
+    static ei_register_info ei[] = {
+        {&g.ei_unassigned,
+         {"decap.expert.unassigned", PI_SEQUENCE, PI_NOTE,
+          "No published protocol uses port 403 (decap); identify the listening service", EXPFILL}},
+        {&g.ei_known_protocol,
+         {"decap.expert.known_protocol", PI_PROTOCOL, PI_WARN,
+          "Known protocol on port 403: a service on the wrong port", EXPFILL}},
+        {&g.ei_encapsulated,
+         {"decap.expert.encapsulated", PI_SEQUENCE, PI_NOTE, "Payload is an encapsulated packet", EXPFILL}},
+    };
+    proto_register_field_array(g.proto, hf, G_N_ELEMENTS(hf));
+    proto_register_subtree_array(ett, G_N_ELEMENTS(ett));
+    expert_register_field_array(expert_register_protocol(g.proto), ei, G_N_ELEMENTS(ei));
+    module_t *module = prefs_register_protocol(g.proto, nullptr);
+    prefs_register_bool_preference(module, "decapsulate", "Decode inner IP packets",
+                                   "Hand a payload that is a whole, valid IPv4/IPv6 packet or Ethernet frame to "
+                                   "Wireshark's own dissector",
+                                   &g.decapsulate);
+    g.udp_handle = register_dissector("decap.udp", dissect_udp, g.proto);
+    g.tcp_handle = register_dissector("decap.tcp", dissect_tcp, g.proto);
+}
+
+void register_handoff() {
+    dissector_add_uint_range_with_preference("udp.port", kDefaultPorts, g.udp_handle);
+    dissector_add_uint_range_with_preference("tcp.port", kDefaultPorts, g.tcp_handle);
+    g.ipv4 = find_dissector_add_dependency("ip", g.proto);
+    g.ipv6 = find_dissector_add_dependency("ipv6", g.proto);
+    g.ethernet = find_dissector_add_dependency("eth_withoutfcs", g.proto);
+}
+
+}  // namespace decap

@@ -1,0 +1,27 @@
+// The plugin's entry symbols: Wireshark looks these up by name, so they
+// need C linkage and must be exported.
+#include <wireshark.h>
+
+#include <epan/packet.h>
+#include <epan/proto.h>
+
+#include "wireshark/decap/dissector.hpp"
+#include "wireshark/rescap/dissector.hpp"
+
+extern "C" {
+
+// `extern` gives the const objects external linkage, as C would.
+WS_DLL_PUBLIC_DEF extern const gchar plugin_version[] = PLUGIN_VERSION;
+WS_DLL_PUBLIC_DEF extern const int plugin_want_major = WIRESHARK_VERSION_MAJOR;
+WS_DLL_PUBLIC_DEF extern const int plugin_want_minor = WIRESHARK_VERSION_MINOR;
+
+WS_DLL_PUBLIC void plugin_register(void);
+
+void plugin_register(void) {
+    static const proto_plugin rescap_plugin{rescap::register_protocol, rescap::register_handoff};
+    static const proto_plugin decap_plugin{decap::register_protocol, decap::register_handoff};
+    proto_register_plugin(&rescap_plugin);
+    proto_register_plugin(&decap_plugin);
+}
+
+}  // extern "C"

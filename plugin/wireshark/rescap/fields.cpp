@@ -1,0 +1,207 @@
+#include "wireshark/rescap/fields.hpp"
+
+#include <deque>
+#include <string>
+
+#include <epan/unit_strings.h>
+
+#include "wireshark/rescap/attribute_prefs.hpp"
+#include "core/rescap/parser.hpp"
+#include "core/rescap/status.hpp"
+
+namespace rescap {
+namespace {
+
+// Wireshark keeps pointers to names, abbreviations and value tables for
+// the process lifetime; these hold the ones made at registration.
+struct Storage {
+    std::deque<std::string> strings;
+    std::vector<range_string> tag_names;
+    std::vector<value_string> status_names;
+    std::vector<value_string> class_names;
+    std::vector<hf_register_info> hf;
+    std::vector<int *> ett;
+    std::vector<ei_register_info> ei;
+
+    const char *keep(std::string s) { return strings.emplace_back(std::move(s)).c_str(); }
+};
+
+Storage &storage() {
+    static Storage s;
+    return s;
+}
+
+const value_string kFormNames[] = {
+    {static_cast<guint32>(Form::Count), "count form (2000 drafts)"},
+    {static_cast<guint32>(Form::Nested), "nested form (1999 draft)"},
+    {0, nullptr},
+};
+
+// The typed field each attribute value type decodes into.
+struct AttrField {
+    AttrType type;
+    const char *name;
+    const char *abbrev;
+    ftenum kind;
+    int display;
+};
+constexpr AttrField kAttrFields[] = {
+    {AttrType::Boolean, "Boolean value", "rescap.attr.bool", FT_BOOLEAN, BASE_NONE},
+    {AttrType::Integer, "Integer value", "rescap.attr.int", FT_UINT16, BASE_DEC},
+    {AttrType::String, "String value", "rescap.attr.string", FT_STRING, BASE_NONE},
+    {AttrType::StringList, "List entry", "rescap.attr.list_item", FT_STRING, BASE_NONE},
+    {AttrType::Uri, "URI value", "rescap.attr.uri", FT_STRING, BASE_NONE},
+    {AttrType::Octets, "Octets value", "rescap.attr.octets", FT_BYTES, BASE_NONE},
+};
+
+void build_value_tables(Storage &s) {
+    for (const ItemSpec &spec : item_registry())
+        s.tag_names.push_back(range_string{spec.tag_first, spec.tag_last, spec.name});
+    s.tag_names.push_back(range_string{0, 0, nullptr});
+    for (const StatusSpec &spec : status_registry()) s.status_names.push_back(value_string{spec.code, spec.meaning});
+    s.status_names.push_back(value_string{0, nullptr});
+    for (const StatusClassSpec &spec : status_class_registry())
+        s.class_names.push_back(value_string{spec.main, spec.meaning});
+    s.class_names.push_back(value_string{0, nullptr});
+}
+
+hf_register_info field(int *id, const char *name, const char *abbrev, ftenum type, int display, const void *strings,
+                       guint64 mask, const char *blurb) {
+    return hf_register_info{id, {name, abbrev, type, display, strings, mask, blurb, HFILL}};
+}
+
+// The typed value field of a registry row, from its content kind.
+hf_register_info value_field(Storage &s, int *id, const ItemSpec &spec) {
+    const char *abbrev = s.keep(std::string("rescap.") + spec.field);
+    switch (spec.kind) {
+        case ContentKind::Uri: return field(id, spec.name, abbrev, FT_STRING, BASE_NONE, nullptr, 0, spec.blurb);
+        case ContentKind::TagList:
+            return field(id, spec.name, abbrev, FT_UINT16, BASE_HEX | BASE_RANGE_STRING, s.tag_names.data(), 0,
+                         spec.blurb);
+        case ContentKind::Ttl:
+            return field(id, "TTL", abbrev, FT_UINT32, BASE_DEC | BASE_UNIT_STRING, &units_second_seconds, 0,
+                         spec.blurb);
+        case ContentKind::Timestamp:
+            return field(id, spec.name, abbrev, FT_ABSOLUTE_TIME, ABSOLUTE_TIME_UTC, nullptr, 0, spec.blurb);
+        default: return field(id, spec.name, abbrev, FT_BYTES, BASE_NONE, nullptr, 0, spec.blurb);
+    }
+}
+
+int group_of(Group group) {
+    switch (group) {
+        case Group::Malformed: return PI_MALFORMED;
+        case Group::Security: return PI_SECURITY;
+        case Group::Undecoded: return PI_UNDECODED;
+        case Group::Sequence: return PI_SEQUENCE;
+        case Group::Protocol: break;
+    }
+    return PI_PROTOCOL;
+}
+
+int severity_of(Severity severity) {
+    switch (severity) {
+        case Severity::Chat: return PI_CHAT;
+        case Severity::Note: return PI_NOTE;
+        case Severity::Warning: return PI_WARN;
+        case Severity::Error: break;
+    }
+    return PI_ERROR;
+}
+
+}  // namespace
+
+Fields &fields() {
+    static Fields f;
+    return f;
+}
+
+int Fields::value_field(const ItemSpec &spec) const {
+    if (&spec == &unknown_item()) return unknown_value;
+    return value[static_cast<std::size_t>(&spec - item_registry().data())];
+}
+
+int Fields::item_subtree(const ItemSpec &spec) const {
+    if (&spec == &unknown_item()) return ett_unknown;
+    return ett_item[static_cast<std::size_t>(&spec - item_registry().data())];
+}
+
+void register_fields(int proto) {
+    Fields &f = fields();
+    Storage &s = storage();
+    f.proto = proto;
+    build_value_tables(s);
+    const auto registry = item_registry();
+    f.value.assign(registry.size(), -1);
+    f.ett_item.assign(registry.size(), -1);
+
+    s.hf = {
+        field(&f.response, "Response", "rescap.response", FT_BOOLEAN, BASE_NONE, nullptr, 0,
+              "TRUE for a FullResponse, FALSE for a FullRequest"),
+        field(&f.form, "Form", "rescap.form", FT_UINT8, BASE_DEC, VALS(kFormNames), 0,
+              "Draft generation of a container: count form (2000) or nested form (1999)"),
+        field(&f.response_in, "Response in", "rescap.response_in", FT_FRAMENUM, BASE_NONE,
+              FRAMENUM_TYPE(FT_FRAMENUM_RESPONSE), 0, "The response to this request is in this frame"),
+        field(&f.response_to, "Request in", "rescap.response_to", FT_FRAMENUM, BASE_NONE,
+              FRAMENUM_TYPE(FT_FRAMENUM_REQUEST), 0, "This is a response to the request in this frame"),
+        field(&f.time, "Time", "rescap.time", FT_RELATIVE_TIME, BASE_NONE, nullptr, 0,
+              "Time between the request and this response"),
+        field(&f.identified, "Identified as", "rescap.identified", FT_STRING, BASE_NONE, nullptr, 0,
+              "Protocol recognised in a payload that is not rescap"),
+        field(&f.ignored, "Items beyond the message", "rescap.ignored", FT_NONE, BASE_NONE, nullptr, 0,
+              "Items after the message's count; the receiver ignores them"),
+        field(&f.item, "Item", "rescap.item", FT_NONE, BASE_NONE, nullptr, 0, "One logical rescap item"),
+        field(&f.item_tag, "Tag", "rescap.item.tag", FT_UINT16, BASE_HEX | BASE_RANGE_STRING, s.tag_names.data(), 0,
+              "Item tag"),
+        field(&f.item_continuation, "Continuation", "rescap.item.continuation", FT_BOOLEAN, 16, nullptr,
+              kContinuationBit, "More fragments of this item follow"),
+        field(&f.item_length, "Length", "rescap.item.length", FT_UINT16, BASE_DEC, nullptr, 0x7FFF,
+              "Content length of this item (or fragment) in octets"),
+        field(&f.count, "Count", "rescap.count", FT_UINT16, BASE_DEC, nullptr, 0,
+              "Number of items that follow and belong to this container (count form)"),
+        field(&f.fragments, "Fragments", "rescap.fragments", FT_NONE, BASE_NONE, nullptr, 0,
+              "The wire fragments of a fragmented item"),
+        field(&f.fragment, "Fragment", "rescap.fragment", FT_NONE, BASE_NONE, nullptr, 0, "One wire fragment"),
+        field(&f.fragment_count, "Fragment count", "rescap.fragment.count", FT_UINT32, BASE_DEC, nullptr, 0,
+              "Number of wire fragments"),
+        field(&f.reassembled_length, "Reassembled length", "rescap.reassembled_length", FT_UINT32, BASE_DEC, nullptr, 0,
+              "Content length after joining the fragments"),
+        field(&f.status_code, "Status code", "rescap.status.code", FT_UINT16, BASE_HEX, s.status_names.data(), 0,
+              "main << 8 | secondary"),
+        field(&f.status_main, "Main code", "rescap.status.main", FT_UINT8, BASE_HEX, s.class_names.data(), 0,
+              "Status class"),
+        field(&f.status_secondary, "Secondary code", "rescap.status.secondary", FT_UINT8, BASE_HEX, nullptr, 0,
+              nullptr),
+        field(&f.status_text, "Text", "rescap.status.text", FT_STRING, BASE_NONE, nullptr, 0,
+              "Optional UTF-8 status text"),
+        field(&f.unknown_value, "Unknown item content", "rescap.unknown", FT_BYTES, BASE_NONE, nullptr, 0,
+              unknown_item().blurb),
+        field(&f.embedded, "Embedded request", "rescap.embedded", FT_NONE, BASE_NONE, nullptr, 0,
+              "The request a rescap:// URL carries, decoded from base64"),
+        field(&f.attr_name, "Attribute", "rescap.attr.name", FT_STRING, BASE_NONE, nullptr, 0,
+              "Name the attribute table gives this tag"),
+        field(&f.attr_type, "Attribute type", "rescap.attr.type", FT_UINT8, BASE_DEC, attribute_type_names(), 0,
+              "Value type the attribute table gives this tag"),
+    };
+    for (const AttrField &a : kAttrFields)
+        s.hf.push_back(field(&f.attr_value[static_cast<std::size_t>(a.type)], a.name, a.abbrev, a.kind, a.display,
+                             nullptr, 0, "Value of a user-mapped attribute"));
+    for (std::size_t row = 0; row < registry.size(); ++row)
+        if (registry[row].field != nullptr) s.hf.push_back(value_field(s, &f.value[row], registry[row]));
+
+    for (int *ett :
+         {&f.ett_message, &f.ett_fragments, &f.ett_fragment, &f.ett_ignored, &f.ett_unknown, &f.ett_embedded})
+        s.ett.push_back(ett);
+    for (int &ett : f.ett_item) s.ett.push_back(&ett);
+
+    for (const DiagSpec &spec : diagnostic_registry())
+        s.ei.push_back(ei_register_info{&f.expert[static_cast<std::size_t>(spec.kind)],
+                                        {s.keep(std::string("rescap.expert.") + spec.name), group_of(spec.group),
+                                         severity_of(spec.severity), spec.summary, EXPFILL}});
+
+    proto_register_field_array(proto, s.hf.data(), static_cast<int>(s.hf.size()));
+    proto_register_subtree_array(s.ett.data(), static_cast<int>(s.ett.size()));
+    expert_module_t *module = expert_register_protocol(proto);
+    expert_register_field_array(module, s.ei.data(), static_cast<int>(s.ei.size()));
+}
+
+}  // namespace rescap

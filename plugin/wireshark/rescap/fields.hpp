@@ -1,0 +1,51 @@
+// rescap's header fields, subtrees and expert infos, registered once from
+// the item registry, the status table and the diagnostic table.
+#pragma once
+
+#include <array>
+#include <vector>
+
+#include <epan/expert.h>
+#include <epan/proto.h>
+
+#include "core/rescap/attributes.hpp"
+#include "core/rescap/diagnostics.hpp"
+#include "core/rescap/registry.hpp"
+
+namespace rescap {
+
+struct Fields {
+    int proto = -1;
+    // message
+    int response = -1, form = -1, response_in = -1, response_to = -1, time = -1;
+    int identified = -1, ignored = -1;
+    // item header
+    int item = -1, item_tag = -1, item_length = -1, item_continuation = -1, count = -1;
+    int fragments = -1, fragment = -1, fragment_count = -1, reassembled_length = -1;
+    // Status content
+    int status_code = -1, status_main = -1, status_secondary = -1, status_text = -1;
+    // per registry row (same index as item_registry()); -1 = no value field
+    std::vector<int> value;
+    int unknown_value = -1;
+    // a rescap URL's embedded request
+    int embedded = -1;
+    // user-mapped typed attributes: name, type, and one value field per AttrType
+    int attr_name = -1, attr_type = -1;
+    std::array<int, 6> attr_value{-1, -1, -1, -1, -1, -1};
+
+    int ett_message = -1, ett_fragments = -1, ett_fragment = -1, ett_ignored = -1, ett_unknown = -1, ett_embedded = -1;
+    std::vector<int> ett_item;  // per registry row
+
+    std::array<expert_field, static_cast<std::size_t>(DiagKind::Count_)> expert{};
+
+    int value_field(const ItemSpec &spec) const;
+    int attribute_field(AttrType type) const { return attr_value[static_cast<std::size_t>(type)]; }
+    int item_subtree(const ItemSpec &spec) const;
+    expert_field *expert_for(DiagKind kind) { return &expert[static_cast<std::size_t>(kind)]; }
+};
+
+Fields &fields();
+
+void register_fields(int proto);
+
+}  // namespace rescap
