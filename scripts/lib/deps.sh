@@ -18,7 +18,7 @@ install_packages() {
   done
   [ "${#missing[@]}" -eq 0 ] && return 0
   echo "Installing: ${missing[*]}"
-  $sudo apt-get update -qq
+  $sudo apt-get -o DPkg::Lock::Timeout=900 update -qq
   # tshark asks whether non-root users may capture; the answer does not matter here.
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
