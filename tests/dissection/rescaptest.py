@@ -72,6 +72,24 @@ from rescap_ref import STATUS_CODES  # noqa: E402
 STATUS_MEANING = {code: re.sub(r" \((1999|2000)\)$", "", meaning) for code, meaning in STATUS_CODES.items()}
 
 
+# The project's protocol reference (doc/protocol.md): its tables are parsed
+# by the tests and compared with the generator's and the plugin's tables.
+PROTOCOL_REFERENCE = REPO / "doc" / "protocol.md"
+
+
+def reference_table(heading):
+    """Rows (lists of cell texts) of the first table under `## heading` in
+    doc/protocol.md, header and separator rows left out."""
+    text = PROTOCOL_REFERENCE.read_text(encoding="utf-8")
+    start = text.index("\n## %s\n" % heading)
+    end = text.find("\n## ", start + 1)
+    section = text[start:end if end >= 0 else len(text)]
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")]
+            for line in section.splitlines() if line.startswith("| 0x")]
+    assert rows, "no table rows under '## %s' in %s" % (heading, PROTOCOL_REFERENCE)
+    return rows
+
+
 # --------------------------------------------------------------------------
 # tshark runner
 # --------------------------------------------------------------------------
