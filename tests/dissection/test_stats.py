@@ -77,7 +77,7 @@ def test_registry_names_match_reference():
 
 
 def test_status_classes_match_reference():
-    text = RT.PROTOCOL_REFERENCE.read_text(encoding="utf-8")
+    text = " ".join(RT.PROTOCOL_REFERENCE.read_text(encoding="utf-8").split())
     for main, name in STATUS_CLASS.items():
         assert "0x%02x %s" % (main, name) in text
 
