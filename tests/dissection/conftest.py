@@ -44,6 +44,15 @@ def tshark(tshark_env):
 
 
 @pytest.fixture(scope="session")
+def synth_dir(tshark_env):
+    """A folder tshark (as nobody) can read, for pcaps written by tools/synth_pcap.py."""
+    d = tshark_env.tmp / "synth"
+    d.mkdir(exist_ok=True)
+    os.chmod(d, 0o755)
+    return d
+
+
+@pytest.fixture(scope="session")
 def pdml(tshark_env):
     """pdml(capture name) -> rescaptest.Capture of `tshark -r X -2 -T pdml` (cached)."""
     return tshark_env.pdml

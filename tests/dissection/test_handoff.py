@@ -13,7 +13,6 @@ nested tunnels); the expectations follow from what is built here.
 * decap inside decap stops at 8 decap layers with decap.expert.too_deep and
   the rest as data, instead of running into Wireshark's layer limit.
 """
-import os
 import struct
 
 import pytest
@@ -27,14 +26,6 @@ CHUNKED_HTTP = b"POST /x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r
 JSON_BODY = b'{"a": [1, 2, {"b": "c"}]}'
 JSON_HTTP = b"POST /api HTTP/1.1\r\nHost: example.com\r\nContent-Type: application/json\r\n" \
     b"Content-Length: %d\r\n\r\n" % len(JSON_BODY) + JSON_BODY
-
-
-@pytest.fixture(scope="module")
-def synth_dir(tshark_env):
-    d = tshark_env.tmp / "synth-handoff"
-    d.mkdir(exist_ok=True)
-    os.chmod(d, 0o755)
-    return d
 
 
 def rows(tshark_env, path, *fields, passes=()):

@@ -9,7 +9,6 @@
   payloads starting with 00 01 / 00 0C are all refused; a valid count-form
   request and response on port 40000 are claimed.
 """
-import os
 import random
 import struct
 
@@ -95,14 +94,6 @@ def test_heuristics_silent_on_non_rescap(tshark_env, name):
 # --------------------------------------------------------------------------
 # synthesized captures
 # --------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def synth_dir(tshark_env):
-    d = tshark_env.tmp / "synth"
-    d.mkdir(exist_ok=True)
-    os.chmod(d, 0o755)
-    return d
-
-
 RANDOM_PORT = 47913         # not a registered port of any Wireshark dissector (checked below: all "data")
 N_RANDOM = 2000
 
