@@ -27,9 +27,10 @@ bench_setup() {
   source scripts/lib/deps.sh
   install_packages time
   source scripts/lib/tshark.sh
+  source scripts/lib/build.sh
   if [ -z "$plugin" ]; then
     echo "== building the plugin (build-bench, RelWithDebInfo)"
-    build_plugin build-bench
+    rescap_build build-bench -DRESCAP_BUILD_TESTS=OFF --target rescap >/dev/null
     plugin=$here/build-bench/rescap.so
   fi
   work=$(mktemp -d "/tmp/rescap-$2.XXXXXX")
@@ -37,10 +38,4 @@ bench_setup() {
   chmod 1777 "$work"
   rescap_home "$work/home" "$plugin"
   rescap_check_loaded "$work/home"
-}
-
-# build_plugin DIR: RelWithDebInfo build of the plugin (no tests) in DIR.
-build_plugin() {
-  cmake -S . -B "$1" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRESCAP_WERROR=ON -DRESCAP_BUILD_TESTS=OFF >/dev/null
-  cmake --build "$1" --target rescap -j"$(nproc)" >/dev/null
 }

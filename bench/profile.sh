@@ -25,7 +25,8 @@ source scripts/lib/deps.sh
 install_packages valgrind
 source scripts/lib/tshark.sh
 source bench/measure.sh
-if [ -z "$plugin" ]; then build_plugin build-bench; plugin=$here/build-bench/rescap.so; fi
+source scripts/lib/build.sh
+if [ -z "$plugin" ]; then rescap_build build-bench -DRESCAP_BUILD_TESTS=OFF --target rescap >/dev/null; plugin=$here/build-bench/rescap.so; fi
 out=$here/build-profile
 rm -rf "$out"; mkdir -p "$out/noextcap"; chmod 1777 "$out"; chmod 755 "$out/noextcap"
 rescap_home "$out/home" "$plugin"
@@ -50,7 +51,7 @@ callgrind_annotate "$out/callgrind.out" >"$out/callgrind-self.txt" 2>/dev/null
 total=$(grep -m1 "PROGRAM TOTALS" "$out/callgrind-inclusive.txt" | awk '{print $1}')
 echo "   program total: $total instructions"
 echo "   top plugin functions, inclusive (with what they call):"
-grep -E "rescap::|decap::|ghostports::" "$out/callgrind-inclusive.txt" | head -n 15 | sed 's/^/     /' | cut -c1-170
+grep -E "rescap::|decap::|ghostports::" "$out/callgrind-inclusive.txt" | awk 'NR <= 15' | sed 's/^/     /' | cut -c1-170
 echo "   top plugin functions, self:"
-grep -E "rescap::|decap::|ghostports::" "$out/callgrind-self.txt" | head -n 10 | sed 's/^/     /' | cut -c1-170
+grep -E "rescap::|decap::|ghostports::" "$out/callgrind-self.txt" | awk 'NR <= 10' | sed 's/^/     /' | cut -c1-170
 echo "   (full reports in $out)"

@@ -65,12 +65,15 @@ PY
   rows+=("$row")
 done
 
+# First line of `tshark -v`, read whole (no `| head` under pipefail: SIGPIPE).
+tshark_version=$(tshark -v 2>/dev/null || true)
+tshark_version=${tshark_version%%$'\n'*}
 {
   echo "# tshark benchmark: rescap/decap plugin vs baseline"
   echo
   echo "Capture: $frames frames synthesized by bench/synth.py ($rescap_frames rescap, $decap_frames decap);"
   echo "baseline: same tshark and plugin file with \`--disable-protocol rescap --disable-protocol decap\`."
-  echo "Medians of $runs runs each, alternating; output to /dev/null; $(nproc) cores; $(tshark -v | head -n1);"
+  echo "Medians of $runs runs each, alternating; output to /dev/null; $(nproc) cores; $tshark_version;"
   echo "plugin: $plugin; $(date -u +%Y-%m-%dT%H:%MZ)."
   echo
   echo "| mode | plugin s | baseline s | plugin pkt/s | baseline pkt/s | time vs baseline | plugin RSS MiB | baseline RSS MiB | RSS vs baseline |"

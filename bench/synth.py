@@ -26,7 +26,7 @@ import struct
 import sys
 
 # --------------------------------------------------------------------------
-# rescap encoding (shared/spec/rescap-wire-format.md)
+# rescap encoding (doc/protocol.md)
 # --------------------------------------------------------------------------
 FULL_REQUEST, BASE_URI, ITEMS_TO_RETURN = 0x0001, 0x0002, 0x0003
 FULL_RESPONSE, STATUS, TTL_OF_INFO = 0x000C, 0x000D, 0x0017

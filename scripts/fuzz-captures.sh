@@ -100,7 +100,7 @@ run_one() {
     why="${why:+$why; }glib warning about rescap/decap"
   fi
   local ours
-  ours=$(grep -oE "\[(Dissector bug, protocol|Malformed Packet:) (RESCAP|DECAP)[^]]*" "$dir/stdout" | sort | uniq -c | head -n 3 | tr -s ' ' | tr '\n' ';')
+  ours=$(grep -oE "\[(Dissector bug, protocol|Malformed Packet:) (RESCAP|DECAP)[^]]*" "$dir/stdout" | sort | uniq -c | awk 'NR <= 3' | tr -s ' ' | tr '\n' ';')
   [ -n "$ours" ] && why="${why:+$why; }exception in the plugin:$ours"
   if [ -n "$why" ]; then
     echo "fail $why" >"$dir/verdict"

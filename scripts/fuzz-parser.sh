@@ -23,14 +23,9 @@ source scripts/lib/deps.sh
 # clang + libclang-rt-14-dev (libclang_rt.fuzzer, the ASan/UBSan runtimes of clang).
 install_packages clang libclang-rt-14-dev
 
-configure() {
-  cmake -S . -B "$build" -DRESCAP_FUZZ=ON -DRESCAP_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRESCAP_WERROR=ON \
-    -DCMAKE_C_COMPILER="$(command -v clang)" -DCMAKE_CXX_COMPILER="$(command -v clang++)" >/dev/null
-}
-configure
-# A change of compiler wipes the cache with the -D options of that run.
-grep -q '^RESCAP_FUZZ:BOOL=ON' "$build/CMakeCache.txt" || configure
-cmake --build "$build" --target parser_fuzzer -j"$(nproc)"
+source scripts/lib/build.sh
+rescap_build "$build" -DRESCAP_FUZZ=ON -DRESCAP_BUILD_TESTS=OFF --target parser_fuzzer \
+  -DCMAKE_C_COMPILER="$(command -v clang)" -DCMAKE_CXX_COMPILER="$(command -v clang++)"
 
 /usr/bin/python3 tests/fuzz/extract_seeds.py "$build/seeds" captures/*.pcap
 mkdir -p "$build/corpus" "$build/artifacts"

@@ -8,11 +8,14 @@ cd "$here"
 source scripts/lib/deps.sh
 install_packages
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRESCAP_BUILD_TESTS=OFF >/dev/null
-cmake --build build -j"$(nproc)"
+source scripts/lib/build.sh
+
+# A user's compiler may warn where ours does not: no -Werror here.
+rescap_build build -DRESCAP_BUILD_TESTS=OFF -DRESCAP_WERROR=OFF
 cmake --install build
 echo
-echo "Installed: $(grep -m1 RESCAP_INSTALL_DIR build/CMakeCache.txt | cut -d= -f2)/epan/rescap.so"
+install_dir=$(sed -n 's/^RESCAP_INSTALL_DIR:[A-Z]*=//p' build/CMakeCache.txt)
+echo "Installed: $install_dir/epan/rescap.so"
 
 echo
 echo "== tshark -r captures/udp_basic.pcap -O rescap"

@@ -8,9 +8,10 @@ cd "$here"
 source scripts/lib/deps.sh
 install_packages
 
+source scripts/lib/build.sh
+
 build=${RESCAP_BUILD_DIR:-build}
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRESCAP_WERROR=ON -DRESCAP_BUILD_TESTS=ON >/dev/null
-cmake --build "$build" -j"$(nproc)"
+rescap_build "$build" -DRESCAP_BUILD_TESTS=ON
 
 echo "== unit tests (ctest)"
 ctest --test-dir "$build" --output-on-failure

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # AddressSanitizer + UndefinedBehaviorSanitizer run of the plugin.
-#   scripts/sanitize.sh [--build DIR] [--fuzz-seconds S] [--skip-pytest] [--skip-fuzz]
+#   scripts/sanitize.sh [--build DIR] [--fuzz-seconds S] [--skip-pytest] [--skip-fuzz] [--live-checks-only]
+#   (--live-checks-only: build and step 2 only, e.g. to run the checks in a loop)
 #
 # 1. Builds with gcc and -DRESCAP_SANITIZE=ON (-fsanitize=address,undefined,
 #    -fno-sanitize-recover=undefined) into DIR (default build-asan).
@@ -42,14 +43,15 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
-build=build-asan fuzz_seconds=150 skip_pytest="" skip_fuzz=""
+build=build-asan fuzz_seconds=150 skip_pytest="" skip_fuzz="" live_checks_only=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --build) build=$2; shift 2 ;;
     --fuzz-seconds) fuzz_seconds=$2; shift 2 ;;
     --skip-pytest) skip_pytest=yes; shift ;;
     --skip-fuzz) skip_fuzz=yes; shift ;;
-    *) echo "usage: $0 [--build DIR] [--fuzz-seconds S] [--skip-pytest] [--skip-fuzz]" >&2; exit 2 ;;
+    --live-checks-only) live_checks_only=yes; shift ;;
+    *) echo "usage: $0 [--build DIR] [--fuzz-seconds S] [--skip-pytest] [--skip-fuzz] [--live-checks-only]" >&2; exit 2 ;;
   esac
 done
 source scripts/lib/deps.sh
@@ -57,16 +59,9 @@ install_packages
 source scripts/lib/tshark.sh
 
 echo "== sanitizer build ($build: gcc, -DRESCAP_SANITIZE=ON)"
-configure() {
-  cmake -S . -B "$build" -DRESCAP_SANITIZE=ON -DRESCAP_BUILD_TESTS=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRESCAP_WERROR=ON \
-    -DCMAKE_C_COMPILER="$(command -v gcc)" -DCMAKE_CXX_COMPILER="$(command -v g++)" >/dev/null
-}
-configure
-# A change of compiler makes CMake wipe the cache and drop the -D options of
-# that run: configure again when the option did not stick.
-grep -q '^RESCAP_SANITIZE:BOOL=ON' "$build/CMakeCache.txt" || configure
-grep -q '^RESCAP_SANITIZE:BOOL=ON' "$build/CMakeCache.txt" || { echo "cannot turn on RESCAP_SANITIZE in $build" >&2; exit 1; }
-cmake --build "$build" -j"$(nproc)"
+source scripts/lib/build.sh
+rescap_build "$build" -DRESCAP_SANITIZE=ON -DRESCAP_BUILD_TESTS=ON \
+  -DCMAKE_C_COMPILER="$(command -v gcc)" -DCMAKE_CXX_COMPILER="$(command -v g++)"
 plugin=$here/$build/rescap.so
 
 libasan=$(readlink -f "$(gcc -print-file-name=libasan.so)")
@@ -119,9 +114,12 @@ export RESCAP_TSHARK=$bindir/tshark
 rescap_check_loaded "$work/home" || exit 1
 echo "   tshark loads $build/rescap.so under LD_PRELOAD=$preload"
 # The runtime is really running inside tshark (it prints its flags on help=1).
+# The output goes to a file first: `| grep -q` under pipefail fails at random
+# when grep exits before tshark has written everything (SIGPIPE).
 RESCAP_TSHARK=/usr/bin/tshark RESCAP_TSHARK_ENV="WIRESHARK_EXTCAP_DIR=$noextcap LD_PRELOAD=$preload ASAN_OPTIONS=help=1" \
-  timeout 120 bash -c 'source scripts/lib/tshark.sh; rescap_tshark "$@"' _ "$work/home" -v 2>&1 | grep -q "Available flags for AddressSanitizer" \
-  || { echo "ASan is not active inside tshark" >&2; exit 1; }
+  timeout 120 bash -c 'source scripts/lib/tshark.sh; rescap_tshark "$@"' _ "$work/home" -v >"$work/asan-help.out" 2>&1 || true
+grep -c "Available flags for AddressSanitizer" "$work/asan-help.out" >/dev/null \
+  || { echo "ASan is not active inside tshark:" >&2; head -n 20 "$work/asan-help.out" >&2; exit 1; }
 echo "   ASan runtime initialised inside tshark (help=1 lists its flags)"
 
 # The canary: a plugin with a heap overflow and a signed overflow at registration.
@@ -143,6 +141,7 @@ for kind in asan ubsan; do
   fi
   echo "   canary ($kind): tshark stopped with status $rc and \"$pattern\""
 done
+[ -z "$live_checks_only" ] || { echo "sanitize: sanitizers live (checks only)"; exit 0; }
 
 echo "== (a) unit tests under ASan+UBSan (leak checking on)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

@@ -33,8 +33,8 @@ install_packages valgrind
 source scripts/lib/tshark.sh
 if [ $# -gt 0 ]; then captures=("$@"); else captures=(captures/*.pcap); fi
 if [ -z "$plugin" ]; then
-  cmake -S . -B build-valgrind -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRESCAP_WERROR=ON -DRESCAP_BUILD_TESTS=OFF >/dev/null
-  cmake --build build-valgrind --target rescap -j"$(nproc)" >/dev/null
+  source scripts/lib/build.sh
+  rescap_build build-valgrind -DRESCAP_BUILD_TESTS=OFF --target rescap >/dev/null
   plugin=$here/build-valgrind/rescap.so
 fi
 plugin=$(readlink -f "$plugin")

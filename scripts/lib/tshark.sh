@@ -1,4 +1,6 @@
-# Shared helpers for the robustness and benchmark scripts (sourced).
+# The one private-HOME tshark helper (sourced) of the scripts, the benchmarks
+# and the pytest suite (tests/dissection/rescaptest.py calls it through bash).
+# A library: it sets no shell options, so sourcing it never changes the caller's.
 # Same approach as scripts/tshark-with-plugin.sh, but the private HOME holding
 # the plugin is made once per script run (and removed by the caller's
 # cleanup), so thousands of tshark runs neither copy the plugin each time nor
@@ -15,7 +17,11 @@
 #                             tshark only, not for setpriv/env.
 
 rescap_wireshark_abi() {
-  tshark -v 2>/dev/null | sed -n 's/^TShark (Wireshark) \([0-9]*\.[0-9]*\)\..*/\1/p' | head -n1
+  # Output captured first: `tshark -v | head` under the caller's pipefail could
+  # fail when head exits before tshark has written everything (SIGPIPE).
+  local version
+  version=$(tshark -v 2>/dev/null) || true
+  [[ $version =~ TShark\ \(Wireshark\)\ ([0-9]+\.[0-9]+)\. ]] && echo "${BASH_REMATCH[1]}"
 }
 
 rescap_home() {

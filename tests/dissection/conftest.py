@@ -8,6 +8,8 @@ import sys
 import pytest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# tools/synth_pcap.py: the one pcap writer for crafted inputs.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 import rescaptest as RT  # noqa: E402
 
 
@@ -42,6 +44,15 @@ def tshark(tshark_env):
 
 
 @pytest.fixture(scope="session")
+def synth_dir(tshark_env):
+    """A folder tshark (as nobody) can read, for pcaps written by tools/synth_pcap.py."""
+    d = tshark_env.tmp / "synth"
+    d.mkdir(exist_ok=True)
+    os.chmod(d, 0o755)
+    return d
+
+
+@pytest.fixture(scope="session")
 def pdml(tshark_env):
     """pdml(capture name) -> rescaptest.Capture of `tshark -r X -2 -T pdml` (cached)."""
     return tshark_env.pdml
@@ -52,3 +63,20 @@ def messages(tshark_env):
     """messages(capture name) -> rescap message elements in frame order, each
     with .items (logical item tree in preorder), .experts, .response, .form."""
     return lambda name: tshark_env.pdml(name).messages()
+
+
+# Skips that README.md ("Tests", "Allowed skips") explains, by test node id
+# prefix. Any other skip is turned into a failure: a skipped test in CI proves
+# nothing and must not pass silently.
+ALLOWED_SKIPS = {}
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and not hasattr(report, "wasxfail") \
+            and not any(item.nodeid.startswith(prefix) for prefix in ALLOWED_SKIPS):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = ("skipped, and the skip is not in conftest.ALLOWED_SKIPS (README 'Tests'): %s" % reason)

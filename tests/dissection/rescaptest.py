@@ -72,6 +72,24 @@ from rescap_ref import STATUS_CODES  # noqa: E402
 STATUS_MEANING = {code: re.sub(r" \((1999|2000)\)$", "", meaning) for code, meaning in STATUS_CODES.items()}
 
 
+# The project's protocol reference (doc/protocol.md): its tables are parsed
+# by the tests and compared with the generator's and the plugin's tables.
+PROTOCOL_REFERENCE = REPO / "doc" / "protocol.md"
+
+
+def reference_table(heading):
+    """Rows (lists of cell texts) of the first table under `## heading` in
+    doc/protocol.md, header and separator rows left out."""
+    text = PROTOCOL_REFERENCE.read_text(encoding="utf-8")
+    start = text.index("\n## %s\n" % heading)
+    end = text.find("\n## ", start + 1)
+    section = text[start:end if end >= 0 else len(text)]
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")]
+            for line in section.splitlines() if line.startswith("| 0x")]
+    assert rows, "no table rows under '## %s' in %s" % (heading, PROTOCOL_REFERENCE)
+    return rows
+
+
 # --------------------------------------------------------------------------
 # tshark runner
 # --------------------------------------------------------------------------
@@ -83,31 +101,41 @@ class TSharkError(AssertionError):
     pass
 
 
+TSHARK_LIB = REPO / "scripts" / "lib" / "tshark.sh"
+
+
+def _shell_helper(function, *args):
+    """argv running `function args...` of scripts/lib/tshark.sh (the one
+    private-HOME helper of scripts, benchmarks and tests)."""
+    return ["bash", "-c", 'source "$0"; %s "$@"' % function, str(TSHARK_LIB)] + [str(a) for a in args]
+
+
 class TShark:
+    """tshark with the plugin under test as the only personal plugin of a
+    private HOME (scripts/lib/tshark.sh: rescap_home, rescap_tshark; as root
+    tshark runs as nobody), in a clean environment."""
+
     def __init__(self, plugin):
         self.plugin = Path(plugin)
         if not self.plugin.is_file():
             raise TSharkError("plugin not found: %s (build it, or set RESCAP_PLUGIN)" % self.plugin)
+        # The first tshark on the caller's PATH (scripts/sanitize.sh puts a wrapper there).
         self.exe = shutil.which("tshark") or "/usr/bin/tshark"
         self.tmp = Path(tempfile.mkdtemp(prefix="rescap-tshark-"))
         self.home = self.tmp / "home"
         self.capdir = self.tmp / "captures"
-        ver = subprocess.run([self.exe, "-v"], capture_output=True, text=True).stdout
-        m = re.search(r"(\d+)\.(\d+)\.\d+", ver)
-        if not m:
-            raise TSharkError("cannot read the tshark version from %r" % ver[:200])
-        self.version = "%s.%s" % (m.group(1), m.group(2))
-        plugdir = self.home / ".local" / "lib" / "wireshark" / "plugins" / self.version / "epan"
-        plugdir.mkdir(parents=True)
-        self.installed = plugdir / "rescap.so"
-        shutil.copyfile(self.plugin, self.installed)
+        self.env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+                    "TZ": "UTC", "RESCAP_TSHARK": self.exe}
+        p = subprocess.run(_shell_helper("rescap_home", self.home, self.plugin), env=self.env,
+                           capture_output=True, text=True)
+        if p.returncode != 0:
+            raise TSharkError("rescap_home failed: %s" % p.stderr)
+        installed = sorted(self.home.glob(".local/lib/wireshark/plugins/*/epan/rescap.so"))
+        if len(installed) != 1:
+            raise TSharkError("rescap_home did not install the plugin once: %s" % installed)
+        self.installed = installed[0]
         self.capdir.mkdir()
-        for d in [self.tmp, self.capdir] + [plugdir] + list(plugdir.parents):
-            if d == self.tmp.parent:
-                break
-            os.chmod(d, 0o755)
-        os.chmod(self.installed, 0o644)
-        self.as_nobody = os.geteuid() == 0
+        os.chmod(self.capdir, 0o755)
         self._copied = {}
         self._pdml = {}
 
@@ -115,16 +143,12 @@ class TShark:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def command(self, args):
-        env_args = ["env", "-i", "HOME=%s" % self.home, "PATH=/usr/sbin:/usr/bin:/sbin:/bin",
-                    "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TZ=UTC", self.exe]
-        if self.as_nobody:
-            return ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"] + env_args + list(args)
-        return env_args + list(args)
+        return _shell_helper("rescap_tshark", self.home, *args)
 
     def run(self, *args):
         """Run tshark; return the CompletedProcess (no checks)."""
         return subprocess.run(self.command(args), capture_output=True, text=True,
-                              errors="replace", cwd=str(self.tmp))
+                              errors="replace", cwd=str(self.tmp), env=self.env)
 
     def __call__(self, *args):
         """Run tshark, check exit status and stderr, return stdout."""

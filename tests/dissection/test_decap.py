@@ -18,8 +18,8 @@ QTYPE = {"A": 1, "AAAA": 28}
 
 @pytest.fixture(scope="module", autouse=True)
 def need_decap(tshark_env):
-    if "decap" not in tshark_env.protocols:
-        pytest.skip("the plugin registers no decap protocol")
+    # The plugin ships decap: losing its registration is a failure, not a skip.
+    assert "decap" in tshark_env.protocols, "the plugin registers no decap protocol"
 
 
 def _cases():

@@ -9,13 +9,13 @@
   payloads starting with 00 01 / 00 0C are all refused; a valid count-form
   request and response on port 40000 are claimed.
 """
-import os
 import random
 import struct
 
 import pytest
 
 import rescaptest as RT
+from synth_pcap import item, tcp_frame, udp_frame, write_pcap
 import test_manifests as TM
 
 NO_HEUR = ("--disable-heuristic", "rescap_udp", "--disable-heuristic", "rescap_tcp")
@@ -94,42 +94,6 @@ def test_heuristics_silent_on_non_rescap(tshark_env, name):
 # --------------------------------------------------------------------------
 # synthesized captures
 # --------------------------------------------------------------------------
-def _ip_checksum(header):
-    s = sum(struct.unpack("!%dH" % (len(header) // 2), header))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return (~s) & 0xFFFF
-
-
-def udp_frame(src_port, dst_port, payload, src=b"\x7f\x00\x00\x01", dst=b"\x7f\x00\x00\x01"):
-    udp = struct.pack("!HHHH", src_port, dst_port, 8 + len(payload), 0) + payload   # checksum 0: none
-    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), 0x1234, 0x4000, 64, 17, 0, src, dst)
-    ip = ip[:10] + struct.pack("!H", _ip_checksum(ip)) + ip[12:]
-    eth = b"\x00" * 6 + b"\x00" * 6 + b"\x08\x00"
-    return eth + ip + udp
-
-
-def write_pcap(path, frames):
-    with open(path, "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))   # LINKTYPE_ETHERNET
-        for k, fr in enumerate(frames):
-            f.write(struct.pack("<IIII", 1700000000 + k, 0, len(fr), len(fr)))
-            f.write(fr)
-    os.chmod(path, 0o644)
-
-
-def item(tag, content, more=False):
-    return struct.pack("!HH", tag, len(content) | (0x8000 if more else 0)) + content
-
-
-@pytest.fixture(scope="module")
-def synth_dir(tshark_env):
-    d = tshark_env.tmp / "synth"
-    d.mkdir(exist_ok=True)
-    os.chmod(d, 0o755)
-    return d
-
-
 RANDOM_PORT = 47913         # not a registered port of any Wireshark dissector (checked below: all "data")
 N_RANDOM = 2000
 
@@ -181,14 +145,6 @@ def test_valid_messages_claimed_on_port_40000(tshark_env, synth_dir):
     # and not claimed with the heuristic off
     out = tshark_env("-r", str(path), "-T", "fields", "-e", "frame.protocols", *NO_HEUR)
     assert all("rescap" not in l.split(":") for l in out.splitlines() if l.strip())
-
-
-def tcp_frame(src_port, dst_port, seq, payload, flags=0x18):
-    tcp = struct.pack("!HHIIBBHHH", src_port, dst_port, seq, 1, 5 << 4, flags, 65535, 0, 0) + payload
-    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(tcp), 1, 0x4000, 64, 6, 0,
-                     b"\x7f\x00\x00\x01", b"\x7f\x00\x00\x01")
-    ip = ip[:10] + struct.pack("!H", _ip_checksum(ip)) + ip[12:]
-    return b"\x00" * 12 + b"\x08\x00" + ip + tcp
 
 
 @pytest.mark.parametrize("form", ["count", "nested"])

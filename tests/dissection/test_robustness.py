@@ -128,13 +128,3 @@ def manifest_experts():
 @pytest.mark.parametrize("expert", manifest_experts())
 def test_manifest_expert_registered(glossary, expert):
     assert expert in glossary, "%s (named in a manifest) missing from tshark -G fields" % expert
-
-
-def test_expert_glossary_if_available(tshark_env):
-    """tshark 4.0 has no `-G expert`; newer versions list expert infos there."""
-    p = tshark_env.run("-G", "expert")
-    if p.returncode != 0 or not p.stdout.strip():
-        pytest.skip("this tshark has no -G expert report")
-    names = {l.split("\t")[1] for l in p.stdout.splitlines() if l.count("\t") >= 2}
-    missing = [e for e in manifest_experts() if e not in names]
-    assert not missing, missing

@@ -22,7 +22,7 @@ import pytest
 
 import rescaptest as RT
 
-# Item registry of the spec (rescap-wire-format.md, "Item registry"), tag -> name.
+# Item registry of doc/protocol.md ("Item registry"), tag -> name.
 REGISTRY_NAMES = {
     0x0001: "FullRequest", 0x0002: "BaseURI", 0x0003: "ItemsToReturn", 0x0004: "AuthInfo",
     0x0005: "AuthInTheClear", 0x0006: "AuthDigest", 0x0007: "AuthPublicKey", 0x0008: "AuthIP",
@@ -68,14 +68,18 @@ def tag_name(tag):
     return None
 
 
-def test_registry_names_match_spec():
-    spec = RT.REPO.parent / "shared" / "spec" / "rescap-wire-format.md"
-    if not spec.exists():
-        pytest.skip("spec file not found at %s" % spec)
-    rows = dict((int(t, 16), n) for t, n in re.findall(
-        r"^\| (0x00[0-9A-Fa-f]{2}) \| (\w+)(?: \(1999\))? \|", spec.read_text(), re.M))
-    assert rows == REGISTRY_NAMES
-    assert "PrivUseRequest00–255" in spec.read_text() and "PrivUseResponse00–255" in spec.read_text()
+def test_registry_names_match_reference():
+    """REGISTRY_NAMES and the private-use ranges are those of doc/protocol.md."""
+    rows = RT.reference_table("Item registry")
+    assert {int(r[0], 16): r[1] for r in rows if "–" not in r[0]} == REGISTRY_NAMES
+    assert ["0xFE00–0xFEFF", "PrivUseRequest00–255"] in [r[:2] for r in rows]
+    assert ["0xFF00–0xFFFF", "PrivUseResponse00–255"] in [r[:2] for r in rows]
+
+
+def test_status_classes_match_reference():
+    text = " ".join(RT.PROTOCOL_REFERENCE.read_text(encoding="utf-8").split())
+    for main, name in STATUS_CLASS.items():
+        assert "0x%02x %s" % (main, name) in text
 
 
 # --------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """rescap_ref - small, independent reference implementation of the rescap wire format.
 
-Written from /work/shared/spec/rescap-wire-format.md only (standard library,
+Written from the protocol reference (doc/protocol.md) only (standard library,
 Python 3.11).  It provides
 
   * an item model + encoder for both container generations

@@ -16,6 +16,12 @@ namespace {
 
 constexpr const char *kDefaultPorts = "403";
 
+// decap inside decap inside ... must stop well before Wireshark's own layer
+// limit (gui.max_tree_depth), which ends in a dissector bug. Eight levels of
+// tunnel are far beyond any real use: the eighth decap layer shows its
+// payload as data.
+constexpr guint kMaxNesting = 8;
+
 enum class Direction : guint8 { ClientToServer = 0, ServerToClient = 1 };
 
 const value_string kDirectionNames[] = {
@@ -58,6 +64,7 @@ struct Globals {
     expert_field ei_unassigned = EI_INIT;
     expert_field ei_known_protocol = EI_INIT;
     expert_field ei_encapsulated = EI_INIT;
+    expert_field ei_too_deep = EI_INIT;
     gboolean decapsulate = TRUE;
     dissector_handle_t udp_handle = nullptr, tcp_handle = nullptr;
     dissector_handle_t ipv4 = nullptr, ipv6 = nullptr, ethernet = nullptr;
@@ -105,6 +112,16 @@ void add_counters(proto_tree *tree, tvbuff_t *tvb, const ConversationState &stat
     proto_item_set_generated(proto_tree_add_time(counters, g.hf_last_seen, tvb, 0, 0, &state.last_seen));
 }
 
+// How many decap layers the packet has reached, this one included (Wireshark
+// lists every protocol layer of the frame in pinfo->layers).
+guint decap_nesting(packet_info *pinfo) {
+    guint count = 0;
+    for (wmem_list_frame_t *layer = wmem_list_head(pinfo->layers); layer != nullptr;
+         layer = wmem_list_frame_next(layer))
+        if (GPOINTER_TO_INT(wmem_list_frame_data(layer)) == g.proto) ++count;
+    return count;
+}
+
 dissector_handle_t inner_handle(InnerKind kind) {
     switch (kind) {
         case InnerKind::Ipv4: return g.ipv4;
@@ -142,6 +159,16 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, boo
     proto_tree_add_item(decap_tree, g.hf_payload, tvb, 0, -1, ENC_NA);
     add_counters(decap_tree, tvb, state);
     if (first) expert_add_info(pinfo, root, &g.ei_unassigned);
+
+    if (decap_nesting(pinfo) >= kMaxNesting) {
+        expert_add_info_format(pinfo, root, &g.ei_too_deep,
+                               "decap nested %u levels deep: the limit; the payload is not decoded further",
+                               kMaxNesting);
+        call_data_dissector(tvb, pinfo, tree);
+        ghostports::label_columns(pinfo, "DECAP", protocol_before,
+                                  wmem_strdup_printf(pinfo->pool, "%s, nested too deep", label));
+        return static_cast<int>(length);
+    }
 
     const InnerKind inner = g.decapsulate ? classify_payload(payload) : InnerKind::None;
     proto_item_set_generated(proto_tree_add_uint(decap_tree, g.hf_inner, tvb, 0, 0, static_cast<guint32>(inner)));
@@ -221,6 +248,9 @@ void register_protocol() {
           "Known protocol on port 403: a service on the wrong port", EXPFILL}},
         {&g.ei_encapsulated,
          {"decap.expert.encapsulated", PI_SEQUENCE, PI_NOTE, "Payload is an encapsulated packet", EXPFILL}},
+        {&g.ei_too_deep,
+         {"decap.expert.too_deep", PI_MALFORMED, PI_ERROR, "decap nested too deep; payload not decoded further",
+          EXPFILL}},
     };
     proto_register_field_array(g.proto, hf, G_N_ELEMENTS(hf));
     proto_register_subtree_array(ett, G_N_ELEMENTS(ett));

@@ -38,7 +38,9 @@ const char *prepare_columns(packet_info *pinfo) {
 }
 
 void label_columns(packet_info *pinfo, const char *outer, const char *protocol_before, const char *label) {
-    const char *now = col_get_text(pinfo->cinfo, COL_PROTOCOL);
+    // col_get_text points into the column's own buffer, which col_add_fstr
+    // overwrites while formatting: format from a copy.
+    const char *now = wmem_strdup(pinfo->pool, col_get_text(pinfo->cinfo, COL_PROTOCOL));
     if (now == nullptr || protocol_before == nullptr || std::strcmp(now, protocol_before) == 0)
         col_set_str(pinfo->cinfo, COL_PROTOCOL, outer);
     else

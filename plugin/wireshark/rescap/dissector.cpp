@@ -2,6 +2,7 @@
 
 #include <span>
 
+#include <epan/exceptions.h>
 #include <epan/expert.h>
 #include <epan/packet.h>
 #include <epan/prefs.h>
@@ -38,12 +39,24 @@ Globals g;
 // include rescap's own: those must not claim it back (endless recursion).
 bool g_handing_off = false;
 
-struct HandOffScope {
-    HandOffScope() { g_handing_off = true; }
-    ~HandOffScope() { g_handing_off = false; }
-    HandOffScope(const HandOffScope &) = delete;
-    HandOffScope &operator=(const HandOffScope &) = delete;
-};
+// The hand-off with g_handing_off set. Wireshark exceptions are longjmps that
+// skip C++ destructors, so the flag is restored in a FINALLY (which rethrows):
+// a dissector that throws on the handed-off payload must not leave rescap's
+// heuristics switched off for the rest of the process.
+const char *hand_off_guarded(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, bool tcp,
+                             ghostports::KnownProtocol known) {
+    const bool outer = g_handing_off;
+    const char *volatile name = nullptr;
+    g_handing_off = true;
+    TRY {
+        name = ghostports::hand_off_payload(tvb, pinfo, tree, data, tcp, known);
+    }
+    FINALLY {
+        g_handing_off = outer;
+    }
+    ENDTRY;
+    return name;
+}
 
 std::span<const std::uint8_t> bytes_of(tvbuff_t *tvb, gint offset) {
     const gint length = tvb_captured_length_remaining(tvb, offset);
@@ -99,11 +112,7 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
     const bool decide = transport == Transport::Udp || first_of_conversation;
     const auto known = ghostports::identify_once(pinfo, tvb, decide, state.identified);
     const char *protocol_before = ghostports::prepare_columns(pinfo);
-    const char *name = nullptr;
-    {
-        const HandOffScope scope;
-        name = ghostports::hand_off_payload(tvb, pinfo, tree, data, transport == Transport::Tcp, known);
-    }
+    const char *name = hand_off_guarded(tvb, pinfo, tree, data, transport == Transport::Tcp, known);
     ghostports::label_columns(pinfo, "RESCAP", protocol_before,
                               name != nullptr ? "Not rescap" : "Not rescap, unrecognised payload");
     if (name != nullptr) proto_item_set_generated(proto_tree_add_string(subtree, f.identified, tvb, 0, 0, name));
