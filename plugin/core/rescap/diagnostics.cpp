@@ -43,6 +43,10 @@ constexpr std::array kDiagnostics{
     DiagSpec{AttributeValue, "attribute_value", Warning, Protocol, "Attribute value does not fit its declared type"},
     DiagSpec{BeyondCount, "beyond_count", Note, Sequence, "Items beyond the message's count are ignored"},
     DiagSpec{UnknownTag, "unknown_tag", Note, Undecoded, "Unknown tag, item skipped"},
+    DiagSpec{RetransmittedRequest, "retransmitted_request", Note, Sequence,
+             "Retransmitted request: the same request is still unanswered"},
+    DiagSpec{RetransmittedResponse, "retransmitted_response", Note, Sequence,
+             "Duplicated response: the same answer was already seen"},
 };
 
 constexpr bool indexed_by_kind() {

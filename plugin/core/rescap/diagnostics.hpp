@@ -45,6 +45,8 @@ enum class DiagKind : std::uint8_t {
     // legal but unusual (notes)
     BeyondCount,
     UnknownTag,
+    RetransmittedRequest,
+    RetransmittedResponse,
     Count_  // number of kinds; not a finding
 };
 

@@ -51,21 +51,33 @@ std::span<const std::uint8_t> bytes_of(tvbuff_t *tvb, gint offset) {
     return {tvb_get_ptr(tvb, offset, length), static_cast<std::size_t>(length)};
 }
 
-// Request/response links; returns the response time, or null.
-const nstime_t *add_transaction(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const Transaction *transaction,
-                                Role role) {
+// Request/response links and retransmissions (as packet-dns.c shows them);
+// returns the response time for the tap, or null.
+const nstime_t *add_transaction(proto_tree *tree, proto_item *root, tvbuff_t *tvb, packet_info *pinfo,
+                                const MessageLink &link, Role role) {
     Fields &f = fields();
+    const Transaction *transaction = link.transaction;
     if (transaction == nullptr) return nullptr;
+    if (link.retransmission) {
+        proto_item_set_generated(proto_tree_add_boolean(tree, f.retransmission, tvb, 0, 0, TRUE));
+        const bool request = role == Role::Request;
+        proto_item_set_generated(proto_tree_add_uint(tree, request ? f.retransmit_request_in : f.retransmit_response_in,
+                                                     tvb, 0, 0,
+                                                     request ? transaction->request.frame : transaction->response.frame));
+        expert_add_info(pinfo, root,
+                        f.expert_for(request ? DiagKind::RetransmittedRequest : DiagKind::RetransmittedResponse));
+    }
     if (role == Role::Request) {
-        if (transaction->response_frame != 0)
-            proto_item_set_generated(proto_tree_add_uint(tree, f.response_in, tvb, 0, 0, transaction->response_frame));
+        if (transaction->response.frame != 0 && !link.retransmission)
+            proto_item_set_generated(proto_tree_add_uint(tree, f.response_in, tvb, 0, 0, transaction->response.frame));
         return nullptr;
     }
-    proto_item_set_generated(proto_tree_add_uint(tree, f.response_to, tvb, 0, 0, transaction->request_frame));
+    proto_item_set_generated(proto_tree_add_uint(tree, f.response_to, tvb, 0, 0, transaction->request.frame));
     auto *delta = wmem_new(pinfo->pool, nstime_t);
     nstime_delta(delta, &pinfo->abs_ts, &transaction->request_time);
     proto_item_set_generated(proto_tree_add_time(tree, f.time, tvb, 0, 0, delta));
-    return delta;
+    // A duplicate is not a new measurement for the statistics.
+    return link.retransmission ? nullptr : delta;
 }
 
 // One parsed message at `offset` of the payload.
@@ -79,9 +91,10 @@ void show_message(tvbuff_t *payload, gint offset, packet_info *pinfo, proto_tree
     proto_item *root = proto_tree_add_item(tree, f.proto, tvb, 0, -1, ENC_NA);
     proto_item_append_text(root, ", %s", summary);
     proto_tree *message_tree = proto_item_add_subtree(root, f.ett_message);
-    const nstime_t *time = add_transaction(
-        message_tree, tvb, pinfo, track_transaction(pinfo, g.proto, state, result.role, static_cast<guint32>(offset)),
-        result.role);
+    const MessageLink link =
+        track_message(pinfo, g.proto, state, result.role, transport == Transport::Udp, input);
+    if (link.retransmission) col_append_str(pinfo->cinfo, COL_INFO, " [retransmission]");
+    const nstime_t *time = add_transaction(message_tree, root, tvb, pinfo, link, result.role);
     render_message(tvb, pinfo, message_tree, result, input);
     queue_tap(pinfo, make_tap_record(pinfo, result, input, transport == Transport::Tcp, time));
 }
