@@ -42,6 +42,7 @@ enum class DiagKind : std::uint8_t {
     NotRescap,
     BadUrl,
     AttributeValue,
+    TooManyItems,
     // legal but unusual (notes)
     BeyondCount,
     UnknownTag,

@@ -13,6 +13,7 @@
 #include "wireshark/rescap/attribute_prefs.hpp"
 #include "wireshark/rescap/fields.hpp"
 #include "core/rescap/heuristic.hpp"
+#include "wireshark/rescap/pool_object.hpp"
 #include "wireshark/rescap/render.hpp"
 #include "core/rescap/stream_probe.hpp"
 #include "wireshark/rescap/tap.hpp"
@@ -61,9 +62,9 @@ const nstime_t *add_transaction(proto_tree *tree, proto_item *root, tvbuff_t *tv
     if (link.retransmission) {
         proto_item_set_generated(proto_tree_add_boolean(tree, f.retransmission, tvb, 0, 0, TRUE));
         const bool request = role == Role::Request;
-        proto_item_set_generated(proto_tree_add_uint(tree, request ? f.retransmit_request_in : f.retransmit_response_in,
-                                                     tvb, 0, 0,
-                                                     request ? transaction->request.frame : transaction->response.frame));
+        proto_item_set_generated(
+            proto_tree_add_uint(tree, request ? f.retransmit_request_in : f.retransmit_response_in, tvb, 0, 0,
+                                request ? transaction->request.frame : transaction->response.frame));
         expert_add_info(pinfo, root,
                         f.expert_for(request ? DiagKind::RetransmittedRequest : DiagKind::RetransmittedResponse));
     }
@@ -91,8 +92,7 @@ void show_message(tvbuff_t *payload, gint offset, packet_info *pinfo, proto_tree
     proto_item *root = proto_tree_add_item(tree, f.proto, tvb, 0, -1, ENC_NA);
     proto_item_append_text(root, ", %s", summary);
     proto_tree *message_tree = proto_item_add_subtree(root, f.ett_message);
-    const MessageLink link =
-        track_message(pinfo, g.proto, state, result.role, transport == Transport::Udp, input);
+    const MessageLink link = track_message(pinfo, g.proto, state, result.role, transport == Transport::Udp, input);
     if (link.retransmission) col_append_str(pinfo->cinfo, COL_INFO, " [retransmission]");
     const nstime_t *time = add_transaction(message_tree, root, tvb, pinfo, link, result.role);
     render_message(tvb, pinfo, message_tree, result, input);
@@ -144,6 +144,12 @@ int ask_for_more(packet_info *pinfo, gint offset, std::size_t have, std::size_t 
     return offset + static_cast<gint>(have);
 }
 
+// The parse result lives in pinfo->pool: dissecting it calls epan, which may
+// throw (longjmp) past any C++ destructor on the stack.
+ParseResult *parse_in_pool(packet_info *pinfo, std::span<const std::uint8_t> input, const ParseOptions &options) {
+    return pool_make<ParseResult>(pinfo->pool, parse_message(input, options));
+}
+
 ParseOptions options_for(packet_info *pinfo, Transport transport) {
     ParseOptions options;
     options.stream = transport == Transport::Tcp;
@@ -152,7 +158,9 @@ ParseOptions options_for(packet_info *pinfo, Transport transport) {
     return options;
 }
 
-// `first` is the message at offset 0 when a heuristic already parsed it.
+// `first` is the message at offset 0 when a heuristic already parsed it (in
+// pinfo->pool). Nothing here holds a C++ object with a destructor while
+// calling epan: parse results live in pinfo->pool (pool_object.hpp).
 int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Transport transport,
             ParseResult *first = nullptr) {
     ConversationState &state = conversation_state(pinfo, g.proto);
@@ -175,7 +183,7 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
             if (probe.state == StreamProbe::State::Incomplete)
                 return ask_for_more(pinfo, offset, input.size(), probe.exact ? probe.length : 0);
         }
-        ParseResult result = offset == 0 && first != nullptr ? std::move(*first) : parse_message(input, options);
+        ParseResult &result = *(offset == 0 && first != nullptr ? first : parse_in_pool(pinfo, input, options));
         if (result.incomplete && can_wait)
             return ask_for_more(pinfo, offset, input.size(), result.needed_exact ? result.needed : 0);
         if (stream && state.verdict == Verdict::Unknown && !PINFO_FD_VISITED(pinfo)) {
@@ -212,10 +220,10 @@ int dissect_tcp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 gboolean heuristic(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Transport transport) {
     const auto input = bytes_of(tvb, 0);
     if (g_handing_off || !starts_like_rescap(input)) return FALSE;
-    ParseResult result = parse_message(input, options_for(pinfo, transport));
-    if (!looks_like_rescap(result, input.size())) return FALSE;
+    ParseResult *result = parse_in_pool(pinfo, input, options_for(pinfo, transport));
+    if (!looks_like_rescap(*result, input.size())) return FALSE;
     if (transport == Transport::Tcp) conversation_set_dissector(find_or_create_conversation(pinfo), g.tcp_handle);
-    dissect(tvb, pinfo, tree, data, transport, &result);
+    dissect(tvb, pinfo, tree, data, transport, result);
     return TRUE;
 }
 

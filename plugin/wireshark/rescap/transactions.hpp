@@ -29,8 +29,8 @@ struct MessagePlace {
 
 struct Transaction {
     MessagePlace request;
-    MessagePlace response;  // frame 0: not answered
-    nstime_t request_time;  // of the original request
+    MessagePlace response;      // frame 0: not answered
+    nstime_t request_time;      // of the original request
     Transaction *next_pending;  // the conversation's queue of unanswered requests
     guint32 request_fingerprint;
     guint32 response_fingerprint;
@@ -57,7 +57,7 @@ ConversationState &conversation_state(packet_info *pinfo, int proto);
 // One message's link to its transaction, as the tree shows it.
 struct MessageLink {
     Transaction *transaction;  // nullptr: nothing to link (a response with no request)
-    bool retransmission;             // a retransmitted request or a duplicated response
+    bool retransmission;       // a retransmitted request or a duplicated response
 };
 
 // Records the message on the first pass (later passes read what was
