@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from test_heuristics import item, tcp_frame, write_pcap
+from test_heuristics import item, tcp_frame, write_pcap, synth_dir  # noqa: F401 (fixture)
 
 ITEMS, GROUPS = 30_000, 5
 LIMIT = ("-o", "gui.max_tree_items:100000")
@@ -36,16 +36,8 @@ def write_huge(path, messages):
     write_pcap(path, frames)
 
 
-@pytest.fixture(scope="module")
-def synth(tshark_env):
-    d = tshark_env.tmp / "item_limit"
-    d.mkdir(exist_ok=True)
-    d.chmod(0o755)
-    return d
-
-
-def test_item_limit_is_an_expert_not_an_exception(tshark_env, synth):
-    path = synth / "huge_2.pcap"
+def test_item_limit_is_an_expert_not_an_exception(tshark_env, synth_dir):
+    path = synth_dir / "huge_2.pcap"
     write_huge(path, 2)
     p = tshark_env.run("-r", str(path), "-V", *LIMIT)
     assert p.returncode == 0, p.stderr[-2000:]
@@ -73,8 +65,8 @@ def peak_rss_kib(tshark_env, path):
     return kib
 
 
-def test_no_leak_through_the_exception(tshark_env, synth):
-    small, big = synth / "huge_1.pcap", synth / "huge_20.pcap"
+def test_no_leak_through_the_exception(tshark_env, synth_dir):
+    small, big = synth_dir / "huge_1.pcap", synth_dir / "huge_20.pcap"
     write_huge(small, 1)
     write_huge(big, 20)
     one, twenty = peak_rss_kib(tshark_env, small), peak_rss_kib(tshark_env, big)

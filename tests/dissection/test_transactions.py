@@ -13,7 +13,7 @@ import struct
 
 import pytest
 
-from test_heuristics import item, tcp_frame, udp_frame, write_pcap
+from test_heuristics import item, tcp_frame, udp_frame, write_pcap, synth_dir  # noqa: F401 (fixture)
 
 FIELDS = ["frame.number", "rescap.response_in", "rescap.response_to", "rescap.time", "rescap.retransmission",
           "rescap.retransmit_request_in", "rescap.retransmit_response_in",
@@ -43,15 +43,7 @@ def rows(tshark_env, path, *passes):
     return table
 
 
-@pytest.fixture(scope="module")
-def synth(tshark_env):
-    d = tshark_env.tmp / "transactions"
-    d.mkdir(exist_ok=True)
-    d.chmod(0o755)
-    return d
-
-
-def test_pipelined_requests_in_one_tcp_frame(tshark_env, synth):
+def test_pipelined_requests_in_one_tcp_frame(tshark_env, synth_dir):
     """Frame 1: the first 10 octets of request 1. Frame 2: the rest of
     request 1 and all of request 2. Frames 3 and 4: response 1, response 2.
     Request 1 is in nested form: its length is known from its header, so TCP
@@ -61,7 +53,7 @@ def test_pipelined_requests_in_one_tcp_frame(tshark_env, synth):
     c, s = 40283, 283
     frames = [tcp_frame(c, s, 1, r1[:10]), tcp_frame(c, s, 11, r1[10:] + r2),
               tcp_frame(s, c, 1, s1), tcp_frame(s, c, 1 + len(s1), s2)]
-    path = synth / "pipelined_tcp.pcap"
+    path = synth_dir / "pipelined_tcp.pcap"
     write_pcap(path, frames)
     for passes in ((), ("-2",)):
         t = rows(tshark_env, path, *passes)
@@ -92,8 +84,8 @@ def udp_conversation():
             (ok, "s2c")]      # 15 answers F: same octets as 14, but F is waiting: not a duplicate
 
 
-def test_udp_retransmissions_do_not_shift_matching(tshark_env, synth):
-    path = synth / "udp_retransmissions.pcap"
+def test_udp_retransmissions_do_not_shift_matching(tshark_env, synth_dir):
+    path = synth_dir / "udp_retransmissions.pcap"
     write_pcap(path, [udp_frame(40283, 283, p) if d == "c2s" else udp_frame(283, 40283, p)
                       for p, d in udp_conversation()])
     answers = {3: 1, 5: 4, 7: 6, 8: 6, 11: 9, 14: 12, 15: 13}
