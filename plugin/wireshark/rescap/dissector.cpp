@@ -64,16 +64,16 @@ const nstime_t *add_transaction(proto_tree *tree, proto_item *root, tvbuff_t *tv
         const bool request = role == Role::Request;
         proto_item_set_generated(
             proto_tree_add_uint(tree, request ? f.retransmit_request_in : f.retransmit_response_in, tvb, 0, 0,
-                                request ? transaction->request.frame : transaction->response.frame));
+                                request ? transaction->request_frame : transaction->response_frame));
         expert_add_info(pinfo, root,
                         f.expert_for(request ? DiagKind::RetransmittedRequest : DiagKind::RetransmittedResponse));
     }
     if (role == Role::Request) {
-        if (transaction->response.frame != 0 && !link.retransmission)
-            proto_item_set_generated(proto_tree_add_uint(tree, f.response_in, tvb, 0, 0, transaction->response.frame));
+        if (transaction->response_frame != 0 && !link.retransmission)
+            proto_item_set_generated(proto_tree_add_uint(tree, f.response_in, tvb, 0, 0, transaction->response_frame));
         return nullptr;
     }
-    proto_item_set_generated(proto_tree_add_uint(tree, f.response_to, tvb, 0, 0, transaction->request.frame));
+    proto_item_set_generated(proto_tree_add_uint(tree, f.response_to, tvb, 0, 0, transaction->request_frame));
     auto *delta = wmem_new(pinfo->pool, nstime_t);
     nstime_delta(delta, &pinfo->abs_ts, &transaction->request_time);
     proto_item_set_generated(proto_tree_add_time(tree, f.time, tvb, 0, 0, delta));

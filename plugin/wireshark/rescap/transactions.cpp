@@ -1,5 +1,7 @@
 #include "wireshark/rescap/transactions.hpp"
 
+#include <algorithm>
+
 #include <epan/proto_data.h>
 
 namespace rescap {
@@ -42,26 +44,37 @@ Transaction *dequeue(ConversationState &state) {
     return transaction;
 }
 
+// The fingerprint tree, made on first need and seeded with the waiting
+// requests (one that came while none waited is not in a tree made later).
+wmem_tree_t *requests_tree(ConversationState &state) {
+    if (state.requests == nullptr) {
+        state.requests = wmem_tree_new(wmem_file_scope());
+        for (Transaction *t = state.oldest_pending; t != nullptr; t = t->next_pending)
+            wmem_tree_insert32(state.requests, t->request_fingerprint, t);
+    }
+    return state.requests;
+}
+
 // First pass, a request: a new transaction, or (datagrams) a retransmission
 // of a request with the same octets that is still unanswered.
 MessageLink track_request(packet_info *pinfo, ConversationState &state, MessagePlace here, bool datagram,
                           std::span<const std::uint8_t> octets) {
     const guint32 id = datagram ? fingerprint(octets) : 0;
-    if (datagram) {
-        if (state.requests == nullptr) state.requests = wmem_tree_new(wmem_file_scope());
-        auto *earlier = static_cast<Transaction *>(wmem_tree_lookup32(state.requests, id));
-        if (earlier != nullptr && earlier->response.frame == 0) {
+    if (datagram && state.oldest_pending != nullptr) {
+        auto *earlier = static_cast<Transaction *>(wmem_tree_lookup32(requests_tree(state), id));
+        if (earlier != nullptr && earlier->response_frame == 0) {
             ++earlier->request_copies;
             return {earlier, true};
         }
     }
     auto *transaction = wmem_new0(wmem_file_scope(), Transaction);
-    transaction->request = here;
+    transaction->request_frame = here.frame;
+    transaction->request_ordinal = here.ordinal;
     transaction->request_time = pinfo->abs_ts;
     transaction->request_fingerprint = id;
     transaction->request_copies = 1;
     enqueue(state, transaction);
-    if (datagram) wmem_tree_insert32(state.requests, id, transaction);
+    if (state.requests != nullptr) wmem_tree_insert32(state.requests, id, transaction);
     return {transaction, false};
 }
 
@@ -80,7 +93,8 @@ MessageLink track_response(ConversationState &state, MessagePlace here, bool dat
     }
     Transaction *transaction = dequeue(state);
     if (transaction == nullptr) return {nullptr, false};
-    transaction->response = here;
+    transaction->response_frame = here.frame;
+    transaction->response_ordinal = here.ordinal;
     transaction->response_fingerprint = id;
     transaction->responses = 1;
     state.last_answered = transaction;
@@ -101,13 +115,16 @@ ConversationState &conversation_state(packet_info *pinfo, int proto) {
 
 MessageLink track_message(packet_info *pinfo, int proto, ConversationState &state, Role role, bool datagram,
                           std::span<const std::uint8_t> octets) {
-    const MessagePlace here{pinfo->num, next_ordinal(pinfo, proto)};
+    // Saturates: messages past the 65,535th of one frame (only a hostile
+    // megabyte of 4-octet messages has them) share the last key.
+    const MessagePlace here{pinfo->num,
+                            static_cast<guint16>(std::min<guint32>(next_ordinal(pinfo, proto), G_MAXUINT16))};
     // Later passes: the frame's own proto data, keyed by the message's
     // ordinal, holds its transaction; whether it is the original follows.
     if (PINFO_FD_VISITED(pinfo)) {
         auto *transaction = static_cast<Transaction *>(p_get_proto_data(wmem_file_scope(), pinfo, proto, here.ordinal));
         if (transaction == nullptr) return {nullptr, false};
-        const MessagePlace &original = role == Role::Request ? transaction->request : transaction->response;
+        const MessagePlace original = role == Role::Request ? transaction->request() : transaction->response();
         return {transaction, !(original == here)};
     }
     const MessageLink link = role == Role::Request ? track_request(pinfo, state, here, datagram, octets)

@@ -23,20 +23,27 @@ enum class Verdict : guint8 { Unknown, Rescap, NotRescap };
 // messages (counted the same way in every pass, whatever the tvb offsets).
 struct MessagePlace {
     guint32 frame;
-    guint32 ordinal;
+    guint16 ordinal;
     bool operator==(const MessagePlace &) const = default;
 };
 
+// One per request for the whole file, so flat (no padding): 48 octets.
 struct Transaction {
-    MessagePlace request;
-    MessagePlace response;      // frame 0: not answered
-    nstime_t request_time;      // of the original request
-    Transaction *next_pending;  // the conversation's queue of unanswered requests
-    guint32 request_fingerprint;
-    guint32 response_fingerprint;
+    guint32 request_frame;
+    guint32 response_frame;  // 0: not answered
+    guint16 request_ordinal;
+    guint16 response_ordinal;
     guint16 request_copies;  // datagrams: transmissions of the request seen
     guint16 responses;       // datagrams: responses seen, duplicates included
+    guint32 request_fingerprint;
+    guint32 response_fingerprint;
+    nstime_t request_time;      // of the original request
+    Transaction *next_pending;  // the conversation's queue of unanswered requests
+
+    MessagePlace request() const { return {request_frame, request_ordinal}; }
+    MessagePlace response() const { return {response_frame, response_ordinal}; }
 };
+static_assert(sizeof(Transaction) <= 48);
 
 // Kept small: one per conversation for the whole capture file.
 struct ConversationState {
@@ -46,8 +53,9 @@ struct ConversationState {
     Transaction *oldest_pending;
     Transaction *newest_pending;
     Transaction *last_answered;
-    // Datagrams only, made on the first request: request fingerprint -> the
-    // newest transaction with that request.
+    // Datagrams only, made when a request arrives while another waits (a
+    // retransmission or pipelining; stop-and-wait exchanges never need it):
+    // request fingerprint -> the newest transaction with that request.
     wmem_tree_t *requests;
 };
 
