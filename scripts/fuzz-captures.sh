@@ -19,13 +19,13 @@
 #                 base 283 unless --seed is given, so CI runs are reproducible
 #
 # A run fails on: an exit status other than 0; death by a signal (abort,
-# segfault); a timeout; an exception in rescap or decap, which tshark shows as
-# "[Dissector bug, protocol RESCAP: ...]" / "[Malformed Packet: RESCAP]"
-# (the plugin's own malformed-structure expert infos are deliberate and do
-# not count); a sanitizer report ("ERROR: AddressSanitizer", "runtime error:",
-# "ERROR: LeakSanitizer"); a GLib warning/critical naming rescap or decap.
-# Exceptions in other dissectors (mutated TLS/HTTP/DNS/IP...) are counted and
-# listed but do not fail the run: they are Wireshark's, not ours.
+# segfault); a timeout; any exception in the rescap or decap layer ("[Dissector
+# bug, protocol RESCAP: ...]", "[Malformed Packet: RESCAP]", ...; the plugin's
+# own malformed-structure expert infos are deliberate and do not count); a
+# sanitizer report; a GLib warning/critical naming rescap or decap. The oracle
+# is rescap_fuzz_verdict in scripts/lib/fuzz-verdict.sh (tested by
+# tests/dissection/test_fuzz_oracle.py). Exceptions in other dissectors
+# (mutated TLS/HTTP/DNS/IP...) are counted and listed but do not fail the run.
 #
 # The environment reaches tshark (LD_PRELOAD, ASAN_OPTIONS, ...): see
 # scripts/sanitize.sh. Each failure is kept as DIR/<n>/{input.pcap,stdout,stderr,replay.sh}.
@@ -58,6 +58,7 @@ plugin=$(readlink -f "$plugin")
 source scripts/lib/deps.sh
 install_packages
 source scripts/lib/tshark.sh
+source scripts/lib/fuzz-verdict.sh
 set +e  # verdicts here come from exit statuses
 
 work=$(mktemp -d /tmp/rescap-fuzz.XXXXXX)
@@ -89,26 +90,7 @@ run_one() {
   local rc=0
   timeout -k 10 "$run_timeout" bash -c 'source scripts/lib/tshark.sh; rescap_tshark "$@"' _ \
     "$work/home" -nr "$input" -V -2 >"$dir/stdout" 2>"$dir/stderr" || rc=$?
-  local why=""
-  if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then why="timeout after ${run_timeout}s (hang?)"
-  elif [ "$rc" -gt 128 ]; then why="killed by signal $((rc - 128))"
-  elif [ "$rc" -ne 0 ]; then why="exit status $rc"; fi
-  if grep -qE "ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:|SUMMARY: (Address|UndefinedBehavior)Sanitizer" "$dir/stderr"; then
-    why="${why:+$why; }sanitizer report"
-  fi
-  if grep -qiE "(warning|critical|error).*\b(rescap|decap)\b|\b(rescap|decap)\b.*(warning|critical)" "$dir/stderr"; then
-    why="${why:+$why; }glib warning about rescap/decap"
-  fi
-  local ours
-  ours=$(grep -oE "\[(Dissector bug, protocol|Malformed Packet:) (RESCAP|DECAP)[^]]*" "$dir/stdout" | sort | uniq -c | awk 'NR <= 3' | tr -s ' ' | tr '\n' ';')
-  [ -n "$ours" ] && why="${why:+$why; }exception in the plugin:$ours"
-  if [ -n "$why" ]; then
-    echo "fail $why" >"$dir/verdict"
-  else
-    local others
-    others=$(grep -oE "\[Dissector bug, protocol [^:]*" "$dir/stdout" | sort -u | tr '\n' ';')
-    echo "pass ${others}" >"$dir/verdict"
-  fi
+  rescap_fuzz_verdict "$rc" "$dir/stdout" "$dir/stderr" "$run_timeout" >"$dir/verdict"
   # Keep only what a failure needs.
   case "$(cat "$dir/verdict")" in
     fail*) ;;

@@ -31,8 +31,8 @@ using rescap::ParseResult;
     std::abort();
 }
 
-#define CHECK(cond, ...)                  \
-    do {                                  \
+#define CHECK(cond, ...)                         \
+    do {                                         \
         if (!(cond)) fail(#cond, ##__VA_ARGS__); \
     } while (0)
 
@@ -97,8 +97,7 @@ void check_result(const ParseResult &r, std::span<const std::uint8_t> input, con
 
         // Content and value spans lie inside their source.
         const std::size_t content_size = source_size(r, item.content_source, input);
-        CHECK(range_inside(item.content_offset, item.content_length, content_size), item.content_offset,
-              content_size);
+        CHECK(range_inside(item.content_offset, item.content_length, content_size), item.content_offset, content_size);
         CHECK(item.value_offset >= item.content_offset, item.value_offset, item.content_offset);
         CHECK(range_inside(item.value_offset, item.value_length, content_size), item.value_offset, content_size);
         CHECK(item.value_offset + item.value_length <= item.content_offset + item.content_length, i);
@@ -117,8 +116,7 @@ void check_result(const ParseResult &r, std::span<const std::uint8_t> input, con
         if (item.form == rescap::Form::Count) CHECK(item.spec->layout == rescap::Layout::DualForm, i);
     }
     if (!r.items.empty()) {
-        CHECK(r.items[0].tag == rescap::kTagFullRequest || r.items[0].tag == rescap::kTagFullResponse,
-              r.items[0].tag);
+        CHECK(r.items[0].tag == rescap::kTagFullRequest || r.items[0].tag == rescap::kTagFullResponse, r.items[0].tag);
         CHECK(r.role == (r.items[0].tag == rescap::kTagFullRequest ? rescap::Role::Request : rescap::Role::Response));
     }
     // Every non-root item is on its parent's child list exactly once, in order.
@@ -138,8 +136,11 @@ void check_result(const ParseResult &r, std::span<const std::uint8_t> input, con
     for (std::size_t i = 1; i < r.items.size(); ++i) CHECK(seen[i] == 1, i, seen[i]);
     if (!r.items.empty()) CHECK(seen[0] == 0);
 
-    // Diagnostics point inside their source.
+    // Diagnostics point inside their source; in the input, inside the octets
+    // the glue shows as this message (all of them when nothing was consumed).
+    const std::size_t shown = r.consumed != 0 ? r.consumed : input.size();
     for (const rescap::Diagnostic &d : r.diagnostics) {
+        if (d.source == rescap::kInput) CHECK(range_inside(d.offset, d.length, shown), d.offset, d.length, shown);
         CHECK(static_cast<unsigned>(d.kind) < static_cast<unsigned>(rescap::DiagKind::Count_),
               static_cast<unsigned>(d.kind));
         CHECK(d.item == rescap::kNoItem || d.item < r.items.size(), d.item, r.items.size());

@@ -166,6 +166,26 @@ TEST(Parser, FragmentFollowedByAnotherTag) {
     EXPECT_EQ(tags(r), (std::vector<std::uint16_t>{1, 2, 3}));  // decoding goes on with the next item
 }
 
+// Issue 12, defect 5: the FullRequest after the fragment starts the next
+// message; the finding must lie inside this message (the glue shows it on a
+// tvb of `consumed` octets; a range past it was an exception).
+TEST(Parser, FragmentFollowedByTheNextMessage) {
+    for (const bool stream : {false, true}) {
+        ParseOptions options;
+        options.stream = stream;
+        const Bytes first = counted(0x0001, 1) + item(0x0002, text("abc"), true);
+        const Bytes next = counted(0x0001, 1) + kBaseUri;
+        const ParseResult r = parse_message(first + next, options);
+        EXPECT_EQ(kinds(r), std::vector<DiagKind>{DiagKind::FragmentMismatch});
+        EXPECT_EQ(r.consumed, first.size());
+        for (const Diagnostic &d : r.diagnostics) {
+            EXPECT_EQ(d.source, kInput);
+            EXPECT_LE(d.offset + d.length, r.consumed);
+        }
+        EXPECT_TRUE(parse_message(std::span(next), options).diagnostics.empty());
+    }
+}
+
 TEST(Parser, ContinuationOnTheLastItem) {
     const Bytes wire = counted(0x0001, 1) + item(0x0002, text("mailto:a@b"), true);
     EXPECT_EQ(kinds(parse_message(wire)), std::vector<DiagKind>{DiagKind::FragmentUnterminated});

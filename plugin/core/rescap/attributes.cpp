@@ -36,15 +36,21 @@ const char *attr_type_name(AttrType type) {
     return "?";
 }
 
+std::optional<std::span<const std::uint8_t>> next_list_string(std::span<const std::uint8_t> value, std::size_t &at) {
+    if (at > value.size() || value.size() - at < 2) return std::nullopt;
+    const std::size_t length = static_cast<std::size_t>(value[at] << 8 | value[at + 1]);
+    if (value.size() - at - 2 < length) return std::nullopt;
+    const auto entry = value.subspan(at + 2, length);
+    at += 2 + length;
+    return entry;
+}
+
 bool split_string_list(std::span<const std::uint8_t> value, std::vector<std::span<const std::uint8_t>> &strings) {
     strings.clear();
-    std::size_t at = 0;
-    while (at < value.size()) {
-        if (value.size() - at < 2) return false;
-        const std::size_t length = static_cast<std::size_t>(value[at] << 8 | value[at + 1]);
-        if (value.size() - at - 2 < length) return false;
-        strings.push_back(value.subspan(at + 2, length));
-        at += 2 + length;
+    for (std::size_t at = 0; at < value.size();) {
+        const auto entry = next_list_string(value, at);
+        if (!entry) return false;
+        strings.push_back(*entry);
     }
     return true;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -34,6 +35,11 @@ const char *attr_type_name(AttrType type);
 // The strings of a List of strings value (2-octet length + octets each);
 // false when the lengths do not add up to the value.
 bool split_string_list(std::span<const std::uint8_t> value, std::vector<std::span<const std::uint8_t>> &strings);
+
+// The List of strings entry at `at`, advancing `at` past it; nullopt when
+// its length runs past the value. Allocates nothing: the glue walks a list
+// with it while calling Wireshark.
+std::optional<std::span<const std::uint8_t>> next_list_string(std::span<const std::uint8_t> value, std::size_t &at);
 
 // Whether the value has the shape its type demands.
 bool attribute_value_fits(AttrType type, std::span<const std::uint8_t> value);

@@ -41,8 +41,14 @@ constexpr std::array kDiagnostics{
     DiagSpec{NotRescap, "not_rescap", Warning, Protocol, "Payload is not rescap"},
     DiagSpec{BadUrl, "bad_url", Warning, Protocol, "rescap URL does not carry a decodable request"},
     DiagSpec{AttributeValue, "attribute_value", Warning, Protocol, "Attribute value does not fit its declared type"},
+    DiagSpec{TooManyItems, "too_many_items", Warning, Undecoded,
+             "Too many items to show: the rest of the message is not in the tree"},
     DiagSpec{BeyondCount, "beyond_count", Note, Sequence, "Items beyond the message's count are ignored"},
     DiagSpec{UnknownTag, "unknown_tag", Note, Undecoded, "Unknown tag, item skipped"},
+    DiagSpec{RetransmittedRequest, "retransmitted_request", Note, Sequence,
+             "Retransmitted request: the same request is still unanswered"},
+    DiagSpec{RetransmittedResponse, "retransmitted_response", Note, Sequence,
+             "Duplicated response: the same answer was already seen"},
 };
 
 constexpr bool indexed_by_kind() {

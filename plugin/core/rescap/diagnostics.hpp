@@ -42,9 +42,12 @@ enum class DiagKind : std::uint8_t {
     NotRescap,
     BadUrl,
     AttributeValue,
+    TooManyItems,
     // legal but unusual (notes)
     BeyondCount,
     UnknownTag,
+    RetransmittedRequest,
+    RetransmittedResponse,
     Count_  // number of kinds; not a finding
 };
 

@@ -153,7 +153,11 @@ private:
                 break;
             }
             if (read_u16(data, at.pos) != tag) {
-                report(DiagKind::FragmentMismatch, index, at.source, at.pos, kHeaderLength,
+                // The finding is the fragment that promised more, not the
+                // item after it: that one may start the next message (a
+                // FullRequest/FullResponse tag), outside this message's octets.
+                const Fragment &promise = r_.fragments.back();
+                report(DiagKind::FragmentMismatch, index, at.source, promise.offset, kHeaderLength + promise.length,
                        format("Fragment of %s followed by %s", std::string(tag_name(tag)).c_str(),
                               std::string(tag_name(read_u16(data, at.pos))).c_str()));
                 complete = false;

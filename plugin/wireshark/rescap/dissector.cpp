@@ -14,6 +14,7 @@
 #include "wireshark/rescap/attribute_prefs.hpp"
 #include "wireshark/rescap/fields.hpp"
 #include "core/rescap/heuristic.hpp"
+#include "wireshark/rescap/pool_object.hpp"
 #include "wireshark/rescap/render.hpp"
 #include "core/rescap/stream_probe.hpp"
 #include "wireshark/rescap/tap.hpp"
@@ -64,13 +65,24 @@ std::span<const std::uint8_t> bytes_of(tvbuff_t *tvb, gint offset) {
     return {tvb_get_ptr(tvb, offset, length), static_cast<std::size_t>(length)};
 }
 
-// Request/response links; returns the response time, or null.
-const nstime_t *add_transaction(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const Transaction *transaction,
-                                Role role) {
+// Request/response links and retransmissions (as packet-dns.c shows them);
+// returns the response time for the tap, or null.
+const nstime_t *add_transaction(proto_tree *tree, proto_item *root, tvbuff_t *tvb, packet_info *pinfo,
+                                const MessageLink &link, Role role) {
     Fields &f = fields();
+    const Transaction *transaction = link.transaction;
     if (transaction == nullptr) return nullptr;
+    if (link.retransmission) {
+        proto_item_set_generated(proto_tree_add_boolean(tree, f.retransmission, tvb, 0, 0, TRUE));
+        const bool request = role == Role::Request;
+        proto_item_set_generated(
+            proto_tree_add_uint(tree, request ? f.retransmit_request_in : f.retransmit_response_in, tvb, 0, 0,
+                                request ? transaction->request_frame : transaction->response_frame));
+        expert_add_info(pinfo, root,
+                        f.expert_for(request ? DiagKind::RetransmittedRequest : DiagKind::RetransmittedResponse));
+    }
     if (role == Role::Request) {
-        if (transaction->response_frame != 0)
+        if (transaction->response_frame != 0 && !link.retransmission)
             proto_item_set_generated(proto_tree_add_uint(tree, f.response_in, tvb, 0, 0, transaction->response_frame));
         return nullptr;
     }
@@ -78,7 +90,8 @@ const nstime_t *add_transaction(proto_tree *tree, tvbuff_t *tvb, packet_info *pi
     auto *delta = wmem_new(pinfo->pool, nstime_t);
     nstime_delta(delta, &pinfo->abs_ts, &transaction->request_time);
     proto_item_set_generated(proto_tree_add_time(tree, f.time, tvb, 0, 0, delta));
-    return delta;
+    // A duplicate is not a new measurement for the statistics.
+    return link.retransmission ? nullptr : delta;
 }
 
 // One parsed message at `offset` of the payload.
@@ -92,9 +105,9 @@ void show_message(tvbuff_t *payload, gint offset, packet_info *pinfo, proto_tree
     proto_item *root = proto_tree_add_item(tree, f.proto, tvb, 0, -1, ENC_NA);
     proto_item_append_text(root, ", %s", summary);
     proto_tree *message_tree = proto_item_add_subtree(root, f.ett_message);
-    const nstime_t *time = add_transaction(
-        message_tree, tvb, pinfo, track_transaction(pinfo, g.proto, state, result.role, static_cast<guint32>(offset)),
-        result.role);
+    const MessageLink link = track_message(pinfo, g.proto, state, result.role, transport == Transport::Udp, input);
+    if (link.retransmission) col_append_str(pinfo->cinfo, COL_INFO, " [retransmission]");
+    const nstime_t *time = add_transaction(message_tree, root, tvb, pinfo, link, result.role);
     render_message(tvb, pinfo, message_tree, result, input);
     queue_tap(pinfo, make_tap_record(pinfo, result, input, transport == Transport::Tcp, time));
 }
@@ -140,6 +153,12 @@ int ask_for_more(packet_info *pinfo, gint offset, std::size_t have, std::size_t 
     return offset + static_cast<gint>(have);
 }
 
+// The parse result lives in pinfo->pool: dissecting it calls epan, which may
+// throw (longjmp) past any C++ destructor on the stack.
+ParseResult *parse_in_pool(packet_info *pinfo, std::span<const std::uint8_t> input, const ParseOptions &options) {
+    return pool_make<ParseResult>(pinfo->pool, parse_message(input, options));
+}
+
 ParseOptions options_for(packet_info *pinfo, Transport transport) {
     ParseOptions options;
     options.stream = transport == Transport::Tcp;
@@ -148,7 +167,9 @@ ParseOptions options_for(packet_info *pinfo, Transport transport) {
     return options;
 }
 
-// `first` is the message at offset 0 when a heuristic already parsed it.
+// `first` is the message at offset 0 when a heuristic already parsed it (in
+// pinfo->pool). Nothing here holds a C++ object with a destructor while
+// calling epan: parse results live in pinfo->pool (pool_object.hpp).
 int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Transport transport,
             ParseResult *first = nullptr) {
     ConversationState &state = conversation_state(pinfo, g.proto);
@@ -171,7 +192,7 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
             if (probe.state == StreamProbe::State::Incomplete)
                 return ask_for_more(pinfo, offset, input.size(), probe.exact ? probe.length : 0);
         }
-        ParseResult result = offset == 0 && first != nullptr ? std::move(*first) : parse_message(input, options);
+        ParseResult &result = *(offset == 0 && first != nullptr ? first : parse_in_pool(pinfo, input, options));
         if (result.incomplete && can_wait)
             return ask_for_more(pinfo, offset, input.size(), result.needed_exact ? result.needed : 0);
         if (stream && state.verdict == Verdict::Unknown && !PINFO_FD_VISITED(pinfo)) {
@@ -208,10 +229,10 @@ int dissect_tcp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 gboolean heuristic(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Transport transport) {
     const auto input = bytes_of(tvb, 0);
     if (g_handing_off || !starts_like_rescap(input)) return FALSE;
-    ParseResult result = parse_message(input, options_for(pinfo, transport));
-    if (!looks_like_rescap(result, input.size())) return FALSE;
+    ParseResult *result = parse_in_pool(pinfo, input, options_for(pinfo, transport));
+    if (!looks_like_rescap(*result, input.size())) return FALSE;
     if (transport == Transport::Tcp) conversation_set_dissector(find_or_create_conversation(pinfo), g.tcp_handle);
-    dissect(tvb, pinfo, tree, data, transport, &result);
+    dissect(tvb, pinfo, tree, data, transport, result);
     return TRUE;
 }
 

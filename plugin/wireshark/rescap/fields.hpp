@@ -18,6 +18,7 @@ struct Fields {
     int proto = -1;
     // message
     int response = -1, form = -1, response_in = -1, response_to = -1, time = -1;
+    int retransmission = -1, retransmit_request_in = -1, retransmit_response_in = -1;
     int identified = -1, ignored = -1;
     // item header
     int item = -1, item_tag = -1, item_length = -1, item_continuation = -1, count = -1;

@@ -1,14 +1,16 @@
 #include "wireshark/rescap/render.hpp"
 
-#include <string>
+#include <string_view>
 #include <vector>
 
 #include <epan/expert.h>
+#include <epan/prefs.h>
 #include <wsutil/str_util.h>
 #include <epan/strutil.h>
 #include <epan/to_str.h>
 
 #include "wireshark/rescap/fields.hpp"
+#include "wireshark/rescap/pool_object.hpp"
 #include "core/rescap/status.hpp"
 
 namespace rescap {
@@ -36,10 +38,25 @@ const char *status_label(packet_info *pinfo, std::span<const std::uint8_t> value
                               text ? " \"" : "", text ? text : "", text ? "\"" : "");
 }
 
+int name_length(std::string_view name) {
+    return static_cast<int>(name.size());
+}
+
 const char *octet_count(packet_info *pinfo, std::size_t n) {
     return wmem_strdup_printf(pinfo->pool, "%zu octet%s", n, n == 1 ? "" : "s");
 }
 
+// Tree items an item may add at most (node, tag, marker, length, value,
+// form, count, subtrees), beside its fragments and list entries.
+constexpr guint kItemCost = 12;
+constexpr guint kFragmentCost = 4;
+constexpr guint kExpertCost = 6;
+// Left free under Wireshark's per-packet limit: the too_many_items expert
+// and whatever follows rescap in the packet.
+constexpr guint kReserve = 64;
+
+// Made in pinfo->pool (pool_make): its vectors are freed with the pool
+// even when epan throws while it renders.
 class Renderer {
 public:
     Renderer(tvbuff_t *tvb, packet_info *pinfo, const ParseResult &result, std::span<const std::uint8_t> input)
@@ -54,6 +71,7 @@ public:
 
     void run(proto_tree *tree) {
         message_tree_ = tree;
+        total_items_ = r_.items.size();
         if (r_.items.empty()) return report_all();
         proto_tree_add_boolean(tree, f_.response, sources_[kInput], 0, 2, r_.role == Role::Response);
         if (r_.form != Form::None)
@@ -74,10 +92,11 @@ private:
         std::copy(buffer.begin(), buffer.end(), copy);
         tvbuff_t *child = tvb_new_child_real_data(sources_[kInput], copy, length, static_cast<gint>(length));
         const bool from_url = owner.embedded >= 0 && r_.embedded[static_cast<std::size_t>(owner.embedded)].source == id;
+        const std::string_view name = tag_name(owner.tag);
         add_new_data_source(
             pinfo_, child,
-            wmem_strdup_printf(pinfo_->pool, "%s %s (%u octets)", from_url ? "Request in the URL of" : "Reassembled",
-                               std::string(tag_name(owner.tag)).c_str(), length));
+            wmem_strdup_printf(pinfo_->pool, "%s %.*s (%u octets)", from_url ? "Request in the URL of" : "Reassembled",
+                               name_length(name), name.data(), length));
         sources_[id] = child;
         return child;
     }
@@ -90,12 +109,10 @@ private:
             case AttrType::String:
             case AttrType::Uri: return printable(pinfo_, value);
             case AttrType::StringList: {
-                std::vector<std::span<const std::uint8_t>> strings;
-                split_string_list(value, strings);
                 wmem_strbuf_t *joined = wmem_strbuf_new(pinfo_->pool, "");
-                for (const auto &entry : strings)
+                for (std::size_t at = 0; const auto entry = next_list_string(value, at);)
                     wmem_strbuf_append_printf(joined, "%s%s", wmem_strbuf_get_len(joined) ? ", " : "",
-                                              printable(pinfo_, entry));
+                                              printable(pinfo_, *entry));
                 return wmem_strbuf_get_str(joined);
             }
             case AttrType::Octets: break;
@@ -104,11 +121,11 @@ private:
     }
 
     const char *label(const Item &item) {
-        std::string name(tag_name(item.tag));
+        const std::string_view name = tag_name(item.tag);
         const auto value = r_.value(item, input_);
         if (item.attribute != nullptr)
-            return wmem_strdup_printf(pinfo_->pool, "%s (%s): %s", item.attribute->name.c_str(), name.c_str(),
-                                      attribute_detail(item, value));
+            return wmem_strdup_printf(pinfo_->pool, "%s (%.*s): %s", item.attribute->name.c_str(), name_length(name),
+                                      name.data(), attribute_detail(item, value));
         const char *detail = nullptr;
         switch (item.spec->kind) {
             case ContentKind::Uri: detail = printable(pinfo_, value); break;
@@ -136,8 +153,8 @@ private:
                            : item.form == Form::Count  ? wmem_strdup_printf(pinfo_->pool, " [count %u]", item.count)
                            : item.form == Form::Nested ? " [nested]"
                                                        : "";
-        return wmem_strdup_printf(pinfo_->pool, "%s%s%s%s%s", name.c_str(), detail ? ": " : "", detail ? detail : "",
-                                  form, item.fragment_count > 1 ? " [reassembled]" : "");
+        return wmem_strdup_printf(pinfo_->pool, "%.*s%s%s%s%s", name_length(name), name.data(), detail ? ": " : "",
+                                  detail ? detail : "", form, item.fragment_count > 1 ? " [reassembled]" : "");
     }
 
     void render_header(proto_tree *tree, tvbuff_t *tvb, const Item &item) {
@@ -187,15 +204,11 @@ private:
             case AttrType::Integer: proto_tree_add_item(tree, hf, tvb, offset, length, ENC_BIG_ENDIAN); break;
             case AttrType::String:
             case AttrType::Uri: proto_tree_add_item(tree, hf, tvb, offset, length, ENC_UTF_8); break;
-            case AttrType::StringList: {
-                std::vector<std::span<const std::uint8_t>> strings;
-                split_string_list(value, strings);
-                for (const auto &entry : strings) {
-                    const auto at = offset + static_cast<gint>(entry.data() - value.data());
-                    proto_tree_add_item(tree, hf, tvb, at, static_cast<gint>(entry.size()), ENC_UTF_8);
-                }
+            case AttrType::StringList:
+                for (std::size_t at = 0; const auto entry = next_list_string(value, at);)
+                    proto_tree_add_item(tree, hf, tvb, offset + static_cast<gint>(entry->data() - value.data()),
+                                        static_cast<gint>(entry->size()), ENC_UTF_8);
                 break;
-            }
             case AttrType::Octets:
                 if (length > 0) proto_tree_add_item(tree, hf, tvb, offset, length, ENC_NA);
                 break;
@@ -246,8 +259,33 @@ private:
         }
     }
 
+    // Wireshark throws once a packet's tree holds more than
+    // gui.max_tree_items items; stop short of it, once, with an expert info.
+    bool room_for(guint items) {
+        if (full_) return false;
+        if (message_tree_ == nullptr || PTREE_DATA(message_tree_)->count + items + kReserve <= prefs.gui_max_tree_items)
+            return true;
+        full_ = true;
+        proto_tree_add_expert_format(message_tree_, pinfo_, f_.expert_for(DiagKind::TooManyItems), sources_[kInput], 0,
+                                     0,
+                                     "Too many items to show: %zu of %zu items shown, the packet's tree is near "
+                                     "Wireshark's limit of %u items (gui.max_tree_items)",
+                                     shown_items_, total_items_, prefs.gui_max_tree_items);
+        return false;
+    }
+
+    // Tree items an item adds at most, its own subtree excluded.
+    guint cost(const Item &item) const {
+        const bool lists = item.spec->kind == ContentKind::TagList ||
+                           (item.attribute != nullptr && item.attribute->type == AttrType::StringList);
+        return kItemCost + kFragmentCost * item.fragment_count +
+               (lists ? static_cast<guint>(item.value_length / 2) : 0);
+    }
+
     void render_item(std::uint32_t index, proto_tree *parent) {
         const Item &item = r_.items[index];
+        if (!room_for(cost(item))) return;
+        ++shown_items_;
         tvbuff_t *header_tvb = source(item.header_source, item);
         const auto pieces = r_.fragments_of(item);
         const std::size_t start = pieces.front().offset;
@@ -297,6 +335,7 @@ private:
 
     void report_all() {
         for (const Diagnostic &d : r_.diagnostics) {
+            if (!room_for(kExpertCost)) return;
             proto_tree *tree = d.item != kNoItem && trees_[d.item] != nullptr ? trees_[d.item] : message_tree_;
             const Item *owner = d.item != kNoItem ? &r_.items[d.item] : nullptr;
             tvbuff_t *tvb = d.source == kInput || owner == nullptr ? sources_[kInput] : source(d.source, *owner);
@@ -312,13 +351,16 @@ private:
     std::vector<tvbuff_t *> sources_;
     std::vector<proto_tree *> trees_;
     proto_tree *message_tree_ = nullptr;
+    bool full_ = false;
+    std::size_t shown_items_ = 0;
+    std::size_t total_items_ = 0;
 };
 
 }  // namespace
 
 void render_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const ParseResult &result,
                     std::span<const std::uint8_t> input) {
-    Renderer(tvb, pinfo, result, input).run(tree);
+    pool_make<Renderer>(pinfo->pool, tvb, pinfo, result, input)->run(tree);
 }
 
 const char *message_summary(packet_info *pinfo, const ParseResult &result, std::span<const std::uint8_t> input) {
