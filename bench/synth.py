@@ -15,6 +15,15 @@ Addresses come from 198.18.0.0/15 (RFC 2544 benchmarking); nothing is sent.
       - TCP 283 exchanges: SYN/SYN-ACK/ACK, request, response of a few KB split
         over several segments (with a fragmented item), ACKs, FIN both ways;
       - UDP/TCP 403 (decap): whole inner IPv4/UDP packets and random payloads.
+  synth.py grow OUT.pcap --size BYTES [--segment N] [--port P] [--shape S]
+      one TCP connection whose server sends one rescap response of about
+      BYTES octets in segments of N octets (default 1460) to port P (default
+      283; another port exercises the TCP heuristic). Shapes: `items`
+      (count form, items of 1,000 octets), `fragments` (one item in 1,000-octet
+      continuation fragments), `tiny` (count form, empty items: up to 65,535),
+      `deep` (count-form TTLOfInfo containers nested as deep as the size
+      allows), `endless` (a FullResponse announcing 65,535 items followed by
+      BYTES of items that never complete it).
   synth.py conversations OUT.pcap --count N
       N UDP rescap conversations (one request + one response), each from its
       own client address/port, for memory-growth measurements.
@@ -205,9 +214,54 @@ def conversations(path, count, seed):
     print("%s: %d packets, %d conversations" % (path, w.count, count))
 
 
+def grow_response(size, shape):
+    """A count-form response of about `size` octets in the given shape."""
+    status = item(STATUS, b"\x00\x00")
+    if shape == "items":
+        n = max(1, size // 1004)
+        return item(FULL_RESPONSE, struct.pack("!H", 1 + n)) + status + item(0xFF05, b"x" * 1000) * n
+    if shape == "tiny":
+        n = min(65534, max(1, size // 4))
+        return item(FULL_RESPONSE, struct.pack("!H", 1 + n)) + status + item(0xFF05) * n
+    if shape == "fragments":
+        return item(FULL_RESPONSE, struct.pack("!H", 2)) + status + fragmented(0xFF05, b"y" * size, 1000)
+    if shape == "deep":
+        # Each TTLOfInfo counts one child: the next TTLOfInfo (a chain).
+        n = max(1, size // 10)
+        return item(FULL_RESPONSE, struct.pack("!H", 2)) + status + item(TTL_OF_INFO, struct.pack("!IH", 60, 1)) * n + item(0xFF01, b"\x00")
+    if shape == "endless":
+        n = max(1, size // 1004)
+        return item(FULL_RESPONSE, struct.pack("!H", 65535)) + status + item(0xFF05, b"z" * 1000) * n
+    raise ValueError(shape)
+
+
+def grow(path, size, segment, port, shape):
+    w = Writer(path)
+    client, sport = addr(1), 40000
+    req = count_request(b"mailto:big@example.com")
+    resp = grow_response(size, shape)
+    cs, ss = 1000, 5000
+    c2s = lambda seq, ack, fl, data=b"": w.frame(tcp(client, SERVER, sport, port, seq, ack, fl, data), True)
+    s2c = lambda seq, ack, fl, data=b"": w.frame(tcp(SERVER, client, port, sport, seq, ack, fl, data), False)
+    c2s(cs, 0, SYN); s2c(ss, cs + 1, SYN | ACK); c2s(cs + 1, ss + 1, ACK)
+    c2s(cs + 1, ss + 1, PSH | ACK, req)
+    cseq, sseq = cs + 1 + len(req), ss + 1
+    for i in range(0, len(resp), segment):
+        s2c(sseq, cseq, PSH | ACK, resp[i:i + segment])
+        sseq += len(resp[i:i + segment])
+    s2c(sseq, cseq, FIN | ACK); c2s(cseq, sseq + 1, FIN | ACK); s2c(sseq + 1, cseq + 1, ACK)
+    w.close()
+    print("%s: %d packets, response %d octets (%s) in %d-octet segments to port %d" % (
+        path, w.count, len(resp), shape, segment, port))
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("kind", choices=["bench", "conversations"])
+    ap.add_argument("kind", choices=["bench", "conversations", "grow"])
+    ap.add_argument("--size", type=int, default=1 << 20)
+    ap.add_argument("--segment", type=int, default=1460)
+    ap.add_argument("--port", type=int, default=283)
+    ap.add_argument("--shape", default="items", choices=["items", "tiny", "fragments", "deep", "endless"])
     ap.add_argument("out")
     ap.add_argument("--packets", type=int, default=200000)
     ap.add_argument("--count", type=int, default=1000)
@@ -215,6 +269,8 @@ def main():
     a = ap.parse_args()
     if a.kind == "bench":
         bench(a.out, a.packets, a.seed)
+    elif a.kind == "grow":
+        grow(a.out, a.size, a.segment, a.port, a.shape)
     else:
         conversations(a.out, a.count, a.seed)
 

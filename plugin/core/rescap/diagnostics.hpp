@@ -22,6 +22,7 @@ enum class DiagKind : std::uint8_t {
     ContentShort,
     ItemsToReturnOdd,
     TooDeep,
+    MessageTooLong,
     // spec rules broken, exposures (warnings)
     BadTimestamp,
     KeyIdLength,
@@ -42,9 +43,11 @@ enum class DiagKind : std::uint8_t {
     NotRescap,
     BadUrl,
     AttributeValue,
+    StreamGap,
     // legal but unusual (notes)
     BeyondCount,
     UnknownTag,
+    Resynchronised,
     Count_  // number of kinds; not a finding
 };
 
