@@ -244,11 +244,12 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
                     state.verdict = Verdict::Rescap;
                     state.first_payload_frame = pinfo->num;
                 }
-                const StreamMessage &message = *plan->started;
-                if (message.last_frame == pinfo->num)
-                    show_assembled(tvb, pinfo, tree, message, state, shown);
-                else
-                    show_message_part(tvb, pinfo, tree, offset, length - offset, message, shown);
+                // The first pass made the plan with the message it started.
+                const StreamMessage *message = plan->started;
+                if (message != nullptr && message->last_frame == pinfo->num)
+                    show_assembled(tvb, pinfo, tree, *message, state, shown);
+                else if (message != nullptr)
+                    show_message_part(tvb, pinfo, tree, offset, length - offset, *message, shown);
                 return length;
             }
             if (framed != 0 && framed < input.size()) {

@@ -61,6 +61,11 @@ void append(StreamMessage &message, tvbuff_t *tvb, gint offset, gint length) {
 }
 
 void end_message(StreamDirection &direction, StreamMessage &message, packet_info *pinfo) {
+    // Kept for the file's lifetime (later passes show it): no doubling slack.
+    if (message.capacity > message.length && message.length > 0) {
+        message.bytes = static_cast<guint8 *>(wmem_realloc(wmem_file_scope(), message.bytes, message.length));
+        message.capacity = message.length;
+    }
     message.last_frame = pinfo->num;
     direction.open = nullptr;
 }
