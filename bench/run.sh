@@ -38,11 +38,13 @@ decap_frames=$(rescap_tshark "$work/home" -r "$cap" -2 -Y decap -T fields -e fra
 echo "   $frames frames: $rescap_frames with rescap, $decap_frames with decap, $problems rescap frames with a warning/error expert"
 
 baseline=(--disable-protocol rescap --disable-protocol decap)
+as_data=(-d tcp.port==283,data -d udp.port==283,data -d tcp.port==403,data -d udp.port==403,data
+  --disable-heuristic rescap_tcp --disable-heuristic rescap_udp)
 declare -A label=([r]="-r (one pass)" [2]="-2 (two passes)" [V]="-V (one pass, full tree)")
 declare -A extra=([r]="" [2]="-2" [V]="-V")
 rows=()
 for m in $modes; do
-  declare -a tp=() tb=() rp=() rb=()
+  declare -a tp=() tb=() rp=() rb=() td=() rd=()
   for ((i = 1; i <= runs; i++)); do
     # shellcheck disable=SC2086
     read -r t r < <(measure "$work/home" "$work/time" -n -r "$cap" ${extra[$m]})
@@ -50,16 +52,19 @@ for m in $modes; do
     # shellcheck disable=SC2086
     read -r t r < <(measure "$work/home" "$work/time" -n -r "$cap" ${extra[$m]} "${baseline[@]}")
     tb+=("$t"); rb+=("$r")
-    echo "   ${label[$m]} run $i: plugin ${tp[-1]} s ${rp[-1]} KiB, baseline ${tb[-1]} s ${rb[-1]} KiB"
+    # shellcheck disable=SC2086
+    read -r t r < <(measure "$work/home" "$work/time" -n -r "$cap" ${extra[$m]} "${as_data[@]}")
+    td+=("$t"); rd+=("$r")
+    echo "   ${label[$m]} run $i: plugin ${tp[-1]} s ${rp[-1]} KiB, disabled ${tb[-1]} s ${rb[-1]} KiB, data ${td[-1]} s ${rd[-1]} KiB"
   done
-  row=$(/usr/bin/python3 - "$frames" "${label[$m]}" "${tp[*]}" "${tb[*]}" "${rp[*]}" "${rb[*]}" <<'PY'
+  row=$(/usr/bin/python3 - "$frames" "${label[$m]}" "${tp[*]}" "${tb[*]}" "${td[*]}" "${rp[*]}" "${rb[*]}" "${rd[*]}" <<'PY'
 import statistics, sys
 frames, label = int(sys.argv[1]), sys.argv[2]
-tp, tb, rp, rb = ([float(x) for x in a.split()] for a in sys.argv[3:7])
-mtp, mtb, mrp, mrb = (statistics.median(x) for x in (tp, tb, rp, rb))
-print("| %s | %.2f | %.2f | %.0f | %.0f | %+.1f%% | %.1f | %.1f | %+.1f%% |" % (
-    label, mtp, mtb, frames / mtp, frames / mtb, (mtp / mtb - 1) * 100,
-    mrp / 1024, mrb / 1024, (mrp / mrb - 1) * 100))
+tp, tb, td, rp, rb, rd = ([float(x) for x in a.split()] for a in sys.argv[3:9])
+mtp, mtb, mtd, mrp, mrb, mrd = (statistics.median(x) for x in (tp, tb, td, rp, rb, rd))
+print("| %s | %.2f | %.2f | %.2f | %.0f | %+.1f%% | %+.1f%% | %.1f | %.1f | %.1f | %+.1f%% | %+.1f%% |" % (
+    label, mtp, mtb, mtd, frames / mtp, (mtp / mtb - 1) * 100, (mtp / mtd - 1) * 100,
+    mrp / 1024, mrb / 1024, mrd / 1024, (mrp / mrb - 1) * 100, (mrp / mrd - 1) * 100))
 PY
 )
   rows+=("$row")
@@ -72,12 +77,13 @@ tshark_version=${tshark_version%%$'\n'*}
   echo "# tshark benchmark: rescap/decap plugin vs baseline"
   echo
   echo "Capture: $frames frames synthesized by bench/synth.py ($rescap_frames rescap, $decap_frames decap);"
-  echo "baseline: same tshark and plugin file with \`--disable-protocol rescap --disable-protocol decap\`."
+  echo "baselines (same tshark and plugin file): *disabled* = \`${baseline[*]}\`;"
+  echo "*data* = \`${as_data[*]}\`."
   echo "Medians of $runs runs each, alternating; output to /dev/null; $(nproc) cores; $tshark_version;"
   echo "plugin: $plugin; $(date -u +%Y-%m-%dT%H:%MZ)."
   echo
-  echo "| mode | plugin s | baseline s | plugin pkt/s | baseline pkt/s | time vs baseline | plugin RSS MiB | baseline RSS MiB | RSS vs baseline |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "| mode | plugin s | disabled s | data s | plugin pkt/s | time vs disabled | time vs data | plugin RSS MiB | disabled RSS MiB | data RSS MiB | RSS vs disabled | RSS vs data |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
 } >"$out"
 echo

@@ -15,6 +15,16 @@ Addresses come from 198.18.0.0/15 (RFC 2544 benchmarking); nothing is sent.
       - TCP 283 exchanges: SYN/SYN-ACK/ACK, request, response of a few KB split
         over several segments (with a fragmented item), ACKs, FIN both ways;
       - UDP/TCP 403 (decap): whole inner IPv4/UDP packets and random payloads.
+  synth.py grow OUT.pcap --size BYTES [--segment N] [--port P] [--shape S]
+      one TCP connection whose server sends one rescap response of about
+      BYTES octets in segments of N octets (default 1460) to port P (default
+      283; another port exercises the TCP heuristic). Shapes: `items`
+      (count form, items of 1,000 octets; longer past 64 MB), `fragments` (one item in continuation
+      fragments of --piece octets, default 1,000), `tiny` (count form, up to 65,534 items of --piece
+      octets, default 0),
+      `deep` (count-form TTLOfInfo containers --depth levels deep, the
+      innermost counting 1,000-octet items), `endless` (a FullResponse announcing 65,535 items followed by
+      BYTES of items that never complete it).
   synth.py conversations OUT.pcap --count N
       N UDP rescap conversations (one request + one response), each from its
       own client address/port, for memory-growth measurements.
@@ -205,9 +215,63 @@ def conversations(path, count, seed):
     print("%s: %d packets, %d conversations" % (path, w.count, count))
 
 
+def grow_response(size, shape, piece=1000, depth=31):
+    """A count-form response of about `size` octets in the given shape."""
+    status = item(STATUS, b"\x00\x00")
+    if shape == "items":
+        # 1,000-octet items; past 65,534 of them (64 MB), longer items.
+        n = min(65534, max(1, size // 1004))
+        length = max(1000, size // n - 4)
+        return item(FULL_RESPONSE, struct.pack("!H", 1 + n)) + status + item(0xFF05, b"x" * length) * n
+    if shape == "tiny":
+        # Up to 65,534 items of --piece octets (default 0: empty).
+        n = min(65534, max(1, size // (4 + piece)))
+        return item(FULL_RESPONSE, struct.pack("!H", 1 + n)) + status + item(0xFF05, b"t" * piece) * n
+    if shape == "fragments":
+        return item(FULL_RESPONSE, struct.pack("!H", 2)) + status + fragmented(0xFF05, b"y" * size, piece)
+    if shape == "deep":
+        # TTLOfInfo containers `depth` levels deep (each counting the next),
+        # the innermost counting 1,000-octet items up to the size.
+        n = min(65535, max(1, size // 1004))
+        chain = b"".join(item(TTL_OF_INFO, struct.pack("!IH", 60, 1)) for _ in range(depth - 1))
+        inner = item(TTL_OF_INFO, struct.pack("!IH", 60, n)) + item(0xFF05, b"d" * 1000) * n
+        return item(FULL_RESPONSE, struct.pack("!H", 2)) + status + chain + inner
+    if shape == "endless":
+        n = max(1, size // 4004)  # fewer than 65,535 items up to 256 MB: never complete
+        return item(FULL_RESPONSE, struct.pack("!H", 65535)) + status + item(0xFF05, b"z" * 4000) * n
+    raise ValueError(shape)
+
+
+def grow(path, size, segment, port, shape, piece=1000, depth=31):
+    w = Writer(path)
+    client, sport = addr(1), 40000
+    req = count_request(b"mailto:big@example.com")
+    resp = grow_response(size, shape, piece, depth)
+    cs, ss = 1000, 5000
+    c2s = lambda seq, ack, fl, data=b"": w.frame(tcp(client, SERVER, sport, port, seq, ack, fl, data), True)
+    s2c = lambda seq, ack, fl, data=b"": w.frame(tcp(SERVER, client, port, sport, seq, ack, fl, data), False)
+    c2s(cs, 0, SYN); s2c(ss, cs + 1, SYN | ACK); c2s(cs + 1, ss + 1, ACK)
+    c2s(cs + 1, ss + 1, PSH | ACK, req)
+    cseq, sseq = cs + 1 + len(req), ss + 1
+    for i in range(0, len(resp), segment):
+        s2c(sseq, cseq, PSH | ACK, resp[i:i + segment])
+        sseq += len(resp[i:i + segment])
+    s2c(sseq, cseq, FIN | ACK); c2s(cseq, sseq + 1, FIN | ACK); s2c(sseq + 1, cseq + 1, ACK)
+    w.close()
+    print("%s: %d packets, response %d octets (%s) in %d-octet segments to port %d" % (
+        path, w.count, len(resp), shape, segment, port))
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("kind", choices=["bench", "conversations"])
+    ap.add_argument("kind", choices=["bench", "conversations", "grow"])
+    ap.add_argument("--size", type=int, default=1 << 20)
+    ap.add_argument("--segment", type=int, default=1460)
+    ap.add_argument("--port", type=int, default=283)
+    ap.add_argument("--depth", type=int, default=31, help="nesting depth of the deep shape")
+    ap.add_argument("--piece", type=int, default=None,
+                    help="fragment size (fragments shape, default 1000) or item size (tiny shape, default 0)")
+    ap.add_argument("--shape", default="items", choices=["items", "tiny", "fragments", "deep", "endless"])
     ap.add_argument("out")
     ap.add_argument("--packets", type=int, default=200000)
     ap.add_argument("--count", type=int, default=1000)
@@ -215,6 +279,9 @@ def main():
     a = ap.parse_args()
     if a.kind == "bench":
         bench(a.out, a.packets, a.seed)
+    elif a.kind == "grow":
+        piece = a.piece if a.piece is not None else (0 if a.shape == "tiny" else 1000)
+        grow(a.out, a.size, a.segment, a.port, a.shape, piece, a.depth)
     else:
         conversations(a.out, a.count, a.seed)
 

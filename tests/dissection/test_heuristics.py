@@ -157,7 +157,7 @@ def test_request_spanning_tcp_segments_on_other_port(tshark_env, synth_dir, form
     path = synth_dir / ("tcp_split_%s.pcap" % form)
     write_pcap(path, [tcp_frame(40001, 5283, 1, msg[:1000]), tcp_frame(40001, 5283, 1001, msg[1000:])])
     out = tshark_env("-r", str(path), "-T", "fields", "-E", "separator=|", "-e", "frame.number",
-                     "-e", "frame.protocols", "-e", "rescap.base_uri", "-e", "tcp.reassembled.length")
+                     "-e", "frame.protocols", "-e", "rescap.base_uri", "-e", "rescap.stream.length")
     rows = [l.split("|") for l in out.splitlines() if l.strip()]
     assert len(rows) == 2
     assert "rescap" in rows[1][1].split(":") and rows[1][2] == "mailto:alice@example.com" \

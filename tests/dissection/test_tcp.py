@@ -47,15 +47,22 @@ def test_response_reassembled_in_one_frame(ctx):
                if any(r.is_message and r.response for r in p.rescap)]
     assert holding == [last], ("the response should be dissected once, in frame %d (last segment); "
                                "rescap responses found in frames %s" % (last, holding))
+    # rescap assembles the message itself (README "Performance": TCP is never
+    # asked to reassemble a growing message): its length and segment count.
     p = cap.by_num[last]
-    rl = p.field("tcp.reassembled.length")
+    rl = p.field("rescap.stream.length")
     assert rl is not None and int(rl.get("show")) == total, \
-        "tcp.reassembled.length %s, want %d" % (None if rl is None else rl.get("show"), total)
-    sc = p.field("tcp.segment.count")
+        "rescap.stream.length %s, want %d" % (None if rl is None else rl.get("show"), total)
+    sc = p.field("rescap.stream.segments")
     assert sc is not None and int(sc.get("show")) == len(segs)
-    # no rescap element on the intermediate segments
-    inter = [s.num for s in segs[:-1] if s.rescap]
-    assert not inter, "rescap elements on intermediate segments: %s" % inter
+    # the intermediate segments carry only a part that points at the last one
+    for s in segs[:-1]:
+        q = cap.by_num[s.num]
+        part = q.field("rescap.stream.part")
+        assert part is not None and int(part.get("show")) == s.tcp_len, "frame %d: %s" % (s.num, part)
+        link = q.field("rescap.stream.reassembled_in")
+        assert link is not None and int(link.get("show")) == last, "frame %d links to %s" % (s.num, link)
+        assert not any(r.is_message for r in q.rescap), "rescap message on intermediate segment %d" % s.num
 
 
 def test_large_item_fragments(ctx):

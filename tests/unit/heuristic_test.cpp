@@ -132,3 +132,18 @@ TEST(Heuristic, RandomPayloadsAreNotClaimed) {
     }
     EXPECT_EQ(claimed, 0);
 }
+
+TEST(PlausibleMessageStart, HeadersOfARootAndItsFirstChild) {
+    // A first payload cut inside its first child (13-octet segments).
+    const Bytes request = count_request();
+    EXPECT_TRUE(plausible_message_start(Bytes(request.begin(), request.begin() + 13)));
+    EXPECT_TRUE(plausible_message_start(item(0x0001, kBaseUri)));
+    EXPECT_TRUE(plausible_message_start(count_response()));
+    // Too short to judge, a count of zero, a child of the other role, a private-use or unknown child.
+    EXPECT_FALSE(plausible_message_start(Bytes(request.begin(), request.begin() + 9)));
+    EXPECT_FALSE(plausible_message_start(counted(0x0001, 0) + kBaseUri));
+    EXPECT_FALSE(plausible_message_start(counted(0x0001, 1) + kStatusOk));
+    EXPECT_FALSE(plausible_message_start(counted(0x000C, 1) + item(0xFF01, {1})));
+    EXPECT_FALSE(plausible_message_start(counted(0x000C, 1) + item(0x0777, {1})));
+    EXPECT_FALSE(plausible_message_start(counted(0x0001, 1) + counted(0x0001, 1)));
+}

@@ -113,3 +113,51 @@ TEST(StreamProbe, AnIncompleteVerdictIsTheParsersToo) {
         }
     }
 }
+
+TEST(MessageWalker, ResumedWalkAgreesWithAFreshOneOnEveryPrefix) {
+    // Fed one octet more at a time (a stream in 1-octet segments), the
+    // resumable walk gives what a walk from the start gives.
+    for (const Bytes &whole : messages()) {
+        MessageWalker walker;
+        for (std::size_t n = 0; n <= whole.size(); n += (whole.size() > 2000 ? 331 : 1)) {
+            const std::span<const std::uint8_t> prefix(whole.data(), n);
+            const StreamProbe resumed = walker.advance(prefix);
+            const StreamProbe fresh = probe_stream(prefix);
+            ASSERT_EQ(resumed.state, fresh.state) << "prefix " << n;
+            if (fresh.state != StreamProbe::State::Undecided) {
+                EXPECT_EQ(resumed.length, fresh.length) << n;
+            }
+            if (resumed.state == StreamProbe::State::Complete) break;
+        }
+    }
+}
+
+TEST(MessageWalker, FragmentedCountAndDeepChainsAreWalkedNotLeftUndecided) {
+    ParseOptions stream;
+    stream.stream = true;
+    // A TTLOfInfo whose 6 octets (TTL + count) come in two fragments, counting one item.
+    const Bytes fragmented_count = counted(0x000C, 2) + item(0x000D, u16(0)) + item(0x0017, u32(60), true) +
+                                   item(0x0017, u16(1)) + item(0xFF01, {1});
+    Bytes deep = counted(0x000C, 1);
+    for (int i = 0; i < 40; ++i) deep = deep + counted(0x0017, 1, u32(1));
+    deep = deep + item(0x000D, u16(0));
+    for (const Bytes &whole : {fragmented_count, deep}) {
+        const StreamProbe probe = probe_stream(whole);
+        const ParseResult parsed = parse_message(whole, stream);
+        EXPECT_FALSE(parsed.incomplete);
+        ASSERT_EQ(probe.state, StreamProbe::State::Complete);
+        EXPECT_EQ(probe.length, parsed.message_length);
+    }
+}
+
+TEST(FramedLength, IgnoredItemsAfterTheCountBelongToTheMessage) {
+    const Bytes message = counted(0x000C, 1) + item(0x000D, u16(0));
+    const Bytes beyond = item(0xFF02, {0, 4}) + item(0xFF03, text("0123456789"));
+    const Bytes whole = message + beyond;
+    EXPECT_EQ(framed_length(whole), whole.size());
+    // Cut inside the last ignored item: the message may go on, wait.
+    EXPECT_EQ(framed_length(std::span<const std::uint8_t>(whole.data(), whole.size() - 5)), 0u);
+    // The next message's start ends it.
+    const Bytes two = whole + message;
+    EXPECT_EQ(framed_length(two), whole.size());
+}

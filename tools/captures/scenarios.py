@@ -374,6 +374,44 @@ def sc_rescap_other_port():
                     udp_exchange(21201, 5283, rq, rs) + [tcp_exchange(21202, 5283, rq, rs)])
 
 
+
+def sc_tcp_small_segments_other_port():
+    # Issue 12 defect 9: in 13-octet segments, the request's 4th segment
+    # starts with what looks like a nested-form request (0x0001 ...) inside a
+    # private-use value; a stream heuristic must judge only a first payload.
+    fake = R.header(1, 0x20) + R.header(2, 5) + b"mailt"
+    rq = req([R.base_uri(ALICE), R.leaf(0xFE01, b"x" + fake + b"-private-use-request-value")])
+    rs = resp([R.status(0x0000), R.leaf(0xFF01, b"\x01")])
+    assert rq[0][39:41] == b"\x00\x01"
+    return Scenario("tcp_small_segments_other_port", "TCP on port 5283 (heuristic), request and response "
+                    "in 13-octet segments; the request's 4th segment starts with 0x0001 (a nested-form "
+                    "request prefix inside a private-use value)",
+                    [TCP(21301, 5283, [Step("c2s", rq[0], rq[1], chunk=13, framing="rescap"),
+                                       Step("s2c", rs[0], rs[1], chunk=13)])])
+
+
+def sc_tcp_beyond_count_split():
+    # Issue 12 defect 10: two items after the FullResponse count, the segment
+    # boundary 5 octets before the end, inside the last of them.
+    rq = req([R.base_uri(ALICE)])
+    rs = resp([R.status(0x0000), R.leaf(0xFF01, b"\x01")], ["rescap.expert.beyond_count"],
+              extras=[R.leaf(0xFF02, b"\x00\x04text"), R.leaf(0xFF03, b"0123456789")])
+    return Scenario("tcp_beyond_count_split", "TCP 283, count-form response with two items beyond its "
+                    "count (0xFF02, 0xFF03); the response is sent in two segments split 5 octets before "
+                    "its end, inside 0xFF03",
+                    [tcp_exchange(21401, 283, rq, rs, chunk=len(rs[0]) - 5)])
+
+
+def sc_tcp_long_message():
+    # A 1 MB response in ~700-octet segments: assembled linearly; with a
+    # lower maximum message size it is cut off (tests/dissection/test_tcp.py).
+    big = det_bytes(1_000_000, b"rescap-tcp-long")
+    rq = req([R.base_uri(ALICE), R.items_to_return([0xFF05])])
+    rs = resp([R.status(0x0000), R.leaf(0xFF05, big)])
+    return Scenario("tcp_long_message", "TCP 283, response of ~1 MB (0xFF05: 1,000,000 octets in 31 "
+                    "fragments) sent in 700-octet segments",
+                    [tcp_exchange(21501, 283, rq, rs, chunk=700, mss=700)])
+
 # ---- malformed -------------------------------------------------------------
 def sc_malformed_structure():
     B = R.base_uri(ALICE).encode()
@@ -623,7 +661,8 @@ SCENARIOS = [sc_udp_basic, sc_tcp_large, sc_referral, sc_status_classes, sc_ttl_
              sc_items_to_return, sc_auth, sc_private_use, sc_nested_1999, sc_udp_then_tcp_retry,
              sc_malformed_structure, sc_malformed_rules, sc_not_rescap_283, sc_decap_udp_ipv4,
              sc_decap_udp_ipv6, sc_decap_tcp_eth, sc_decap_random, sc_decap_tls_http,
-             sc_rescap_other_port, sc_mixed_non_rescap, sc_embedded_url]
+             sc_rescap_other_port, sc_mixed_non_rescap, sc_embedded_url,
+             sc_tcp_small_segments_other_port, sc_tcp_beyond_count_split, sc_tcp_long_message]
 
 
 def get(name):
@@ -924,8 +963,10 @@ def finish(name, pcap, out_json):
             pos[s.direction] += len(s.payload)
             if s.chunk:
                 info["segments_%d_%s" % (u.cport, s.direction)] = nseg
-                if nseg < 20:
-                    errors.append("TCP %d %s: only %d segments" % (u.cport, s.direction, nseg))
+                # Each chunk was sent on its own (TCP_NODELAY, a pause between sends).
+                want = -(-len(s.payload) // s.chunk)
+                if nseg < want:
+                    errors.append("TCP %d %s: only %d segments, %d chunks sent" % (u.cport, s.direction, nseg, want))
             if s.msg is not None:
                 msgs.append(dict({"proto": None, "transport": "tcp"}, **base, **s.msg))
         for dn in ("c2s", "s2c"):

@@ -18,6 +18,8 @@ constexpr std::array kDiagnostics{
     DiagSpec{ContentShort, "content_short", Error, Malformed, "Content shorter than its fixed part"},
     DiagSpec{ItemsToReturnOdd, "items_to_return_odd", Error, Malformed, "ItemsToReturn length is odd"},
     DiagSpec{TooDeep, "too_deep", Error, Malformed, "Items nested too deeply to decode"},
+    DiagSpec{MessageTooLong, "message_too_long", Error, Malformed,
+             "Message longer than the maximum message size preference: shown as far as it went"},
     DiagSpec{BadTimestamp, "bad_timestamp", Warning, Protocol, "Timestamp is not a valid YYYYMMDDHHMMSS"},
     DiagSpec{KeyIdLength, "key_id_length", Warning, Protocol, "KeyID is not 8 octets"},
     DiagSpec{NonceShort, "nonce_short", Warning, Protocol, "Nonce is shorter than 8 octets"},
@@ -43,12 +45,14 @@ constexpr std::array kDiagnostics{
     DiagSpec{AttributeValue, "attribute_value", Warning, Protocol, "Attribute value does not fit its declared type"},
     DiagSpec{TooManyItems, "too_many_items", Warning, Undecoded,
              "Too many items to show: the rest of the message is not in the tree"},
+    DiagSpec{StreamGap, "stream_gap", Warning, Sequence, "TCP data missing inside a message: shown as far as it went"},
     DiagSpec{BeyondCount, "beyond_count", Note, Sequence, "Items beyond the message's count are ignored"},
     DiagSpec{UnknownTag, "unknown_tag", Note, Undecoded, "Unknown tag, item skipped"},
     DiagSpec{RetransmittedRequest, "retransmitted_request", Note, Sequence,
              "Retransmitted request: the same request is still unanswered"},
     DiagSpec{RetransmittedResponse, "retransmitted_response", Note, Sequence,
              "Duplicated response: the same answer was already seen"},
+    DiagSpec{Resynchronised, "resynchronised", Note, Sequence, "Octets skipped up to the next plausible message start"},
 };
 
 constexpr bool indexed_by_kind() {

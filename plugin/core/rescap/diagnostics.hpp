@@ -22,6 +22,7 @@ enum class DiagKind : std::uint8_t {
     ContentShort,
     ItemsToReturnOdd,
     TooDeep,
+    MessageTooLong,
     // spec rules broken, exposures (warnings)
     BadTimestamp,
     KeyIdLength,
@@ -43,11 +44,13 @@ enum class DiagKind : std::uint8_t {
     BadUrl,
     AttributeValue,
     TooManyItems,
+    StreamGap,
     // legal but unusual (notes)
     BeyondCount,
     UnknownTag,
     RetransmittedRequest,
     RetransmittedResponse,
+    Resynchronised,
     Count_  // number of kinds; not a finding
 };
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/rescap/registry.hpp"
+
 namespace rescap {
 namespace {
 
@@ -32,6 +34,25 @@ bool looks_like_rescap(const ParseResult &r, std::size_t payload_size) {
     if (r.consumed != payload_size || r.has(DiagKind::BeyondCount) || r.has_errors()) return false;
     const DiagKind missing = r.role == Role::Request ? DiagKind::BaseUriMissing : DiagKind::StatusMissing;
     return !r.has(missing);
+}
+
+bool plausible_message_start(std::span<const std::uint8_t> input) {
+    if (input.size() < 2 * kHeaderLength + 2 || !starts_like_rescap(input)) return false;
+    const auto u16 = [&](std::size_t at) { return static_cast<std::uint16_t>(input[at] << 8 | input[at + 1]); };
+    const std::uint16_t word = u16(2);
+    const std::size_t length = word & ~kContinuationBit;
+    std::size_t child = 0;
+    if ((word & kContinuationBit) == 0 && length == 2 && u16(kHeaderLength) > 0)
+        child = kHeaderLength + 2;
+    else if (length >= kHeaderLength)
+        child = kHeaderLength;
+    else
+        return false;
+    const std::uint16_t tag = u16(child);
+    const ItemSpec *spec = find_item(tag);
+    const ItemType own = u16(0) == kTagFullRequest ? ItemType::Request : ItemType::Response;
+    return spec != nullptr && tag < kPrivateRequestFirst && spec->type == own && tag != kTagFullRequest &&
+           tag != kTagFullResponse;
 }
 
 }  // namespace rescap

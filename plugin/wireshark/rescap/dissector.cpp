@@ -17,6 +17,7 @@
 #include "wireshark/rescap/pool_object.hpp"
 #include "wireshark/rescap/render.hpp"
 #include "core/rescap/stream_probe.hpp"
+#include "wireshark/rescap/stream_framing.hpp"
 #include "wireshark/rescap/tap.hpp"
 #include "wireshark/rescap/transactions.hpp"
 
@@ -94,9 +95,9 @@ const nstime_t *add_transaction(proto_tree *tree, proto_item *root, tvbuff_t *tv
     return link.retransmission ? nullptr : delta;
 }
 
-// One parsed message at `offset` of the payload.
-void show_message(tvbuff_t *payload, gint offset, packet_info *pinfo, proto_tree *tree, const ParseResult &result,
-                  ConversationState &state, Transport transport) {
+// One parsed message at `offset` of the payload; returns its tree item.
+proto_item *show_message(tvbuff_t *payload, gint offset, packet_info *pinfo, proto_tree *tree,
+                         const ParseResult &result, ConversationState &state, Transport transport) {
     Fields &f = fields();
     tvbuff_t *tvb = tvb_new_subset_length(payload, offset, static_cast<gint>(result.consumed));
     const auto input = bytes_of(tvb, 0);
@@ -110,6 +111,7 @@ void show_message(tvbuff_t *payload, gint offset, packet_info *pinfo, proto_tree
     const nstime_t *time = add_transaction(message_tree, root, tvb, pinfo, link, result.role);
     render_message(tvb, pinfo, message_tree, result, input);
     queue_tap(pinfo, make_tap_record(pinfo, result, input, transport == Transport::Tcp, time));
+    return root;
 }
 
 // A payload on a rescap port that is not rescap: say so, name it when a
@@ -142,17 +144,6 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
     return static_cast<int>(tvb_captured_length(tvb));
 }
 
-// Asks TCP for the rest of the message at `offset`. A lower bound could end
-// a reassembly inside a segment that the message continues past, so only an
-// exact total (`whole` octets, 0 = unknown) is asked for; otherwise one more
-// segment at a time.
-int ask_for_more(packet_info *pinfo, gint offset, std::size_t have, std::size_t whole) {
-    pinfo->desegment_offset = offset;
-    pinfo->desegment_len =
-        whole > have ? static_cast<guint32>(whole - have) : static_cast<guint32>(DESEGMENT_ONE_MORE_SEGMENT);
-    return offset + static_cast<gint>(have);
-}
-
 // The parse result lives in pinfo->pool: dissecting it calls epan, which may
 // throw (longjmp) past any C++ destructor on the stack.
 ParseResult *parse_in_pool(packet_info *pinfo, std::span<const std::uint8_t> input, const ParseOptions &options) {
@@ -165,6 +156,91 @@ ParseOptions options_for(packet_info *pinfo, Transport transport) {
     options.cleartext = !proto_is_frame_protocol(pinfo->layers, "tls");
     options.attributes = &attribute_table();
     return options;
+}
+
+void show_rescap_columns(packet_info *pinfo, bool &shown) {
+    if (shown) return;
+    col_set_str(pinfo->cinfo, COL_PROTOCOL, "RESCAP");
+    col_clear(pinfo->cinfo, COL_INFO);
+    shown = true;
+}
+
+// A message that spanned segments, shown in the segment where it ended.
+void show_assembled(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const StreamMessage &message,
+                    ConversationState &state, bool &shown) {
+    tvbuff_t *whole = tvb_new_child_real_data(tvb, message.bytes, message.length, message.length);
+    add_new_data_source(pinfo, whole, "Reassembled rescap message");
+    ParseOptions options = options_for(pinfo, Transport::Tcp);
+    // Cut off: what is missing is missing for good.
+    options.stream = !message.ended_early;
+    ParseResult &result = *parse_in_pool(pinfo, bytes_of(whole, 0), options);
+    if (result.consumed == 0 || result.consumed > message.length) result.consumed = message.length;
+    show_rescap_columns(pinfo, shown);
+    proto_item *root = show_message(whole, 0, pinfo, tree, result, state, Transport::Tcp);
+    proto_tree *message_tree = proto_item_get_subtree(root);
+    Fields &f = fields();
+    proto_item_set_generated(proto_tree_add_uint(message_tree, f.stream_starts_in, whole, 0, 0, message.first_frame));
+    proto_item_set_generated(proto_tree_add_uint(message_tree, f.stream_length, whole, 0, 0, message.length));
+    proto_item_set_generated(proto_tree_add_uint(message_tree, f.stream_segments, whole, 0, 0, message.segments));
+    if (!message.ended_early) return;
+    if (message.why == DiagKind::MessageTooLong)
+        expert_add_info_format(pinfo, root, fields().expert_for(message.why),
+                               "Message longer than %u octets (preference rescap.max_message_size): shown as far "
+                               "as it went; the stream resumes at the next plausible message start",
+                               stream_framing().max_message_size);
+    else
+        expert_add_info(pinfo, root, fields().expert_for(message.why));
+}
+
+// Octets of the payload that belong to a message shown in another frame.
+void show_message_part(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gint offset, gint length,
+                       const StreamMessage &message, bool &shown) {
+    Fields &f = fields();
+    proto_item *root = proto_tree_add_item(tree, f.proto, tvb, offset, length, ENC_NA);
+    proto_item_append_text(root, ", message part");
+    proto_tree *part_tree = proto_item_add_subtree(root, f.ett_message);
+    proto_tree_add_uint(part_tree, f.stream_part, tvb, offset, length, static_cast<guint32>(length));
+    proto_item_set_generated(proto_tree_add_uint(part_tree, f.stream_starts_in, tvb, 0, 0, message.first_frame));
+    show_rescap_columns(pinfo, shown);
+    if (message.last_frame != 0) {
+        proto_item_set_generated(
+            proto_tree_add_uint(part_tree, f.stream_reassembled_in, tvb, 0, 0, message.last_frame));
+        col_append_sep_fstr(pinfo->cinfo, COL_INFO, " | ", "Message part (reassembled in frame %u)",
+                            message.last_frame);
+    } else {
+        col_append_sep_str(pinfo->cinfo, COL_INFO, " | ", "Message part (not complete yet)");
+    }
+}
+
+// The framing of one TCP segment that the plan accounts for before the
+// loop: retransmitted octets, the end of (or a part of) a message that
+// began earlier, octets skipped to resynchronise. Returns where the loop starts.
+gint show_planned(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const SegmentPlan &plan,
+                  ConversationState &state, bool &shown) {
+    gint offset = static_cast<gint>(plan.skip);
+    if (plan.skip > 0) {
+        proto_item *item = proto_tree_add_item(tree, fields().proto, tvb, 0, offset, ENC_NA);
+        proto_item_append_text(item, ", %d octets seen before (retransmitted)", offset);
+    }
+    if (plan.continued != nullptr) {
+        const StreamMessage &message = *plan.continued;
+        if (message.last_frame == pinfo->num)
+            show_assembled(tvb, pinfo, tree, message, state, shown);
+        else
+            show_message_part(tvb, pinfo, tree, offset, static_cast<gint>(plan.continued_until), message, shown);
+        offset += static_cast<gint>(plan.continued_until);
+    }
+    if (static_cast<gint>(plan.resync_until) > offset) {
+        const gint skipped = static_cast<gint>(plan.resync_until) - offset;
+        proto_item *item = proto_tree_add_item(tree, fields().proto, tvb, offset, skipped, ENC_NA);
+        proto_item_append_text(item, ", %d octets skipped", skipped);
+        expert_add_info_format(pinfo, item, fields().expert_for(DiagKind::Resynchronised),
+                               "%d octets skipped up to the next plausible message start", skipped);
+        show_rescap_columns(pinfo, shown);
+        col_append_sep_str(pinfo->cinfo, COL_INFO, " | ", "Resynchronising");
+        offset = static_cast<gint>(plan.resync_until);
+    }
+    return offset;
 }
 
 // `first` is the message at offset 0 when a heuristic already parsed it (in
@@ -181,20 +257,37 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
 
     const ParseOptions options = options_for(pinfo, transport);
     const gint length = static_cast<gint>(tvb_captured_length(tvb));
-    gint offset = 0;
+    SegmentPlan *plan =
+        stream && g.desegment && pinfo->can_desegment ? plan_segment(tvb, pinfo, g.proto, data) : nullptr;
     bool shown = false;
+    gint offset = plan != nullptr ? show_planned(tvb, pinfo, tree, *plan, state, shown) : 0;
     while (offset < length) {
-        const auto input = bytes_of(tvb, offset);
-        const bool can_wait = stream && g.desegment && pinfo->can_desegment;
-        if (can_wait && first == nullptr) {
-            // Cheap header walk first: the full parse runs once the message is whole.
-            const StreamProbe probe = probe_stream(input);
-            if (probe.state == StreamProbe::State::Incomplete)
-                return ask_for_more(pinfo, offset, input.size(), probe.exact ? probe.length : 0);
+        auto input = bytes_of(tvb, offset);
+        bool parsed_first = offset == 0 && first != nullptr;
+        if (plan != nullptr) {
+            // Only a message that ends in this segment is parsed here (ignored items after it included).
+            const std::size_t framed = framed_length(input);
+            if (framed == 0 && probe_stream(input).state != StreamProbe::State::Undecided) {
+                // It goes on past the segment: assembled and parsed where it ends.
+                start_message(*plan, tvb, pinfo, g.proto, offset);
+                if (state.verdict == Verdict::Unknown && !PINFO_FD_VISITED(pinfo)) {
+                    state.verdict = Verdict::Rescap;
+                    state.first_payload_frame = pinfo->num;
+                }
+                // The first pass made the plan with the message it started.
+                const StreamMessage *message = plan->started;
+                if (message != nullptr && message->last_frame == pinfo->num)
+                    show_assembled(tvb, pinfo, tree, *message, state, shown);
+                else if (message != nullptr)
+                    show_message_part(tvb, pinfo, tree, offset, length - offset, *message, shown);
+                return length;
+            }
+            if (framed != 0 && framed < input.size()) {
+                input = input.first(framed);
+                parsed_first = false;
+            }
         }
-        ParseResult &result = *(offset == 0 && first != nullptr ? first : parse_in_pool(pinfo, input, options));
-        if (result.incomplete && can_wait)
-            return ask_for_more(pinfo, offset, input.size(), result.needed_exact ? result.needed : 0);
+        ParseResult &result = *(parsed_first ? first : parse_in_pool(pinfo, input, options));
         if (stream && state.verdict == Verdict::Unknown && !PINFO_FD_VISITED(pinfo)) {
             state.verdict = result.is_rescap ? Verdict::Rescap : Verdict::NotRescap;
             state.first_payload_frame = pinfo->num;
@@ -203,11 +296,7 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
             tvbuff_t *rest = tvb_new_subset_remaining(tvb, offset);
             return offset + hand_off(rest, pinfo, tree, data, transport, state, first_of_conversation && !shown);
         }
-        if (!shown) {
-            col_set_str(pinfo->cinfo, COL_PROTOCOL, "RESCAP");
-            col_clear(pinfo->cinfo, COL_INFO);
-            shown = true;
-        }
+        show_rescap_columns(pinfo, shown);
         // An incomplete message that cannot wait for more is shown as far as it goes.
         if (result.consumed == 0) result.consumed = input.size();
         show_message(tvb, offset, pinfo, tree, result, state, transport);
@@ -228,9 +317,15 @@ int dissect_tcp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 // only what parses as a whole, plausible message.
 gboolean heuristic(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Transport transport) {
     const auto input = bytes_of(tvb, 0);
-    if (g_handing_off || !starts_like_rescap(input)) return FALSE;
+    if (g_handing_off) return FALSE;
+    const bool stream = transport == Transport::Tcp;
+    if (stream && !is_first_payload(pinfo, g.proto)) return FALSE;
+    if (!starts_like_rescap(input)) return FALSE;
     ParseResult *result = parse_in_pool(pinfo, input, options_for(pinfo, transport));
-    if (!looks_like_rescap(*result, input.size())) return FALSE;
+    // A first payload that ends inside its first child is judged by the headers it has.
+    const bool plausible =
+        looks_like_rescap(*result, input.size()) || (stream && result->incomplete && plausible_message_start(input));
+    if (!plausible) return FALSE;
     if (transport == Transport::Tcp) conversation_set_dissector(find_or_create_conversation(pinfo), g.tcp_handle);
     dissect(tvb, pinfo, tree, data, transport, result);
     return TRUE;
@@ -255,10 +350,17 @@ void register_protocol() {
                                    "segments. To use this option, you must also enable \"Allow subdissectors to "
                                    "reassemble TCP streams\" in the TCP protocol settings.",
                                    &g.desegment);
+    prefs_register_uint_preference(
+        module, "max_message_size", "Maximum message size (octets)",
+        "A rescap message on TCP that grows past this many octets is shown as far as it went, with the expert "
+        "info rescap.expert.message_too_long, and the stream resumes at the next plausible message start. Bounds "
+        "the memory and time one endless message can cost (default 8 MiB).",
+        10, &stream_framing().max_message_size);
     register_attribute_table(module);
     g.udp_handle = register_dissector("rescap.udp", dissect_udp, g.proto);
     g.tcp_handle = register_dissector("rescap.tcp", dissect_tcp, g.proto);
     register_tap();
+    register_stream_framing();
 }
 
 void register_handoff() {

@@ -20,6 +20,8 @@ struct Fields {
     int response = -1, form = -1, response_in = -1, response_to = -1, time = -1;
     int retransmission = -1, retransmit_request_in = -1, retransmit_response_in = -1;
     int identified = -1, ignored = -1;
+    // TCP framing: a message assembled from segments (stream_framing.hpp)
+    int stream_part = -1, stream_reassembled_in = -1, stream_starts_in = -1, stream_length = -1, stream_segments = -1;
     // item header
     int item = -1, item_tag = -1, item_length = -1, item_continuation = -1, count = -1;
     int fragments = -1, fragment = -1, fragment_count = -1, reassembled_length = -1;

@@ -1,0 +1,48 @@
+"""rescap's own TCP framing (README "Performance", stream_framing.hpp) on
+tcp_long_message: a 1 MB response in 700-octet segments from loopback.
+
+Expectations come from the manifest (what the generator sent) and from the
+maximum message size preference; nothing here times anything."""
+import rescaptest as RT
+
+NAME = "tcp_long_message"
+
+
+def _rows(tshark_env, *extra):
+    out = tshark_env("-r", str(RT.CAPTURES / (NAME + ".pcap")), "-T", "fields", "-E", "separator=|",
+                     "-e", "frame.number", "-e", "tcp.len", "-e", "rescap.stream.length",
+                     "-e", "_ws.expert.message", "-e", "rescap.stream.part", *extra)
+    return [l.split("|") for l in out.splitlines() if l.strip()]
+
+
+def _response_length():
+    man = RT.load_manifest(NAME)
+    resp = next(m for m in man["messages"] if m.get("role") == "response")
+    return RT.wire_length(resp["items"])
+
+
+def test_long_message_in_small_segments_is_assembled_once(tshark_env):
+    rows = _rows(tshark_env)
+    whole = [r for r in rows if r[2]]
+    assert [int(r[2]) for r in whole] == [_response_length()], whole
+    assert not any("Malformed" in r[3] or "Dissector bug" in r[3] for r in rows)
+
+
+def test_message_past_the_maximum_size_is_cut_off_and_the_stream_resynchronises(tshark_env):
+    limit = 100000
+    rows = _rows(tshark_env, "-o", "rescap.max_message_size:%d" % limit)
+    cut = [r for r in rows if r[2]]
+    assert len(cut) == 1 and int(cut[0][2]) == limit, cut
+    assert "maximum message size" in cut[0][3] or "rescap.max_message_size" in cut[0][3], cut[0]
+    # After the cut: the rest of the message is skipped (no plausible message start in it), never parsed.
+    later = [r for r in rows if int(r[0]) > int(cut[0][0]) and r[1] and int(r[1]) > 0 and r[3]]
+    assert later and all("skipped up to the next plausible message start" in r[3] for r in later), later[:3]
+    out = tshark_env("-r", str(RT.CAPTURES / (NAME + ".pcap")), "-o", "rescap.max_message_size:%d" % limit,
+                     "-Y", "rescap.expert.message_too_long", "-T", "fields", "-e", "frame.number")
+    assert out.split() == [cut[0][0]]
+
+
+def test_two_passes_agree_with_one(tshark_env):
+    one = _rows(tshark_env)
+    two = _rows(tshark_env, "-2")
+    assert one == two
