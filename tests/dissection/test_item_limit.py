@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from test_heuristics import item, tcp_frame, write_pcap, synth_dir  # noqa: F401 (fixture)
+from synth_pcap import item, tcp_frame, write_pcap
 
 ITEMS, GROUPS = 30_000, 5
 LIMIT = ("-o", "gui.max_tree_items:100000")

@@ -13,7 +13,7 @@ import struct
 
 import pytest
 
-from test_heuristics import item, tcp_frame, udp_frame, write_pcap, synth_dir  # noqa: F401 (fixture)
+from synth_pcap import item, tcp_frame, udp_frame, write_pcap
 
 FIELDS = ["frame.number", "rescap.response_in", "rescap.response_to", "rescap.time", "rescap.retransmission",
           "rescap.retransmit_request_in", "rescap.retransmit_response_in",
