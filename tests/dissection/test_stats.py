@@ -10,7 +10,7 @@ the count); BaseURI schemes of requests; ItemsToReturn tags by registry name
 except items beyond the count); referrals by target URI; draft generation per
 message; "Malformed messages" (a manifest expert of error severity); "Not
 rescap payloads" (>= 1 when the manifest has non-rescap payloads on 283);
-"Response Time (µs)" count / min / max / average (whole microseconds) from frame times (a capture
+"Response Time (microseconds)" count / min / max / average (whole microseconds) from frame times (a capture
 fact, `-T fields -e frame.time_epoch`) of request/response pairs located from
 the manifests through the transport layers only.
 """
@@ -54,7 +54,7 @@ SECTIONS = {
     "forms": "Draft Generation",
 }
 PROBLEMS = "Malformed or Not RESCAP"
-RESPONSE_TIME = "Response Time (µs)"
+RESPONSE_TIME = "Response Time (microseconds)"
 FORM_NAME = {"count": "count form (2000 drafts)", "nested": "nested form (1999 draft)"}
 
 

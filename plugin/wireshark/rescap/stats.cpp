@@ -31,7 +31,7 @@ constexpr const char *kForms = "Draft Generation";
 constexpr const char *kProblems = "Malformed or Not RESCAP";
 // Whole microseconds: the stats tree prints an integer node's minimum and
 // maximum as integers and its average with two decimals, all in one unit.
-constexpr const char *kResponseTime = "Response Time (µs)";
+constexpr const char *kResponseTime = "Response Time (microseconds)";
 
 struct Nodes {
     int messages, requests, responses, status_class, status_code, schemes, asked, returned, referrals, forms, problems,
