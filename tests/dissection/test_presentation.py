@@ -174,3 +174,48 @@ def test_decap_labels(tshark_env):
         if label not in text:
             errors.append("no %r counter" % label)
     assert not errors, errors
+
+
+COLOR_RULE = re.compile(r"^@([^@]+)@([^@]+)@\[(\d+),(\d+),(\d+)\]\[(\d+),(\d+),(\d+)\]$")
+
+
+def colour_rules():
+    rules = {}
+    for line in (RT.REPO / "doc" / "rescap.colorfilters").read_text().splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        m = COLOR_RULE.match(line)
+        assert m, "not a Wireshark colorfilters line: %r" % line
+        assert all(int(c) <= 65535 for c in m.groups()[2:])
+        rules[m.group(1)] = m.group(2)
+    return rules
+
+
+@pytest.mark.parametrize("rule, name, want", [
+    # malformed frames: those whose manifest messages carry an error-severity finding
+    ("RESCAP malformed", "malformed_structure", "errors"),
+    ("RESCAP malformed", "udp_basic", "errors"),
+    ("RESCAP port, not rescap", "not_rescap_283", "not_rescap"),
+    ("RESCAP port, not rescap", "udp_basic", "not_rescap"),
+    ("DECAP (port 403)", "decap_random", "decap"),
+])
+def test_colour_rules_match_what_they_name(tshark_env, rule, name, want):
+    """doc/rescap.colorfilters (README "Colouring rules"): each filter is
+    valid and picks exactly the frames the manifest says."""
+    man = RT.load_manifest(name)
+    flt = colour_rules()[rule]
+    out = tshark_env("-r", tshark_env.capture(name), "-2", "-Y", flt, "-T", "fields", "-e", "frame.number")
+    got = {int(x) for x in out.split()}
+    cap = tshark_env.pdml(name)
+    if want == "errors":
+        frames = RT.expected_frames(man, cap)
+        expected = {frames[i]["last"] for i in RT.rescap_message_indexes(man)
+                    if ERRORS & set(man["messages"][i]["experts"])}
+    elif want == "not_rescap":
+        # every payload on 283 in a capture whose manifest holds only non-rescap payloads
+        only_other = all(m.get("proto") == "not_rescap" for m in man["messages"])
+        expected = {p.num for p in cap.packets if p.payload_len > 0 and 283 in (p.sport, p.dport)} if only_other \
+            else set()
+    else:
+        expected = {p.num for p in cap.packets if p.payload_len > 0 and 403 in (p.sport, p.dport)}
+    assert got == expected, "%s on %s: frames %s, want %s" % (rule, name, sorted(got), sorted(expected))
