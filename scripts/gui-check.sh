@@ -60,18 +60,29 @@ gui.geometry_main_height: 900
 gui.geometry_main_maximized: TRUE
 privs.warn_if_elevated: FALSE
 EOF
+# Packet list above the details, no bytes pane: room for the tree.
 cat >"$home/.config/wireshark/preferences" <<'EOF'
 gui.update.enabled: FALSE
-gui.packet_list_show_minimap: FALSE
+gui.layout_type: 1
+gui.layout_content_1: PLIST
+gui.layout_content_2: PDETAILS
+gui.layout_content_3: NONE
 EOF
 chmod -R a+rwX "$home"
 cp captures/*.pcap "$work/" && chmod a+r "$work"/*.pcap && chmod a+rx "$work"
 
-display=:${RESCAP_GUI_DISPLAY:-87}
-Xvfb "$display" -screen 0 1280x900x24 -nolisten tcp -ac >/dev/null 2>&1 &
+# Xvfb picks a free display itself and says which once it accepts clients.
+Xvfb -displayfd 3 -screen 0 1280x900x24 -nolisten tcp -ac 3>"$work/display" >/dev/null 2>&1 &
 xvfb_pid=$!
-for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+[ -s "$work/display" ] || { echo "Xvfb did not start" >&2; exit 1; }
+display=:$(tr -d '\n' <"$work/display")
 export DISPLAY=$display
+
+# Qt wants a private runtime folder owned by the user it runs as.
+runtime=$work/runtime
+mkdir -p "$runtime" && chmod 700 "$runtime"
+[ "$(id -u)" -eq 0 ] && chown nobody "$runtime"
 
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
@@ -81,7 +92,7 @@ start_wireshark() {
   local log=$work/$1.log; shift
   local -a as=()
   [ "$(id -u)" -eq 0 ] && as=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
-  "${as[@]}" env HOME="$home" DISPLAY="$display" XDG_RUNTIME_DIR="$work" QT_QPA_PLATFORM=xcb \
+  "${as[@]}" env HOME="$home" DISPLAY="$display" XDG_RUNTIME_DIR="$runtime" QT_QPA_PLATFORM=xcb \
     wireshark "$@" >"$log" 2>&1 &
   ws_pid=$!
 }
@@ -118,18 +129,26 @@ stop_wireshark() {  # stop_wireshark LOGNAME
   [ -z "$bad" ] || fail "$1: Wireshark printed: $bad"
 }
 
+# Without a window manager nothing has the focus: place the main window
+# and give it the keyboard (keys then go through XTEST).
+focus() {
+  xdotool windowmove "$1" 0 0 windowsize "$1" 1280 900
+  xdotool windowfocus --sync "$1"
+  sleep 1
+}
+
 # Expands the packet details: click in the tree, expand all, then collapse
 # the layers above rescap/decap (Frame, Ethernet, IP, UDP/TCP).
 open_details() {
   local win=$1 layers=$2
-  xdotool windowactivate --sync "$win" 2>/dev/null || true
-  xdotool mousemove --window "$win" 300 520 click 1
+  focus "$win"
+  xdotool mousemove 200 505 click 1
   sleep 0.5
-  xdotool key --window "$win" ctrl+Right
+  xdotool key ctrl+Right
   sleep 0.5
-  xdotool key --window "$win" Home
+  xdotool key Home
   for _ in $(seq "$layers"); do
-    xdotool key --window "$win" Left Down
+    xdotool key Left Down
   done
   sleep 1
 }
@@ -147,10 +166,21 @@ sleep 3
 shot response
 stop_wireshark response
 
-# 3. The stats tree: Statistics > RESCAP (-z rescap,tree opens that dialog).
-start_wireshark stats -r "$work/items_to_return.pcap" -z rescap,tree
-win=$(wait_window "RESCAP") || fail "stats: no RESCAP statistics window"
-sleep 3
+# 3. The stats tree: Statistics > RESCAP, the menu's last entry (the Qt GUI
+# has no -z for stats trees).
+start_wireshark stats -r "$work/udp_then_tcp_retry.pcap"
+main=$(wait_window "udp_then_tcp_retry") || fail "stats: no main window"
+if [ -n "${main:-}" ]; then
+  focus "$main"
+  xdotool key alt+s
+  sleep 1
+  xdotool key Up Return
+fi
+win=$(wait_window "RESCAP") || fail "stats: no RESCAP statistics window (Statistics > RESCAP)"
+if [ -n "${win:-}" ]; then
+  xdotool windowmove "$win" 40 40 windowsize "$win" 1100 800
+  sleep 3
+fi
 shot stats
 stop_wireshark stats
 
@@ -159,8 +189,8 @@ start_wireshark not_rescap -r "$work/not_rescap_283.pcap" -g 4 -z expert
 win=$(wait_window "Expert Information") || fail "expert: no Expert Information window"
 sleep 3
 shot expert
+[ -n "${win:-}" ] && xdotool windowunmap "$win"
 main=$(xdotool search --onlyvisible --name "not_rescap_283" 2>/dev/null | head -n1 || true)
-[ -n "$main" ] && xdotool windowactivate --sync "$main" 2>/dev/null && [ -n "${win:-}" ] && xdotool windowminimize "$win" || true
 [ -n "$main" ] && open_details "$main" 4
 shot not_rescap
 stop_wireshark not_rescap
