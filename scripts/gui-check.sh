@@ -71,12 +71,23 @@ EOF
 chmod -R a+rwX "$home"
 cp captures/*.pcap "$work/" && chmod a+r "$work"/*.pcap && chmod a+rx "$work"
 
-# Xvfb picks a free display itself and says which once it accepts clients.
-Xvfb -displayfd 3 -screen 0 1280x900x24 -nolisten tcp -ac 3>"$work/display" >/dev/null 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
-[ -s "$work/display" ] || { echo "Xvfb did not start" >&2; exit 1; }
-display=:$(tr -d '\n' <"$work/display")
+# A private X server on a high display number (other sessions on this
+# machine may use the low ones), checked to accept clients before use.
+display=
+for attempt in 1 2 3 4 5; do
+  n=$((200 + (RANDOM % 700)))
+  [ -e "/tmp/.X$n-lock" ] && continue
+  Xvfb ":$n" -screen 0 1280x900x24 -nolisten tcp -ac >"$work/xvfb.log" 2>&1 &
+  xvfb_pid=$!
+  for _ in $(seq 50); do
+    DISPLAY=":$n" xdotool getdisplaygeometry >/dev/null 2>&1 && { display=":$n"; break; }
+    sleep 0.1
+  done
+  [ -n "$display" ] && break
+  kill "$xvfb_pid" 2>/dev/null || true
+  xvfb_pid=
+done
+[ -n "$display" ] || { echo "Xvfb did not start: $(tail -n3 "$work/xvfb.log")" >&2; exit 1; }
 export DISPLAY=$display
 
 # Qt wants a private runtime folder owned by the user it runs as.
@@ -90,6 +101,7 @@ fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 # Runs Wireshark as nobody; $1 = log name, rest = arguments. Sets $ws_pid.
 start_wireshark() {
   local log=$work/$1.log; shift
+  xdotool getdisplaygeometry >/dev/null 2>&1 || fail "$(basename "$log" .log): the X server $display is gone"
   local -a as=()
   [ "$(id -u)" -eq 0 ] && as=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
   "${as[@]}" env HOME="$home" DISPLAY="$display" XDG_RUNTIME_DIR="$runtime" QT_QPA_PLATFORM=xcb \
