@@ -22,6 +22,11 @@ chmod a+rX captures captures/*.pcap
 export RESCAP_PLUGIN="$here/$build/rescap.so"
 /usr/bin/python3 -m pytest -q tests/dissection -p no:cacheprovider
 
+# The real Wireshark GUI under Xvfb (about 1 minute): plugin loaded, no
+# crash, no warning; screenshots in build/gui-check/ (scripts/gui-check.sh).
+echo "== GUI check (scripts/gui-check.sh)"
+RESCAP_PLUGIN="$RESCAP_PLUGIN" bash scripts/gui-check.sh --out "$build/gui-check"
+
 # Robustness: ASan+UBSan build, unit tests + pytest + mutation fuzz smoke
 # (~150 s) with tshark running the sanitizer build (see scripts/sanitize.sh).
 # RESCAP_SKIP_SANITIZE=1 skips it for a quick local run.

@@ -215,6 +215,40 @@ def first(elem, name):
     return None
 
 
+FRAGMENT_RE = re.compile(r"^Frame: (\d+), payload: (\d+)-(\d+) \((\d+) bytes?\)$")
+SUMMARY_RE = re.compile(r"^(\d+) Item fragments \((\d+) bytes?\): (#\d+\(\d+\)(?:, #\d+\(\d+\))*)$")
+
+
+def reassembly_summary_errors(item, n, length):
+    """Wireshark's standard reassembly presentation (show_fragment_tree):
+    "[n Item fragments (L bytes): #F(l1), #F(l2)]" with one "Frame: F,
+    payload: a-b (c bytes)" per fragment, contiguous from 0 to L-1."""
+    e = []
+    summary = item.own_field("rescap.fragments")
+    m = SUMMARY_RE.match((summary.get("showname") or "") if summary is not None else "")
+    if m is None:
+        return ["reassembly summary %r is not Wireshark's '[n Item fragments (L bytes): #F(l), ...]'"
+                % (None if summary is None else summary.get("showname"))]
+    if int(m.group(1)) != n or int(m.group(2)) != length:
+        e.append("reassembly summary says %s fragments / %s bytes, want %d / %d" % (m.group(1), m.group(2), n, length))
+    listed = [int(x) for x in re.findall(r"\((\d+)\)", m.group(3))]
+    at = 0
+    for k, f in enumerate(item.fragment_elems):
+        fm = FRAGMENT_RE.match(f.get("showname") or "")
+        if fm is None:
+            e.append("fragment %d shows %r" % (k + 1, f.get("showname")))
+            continue
+        frame, first, last, size = map(int, fm.groups())
+        if frame != int(f.get("show")) or first != at or last != at + size - 1:
+            e.append("fragment %d: %r is not the next %d octets from %d" % (k + 1, f.get("showname"), size, at))
+        if k < len(listed) and listed[k] != size:
+            e.append("summary lists %d octets for fragment %d, the fragment says %d" % (listed[k], k + 1, size))
+        at += size
+    if at != length:
+        e.append("fragments cover %d octets, want %d" % (at, length))
+    return e
+
+
 def show_int(e):
     s = e.get("show")
     return int(s, 16) if s.lower().startswith("0x") else int(s)
@@ -240,7 +274,7 @@ def parse_abs_time_utc(show):
 class Item:
     """One logical rescap.item element."""
 
-    STRUCTURAL = {"rescap.item.tag", "rescap.item.continuation", "rescap.item.length",
+    STRUCTURAL = {"rescap.item.tag", "rescap.item.continuation", "rescap.item.length", "rescap.fragment_header",
                   "rescap.fragment.count", "rescap.fragments", "rescap.reassembled_length",
                   "rescap.form", "rescap.count"}
 
@@ -282,26 +316,31 @@ class Item:
 
     @property
     def fragment_count(self):
-        e = self.direct_field("rescap.fragment.count")
+        """From Wireshark's reassembly summary (rescap.fragments subtree)."""
+        e = self.own_field("rescap.fragment.count")
         return show_int(e) if e is not None else None
 
     @property
     def fragment_elems(self):
-        """rescap.fragment elements of this item (PDML may wrap the
-        rescap.fragments subtree in a text item, so search all own fields)."""
+        """rescap.fragment elements (one per fragment in the reassembly summary)."""
         return self.own_fields("rescap.fragment")
 
     @property
+    def fragment_headers(self):
+        """rescap.fragment_header elements: each wire fragment's continuation marker and length."""
+        return self.own_fields("rescap.fragment_header")
+
+    @property
     def value_fields(self):
-        """Own fields outside the fragment list (whose wrapper holds the raw wire octets)."""
+        """Own fields outside the fragment headers and the reassembly summary."""
         skip = set()
-        for f in self.own_fields("rescap.fragment") + self.own_fields("rescap.fragments"):
+        for f in self.own_fields("rescap.fragment_header") + self.own_fields("rescap.fragments"):
             skip.update(id(x) for x in f.iter())
         return [e for e in self.own if id(e) not in skip]
 
     @property
     def length(self):
-        e = self.direct_field("rescap.reassembled_length")
+        e = self.own_field("rescap.reassembled_length")
         if e is None:
             e = self.direct_field("rescap.item.length")
         return show_int(e) if e is not None else None

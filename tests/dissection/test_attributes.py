@@ -71,7 +71,8 @@ def check_typed(exp, got, name, typ):
     if f is None or f.get("show") != name:
         e.append("rescap.attr.name %r, want %r" % (None if f is None else f.get("show"), name))
     f = got.own_field("rescap.attr.type")
-    if f is None or not (f.get("showname") or "").split(": ", 1)[-1].startswith(typ + " ("):
+    # the type by its name alone, no internal number ("List of strings", not "... (3)")
+    if f is None or (f.get("showname") or "").split(": ", 1)[-1] != typ:
         e.append("rescap.attr.type shows %r, want the type %r" % (None if f is None else f.get("showname"), typ))
     if typ == "Boolean":
         assert len(content) == 1 and content[0] in (0, 1)
@@ -203,3 +204,26 @@ def test_no_attr_fields_without_table(tshark_env, name):
     cap = tshark_env.pdml(name)
     found = sorted({(p.num, n) for p in cap.packets for n in ATTR_FIELDS if p.fields(n)})
     assert not found, "%s: rescap.attr.* fields without an attribute table: %s" % (name, found[:10])
+
+
+# README "Typed profile attributes": only private-use tags (0xFE00-0xFFFF),
+# hexadecimal; one of the six types; a name. Each bad row is refused with a
+# message saying why.
+@pytest.mark.parametrize("row, why", [
+    ('"hello","X","Boolean"', "hexadecimal"),
+    ('"0x0002","BaseURIAgain","Boolean"', "private-use"),
+    ('"0xfdff","JustBelow","Boolean"', "private-use"),
+    ('"0x1ff02","TooWide","Boolean"', "hexadecimal"),
+    ('"0xff02","X","Float"', "one of: Boolean, Integer, String, List of strings, URI, Octets"),
+    ('"0xff02","","Boolean"', "needs a name"),
+])
+def test_table_rejects_bad_rows(tshark_env, row, why):
+    p = tshark_env.run("-r", tshark_env.capture(CAPTURE), "-c", "1", "-o", "uat:rescap_attributes:" + row)
+    assert p.returncode != 0, "row %s was accepted" % row
+    assert why in p.stderr, "row %s: stderr %r does not say %r" % (row, p.stderr[-500:], why)
+
+
+def test_table_accepts_private_use_rows(tshark_env):
+    for row in ('"0xfe00","First","Octets"', '"ffff","Last","URI"', '"0xFF02","Upper","List of strings"'):
+        p = tshark_env.run("-r", tshark_env.capture(CAPTURE), "-c", "1", "-o", "uat:rescap_attributes:" + row)
+        assert p.returncode == 0, "row %s refused: %s" % (row, p.stderr[-500:])

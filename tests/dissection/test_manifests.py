@@ -101,11 +101,15 @@ def compare_item(exp, got, has_children):
             e.append("rescap.fragment.count %s, want %d" % (got.fragment_count, n))
         if len(frags) != n:
             e.append("%d rescap.fragment elements, want %d" % (len(frags), n))
-        rl = got.direct_field("rescap.reassembled_length")
+        rl = got.own_field("rescap.reassembled_length")
         if rl is None or RT.show_int(rl) != exp["length"]:
             e.append("rescap.reassembled_length %s, want %d" % (None if rl is None else rl.get("show"), exp["length"]))
+        e += RT.reassembly_summary_errors(got, n, exp["length"])
         lens, conts = [], []
-        for f in frags:
+        headers = got.fragment_headers
+        if len(headers) != n:
+            e.append("%d rescap.fragment_header elements, want %d" % (len(headers), n))
+        for f in headers:
             le, co = RT.first(f, "rescap.item.length"), RT.first(f, "rescap.item.continuation")
             lens.append(RT.show_int(le) if le is not None else None)
             conts.append(None if co is None else co.get("show") in ("1", "True"))

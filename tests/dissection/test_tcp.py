@@ -77,18 +77,25 @@ def test_large_item_fragments(ctx):
             assert it is not None, "item 0x%04x missing" % exp["tag"]
             assert it.fragment_count == exp["fragments"]
             assert len(it.fragment_elems) == exp["fragments"]
-            rl = it.direct_field("rescap.reassembled_length")
+            assert len(it.fragment_headers) == exp["fragments"]
+            rl = it.own_field("rescap.reassembled_length")
             assert rl is not None and int(rl.get("show")) == exp["length"]
+            errors = RT.reassembly_summary_errors(it, exp["fragments"], exp["length"])
+            assert not errors, errors
+            # all fragments travel in the message dissected in this frame
+            assert {int(f.get("show")) for f in it.fragment_elems} == {last}
     big = [e for e in man["messages"][resp]["items"] if e["length"] > 0x7FFF]
     assert big and big[0]["fragments"] == 2 and big[0]["length"] == 40000
 
 
 def test_reassembled_data_source(ctx, tshark_env):
-    """The joined fragments are an extra data source 'Reassembled <Name> (N octets)'."""
+    """The joined fragments are an extra data source 'Reassembled <Name>'; tshark
+    adds the size in one unit ('Reassembled PrivUseResponse05 (40000 bytes):')."""
     man, cap, frames, req, resp = ctx
     last = frames[resp]["last"]
     out = tshark_env("-r", tshark_env.capture(NAME), "-2", "-x", "-Y", "frame.number == %d" % last)
-    sources = re.findall(r"^Reassembled (.+?) \((\d+) octets\)", out, re.M)
+    assert "octets) (" not in out, "a data source names its size twice"
+    sources = re.findall(r"^Reassembled (\S+) \((\d+) bytes\):$", out, re.M)
     lens = [int(n) for s, n in sources]
     for exp in man["messages"][resp]["items"]:
         if exp["fragments"] > 1:

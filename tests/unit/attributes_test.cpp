@@ -154,3 +154,27 @@ TEST(AttributeFits, OctetsTakesAnything) {
     EXPECT_TRUE(attribute_value_fits(AttrType::Octets, Bytes{0xFF, 0x00, 0xC3}));
     EXPECT_TRUE(attribute_value_fits(AttrType::Octets, octets(40000)));
 }
+
+TEST(AttributeTableInput, TagsMustBePrivateUseHexNumbers) {
+    std::string error;
+    EXPECT_EQ(parse_attribute_tag("0xff02", error), 0xFF02);
+    EXPECT_EQ(parse_attribute_tag("FE00", error), 0xFE00);
+    EXPECT_EQ(parse_attribute_tag("0xFFFF", error), 0xFFFF);
+    EXPECT_FALSE(parse_attribute_tag("hello", error));
+    EXPECT_NE(error.find("hexadecimal"), std::string::npos);
+    EXPECT_FALSE(parse_attribute_tag("", error));
+    EXPECT_FALSE(parse_attribute_tag("0x", error));
+    EXPECT_FALSE(parse_attribute_tag("0x1ff02", error));  // more than 16 bits
+    error.clear();
+    EXPECT_FALSE(parse_attribute_tag("0x0002", error));  // BaseURI: a registry tag
+    EXPECT_NE(error.find("private-use"), std::string::npos);
+    EXPECT_FALSE(parse_attribute_tag("0xfdff", error));
+}
+
+TEST(AttributeTableInput, TypesMustBeOneOfTheList) {
+    std::string error;
+    EXPECT_EQ(parse_attribute_type("List of strings", error), AttrType::StringList);
+    EXPECT_EQ(parse_attribute_type("Boolean", error), AttrType::Boolean);
+    EXPECT_FALSE(parse_attribute_type("Float", error));
+    EXPECT_NE(error.find("one of: Boolean, Integer"), std::string::npos);
+}

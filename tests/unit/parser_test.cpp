@@ -58,6 +58,11 @@ TEST(Parser, CountsFormAPreorderTree) {
     EXPECT_EQ(tags(r), (std::vector<std::uint16_t>{0x0C, 0x0D, 0x17, 0xFF01, 0xFF02, 0xFF03}));
     EXPECT_EQ(depths(r), (std::vector<std::uint32_t>{0, 1, 1, 2, 2, 1}));
     EXPECT_EQ(r.items[2].value_length, 4u);
+    // Status and TTL are decoded once, here, for the tree and the statistics.
+    EXPECT_TRUE(r.items[1].status_valid);
+    EXPECT_EQ(r.items[1].status, 0x0000);
+    EXPECT_TRUE(r.items[2].ttl_valid);
+    EXPECT_EQ(r.items[2].ttl, 3600u);
     EXPECT_TRUE(r.diagnostics.empty());
 }
 

@@ -50,3 +50,14 @@ TEST(Utf8, AcceptsValidAndRejectsBrokenSequences) {
     EXPECT_FALSE(utf8({0xF4, 0x90, 0x80, 0x80}));  // above U+10FFFF
     EXPECT_FALSE(utf8({0xFF}));
 }
+
+TEST(PrintableText, TextYesControlsAndBinaryNo) {
+    const auto printable = [](std::vector<std::uint8_t> bytes) { return is_printable_text(bytes); };
+    EXPECT_TRUE(printable({'B', 'E', 'G', 'I', 'N', ':', 'V', 'C', 'A', 'R', 'D', '\r', '\n'}));
+    EXPECT_TRUE(printable({'c', 'a', 'f', 0xC3, 0xA9, '\t'}));
+    EXPECT_FALSE(printable({}));
+    EXPECT_FALSE(printable({'a', 0x00, 'b'}));
+    EXPECT_FALSE(printable({'a', 0x1B}));
+    EXPECT_FALSE(printable({0x7F}));
+    EXPECT_FALSE(printable({0xC3}));
+}

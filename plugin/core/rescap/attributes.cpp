@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/rescap/registry.hpp"
 #include "core/rescap/text.hpp"
 
 namespace rescap {
@@ -43,6 +44,40 @@ std::optional<std::span<const std::uint8_t>> next_list_string(std::span<const st
     const auto entry = value.subspan(at + 2, length);
     at += 2 + length;
     return entry;
+}
+
+std::optional<std::uint16_t> parse_attribute_tag(std::string_view text, std::string &error) {
+    std::string_view digits = text;
+    if (digits.starts_with("0x") || digits.starts_with("0X")) digits.remove_prefix(2);
+    std::uint32_t tag = 0;
+    const bool hex = !digits.empty() && digits.size() <= 4 && std::all_of(digits.begin(), digits.end(), [&tag](char c) {
+        const int digit = c >= '0' && c <= '9'   ? c - '0'
+                          : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                          : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                 : -1;
+        tag = tag << 4 | static_cast<std::uint32_t>(digit);
+        return digit >= 0;
+    });
+    if (!hex) {
+        error = "The tag must be a hexadecimal number such as 0xff02, not \"" + std::string(text) + "\"";
+        return std::nullopt;
+    }
+    if (tag < kPrivateRequestFirst) {
+        error = "Tag " + std::string(text) +
+                " is in the item registry; only private-use tags (0xfe00-0xfeff requests, 0xff00-0xffff "
+                "responses) can be mapped";
+        return std::nullopt;
+    }
+    return static_cast<std::uint16_t>(tag);
+}
+
+std::optional<AttrType> parse_attribute_type(std::string_view text, std::string &error) {
+    for (const AttrType type : kAttrTypes)
+        if (text == attr_type_name(type)) return type;
+    error = "Unknown type \"" + std::string(text) + "\"; one of: ";
+    for (const AttrType type : kAttrTypes)
+        error += std::string(type == kAttrTypes[0] ? "" : ", ") + attr_type_name(type);
+    return std::nullopt;
 }
 
 bool split_string_list(std::span<const std::uint8_t> value, std::vector<std::span<const std::uint8_t>> &strings) {

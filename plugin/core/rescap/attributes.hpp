@@ -7,6 +7,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rescap {
@@ -31,6 +32,18 @@ private:
 };
 
 const char *attr_type_name(AttrType type);
+
+// Every value type, in the order the attribute table offers them.
+inline constexpr AttrType kAttrTypes[] = {AttrType::Boolean,    AttrType::Integer, AttrType::String,
+                                          AttrType::StringList, AttrType::Uri,     AttrType::Octets};
+
+// A table row's fields as the user typed them. On failure `error` says why
+// in a sentence for the table's dialog.
+// The tag: hexadecimal ("0xff02" or "ff02"), a private-use tag 0xFE00-0xFFFF
+// (registry tags have meanings of their own).
+std::optional<std::uint16_t> parse_attribute_tag(std::string_view text, std::string &error);
+// The type: one of attr_type_name()'s names.
+std::optional<AttrType> parse_attribute_type(std::string_view text, std::string &error);
 
 // The strings of a List of strings value (2-octet length + octets each);
 // false when the lengths do not add up to the value.

@@ -349,6 +349,11 @@ private:
                                  format("Nonce has %zu octets, needs at least 8", value.size()));
                 break;
             case ContentKind::Status: check_status(index, value); break;
+            case ContentKind::Ttl:
+                item.ttl_valid = value.size() == 4;
+                if (item.ttl_valid)
+                    item.ttl = static_cast<std::uint32_t>(read_u16(value, 0)) << 16 | read_u16(value, 2);
+                break;
             case ContentKind::Timestamp: {
                 const auto seconds = parse_timestamp(value);
                 item.timestamp_valid = seconds.has_value();
@@ -371,6 +376,8 @@ private:
             return;
         }
         const auto code = read_u16(value, 0);
+        r_.items[index].status_valid = true;
+        r_.items[index].status = code;
         if (status_meaning(code) == nullptr)
             report(DiagKind::StatusUnknown, index, r_.items[index].content_source, r_.items[index].value_offset, 2,
                    format("Status code 0x%04x is not defined by the drafts", code));

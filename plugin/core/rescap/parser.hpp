@@ -28,7 +28,6 @@ inline constexpr std::size_t kHeaderLength = 4;
 inline constexpr std::uint16_t kContinuationBit = 0x8000;
 
 enum class Role : std::uint8_t { Request, Response };
-enum class Form : std::uint8_t { None, Count, Nested };
 
 // One wire item header and its content octets.
 struct Fragment {
@@ -58,8 +57,14 @@ struct Item {
     bool ignored = false;     // beyond the message's count: the receiver ignores it
     Form form = Form::None;   // containers only
     std::uint16_t count = 0;  // count form only: as announced
+    // Fixed values, decoded once here so that neither the tree nor the
+    // statistics read the octets again.
     bool timestamp_valid = false;
     std::int64_t timestamp = 0;                // seconds since the epoch, when valid
+    bool status_valid = false;                 // Status with its 2-octet code
+    std::uint16_t status = 0;                  // main << 8 | secondary
+    bool ttl_valid = false;                    // TTLOfInfo with its 4-octet value
+    std::uint32_t ttl = 0;                     // seconds
     const AttributeSpec *attribute = nullptr;  // user-mapped typed attribute
     std::int32_t embedded = -1;                // index in ParseResult::embedded: a rescap URL's request
 };

@@ -135,6 +135,15 @@ std::string_view tag_name(std::uint16_t tag) {
     return spec != nullptr ? spec->name : kUnknown.name;
 }
 
+const char *form_name(Form form) {
+    switch (form) {
+        case Form::Count: return "count form (2000 drafts)";
+        case Form::Nested: return "nested form (1999 draft)";
+        case Form::None: break;
+    }
+    return nullptr;
+}
+
 const char *item_type_name(ItemType type) {
     switch (type) {
         case ItemType::Request: return "request";

@@ -38,6 +38,7 @@ enum class Layout : std::uint8_t {
 
 inline constexpr std::uint16_t kTagFullRequest = 0x0001;
 inline constexpr std::uint16_t kTagBaseUri = 0x0002;
+inline constexpr std::uint16_t kTagItemsToReturn = 0x0003;
 inline constexpr std::uint16_t kTagAuthInTheClear = 0x0005;
 inline constexpr std::uint16_t kTagFullResponse = 0x000C;
 inline constexpr std::uint16_t kTagStatus = 0x000D;
@@ -48,6 +49,12 @@ inline constexpr std::uint16_t kTagEncryptedResponse = 0x0013;
 inline constexpr std::uint16_t kTagKeyId = 0x001A;
 inline constexpr std::uint16_t kPrivateRequestFirst = 0xFE00;
 inline constexpr std::uint16_t kPrivateResponseFirst = 0xFF00;
+
+// Draft generation of a container (and of a message: its root's form).
+enum class Form : std::uint8_t { None, Count, Nested };
+
+// "count form (2000 drafts)", "nested form (1999 draft)"; nullptr for None.
+const char *form_name(Form form);
 
 struct ItemSpec {
     std::uint16_t tag_first;

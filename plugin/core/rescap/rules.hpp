@@ -2,7 +2,6 @@
 // parsed message.
 #pragma once
 
-
 #include "core/rescap/parser.hpp"
 
 namespace rescap {

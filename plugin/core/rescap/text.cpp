@@ -34,4 +34,13 @@ bool is_valid_utf8(std::span<const std::uint8_t> text) {
     return true;
 }
 
+bool is_printable_text(std::span<const std::uint8_t> text) {
+    if (text.empty() || !is_valid_utf8(text)) return false;
+    for (const std::uint8_t octet : text) {
+        const bool control = octet < 0x20 || octet == 0x7F;
+        if (control && octet != '\t' && octet != '\r' && octet != '\n') return false;
+    }
+    return true;
+}
+
 }  // namespace rescap

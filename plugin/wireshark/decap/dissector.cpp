@@ -6,6 +6,7 @@
 #include <epan/expert.h>
 #include <epan/packet.h>
 #include <epan/prefs.h>
+#include <wsutil/str_util.h>
 
 #include "wireshark/ghostports/handoff.hpp"
 #include "core/ghostports/signatures.hpp"
@@ -103,8 +104,9 @@ void add_counters(proto_tree *tree, tvbuff_t *tvb, const ConversationState &stat
     proto_tree *counters = proto_item_add_subtree(node, g.ett_conversation);
     const Totals &c2s = state.each_way[0];
     const Totals &s2c = state.each_way[1];
-    proto_item_append_text(node, ": %u packets / %" PRIu64 " octets to the server, %u / %" PRIu64 " back", c2s.packets,
-                           c2s.octets, s2c.packets, s2c.octets);
+    // TCP handshakes and bare ACKs are not counted: only packets with payload.
+    proto_item_append_text(node, ": %u payload packet%s (%" PRIu64 " octets) to the server, %u (%" PRIu64 ") back",
+                           c2s.packets, plurality(c2s.packets, "", "s"), c2s.octets, s2c.packets, s2c.octets);
     for (auto [hf, value] : {std::pair{g.hf_c2s_packets, guint64{c2s.packets}}, std::pair{g.hf_c2s_octets, c2s.octets},
                              std::pair{g.hf_s2c_packets, guint64{s2c.packets}}, std::pair{g.hf_s2c_octets, s2c.octets}})
         proto_item_set_generated(proto_tree_add_uint64(counters, hf, tvb, 0, 0, value));
@@ -171,7 +173,10 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, boo
     }
 
     const InnerKind inner = g.decapsulate ? classify_payload(payload) : InnerKind::None;
-    proto_item_set_generated(proto_tree_add_uint(decap_tree, g.hf_inner, tvb, 0, 0, static_cast<guint32>(inner)));
+    // "none" stays filterable (decap.inner == 0) but is not shown.
+    proto_item *inner_item = proto_tree_add_uint(decap_tree, g.hf_inner, tvb, 0, 0, static_cast<guint32>(inner));
+    proto_item_set_generated(inner_item);
+    if (inner == InnerKind::None) proto_item_set_hidden(inner_item);
     if (inner != InnerKind::None) {
         proto_item_append_text(root, ", carries an %s", inner_kind_name(inner));
         expert_add_info_format(pinfo, root, &g.ei_encapsulated, "Payload is a whole %s; decoded below",
@@ -225,29 +230,31 @@ void register_protocol() {
               "Known protocol found in the payload"),
         field(&g.hf_conversation, "Conversation", "decap.conversation", FT_NONE, BASE_NONE, nullptr,
               "Counters of this decap conversation"),
-        field(&g.hf_c2s_packets, "Packets client to server", "decap.conversation.c2s_packets", FT_UINT64, BASE_DEC,
+        field(&g.hf_c2s_packets, "Payload packets client to server", "decap.conversation.c2s_packets", FT_UINT64,
+              BASE_DEC, nullptr, nullptr),
+        field(&g.hf_c2s_octets, "Payload octets client to server", "decap.conversation.c2s_octets", FT_UINT64, BASE_DEC,
               nullptr, nullptr),
-        field(&g.hf_c2s_octets, "Octets client to server", "decap.conversation.c2s_octets", FT_UINT64, BASE_DEC,
+        field(&g.hf_s2c_packets, "Payload packets server to client", "decap.conversation.s2c_packets", FT_UINT64,
+              BASE_DEC, nullptr, nullptr),
+        field(&g.hf_s2c_octets, "Payload octets server to client", "decap.conversation.s2c_octets", FT_UINT64, BASE_DEC,
               nullptr, nullptr),
-        field(&g.hf_s2c_packets, "Packets server to client", "decap.conversation.s2c_packets", FT_UINT64, BASE_DEC,
+        field(&g.hf_first_seen, "First payload", "decap.conversation.first_seen", FT_ABSOLUTE_TIME, ABSOLUTE_TIME_UTC,
               nullptr, nullptr),
-        field(&g.hf_s2c_octets, "Octets server to client", "decap.conversation.s2c_octets", FT_UINT64, BASE_DEC,
-              nullptr, nullptr),
-        field(&g.hf_first_seen, "First seen", "decap.conversation.first_seen", FT_ABSOLUTE_TIME, ABSOLUTE_TIME_UTC,
-              nullptr, nullptr),
-        field(&g.hf_last_seen, "Last seen", "decap.conversation.last_seen", FT_ABSOLUTE_TIME, ABSOLUTE_TIME_UTC,
+        field(&g.hf_last_seen, "Last payload", "decap.conversation.last_seen", FT_ABSOLUTE_TIME, ABSOLUTE_TIME_UTC,
               nullptr, nullptr),
     };
     static int *ett[] = {&g.ett, &g.ett_conversation};
     static ei_register_info ei[] = {
         {&g.ei_unassigned,
-         {"decap.expert.unassigned", PI_SEQUENCE, PI_NOTE,
+         // Which service is this? A protocol question, not a sequence one.
+         {"decap.expert.unassigned", PI_PROTOCOL, PI_NOTE,
           "No published protocol uses port 403 (decap); identify the listening service", EXPFILL}},
         {&g.ei_known_protocol,
          {"decap.expert.known_protocol", PI_PROTOCOL, PI_WARN,
           "Known protocol on port 403: a service on the wrong port", EXPFILL}},
         {&g.ei_encapsulated,
-         {"decap.expert.encapsulated", PI_SEQUENCE, PI_NOTE, "Payload is an encapsulated packet", EXPFILL}},
+         // A tunnel carries traffic past port-based inspection.
+         {"decap.expert.encapsulated", PI_SECURITY, PI_NOTE, "Payload is an encapsulated packet", EXPFILL}},
         {&g.ei_too_deep,
          {"decap.expert.too_deep", PI_MALFORMED, PI_ERROR, "decap nested too deep; payload not decoded further",
           EXPFILL}},

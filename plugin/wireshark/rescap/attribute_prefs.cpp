@@ -3,10 +3,13 @@
 #include <cstring>
 
 #include <array>
+#include <string>
+#include <string_view>
 
 #include <epan/uat.h>
 #include <epan/value_string.h>
-#include <wsutil/strtoi.h>
+
+#include "core/rescap/registry.hpp"
 
 namespace rescap {
 namespace {
@@ -31,10 +34,33 @@ void *copy_record(void *dest, const void *source, size_t) {
     return dest;
 }
 
+// Field checks: the dialog shows the message and keeps the row from being
+// saved; a table file or -o uat:... row that fails is reported and skipped.
+gboolean check_tag(void *, const char *text, unsigned length, const void *, const void *, char **error) {
+    std::string why;
+    if (parse_attribute_tag(std::string_view(text, length), why)) return TRUE;
+    *error = g_strdup(why.c_str());
+    return FALSE;
+}
+
+gboolean check_type(void *, const char *text, unsigned length, const void *, const void *, char **error) {
+    std::string why;
+    if (parse_attribute_type(std::string_view(text, length), why)) return TRUE;
+    *error = g_strdup(why.c_str());
+    return FALSE;
+}
+
+gboolean check_name(void *, const char *text, unsigned length, const void *, const void *, char **error) {
+    if (length > 0 && std::string_view(text, length).find_first_not_of(" \t") != std::string_view::npos) return TRUE;
+    *error = g_strdup("The attribute needs a name, e.g. DisplayableMedia");
+    return FALSE;
+}
+
+// The whole row, also as the dialog edits it field by field.
 gboolean check_record(void *record, char **error) {
     const auto *r = static_cast<const AttributeRecord *>(record);
-    if (r->tag > 0xFFFF) {
-        *error = g_strdup_printf("Tag 0x%x does not fit in 16 bits", r->tag);
+    if (r->tag < kPrivateRequestFirst || r->tag > 0xFFFF) {
+        *error = g_strdup_printf("Tag 0x%04x is not a private-use tag (0xfe00-0xffff)", r->tag);
         return FALSE;
     }
     if (r->name == nullptr || *r->name == '\0') {
@@ -57,9 +83,10 @@ void rebuild_table() {
 }
 
 void set_tag(void *record, const char *text, guint length, const void *, const void *) {
-    char *copy = g_strndup(text, length);
-    ws_hexstrtou32(copy, nullptr, &static_cast<AttributeRecord *>(record)->tag);
-    g_free(copy);
+    std::string ignored;
+    // An invalid tag was refused by check_tag(); 0 then fails check_record().
+    static_cast<AttributeRecord *>(record)->tag =
+        parse_attribute_tag(std::string_view(text, length), ignored).value_or(0);
 }
 void tag_to_text(void *record, char **out, unsigned *length, const void *, const void *) {
     *out = g_strdup_printf("0x%04x", static_cast<AttributeRecord *>(record)->tag);
@@ -76,11 +103,9 @@ void name_to_text(void *record, char **out, unsigned *length, const void *, cons
     *length = static_cast<unsigned>(std::strlen(*out));
 }
 void set_type(void *record, const char *text, guint length, const void *, const void *) {
-    auto *r = static_cast<AttributeRecord *>(record);
-    r->type = static_cast<guint>(AttrType::Octets);
-    for (const value_string *choice = attribute_type_names(); choice->strptr != nullptr; ++choice)
-        if (std::strlen(choice->strptr) == length && std::strncmp(choice->strptr, text, length) == 0)
-            r->type = choice->value;
+    std::string ignored;
+    static_cast<AttributeRecord *>(record)->type =
+        static_cast<guint>(parse_attribute_type(std::string_view(text, length), ignored).value_or(AttrType::Octets));
 }
 void type_to_text(void *record, char **out, unsigned *length, const void *, const void *) {
     *out = g_strdup(val_to_str_const(static_cast<AttributeRecord *>(record)->type, attribute_type_names(), "Octets"));
@@ -95,11 +120,9 @@ const AttributeTable &attribute_table() {
 
 const value_string *attribute_type_names() {
     static const auto names = [] {
-        constexpr AttrType kTypes[] = {AttrType::Boolean,    AttrType::Integer, AttrType::String,
-                                       AttrType::StringList, AttrType::Uri,     AttrType::Octets};
-        std::array<value_string, std::size(kTypes) + 1> table{};
-        for (std::size_t i = 0; i < std::size(kTypes); ++i)
-            table[i] = value_string{static_cast<guint32>(kTypes[i]), attr_type_name(kTypes[i])};
+        std::array<value_string, std::size(kAttrTypes) + 1> table{};
+        for (std::size_t i = 0; i < std::size(kAttrTypes); ++i)
+            table[i] = value_string{static_cast<guint32>(kAttrTypes[i]), attr_type_name(kAttrTypes[i])};
         table.back() = value_string{0, nullptr};
         return table;
     }();
@@ -111,23 +134,25 @@ void register_attribute_table(module_t *module) {
         {"tag",
          "Tag",
          PT_TXTMOD_STRING,
-         {uat_fld_chk_num_hex, set_tag, tag_to_text},
+         {check_tag, set_tag, tag_to_text},
          {nullptr, nullptr, nullptr},
          nullptr,
-         "Item tag, hexadecimal (private use: 0xfe00-0xffff)",
+         "Private-use item tag, hexadecimal: 0xfe00-0xfeff (PrivUseRequest00-255) or 0xff00-0xffff "
+         "(PrivUseResponse00-255). Registry tags keep their own meaning and cannot be mapped.",
          FLDFILL},
         {"name",
          "Name",
          PT_TXTMOD_STRING,
-         {uat_fld_chk_str, set_name, name_to_text},
+         {check_name, set_name, name_to_text},
          {nullptr, nullptr, nullptr},
          nullptr,
-         "Attribute name, e.g. DisplayableMedia",
+         "Attribute name from the mail user agent profile (draft-hoffman-rescap-mua-03), e.g. DisplayableMedia; "
+         "shown in the item's line and as rescap.attr.name",
          FLDFILL},
         {"type",
          "Type",
          PT_TXTMOD_ENUM,
-         {uat_fld_chk_enum, set_type, type_to_text},
+         {check_type, set_type, type_to_text},
          {attribute_type_names(), attribute_type_names(), attribute_type_names()},
          attribute_type_names(),
          "Value type: Boolean (1 octet), Integer (2 octets), String, List of strings (2-octet length + octets "
@@ -135,8 +160,10 @@ void register_attribute_table(module_t *module) {
          FLDFILL},
         UAT_END_FIELDS,
     };
+    // The Help button opens this page of the User's Guide (how UAT tables
+    // work); each column's tooltip says what rescap expects in it.
     uat_t *uat = uat_new("rescap typed attributes", sizeof(AttributeRecord), "rescap_attributes", TRUE, &g_records,
-                         &g_record_count, UAT_AFFECTS_DISSECTION, nullptr, copy_record, check_record, free_record,
+                         &g_record_count, UAT_AFFECTS_DISSECTION, "ChUserTable", copy_record, check_record, free_record,
                          rebuild_table, nullptr, fields);
     prefs_register_uat_preference(module, "attributes", "Typed attributes",
                                   "Map (private-use) item tags to named attributes with a value type, as the mail "

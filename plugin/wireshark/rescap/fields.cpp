@@ -3,9 +3,8 @@
 #include <deque>
 #include <string>
 
-#include <epan/unit_strings.h>
-
 #include "wireshark/rescap/attribute_prefs.hpp"
+#include "wireshark/rescap/content_kinds.hpp"
 #include "core/rescap/parser.hpp"
 #include "core/rescap/status.hpp"
 
@@ -16,7 +15,6 @@ namespace {
 // the process lifetime; these hold the ones made at registration.
 struct Storage {
     std::deque<std::string> strings;
-    std::vector<range_string> tag_names;
     std::vector<value_string> status_names;
     std::vector<value_string> class_names;
     std::vector<hf_register_info> hf;
@@ -31,11 +29,20 @@ Storage &storage() {
     return s;
 }
 
-const value_string kFormNames[] = {
-    {static_cast<guint32>(Form::Count), "count form (2000 drafts)"},
-    {static_cast<guint32>(Form::Nested), "nested form (1999 draft)"},
-    {0, nullptr},
-};
+// Names without the internal number ("count form (2000 drafts)", not "... (1)").
+void format_form(gchar *label, guint32 form) {
+    const char *name = form_name(static_cast<Form>(form));
+    g_strlcpy(label, name != nullptr ? name : "none", ITEM_LABEL_LENGTH);
+}
+
+void format_attribute_type(gchar *label, guint32 type) {
+    g_strlcpy(label, val_to_str_const(type, attribute_type_names(), "?"), ITEM_LABEL_LENGTH);
+}
+
+// rescap's parser reports overlaps and mismatched fragments itself
+// (fragment_mismatch); show_fragment_tree() reads these fields only for
+// fragments flagged so, which rescap's never are.
+int g_never_shown = -1;
 
 // The typed field each attribute value type decodes into.
 struct AttrField {
@@ -55,9 +62,6 @@ constexpr AttrField kAttrFields[] = {
 };
 
 void build_value_tables(Storage &s) {
-    for (const ItemSpec &spec : item_registry())
-        s.tag_names.push_back(range_string{spec.tag_first, spec.tag_last, spec.name});
-    s.tag_names.push_back(range_string{0, 0, nullptr});
     for (const StatusSpec &spec : status_registry()) s.status_names.push_back(value_string{spec.code, spec.meaning});
     s.status_names.push_back(value_string{0, nullptr});
     for (const StatusClassSpec &spec : status_class_registry())
@@ -70,21 +74,29 @@ hf_register_info field(int *id, const char *name, const char *abbrev, ftenum typ
     return hf_register_info{id, {name, abbrev, type, display, strings, mask, blurb, HFILL}};
 }
 
-// The typed value field of a registry row, from its content kind.
+// The typed value field of a registry row, from its content kind's row.
 hf_register_info value_field(Storage &s, int *id, const ItemSpec &spec) {
-    const char *abbrev = s.keep(std::string("rescap.") + spec.field);
-    switch (spec.kind) {
-        case ContentKind::Uri: return field(id, spec.name, abbrev, FT_STRING, BASE_NONE, nullptr, 0, spec.blurb);
-        case ContentKind::TagList:
-            return field(id, spec.name, abbrev, FT_UINT16, BASE_HEX | BASE_RANGE_STRING, s.tag_names.data(), 0,
-                         spec.blurb);
-        case ContentKind::Ttl:
-            return field(id, "TTL", abbrev, FT_UINT32, BASE_DEC | BASE_UNIT_STRING, &units_second_seconds, 0,
-                         spec.blurb);
-        case ContentKind::Timestamp:
-            return field(id, spec.name, abbrev, FT_ABSOLUTE_TIME, ABSOLUTE_TIME_UTC, nullptr, 0, spec.blurb);
-        default: return field(id, spec.name, abbrev, FT_BYTES, BASE_NONE, nullptr, 0, spec.blurb);
-    }
+    const ContentKindRow &row = content_kind(spec.kind);
+    return field(id, row.field_name != nullptr ? row.field_name : spec.name,
+                 s.keep(std::string("rescap.") + spec.field), row.field_type, row.display, row.strings, 0, spec.blurb);
+}
+
+void describe_reassembly(Fields &f) {
+    fragment_items &r = f.reassembly;
+    r.ett_fragment = &f.ett_fragment;
+    r.ett_fragments = &f.ett_fragments;
+    r.hf_fragments = &f.fragments;
+    r.hf_fragment = &f.fragment;
+    r.hf_fragment_overlap = &g_never_shown;
+    r.hf_fragment_overlap_conflict = &g_never_shown;
+    r.hf_fragment_multiple_tails = &g_never_shown;
+    r.hf_fragment_too_long_fragment = &g_never_shown;
+    r.hf_fragment_error = &g_never_shown;
+    r.hf_fragment_count = &f.fragment_count;
+    r.hf_reassembled_in = nullptr;  // an item is reassembled in the frame its message is dissected in
+    r.hf_reassembled_length = &f.reassembled_length;
+    r.hf_reassembled_data = nullptr;
+    r.tag = "rescap item fragments";
 }
 
 int group_of(Group group) {
@@ -109,6 +121,11 @@ int severity_of(Severity severity) {
 }
 
 }  // namespace
+
+void format_tag(gchar *label, guint32 tag) {
+    const std::string name(tag_name(static_cast<std::uint16_t>(tag)));
+    g_snprintf(label, ITEM_LABEL_LENGTH, "%s (0x%04x)", name.c_str(), tag);
+}
 
 Fields &fields() {
     static Fields f;
@@ -137,7 +154,7 @@ void register_fields(int proto) {
     s.hf = {
         field(&f.response, "Response", "rescap.response", FT_BOOLEAN, BASE_NONE, nullptr, 0,
               "TRUE for a FullResponse, FALSE for a FullRequest"),
-        field(&f.form, "Form", "rescap.form", FT_UINT8, BASE_DEC, VALS(kFormNames), 0,
+        field(&f.form, "Form", "rescap.form", FT_UINT8, BASE_CUSTOM, CF_FUNC(format_form), 0,
               "Draft generation of a container: count form (2000) or nested form (1999)"),
         field(&f.response_in, "Response in", "rescap.response_in", FT_FRAMENUM, BASE_NONE,
               FRAMENUM_TYPE(FT_FRAMENUM_RESPONSE), 0, "The response to this request is in this frame"),
@@ -168,21 +185,25 @@ void register_fields(int proto) {
         field(&f.ignored, "Items beyond the message", "rescap.ignored", FT_NONE, BASE_NONE, nullptr, 0,
               "Items after the message's count; the receiver ignores them"),
         field(&f.item, "Item", "rescap.item", FT_NONE, BASE_NONE, nullptr, 0, "One logical rescap item"),
-        field(&f.item_tag, "Tag", "rescap.item.tag", FT_UINT16, BASE_HEX | BASE_RANGE_STRING, s.tag_names.data(), 0,
-              "Item tag"),
+        field(&f.item_tag, "Tag", "rescap.item.tag", FT_UINT16, BASE_CUSTOM, CF_FUNC(format_tag), 0, "Item tag"),
         field(&f.item_continuation, "Continuation", "rescap.item.continuation", FT_BOOLEAN, 16, nullptr,
               kContinuationBit, "More fragments of this item follow"),
         field(&f.item_length, "Length", "rescap.item.length", FT_UINT16, BASE_DEC, nullptr, 0x7FFF,
               "Content length of this item (or fragment) in octets"),
         field(&f.count, "Count", "rescap.count", FT_UINT16, BASE_DEC, nullptr, 0,
               "Number of items that follow and belong to this container (count form)"),
-        field(&f.fragments, "Fragments", "rescap.fragments", FT_NONE, BASE_NONE, nullptr, 0,
+        field(&f.fragment_header, "Fragment header", "rescap.fragment_header", FT_NONE, BASE_NONE, nullptr, 0,
+              "The header (continuation marker and length) of one wire fragment of an item"),
+        field(&f.fragments, "Item fragments", "rescap.fragments", FT_NONE, BASE_NONE, nullptr, 0,
               "The wire fragments of a fragmented item"),
-        field(&f.fragment, "Fragment", "rescap.fragment", FT_NONE, BASE_NONE, nullptr, 0, "One wire fragment"),
-        field(&f.fragment_count, "Fragment count", "rescap.fragment.count", FT_UINT32, BASE_DEC, nullptr, 0,
+        field(&f.fragment, "Item fragment", "rescap.fragment", FT_FRAMENUM, BASE_NONE, nullptr, 0,
+              "One wire fragment: its frame and its place in the reassembled content"),
+        field(&f.fragment_count, "Item fragment count", "rescap.fragment.count", FT_UINT32, BASE_DEC, nullptr, 0,
               "Number of wire fragments"),
-        field(&f.reassembled_length, "Reassembled length", "rescap.reassembled_length", FT_UINT32, BASE_DEC, nullptr, 0,
-              "Content length after joining the fragments"),
+        field(&f.reassembled_length, "Reassembled item length", "rescap.reassembled_length", FT_UINT32, BASE_DEC,
+              nullptr, 0, "Content length after joining the fragments"),
+        field(&f.text, "Text", "rescap.text", FT_STRING, BASE_NONE, nullptr, 0,
+              "Octets of an opaque item that read as UTF-8 text"),
         field(&f.status_code, "Status code", "rescap.status.code", FT_UINT16, BASE_HEX, s.status_names.data(), 0,
               "main << 8 | secondary"),
         field(&f.status_main, "Main code", "rescap.status.main", FT_UINT8, BASE_HEX, s.class_names.data(), 0,
@@ -197,8 +218,8 @@ void register_fields(int proto) {
               "The request a rescap:// URL carries, decoded from base64"),
         field(&f.attr_name, "Attribute", "rescap.attr.name", FT_STRING, BASE_NONE, nullptr, 0,
               "Name the attribute table gives this tag"),
-        field(&f.attr_type, "Attribute type", "rescap.attr.type", FT_UINT8, BASE_DEC, attribute_type_names(), 0,
-              "Value type the attribute table gives this tag"),
+        field(&f.attr_type, "Attribute type", "rescap.attr.type", FT_UINT8, BASE_CUSTOM, CF_FUNC(format_attribute_type),
+              0, "Value type the attribute table gives this tag"),
     };
     for (const AttrField &a : kAttrFields)
         s.hf.push_back(field(&f.attr_value[static_cast<std::size_t>(a.type)], a.name, a.abbrev, a.kind, a.display,
@@ -206,8 +227,8 @@ void register_fields(int proto) {
     for (std::size_t row = 0; row < registry.size(); ++row)
         if (registry[row].field != nullptr) s.hf.push_back(value_field(s, &f.value[row], registry[row]));
 
-    for (int *ett :
-         {&f.ett_message, &f.ett_fragments, &f.ett_fragment, &f.ett_ignored, &f.ett_unknown, &f.ett_embedded})
+    for (int *ett : {&f.ett_message, &f.ett_fragments, &f.ett_fragment, &f.ett_fragment_header, &f.ett_ignored,
+                     &f.ett_unknown, &f.ett_embedded})
         s.ett.push_back(ett);
     for (int &ett : f.ett_item) s.ett.push_back(&ett);
 
@@ -216,6 +237,7 @@ void register_fields(int proto) {
                                         {s.keep(std::string("rescap.expert.") + spec.name), group_of(spec.group),
                                          severity_of(spec.severity), spec.summary, EXPFILL}});
 
+    describe_reassembly(f);
     proto_register_field_array(proto, s.hf.data(), static_cast<int>(s.hf.size()));
     proto_register_subtree_array(s.ett.data(), static_cast<int>(s.ett.size()));
     expert_module_t *module = expert_register_protocol(proto);

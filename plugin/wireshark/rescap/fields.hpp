@@ -7,6 +7,10 @@
 
 #include <epan/expert.h>
 #include <epan/proto.h>
+// Wireshark 4.0's reassemble.h lacks the extern "C" guard of the other headers.
+extern "C" {
+#include <epan/reassemble.h>
+}
 
 #include "core/rescap/attributes.hpp"
 #include "core/rescap/diagnostics.hpp"
@@ -24,7 +28,11 @@ struct Fields {
     int stream_part = -1, stream_reassembled_in = -1, stream_starts_in = -1, stream_length = -1, stream_segments = -1;
     // item header
     int item = -1, item_tag = -1, item_length = -1, item_continuation = -1, count = -1;
+    int fragment_header = -1;  // one wire header of a fragmented item
+    // Wireshark's standard reassembly items (fragment_items below)
     int fragments = -1, fragment = -1, fragment_count = -1, reassembled_length = -1;
+    // printable octets of an opaque item, as text
+    int text = -1;
     // Status content
     int status_code = -1, status_main = -1, status_secondary = -1, status_text = -1;
     // per registry row (same index as item_registry()); -1 = no value field
@@ -36,7 +44,8 @@ struct Fields {
     int attr_name = -1, attr_type = -1;
     std::array<int, 6> attr_value{-1, -1, -1, -1, -1, -1};
 
-    int ett_message = -1, ett_fragments = -1, ett_fragment = -1, ett_ignored = -1, ett_unknown = -1, ett_embedded = -1;
+    int ett_message = -1, ett_fragments = -1, ett_fragment = -1, ett_fragment_header = -1, ett_ignored = -1,
+        ett_unknown = -1, ett_embedded = -1;
     std::vector<int> ett_item;  // per registry row
 
     std::array<expert_field, static_cast<std::size_t>(DiagKind::Count_)> expert{};
@@ -45,7 +54,13 @@ struct Fields {
     int attribute_field(AttrType type) const { return attr_value[static_cast<std::size_t>(type)]; }
     int item_subtree(const ItemSpec &spec) const;
     expert_field *expert_for(DiagKind kind) { return &expert[static_cast<std::size_t>(kind)]; }
+
+    // For show_fragment_tree(): the reassembly fields above.
+    fragment_items reassembly{};
 };
+
+// "PrivUseResponse04 (0xff04)": a tag with its name and number (BASE_CUSTOM).
+void format_tag(gchar *label, guint32 tag);
 
 Fields &fields();
 

@@ -5,45 +5,20 @@
 
 #include <epan/expert.h>
 #include <epan/prefs.h>
-#include <wsutil/str_util.h>
-#include <epan/strutil.h>
-#include <epan/to_str.h>
+// Wireshark 4.0's reassemble.h lacks the extern "C" guard of the other headers.
+extern "C" {
+#include <epan/reassemble.h>
+}
 
+#include "wireshark/rescap/content_kinds.hpp"
 #include "wireshark/rescap/fields.hpp"
 #include "wireshark/rescap/pool_object.hpp"
-#include "core/rescap/status.hpp"
 
 namespace rescap {
 namespace {
 
-std::uint16_t read_u16(std::span<const std::uint8_t> bytes, std::size_t at) {
-    return static_cast<std::uint16_t>(bytes[at] << 8 | bytes[at + 1]);
-}
-
-// Longest text shown in a label before it is cut; the field keeps it all.
-constexpr std::size_t kLabelText = 120;
-
-const char *printable(packet_info *pinfo, std::span<const std::uint8_t> text) {
-    const bool cut = text.size() > kLabelText;
-    const char *shown = format_text(pinfo->pool, text.data(), cut ? kLabelText : text.size());
-    return cut ? wmem_strdup_printf(pinfo->pool, "%s…", shown) : shown;
-}
-
-const char *status_label(packet_info *pinfo, std::span<const std::uint8_t> value) {
-    if (value.size() < 2) return "(too short)";
-    const std::uint16_t code = read_u16(value, 0);
-    const char *meaning = status_meaning(code);
-    const char *text = value.size() > 2 ? printable(pinfo, value.subspan(2)) : nullptr;
-    return wmem_strdup_printf(pinfo->pool, "0x%04x %s%s%s%s", code, meaning ? meaning : "(unknown code)",
-                              text ? " \"" : "", text ? text : "", text ? "\"" : "");
-}
-
-int name_length(std::string_view name) {
-    return static_cast<int>(name.size());
-}
-
-const char *octet_count(packet_info *pinfo, std::size_t n) {
-    return wmem_strdup_printf(pinfo->pool, "%zu octet%s", n, n == 1 ? "" : "s");
+gint at(std::size_t offset) {
+    return static_cast<gint>(offset);
 }
 
 // Tree items an item may add at most (node, tag, marker, length, value,
@@ -74,8 +49,9 @@ public:
         total_items_ = r_.items.size();
         if (r_.items.empty()) return report_all();
         proto_tree_add_boolean(tree, f_.response, sources_[kInput], 0, 2, r_.role == Role::Response);
+        // The root item's line says the form; the message-level field is for filters.
         if (r_.form != Form::None)
-            proto_item_set_generated(
+            proto_item_set_hidden(
                 proto_tree_add_uint(tree, f_.form, sources_[kInput], 0, 0, static_cast<guint32>(r_.form)));
         render_item(0, tree);
         report_all();
@@ -92,107 +68,105 @@ private:
         std::copy(buffer.begin(), buffer.end(), copy);
         tvbuff_t *child = tvb_new_child_real_data(sources_[kInput], copy, length, static_cast<gint>(length));
         const bool from_url = owner.embedded >= 0 && r_.embedded[static_cast<std::size_t>(owner.embedded)].source == id;
-        const std::string_view name = tag_name(owner.tag);
+        // Wireshark adds the size to the tab's name itself.
         add_new_data_source(
             pinfo_, child,
-            wmem_strdup_printf(pinfo_->pool, "%s %.*s (%u octets)", from_url ? "Request in the URL of" : "Reassembled",
-                               name_length(name), name.data(), length));
+            wmem_strdup_printf(pinfo_->pool, "%s %s", from_url ? "Request in the URL of" : "Reassembled",
+                               std::string(tag_name(owner.tag)).c_str()));
         sources_[id] = child;
         return child;
     }
+
+    ContentView view(const Item &item) const { return {pinfo_, f_, r_, input_, item, r_.value(item, input_)}; }
 
     const char *attribute_detail(const Item &item, std::span<const std::uint8_t> value) {
         if (!attribute_value_fits(item.attribute->type, value)) return "(does not fit its type)";
         switch (item.attribute->type) {
             case AttrType::Boolean: return value[0] != 0 ? "true" : "false";
-            case AttrType::Integer: return wmem_strdup_printf(pinfo_->pool, "%u", read_u16(value, 0));
+            case AttrType::Integer:
+                return wmem_strdup_printf(pinfo_->pool, "%u", static_cast<unsigned>(value[0] << 8 | value[1]));
             case AttrType::String:
-            case AttrType::Uri: return printable(pinfo_, value);
+            case AttrType::Uri: return label_text(pinfo_, value);
             case AttrType::StringList: {
                 wmem_strbuf_t *joined = wmem_strbuf_new(pinfo_->pool, "");
                 for (std::size_t at = 0; const auto entry = next_list_string(value, at);)
                     wmem_strbuf_append_printf(joined, "%s%s", wmem_strbuf_get_len(joined) ? ", " : "",
-                                              printable(pinfo_, *entry));
+                                              label_text(pinfo_, *entry));
                 return wmem_strbuf_get_str(joined);
             }
             case AttrType::Octets: break;
         }
-        return octet_count(pinfo_, value.size());
+        return content_kind(ContentKind::Opaque).detail(view(item));
+    }
+
+    // The form, said once: in the line of the container that chose it.
+    const char *form_detail(const Item &item) const {
+        if (item.spec->layout != Layout::DualForm || item.form == Form::None) return "";
+        if (item.form == Form::Nested) return " [nested form]";
+        return wmem_strdup_printf(pinfo_->pool, " [count form, %u item%s]", item.count, item.count == 1 ? "" : "s");
     }
 
     const char *label(const Item &item) {
-        const std::string_view name = tag_name(item.tag);
-        const auto value = r_.value(item, input_);
+        const std::string name(tag_name(item.tag));
         if (item.attribute != nullptr)
-            return wmem_strdup_printf(pinfo_->pool, "%s (%.*s): %s", item.attribute->name.c_str(), name_length(name),
-                                      name.data(), attribute_detail(item, value));
-        const char *detail = nullptr;
-        switch (item.spec->kind) {
-            case ContentKind::Uri: detail = printable(pinfo_, value); break;
-            case ContentKind::Status: detail = status_label(pinfo_, value); break;
-            case ContentKind::Ttl:
-                if (value.size() == 4)
-                    detail = wmem_strdup_printf(pinfo_->pool, "%u s",
-                                                static_cast<unsigned>(read_u16(value, 0)) << 16 | read_u16(value, 2));
-                break;
-            case ContentKind::Timestamp:
-                detail = item.timestamp_valid ? abs_time_secs_to_str(pinfo_->pool, static_cast<time_t>(item.timestamp),
-                                                                     ABSOLUTE_TIME_UTC, TRUE)
-                                              : "(invalid timestamp)";
-                break;
-            case ContentKind::TagList:
-                detail = wmem_strdup_printf(pinfo_->pool, "%zu tag%s%s", value.size() / 2, value.size() == 2 ? "" : "s",
-                                            value.empty() ? " (return everything)" : "");
-                break;
-            case ContentKind::None: break;
-            default: detail = octet_count(pinfo_, value.size()); break;
-        }
-        // The form is a choice only for the dual-form containers.
-        const bool dual = item.spec->layout == Layout::DualForm;
-        const char *form = !dual                       ? ""
-                           : item.form == Form::Count  ? wmem_strdup_printf(pinfo_->pool, " [count %u]", item.count)
-                           : item.form == Form::Nested ? " [nested]"
-                                                       : "";
-        return wmem_strdup_printf(pinfo_->pool, "%.*s%s%s%s%s", name_length(name), name.data(), detail ? ": " : "",
-                                  detail ? detail : "", form, item.fragment_count > 1 ? " [reassembled]" : "");
+            return wmem_strdup_printf(pinfo_->pool, "%s (%s): %s", item.attribute->name.c_str(), name.c_str(),
+                                      attribute_detail(item, r_.value(item, input_)));
+        const auto detail_of = content_kind(item.spec->kind).detail;
+        const char *detail = detail_of != nullptr ? detail_of(view(item)) : nullptr;
+        const char *reassembled =
+            item.fragment_count > 1
+                ? wmem_strdup_printf(pinfo_->pool, " [reassembled from %u fragments]", item.fragment_count)
+                : "";
+        return wmem_strdup_printf(pinfo_->pool, "%s%s%s%s%s", name.c_str(), detail ? ": " : "", detail ? detail : "",
+                                  form_detail(item), reassembled);
     }
 
     void render_header(proto_tree *tree, tvbuff_t *tvb, const Item &item) {
         const auto pieces = r_.fragments_of(item);
-        proto_tree_add_item(tree, f_.item_tag, tvb, static_cast<gint>(pieces.front().offset), 2, ENC_BIG_ENDIAN);
+        proto_tree_add_item(tree, f_.item_tag, tvb, at(pieces.front().offset), 2, ENC_BIG_ENDIAN);
         if (pieces.size() == 1) return render_length(tree, tvb, pieces.front());
-        proto_item_set_generated(
-            proto_tree_add_uint(tree, f_.fragment_count, tvb, 0, 0, static_cast<guint32>(pieces.size())));
-        const std::size_t start = pieces.front().offset;
-        const std::size_t end = pieces.back().offset + kHeaderLength + pieces.back().available;
-        proto_tree *list =
-            proto_tree_add_subtree_format(tree, tvb, static_cast<gint>(start), static_cast<gint>(end - start),
-                                          f_.ett_fragments, nullptr, "Fragments (%zu)", pieces.size());
-        proto_tree_add_item(list, f_.fragments, tvb, static_cast<gint>(start), static_cast<gint>(end - start), ENC_NA);
         unsigned number = 0;
         for (const Fragment &piece : pieces) {
-            proto_item *node = proto_tree_add_item(list, f_.fragment, tvb, static_cast<gint>(piece.offset),
-                                                   static_cast<gint>(kHeaderLength + piece.available), ENC_NA);
-            proto_item_set_text(node, "Fragment %u: %zu octets%s", ++number, piece.available,
-                                piece.continuation ? ", more follow" : ", last");
-            render_length(proto_item_add_subtree(node, f_.ett_fragment), tvb, piece);
+            proto_item *node = proto_tree_add_item(tree, f_.fragment_header, tvb, at(piece.offset), 4, ENC_NA);
+            proto_item_set_text(node, "Fragment %u header: %zu octets, %s", ++number, piece.available,
+                                piece.continuation ? "more follow" : "last");
+            render_length(proto_item_add_subtree(node, f_.ett_fragment_header), tvb, piece);
         }
-        proto_item_set_generated(
-            proto_tree_add_uint(tree, f_.reassembled_length, tvb, 0, 0, static_cast<guint32>(item.content_length)));
     }
 
     void render_length(proto_tree *tree, tvbuff_t *tvb, const Fragment &piece) {
-        proto_tree_add_item(tree, f_.item_continuation, tvb, static_cast<gint>(piece.offset + 2), 2, ENC_BIG_ENDIAN);
-        proto_tree_add_item(tree, f_.item_length, tvb, static_cast<gint>(piece.offset + 2), 2, ENC_BIG_ENDIAN);
+        proto_tree_add_item(tree, f_.item_continuation, tvb, at(piece.offset + 2), 2, ENC_BIG_ENDIAN);
+        proto_tree_add_item(tree, f_.item_length, tvb, at(piece.offset + 2), 2, ENC_BIG_ENDIAN);
+    }
+
+    // Wireshark's own reassembly summary ("[2 Item fragments (40000 bytes):
+    // #86(32767), #86(7233)]"), from the fragments the parser joined.
+    void render_reassembly(proto_tree *tree, tvbuff_t *content, const Item &item) {
+        auto *head = wmem_new0(pinfo_->pool, fragment_head);
+        fragment_item *last = head;
+        guint32 offset = 0;
+        for (const Fragment &piece : r_.fragments_of(item)) {
+            auto *fragment = wmem_new0(pinfo_->pool, fragment_item);
+            fragment->frame = pinfo_->num;
+            fragment->offset = offset;
+            fragment->len = static_cast<guint32>(piece.available);
+            offset += fragment->len;
+            last->next = fragment;
+            last = fragment;
+        }
+        proto_item *summary = nullptr;
+        show_fragment_tree(head, &f_.reassembly, tree, pinfo_, content, &summary);
     }
 
     void render_attribute(proto_tree *tree, tvbuff_t *tvb, const Item &item) {
         const AttrType type = item.attribute->type;
-        const auto offset = static_cast<gint>(item.value_offset);
-        const auto length = static_cast<gint>(item.value_length);
-        proto_item_set_generated(
-            proto_tree_add_string(tree, f_.attr_name, tvb, offset, 0, item.attribute->name.c_str()));
-        proto_item_set_generated(proto_tree_add_uint(tree, f_.attr_type, tvb, offset, 0, static_cast<guint32>(type)));
+        const auto offset = at(item.value_offset);
+        const auto length = at(item.value_length);
+        // Name and type on one line; the type field is there for filters.
+        proto_item *name = proto_tree_add_string(tree, f_.attr_name, tvb, offset, 0, item.attribute->name.c_str());
+        proto_item_append_text(name, " (%s)", attr_type_name(type));
+        proto_item_set_generated(name);
+        proto_item_set_hidden(proto_tree_add_uint(tree, f_.attr_type, tvb, offset, 0, static_cast<guint32>(type)));
         const auto value = r_.value(item, input_);
         if (!attribute_value_fits(type, value)) {
             if (length > 0) proto_tree_add_item(tree, f_.value_field(*item.spec), tvb, offset, length, ENC_NA);
@@ -227,36 +201,7 @@ private:
 
     void render_value(proto_tree *tree, tvbuff_t *tvb, const Item &item) {
         if (item.attribute != nullptr) return render_attribute(tree, tvb, item);
-        const int hf = f_.value_field(*item.spec);
-        const auto offset = static_cast<gint>(item.value_offset);
-        const auto length = static_cast<gint>(item.value_length);
-        switch (item.spec->kind) {
-            case ContentKind::Uri: proto_tree_add_item(tree, hf, tvb, offset, length, ENC_UTF_8); break;
-            case ContentKind::TagList:
-                for (gint at = 0; at + 2 <= length; at += 2)
-                    proto_tree_add_item(tree, hf, tvb, offset + at, 2, ENC_BIG_ENDIAN);
-                break;
-            case ContentKind::Ttl:
-                if (length == 4) proto_tree_add_item(tree, hf, tvb, offset, 4, ENC_BIG_ENDIAN);
-                break;
-            case ContentKind::Timestamp:
-                if (item.timestamp_valid) {
-                    const nstime_t when{static_cast<time_t>(item.timestamp), 0};
-                    proto_tree_add_time(tree, hf, tvb, offset, length, &when);
-                }
-                break;
-            case ContentKind::Status:
-                if (length < 2) break;
-                proto_tree_add_item(tree, f_.status_code, tvb, offset, 2, ENC_BIG_ENDIAN);
-                proto_tree_add_item(tree, f_.status_main, tvb, offset, 1, ENC_BIG_ENDIAN);
-                proto_tree_add_item(tree, f_.status_secondary, tvb, offset + 1, 1, ENC_BIG_ENDIAN);
-                if (length > 2) proto_tree_add_item(tree, f_.status_text, tvb, offset + 2, length - 2, ENC_UTF_8);
-                break;
-            case ContentKind::None: break;
-            default:
-                if (length > 0) proto_tree_add_item(tree, hf, tvb, offset, length, ENC_NA);
-                break;
-        }
+        content_kind(item.spec->kind).render(tree, tvb, view(item), f_.value_field(*item.spec));
     }
 
     // Wireshark throws once a packet's tree holds more than
@@ -290,26 +235,25 @@ private:
         const auto pieces = r_.fragments_of(item);
         const std::size_t start = pieces.front().offset;
         const std::size_t end = pieces.back().offset + kHeaderLength + pieces.back().available;
-        proto_item *node = proto_tree_add_item(parent, f_.item, header_tvb, static_cast<gint>(start),
-                                               static_cast<gint>(end - start), ENC_NA);
+        proto_item *node = proto_tree_add_item(parent, f_.item, header_tvb, at(start), at(end - start), ENC_NA);
         // Labels cost formatting on every item: only a tree someone sees needs them.
         if (node != nullptr && PTREE_DATA(node)->visible) proto_item_set_text(node, "%s", label(item));
         proto_tree *tree = proto_item_add_subtree(node, f_.item_subtree(*item.spec));
         trees_[index] = tree;
         render_header(tree, header_tvb, item);
         tvbuff_t *content_tvb = source(item.content_source, item);
+        if (item.fragment_count > 1) render_reassembly(tree, content_tvb, item);
         // Fields follow the wire order: SignatureControlInfo's KeyID comes
         // before its raw signature, every other value before the children.
         const bool children_first = item.spec->kind == ContentKind::SignatureControl;
         if (!children_first) render_value(tree, content_tvb, item);
         if (item.embedded >= 0) render_embedded(tree, item);
         if (item.spec->layout == Layout::DualForm && item.form != Form::None) {
-            proto_item_set_generated(
+            proto_item_set_hidden(
                 proto_tree_add_uint(tree, f_.form, content_tvb, 0, 0, static_cast<guint32>(item.form)));
             if (item.form == Form::Count)
                 proto_tree_add_item(tree, f_.count, content_tvb,
-                                    static_cast<gint>(item.content_offset + prefix_length(item.spec->kind)), 2,
-                                    ENC_BIG_ENDIAN);
+                                    at(item.content_offset + prefix_length(item.spec->kind)), 2, ENC_BIG_ENDIAN);
         }
         render_children(index, tree);
         if (children_first) render_value(tree, content_tvb, item);
@@ -324,9 +268,9 @@ private:
                 continue;
             }
             if (ignored == nullptr) {
-                proto_item *group = proto_tree_add_item(message_tree_, f_.ignored, sources_[kInput],
-                                                        static_cast<gint>(r_.message_length),
-                                                        static_cast<gint>(r_.consumed - r_.message_length), ENC_NA);
+                proto_item *group =
+                    proto_tree_add_item(message_tree_, f_.ignored, sources_[kInput], at(r_.message_length),
+                                        at(r_.consumed - r_.message_length), ENC_NA);
                 ignored = proto_item_add_subtree(group, f_.ett_ignored);
             }
             render_item(c, ignored);
@@ -339,8 +283,8 @@ private:
             proto_tree *tree = d.item != kNoItem && trees_[d.item] != nullptr ? trees_[d.item] : message_tree_;
             const Item *owner = d.item != kNoItem ? &r_.items[d.item] : nullptr;
             tvbuff_t *tvb = d.source == kInput || owner == nullptr ? sources_[kInput] : source(d.source, *owner);
-            proto_tree_add_expert_format(tree, pinfo_, f_.expert_for(d.kind), tvb, static_cast<gint>(d.offset),
-                                         static_cast<gint>(d.length), "%s", d.message.c_str());
+            proto_tree_add_expert_format(tree, pinfo_, f_.expert_for(d.kind), tvb, at(d.offset), at(d.length), "%s",
+                                         d.message.c_str());
         }
     }
 
@@ -363,18 +307,19 @@ void render_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const P
     pool_make<Renderer>(pinfo->pool, tvb, pinfo, result, input)->run(tree);
 }
 
+// Short, for the Info column: the Referral's target and other detail are in the tree.
 const char *message_summary(packet_info *pinfo, const ParseResult &result, std::span<const std::uint8_t> input) {
-    const char *form = result.form == Form::Nested ? " [1999 nested form]" : "";
+    const char *form = result.form == Form::Nested ? " [1999 form]" : "";
+    const char *malformed = result.has_errors() ? " [Malformed]" : "";
     if (result.role == Role::Request) {
         const Item *uri = result.find(kTagBaseUri);
-        return wmem_strdup_printf(pinfo->pool, "Request %s%s",
-                                  uri ? printable(pinfo, result.value(*uri, input)) : "(no BaseURI)", form);
+        return wmem_strdup_printf(pinfo->pool, "Request %s%s%s",
+                                  uri ? label_text(pinfo, result.value(*uri, input)) : "(no BaseURI)", form, malformed);
     }
     const Item *status = result.find(kTagStatus);
-    const Item *referral = result.find(kTagReferral);
-    return wmem_strdup_printf(
-        pinfo->pool, "Response: %s%s%s%s", status ? status_label(pinfo, result.value(*status, input)) : "(no Status)",
-        referral ? ", referral to " : "", referral ? printable(pinfo, result.value(*referral, input)) : "", form);
+    return wmem_strdup_printf(pinfo->pool, "Response: %s%s%s",
+                              status ? status_detail(pinfo, *status, result.value(*status, input)) : "(no Status)",
+                              form, malformed);
 }
 
 }  // namespace rescap

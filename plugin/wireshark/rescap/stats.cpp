@@ -16,19 +16,22 @@ namespace {
 
 int g_tap = -1;
 
-// Node titles; the stats tree identifies nodes by name.
-constexpr const char *kMessages = "rescap messages";
+// Topic titles, capitalised as Wireshark's own trees; the stats tree
+// identifies nodes by name.
+constexpr const char *kMessages = "RESCAP Messages";
 constexpr const char *kRequests = "Requests";
 constexpr const char *kResponses = "Responses";
-constexpr const char *kStatusClass = "Responses by status class";
-constexpr const char *kStatusCode = "Responses by status code";
-constexpr const char *kSchemes = "Requested URI schemes";
-constexpr const char *kAsked = "Items asked for (ItemsToReturn)";
-constexpr const char *kReturned = "Items returned";
+constexpr const char *kStatusClass = "Responses by Status Class";
+constexpr const char *kStatusCode = "Responses by Status Code";
+constexpr const char *kSchemes = "Requested URI Schemes";
+constexpr const char *kAsked = "Tags Asked For (ItemsToReturn)";
+constexpr const char *kReturned = "Items Returned";
 constexpr const char *kReferrals = "Referrals";
-constexpr const char *kForms = "Draft generation";
-constexpr const char *kProblems = "Malformed or not rescap";
-constexpr const char *kResponseTime = "Response time (ms)";
+constexpr const char *kForms = "Draft Generation";
+constexpr const char *kProblems = "Malformed or Not RESCAP";
+// Whole microseconds: the stats tree prints an integer node's minimum and
+// maximum as integers and its average with two decimals, all in one unit.
+constexpr const char *kResponseTime = "Response Time (microseconds)";
 
 struct Nodes {
     int messages, requests, responses, status_class, status_code, schemes, asked, returned, referrals, forms, problems,
@@ -51,7 +54,7 @@ void init_tree(stats_tree *st) {
     g_nodes.referrals = node(kReferrals);
     g_nodes.forms = node(kForms);
     g_nodes.problems = node(kProblems);
-    g_nodes.response_time = stats_tree_create_node(st, kResponseTime, 0, STAT_DT_FLOAT, FALSE);
+    g_nodes.response_time = stats_tree_create_node(st, kResponseTime, 0, STAT_DT_INT, FALSE);
 }
 
 std::string status_name(std::uint16_t code) {
@@ -84,11 +87,8 @@ tap_packet_status on_packet(stats_tree *st, packet_info *, epan_dissect_t *, con
     const int role = tick_stat_node(st, record->response ? kResponses : kRequests, g_nodes.messages, TRUE);
     tick_stat_node(st, transport, role, FALSE);
     tick_stat_node(st, kForms, 0, TRUE);
-    tick_stat_node(st,
-                   record->form == 2   ? "nested form (1999 draft)"
-                   : record->form == 1 ? "count form (2000 drafts)"
-                                       : "undecodable",
-                   g_nodes.forms, FALSE);
+    const char *form = form_name(static_cast<Form>(record->form));
+    tick_stat_node(st, form != nullptr ? form : "undecodable", g_nodes.forms, FALSE);
     if (record->malformed) {
         tick_stat_node(st, kProblems, 0, TRUE);
         tick_stat_node(st, "Malformed messages", g_nodes.problems, FALSE);
@@ -98,11 +98,15 @@ tap_packet_status on_packet(stats_tree *st, packet_info *, epan_dissect_t *, con
             tick_stat_node(st, kSchemes, 0, TRUE);
             tick_stat_node(st, record->uri_scheme, g_nodes.schemes, FALSE);
         }
-        if (record->asked_present) {
+        // The topic counts what its children count (tags, an empty list as
+        // one), so that each child's percentage is a share of it.
+        if (record->asked_present && record->asked_count == 0) {
             tick_stat_node(st, kAsked, 0, TRUE);
-            if (record->asked_count == 0) tick_stat_node(st, "(empty list: everything)", g_nodes.asked, FALSE);
-            for (std::uint32_t i = 0; i < record->asked_count; ++i)
-                tick(st, std::string(tag_name(record->asked[i])), g_nodes.asked);
+            tick_stat_node(st, "(empty list: everything)", g_nodes.asked, FALSE);
+        }
+        for (std::uint32_t i = 0; i < record->asked_count; ++i) {
+            tick_stat_node(st, kAsked, 0, TRUE);
+            tick(st, std::string(tag_name(record->asked[i])), g_nodes.asked);
         }
         return TAP_PACKET_REDRAW;
     }
@@ -121,8 +125,8 @@ tap_packet_status on_packet(stats_tree *st, packet_info *, epan_dissect_t *, con
         tick_stat_node(st, record->referral, g_nodes.referrals, FALSE);
     }
     if (record->has_time) {
-        const double ms = static_cast<double>(record->time.secs) * 1000.0 + record->time.nsecs / 1e6;
-        avg_stat_node_add_value_float(st, kResponseTime, 0, FALSE, static_cast<gfloat>(ms));
+        const gint64 us = static_cast<gint64>(record->time.secs) * 1000000 + (record->time.nsecs + 500) / 1000;
+        avg_stat_node_add_value_int(st, kResponseTime, 0, FALSE, static_cast<gint>(std::min<gint64>(us, G_MAXINT)));
     }
     return TAP_PACKET_REDRAW;
 }
@@ -144,16 +148,15 @@ const TapRecord *make_tap_record(packet_info *pinfo, const ParseResult &result, 
             record->uri_scheme = wmem_strndup(pinfo->pool, reinterpret_cast<const char *>(value.data()),
                                               static_cast<std::size_t>(colon - value.begin()));
     }
-    if (const Item *status = result.find(kTagStatus); status != nullptr && status->value_length >= 2) {
-        const auto value = result.value(*status, input);
+    if (const Item *status = result.find(kTagStatus); status != nullptr && status->status_valid) {
         record->has_status = true;
-        record->status = static_cast<std::uint16_t>(value[0] << 8 | value[1]);
+        record->status = status->status;
     }
     if (const Item *referral = result.find(kTagReferral)) {
         const auto value = result.value(*referral, input);
         record->referral = wmem_strndup(pinfo->pool, reinterpret_cast<const char *>(value.data()), value.size());
     }
-    if (const Item *asked = result.find(0x0003)) {
+    if (const Item *asked = result.find(kTagItemsToReturn)) {
         const auto value = result.value(*asked, input);
         record->asked_present = true;
         record->asked_count = static_cast<std::uint32_t>(value.size() / 2);
