@@ -7,6 +7,7 @@
 #include <epan/packet.h>
 #include <epan/prefs.h>
 
+#include "wireshark/compat.hpp"
 #include "wireshark/ghostports/handoff.hpp"
 #include "core/ghostports/signatures.hpp"
 #include "core/decap/inner_packet.hpp"
@@ -58,7 +59,7 @@ struct Globals {
     expert_field ei_unassigned = EI_INIT;
     expert_field ei_known_protocol = EI_INIT;
     expert_field ei_encapsulated = EI_INIT;
-    gboolean decapsulate = TRUE;
+    ws_compat::PrefBool decapsulate = TRUE;
     dissector_handle_t udp_handle = nullptr, tcp_handle = nullptr;
     dissector_handle_t ipv4 = nullptr, ipv6 = nullptr, ethernet = nullptr;
 };

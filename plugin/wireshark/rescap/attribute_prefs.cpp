@@ -5,7 +5,6 @@
 #include <array>
 
 #include <epan/uat.h>
-#include <epan/value_string.h>
 #include <wsutil/strtoi.h>
 
 namespace rescap {
@@ -31,7 +30,7 @@ void *copy_record(void *dest, const void *source, size_t) {
     return dest;
 }
 
-gboolean check_record(void *record, char **error) {
+ws_compat::UatCheckResult check_record(void *record, char **error) {
     const auto *r = static_cast<const AttributeRecord *>(record);
     if (r->tag > 0xFFFF) {
         *error = g_strdup_printf("Tag 0x%x does not fit in 16 bits", r->tag);

@@ -4,10 +4,9 @@
 #include <vector>
 
 #include <epan/expert.h>
-#include <wsutil/str_util.h>
-#include <epan/strutil.h>
 #include <epan/to_str.h>
 
+#include "wireshark/compat.hpp"
 #include "wireshark/rescap/fields.hpp"
 #include "core/rescap/status.hpp"
 
@@ -23,7 +22,7 @@ constexpr std::size_t kLabelText = 120;
 
 const char *printable(packet_info *pinfo, std::span<const std::uint8_t> text) {
     const bool cut = text.size() > kLabelText;
-    const char *shown = format_text(pinfo->pool, text.data(), cut ? kLabelText : text.size());
+    const char *shown = ws_compat::format_text(pinfo->pool, text.data(), cut ? kLabelText : text.size());
     return cut ? wmem_strdup_printf(pinfo->pool, "%s…", shown) : shown;
 }
 
