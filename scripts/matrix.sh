@@ -152,17 +152,17 @@ run_version() {  # version
   mount --rbind /dev "$root/dev"
   mount --make-rslave "$root/dev"
 
+  # A package left by an interrupted run would shadow the tests' personal plugin.
+  chroot "$root" /bin/sh -c 'dpkg-query -W wireshark-plugin-rescap >/dev/null 2>&1 && apt-get purge -y -qq wireshark-plugin-rescap >/dev/null; true'
+  rm -rf "$root/opt/rescap-matrix"
+  mkdir -p "$root$src"
+  chmod 755 "$root/opt" "$root/opt/rescap-matrix"
+  copy_tree "$root$src"
   ws=$(in_root "$root" 'tshark -v 2>/dev/null | sed -n "s/^TShark (Wireshark) \([0-9.]*[0-9]\).*/\1/p"')
   case "$ws" in
     "$v".*) ;;
     *) line[$v]="$v  ($s)  root has Wireshark ${ws:-none}, not $v: the suite moved on; update suite_of"; return 1 ;;
   esac
-  # A package left by an interrupted run would shadow the tests' personal plugin.
-  in_root "$root" 'dpkg-query -W wireshark-plugin-rescap >/dev/null 2>&1 && apt-get purge -y -qq wireshark-plugin-rescap >/dev/null; true'
-  rm -rf "$root/opt/rescap-matrix"
-  mkdir -p "$root$src"
-  chmod 755 "$root/opt" "$root/opt/rescap-matrix"
-  copy_tree "$root$src"
 
   echo "   build (-Werror, unit tests included)"
   if in_root "$root" 'cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRESCAP_WERROR=ON -DRESCAP_BUILD_TESTS=ON && cmake --build build -j"$(nproc)"' >"$logs/build.log" 2>&1; then
