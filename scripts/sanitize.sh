@@ -124,8 +124,9 @@ echo "   ASan runtime initialised inside tshark (help=1 lists its flags)"
 
 # The canary: a plugin with a heap overflow and a signed overflow at registration.
 # object-size is off so that the heap overflow reaches ASan instead of UBSan.
+abi=$(rescap_wireshark_abi)
 gcc -shared -fPIC -g -O1 -fsanitize=address,undefined -fno-sanitize=object-size -fno-sanitize-recover=undefined \
-  -o "$work/canary.so" tests/sanitize/canary_plugin.c
+  -DCANARY_WANT_MAJOR="${abi%%.*}" -DCANARY_WANT_MINOR="${abi#*.}" -o "$work/canary.so" tests/sanitize/canary_plugin.c
 rescap_home "$work/canary-home" "$work/canary.so"
 for kind in asan ubsan; do
   rc=0

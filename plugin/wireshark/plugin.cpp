@@ -5,6 +5,7 @@
 #include <epan/packet.h>
 #include <epan/proto.h>
 
+#include "wireshark/compat.hpp"
 #include "wireshark/decap/dissector.hpp"
 #include "wireshark/rescap/dissector.hpp"
 
@@ -16,6 +17,13 @@ WS_DLL_PUBLIC_DEF extern const int plugin_want_major = WIRESHARK_VERSION_MAJOR;
 WS_DLL_PUBLIC_DEF extern const int plugin_want_minor = WIRESHARK_VERSION_MINOR;
 
 WS_DLL_PUBLIC void plugin_register(void);
+WS_DLL_PUBLIC std::uint32_t plugin_describe(void);
+
+// Lists the plugin as a dissector plugin in `tshark -G plugins` and
+// Help > About > Plugins (4.0 never calls it).
+std::uint32_t plugin_describe(void) {
+    return ws_compat::kPluginDescription;
+}
 
 void plugin_register(void) {
     static const proto_plugin rescap_plugin{rescap::register_protocol, rescap::register_handoff};

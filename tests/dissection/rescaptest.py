@@ -255,16 +255,24 @@ def show_int(e):
 
 
 TS_RE = re.compile(r"^([A-Z][a-z]{2}) +(\d+), (\d+) (\d\d):(\d\d):(\d\d)(?:\.(\d+))? UTC$")
+TS_ISO_RE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d+))?Z$")
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 def parse_abs_time_utc(show):
-    """'Dec 31, 2000 23:59:59.000000000 UTC' -> aware datetime (UTC)."""
+    """An absolute UTC time as PDML shows it -> aware datetime (UTC), None if
+    it is neither form: 'Dec 31, 2000 23:59:59.000000000 UTC' (up to 4.4) or
+    ISO 8601 '2000-12-31T23:59:59.000000000Z' (4.6 on)."""
     m = TS_RE.match(show or "")
-    if not m:
-        return None
-    mon, day, year, hh, mm, ss, frac = m.groups()
-    dt = datetime.datetime(int(year), MONTHS.index(mon) + 1, int(day), int(hh), int(mm), int(ss),
+    if m:
+        mon, day, year, hh, mm, ss, frac = m.groups()
+        month = MONTHS.index(mon) + 1
+    else:
+        m = TS_ISO_RE.match(show or "")
+        if not m:
+            return None
+        year, month, day, hh, mm, ss, frac = m.groups()
+    dt = datetime.datetime(int(year), int(month), int(day), int(hh), int(mm), int(ss),
                            tzinfo=datetime.timezone.utc)
     if frac and int(frac):
         dt = dt.replace(microsecond=int((frac + "000000")[:6]))

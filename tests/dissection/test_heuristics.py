@@ -108,13 +108,26 @@ def random_payloads(seed=283, n=N_RANDOM):
     return out
 
 
+def other_udp_heuristics_off(tshark_env):
+    """tshark options that disable every protocol other than rescap with an
+    enabled UDP heuristic (read from `tshark -G heuristic-decodes`), so that
+    each random payload really reaches rescap's heuristic: some versions ship
+    heuristics that claim random payloads themselves (4.4's HiPerConTracer)."""
+    rows = [l.split("\t") for l in tshark_env("-G", "heuristic-decodes").splitlines()]
+    protos = sorted({r[1] for r in rows if len(r) >= 3 and r[0] == "udp" and r[2] == "T" and r[1] != "rescap"})
+    assert protos, "tshark lists no other UDP heuristic: has the -G heuristic-decodes format changed?"
+    return [arg for p in protos for arg in ("--disable-protocol", p)]
+
+
 def test_random_payloads_not_claimed(tshark_env, synth_dir):
     payloads = random_payloads()
     assert all(p[:2] in (b"\x00\x01", b"\x00\x0c") for p in payloads)
     path = synth_dir / "random_0001_000c.pcap"
     write_pcap(path, [udp_frame(RANDOM_PORT + 1, RANDOM_PORT, p) for p in payloads])
+    others_off = other_udp_heuristics_off(tshark_env)
     for extra in ((), ("-o", "udp.try_heuristic_first:TRUE")):
-        out = tshark_env("-r", str(path), "-T", "fields", "-e", "frame.number", "-e", "frame.protocols", *extra)
+        out = tshark_env("-r", str(path), "-T", "fields", "-e", "frame.number", "-e", "frame.protocols",
+                         *others_off, *extra)
         rows = [l.split("\t") for l in out.splitlines() if l.strip()]
         assert len(rows) == N_RANDOM
         claimed = [int(n) for n, protos in rows if "rescap" in protos.split(":")]

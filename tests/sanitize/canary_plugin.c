@@ -9,8 +9,13 @@
 #include <string.h>
 
 __attribute__((visibility("default"))) const char plugin_version[] = "0.0.0";
-__attribute__((visibility("default"))) const int plugin_want_major = 4;
-__attribute__((visibility("default"))) const int plugin_want_minor = 0;
+/* tshark loads only a plugin built for its own minor version: sanitize.sh
+ * passes the running tshark's. */
+#if !defined(CANARY_WANT_MAJOR) || !defined(CANARY_WANT_MINOR)
+#error "build with -DCANARY_WANT_MAJOR=<tshark major> -DCANARY_WANT_MINOR=<tshark minor>"
+#endif
+__attribute__((visibility("default"))) const int plugin_want_major = CANARY_WANT_MAJOR;
+__attribute__((visibility("default"))) const int plugin_want_minor = CANARY_WANT_MINOR;
 
 volatile int canary_sink;
 

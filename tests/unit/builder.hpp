@@ -2,6 +2,7 @@
 // format (2-octet tag, continuation bit + 15-bit length, content).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <initializer_list>
 #include <string_view>
@@ -11,9 +12,12 @@ namespace rescap::test {
 
 using Bytes = std::vector<std::uint8_t>;
 
-inline Bytes operator+(Bytes a, const Bytes &b) {
-    a.insert(a.end(), b.begin(), b.end());
-    return a;
+// Sized once, then filled: appending to `a` in place made g++ 16 see a
+// memcpy past the end of a's old buffer on the growth path (-Warray-bounds).
+inline Bytes operator+(const Bytes &a, const Bytes &b) {
+    Bytes out(a.size() + b.size());
+    std::copy(b.begin(), b.end(), std::copy(a.begin(), a.end(), out.begin()));
+    return out;
 }
 
 inline Bytes u16(unsigned v) {

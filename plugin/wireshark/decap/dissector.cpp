@@ -8,6 +8,7 @@
 #include <epan/prefs.h>
 #include <wsutil/str_util.h>
 
+#include "wireshark/compat.hpp"
 #include "wireshark/ghostports/handoff.hpp"
 #include "core/ghostports/signatures.hpp"
 #include "core/decap/inner_packet.hpp"
@@ -66,7 +67,7 @@ struct Globals {
     expert_field ei_known_protocol = EI_INIT;
     expert_field ei_encapsulated = EI_INIT;
     expert_field ei_too_deep = EI_INIT;
-    gboolean decapsulate = TRUE;
+    ws_compat::PrefBool decapsulate = TRUE;
     dissector_handle_t udp_handle = nullptr, tcp_handle = nullptr;
     dissector_handle_t ipv4 = nullptr, ipv6 = nullptr, ethernet = nullptr;
 };

@@ -7,9 +7,10 @@
 #include <string_view>
 
 #include <epan/uat.h>
-#include <epan/value_string.h>
+#include <wsutil/strtoi.h>
 
 #include "core/rescap/registry.hpp"
+#include "wireshark/compat.hpp"
 
 namespace rescap {
 namespace {
@@ -36,28 +37,28 @@ void *copy_record(void *dest, const void *source, size_t) {
 
 // Field checks: the dialog shows the message and keeps the row from being
 // saved; a table file or -o uat:... row that fails is reported and skipped.
-gboolean check_tag(void *, const char *text, unsigned length, const void *, const void *, char **error) {
+ws_compat::UatFieldCheckResult check_tag(void *, const char *text, unsigned length, const void *, const void *, char **error) {
     std::string why;
     if (parse_attribute_tag(std::string_view(text, length), why)) return TRUE;
     *error = g_strdup(why.c_str());
     return FALSE;
 }
 
-gboolean check_type(void *, const char *text, unsigned length, const void *, const void *, char **error) {
+ws_compat::UatFieldCheckResult check_type(void *, const char *text, unsigned length, const void *, const void *, char **error) {
     std::string why;
     if (parse_attribute_type(std::string_view(text, length), why)) return TRUE;
     *error = g_strdup(why.c_str());
     return FALSE;
 }
 
-gboolean check_name(void *, const char *text, unsigned length, const void *, const void *, char **error) {
+ws_compat::UatFieldCheckResult check_name(void *, const char *text, unsigned length, const void *, const void *, char **error) {
     if (length > 0 && std::string_view(text, length).find_first_not_of(" \t") != std::string_view::npos) return TRUE;
     *error = g_strdup("The attribute needs a name, e.g. DisplayableMedia");
     return FALSE;
 }
 
 // The whole row, also as the dialog edits it field by field.
-gboolean check_record(void *record, char **error) {
+ws_compat::UatCheckResult check_record(void *record, char **error) {
     const auto *r = static_cast<const AttributeRecord *>(record);
     if (r->tag < kPrivateRequestFirst || r->tag > 0xFFFF) {
         *error = g_strdup_printf("Tag 0x%04x is not a private-use tag (0xfe00-0xffff)", r->tag);

@@ -2,8 +2,7 @@
 // Typed attributes), kept as a UAT file "rescap_attributes" in the profile.
 #pragma once
 
-#include <epan/prefs.h>
-#include <epan/value_string.h>
+#include "wireshark/compat.hpp"
 
 #include "core/rescap/attributes.hpp"
 

@@ -3,7 +3,7 @@
 #include <array>
 #include <string>
 
-#include <epan/strutil.h>
+#include "wireshark/compat.hpp"
 #include <epan/to_str.h>
 #include <epan/unit_strings.h>
 #include <wsutil/to_str.h>
@@ -164,7 +164,7 @@ const ContentKindRow &content_kind(ContentKind kind) {
 
 const char *label_text(packet_info *pinfo, std::span<const std::uint8_t> text) {
     const bool cut = text.size() > kLabelText;
-    const char *shown = format_text(pinfo->pool, text.data(), cut ? kLabelText : text.size());
+    const char *shown = ws_compat::format_text(pinfo->pool, text.data(), cut ? kLabelText : text.size());
     return cut ? wmem_strdup_printf(pinfo->pool, "%s…", shown) : shown;
 }
 

@@ -9,6 +9,7 @@
 #include <epan/conversation.h>
 #include <epan/proto_data.h>
 
+#include "wireshark/compat.hpp"
 #include "wireshark/ghostports/handoff.hpp"
 #include "core/ghostports/signatures.hpp"
 #include "wireshark/rescap/attribute_prefs.hpp"
@@ -32,7 +33,7 @@ struct Globals {
     int proto = -1;
     dissector_handle_t udp_handle = nullptr;
     dissector_handle_t tcp_handle = nullptr;
-    gboolean desegment = TRUE;
+    ws_compat::PrefBool desegment = TRUE;
 };
 
 Globals g;
@@ -315,7 +316,7 @@ int dissect_tcp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 
 // rescap on any port (servers are found through DNS SRV records): claim
 // only what parses as a whole, plausible message.
-gboolean heuristic(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Transport transport) {
+ws_compat::HeuristicResult heuristic(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Transport transport) {
     const auto input = bytes_of(tvb, 0);
     if (g_handing_off) return FALSE;
     const bool stream = transport == Transport::Tcp;
@@ -331,11 +332,11 @@ gboolean heuristic(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *da
     return TRUE;
 }
 
-gboolean heuristic_udp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data) {
+ws_compat::HeuristicResult heuristic_udp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data) {
     return heuristic(tvb, pinfo, tree, data, Transport::Udp);
 }
 
-gboolean heuristic_tcp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data) {
+ws_compat::HeuristicResult heuristic_tcp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data) {
     return heuristic(tvb, pinfo, tree, data, Transport::Tcp);
 }
 

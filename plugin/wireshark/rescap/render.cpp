@@ -4,13 +4,13 @@
 #include <vector>
 
 #include <epan/expert.h>
-#include <epan/prefs.h>
 // Wireshark 4.0's reassemble.h lacks the extern "C" guard of the other headers.
 extern "C" {
 #include <epan/reassemble.h>
 }
 
 #include "wireshark/rescap/content_kinds.hpp"
+#include "wireshark/compat.hpp"
 #include "wireshark/rescap/fields.hpp"
 #include "wireshark/rescap/pool_object.hpp"
 
