@@ -28,4 +28,19 @@ const ConversationIdentity *conversation_identity(const conversation_t *conversa
 // The same for the conversation of the packet being dissected.
 const ConversationIdentity *packet_identity(packet_info *pinfo);
 
+// The packet's conversation as rescap/decap first found it (by endpoints,
+// transport and ports). Sub-dissectors create conversations of their own
+// (SNMP, TFTP, RPC...) that later lookups would return instead; this one
+// stays the same for every frame and every pass. Key per-conversation data
+// of the ghost ports on it.
+conversation_t *stable_conversation(packet_info *pinfo);
+
+}  // namespace ghostports
+
+namespace ghostports {
+
+// Registers the hidden "ghostid" protocol keying this data (and the nmap
+// database preference); call once, from plugin registration.
+void register_identity_protocol();
+
 }  // namespace ghostports

@@ -6,7 +6,6 @@
 #include <epan/conversation.h>
 #include <epan/packet.h>
 
-#include "core/ghostports/signatures.hpp"
 #include "core/rescap/parser.hpp"
 
 namespace rescap {
@@ -23,7 +22,6 @@ struct Transaction {
 // Kept small: one per conversation for the whole capture file.
 struct ConversationState {
     Verdict verdict;
-    ghostports::KnownProtocol identified;
     guint32 first_payload_frame;
     Transaction *oldest_pending;
     Transaction *newest_pending;

@@ -1,0 +1,138 @@
+"""Service identification on the ghost ports, over the real-service captures in
+captures/ghost (recorded by tools/ghost/record.sh; each *.json manifest says
+which server and client produced it and what must be seen).
+
+Per capture: the name (and the product/version the server announces) in
+rescap.service.* / decap.service.*, with its evidence; the real protocol's
+dissector (manifest expected.protocol) on every payload frame of the ghost
+port; the RESCAP/DECAP layer on every payload frame, in one pass and in two
+passes, with the same service fields and findings; near misses stay unnamed.
+"""
+import json
+import os
+import shutil
+from collections import namedtuple
+from pathlib import Path
+
+import pytest
+
+import rescaptest as RT
+
+GHOST = RT.REPO / "captures" / "ghost"
+MANIFESTS = sorted(GHOST.glob("*.json")) if GHOST.is_dir() else []
+
+FIELDS = ["frame.number", "tcp.srcport", "tcp.dstport", "udp.srcport", "udp.dstport", "tcp.len", "udp.length",
+          "tcp.reassembled_in", "frame.protocols"]
+SERVICE = ["protocol", "product", "version", "evidence"]
+EXPERT = "_ws.expert.message"
+
+Frame = namedtuple("Frame", "number ports payload reassembled_in protocols service experts")
+
+
+def layer_of(manifest):
+    return "rescap" if manifest["port"] == 283 else "decap"
+
+
+def frames(tshark, path, manifest, two_pass):
+    layer = layer_of(manifest)
+    fields = FIELDS + ["%s.service.%s" % (layer, f) for f in SERVICE] + [EXPERT]
+    args = ["-r", path, "-T", "fields", "-E", "occurrence=a", "-E", "aggregator=|"]
+    if two_pass:
+        args.append("-2")
+    for f in fields:
+        args += ["-e", f]
+    out = tshark(*args)
+    result = []
+    for line in out.splitlines():
+        cols = line.split("\t")
+        cols += [""] * (len(fields) - len(cols))
+        v = dict(zip(fields, cols))
+        if manifest["transport"] == "tcp":
+            ports = {v["tcp.srcport"], v["tcp.dstport"]}
+            payload = int(v["tcp.len"] or 0)
+        else:
+            ports = {v["udp.srcport"], v["udp.dstport"]}
+            payload = max(int((v["udp.length"] or "8").split("|")[0]) - 8, 0)
+        service = tuple(v["%s.service.%s" % (layer, f)] for f in SERVICE)
+        result.append(Frame(int(v["frame.number"]), ports, payload, v["tcp.reassembled_in"],
+                            v["frame.protocols"].split(":"), service, v[EXPERT]))
+    return result
+
+
+def payload_frames(all_frames, manifest):
+    port = str(manifest["port"])
+    return [f for f in all_frames if port in f.ports and f.payload > 0]
+
+
+@pytest.fixture(scope="module")
+def analysed(tshark):
+    cache = {}
+
+    def get(manifest_path):
+        if manifest_path not in cache:
+            manifest = json.loads(Path(manifest_path).read_text())
+            src = GHOST / manifest["pcap"]
+            dst = Path(tshark.capdir) / ("ghost_" + manifest["pcap"])
+            shutil.copyfile(src, dst)
+            os.chmod(dst, 0o644)
+            one = frames(tshark, str(dst), manifest, False)
+            two = frames(tshark, str(dst), manifest, True)
+            cache[manifest_path] = (manifest, payload_frames(one, manifest), payload_frames(two, manifest))
+        return cache[manifest_path]
+
+    return get
+
+
+def conversation_name(pf):
+    """The service named on the capture's payload frames (last frame wins: it
+    knows the most), as (protocol, product, version, evidence)."""
+    named = [f.service for f in pf if f.service[0]]
+    return named[-1] if named else ("", "", "", "")
+
+
+def test_there_are_ghost_captures():
+    assert len(MANIFESTS) >= 10, "captures/ghost holds %d manifests" % len(MANIFESTS)
+
+
+@pytest.mark.parametrize("manifest_path", MANIFESTS, ids=lambda p: p.stem)
+def test_named_with_evidence(analysed, manifest_path):
+    manifest, one, _ = analysed(manifest_path)
+    expected = manifest["expected"]
+    assert one, "no payload frames on port %d" % manifest["port"]
+    protocol, product, version, evidence = conversation_name(one)
+    if expected.get("must_stay_unnamed"):
+        assert protocol == "", "near miss named %r (%s)" % (protocol, evidence)
+        return
+    assert protocol == expected["name"], "named %r, expected %r (%s)" % (protocol, expected["name"], evidence)
+    assert evidence.startswith("signature ") or evidence.startswith("nmap-service-probes line "), evidence
+    if expected.get("product"):
+        # nmap's product names may say more ("Exim smtpd" for Exim).
+        assert expected["product"].lower() in product.lower(), "product %r (%s)" % (product, evidence)
+    if expected.get("version"):
+        assert version.startswith(expected["version"]), "version %r (%s)" % (version, evidence)
+
+
+@pytest.mark.parametrize("manifest_path", MANIFESTS, ids=lambda p: p.stem)
+def test_real_dissector_decodes_every_payload_frame(analysed, manifest_path):
+    manifest, one, two = analysed(manifest_path)
+    want = manifest["expected"].get("protocol")
+    if not want:
+        pytest.fail("manifest names no expected.protocol")
+    for run, pf in (("one pass", one), ("two passes", two)):
+        missing = [f.number for f in pf if want not in f.protocols and not f.reassembled_in]
+        assert not missing, "%s: %s not decoded in frames %s" % (run, want, missing[:20])
+
+
+@pytest.mark.parametrize("manifest_path", MANIFESTS, ids=lambda p: p.stem)
+def test_layer_and_finding_on_every_payload_frame_in_both_passes(analysed, manifest_path):
+    manifest, one, two = analysed(manifest_path)
+    layer = layer_of(manifest)
+    for run, pf in (("one pass", one), ("two passes", two)):
+        missing = [f.number for f in pf if layer not in f.protocols and not f.reassembled_in]
+        assert not missing, "%s: no %s layer in frames %s" % (run, layer, missing[:20])
+    by_number = {f.number: f for f in two}
+    for f in one:
+        g = by_number[f.number]
+        assert (f.service, f.experts) == (g.service, g.experts), \
+            "frame %d differs between one and two passes: %r / %r" % (f.number, (f.service, f.experts),
+                                                                      (g.service, g.experts))
