@@ -94,7 +94,7 @@ def test_there_are_ghost_captures():
     assert len(MANIFESTS) >= 10, "captures/ghost holds %d manifests" % len(MANIFESTS)
 
 
-@pytest.mark.parametrize("manifest_path", MANIFESTS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("manifest_path", MANIFESTS, ids=lambda p: getattr(p, "stem", str(p)))
 def test_named_with_evidence(analysed, manifest_path):
     manifest, one, _ = analysed(manifest_path)
     expected = manifest["expected"]
@@ -109,21 +109,32 @@ def test_named_with_evidence(analysed, manifest_path):
         # nmap's product names may say more ("Exim smtpd" for Exim).
         assert expected["product"].lower() in product.lower(), "product %r (%s)" % (product, evidence)
     if expected.get("version"):
-        assert version.startswith(expected["version"]), "version %r (%s)" % (version, evidence)
+        # The manifest holds what the recorder read off the wire; the plugin may
+        # say more ("9.2p1 Debian 2+deb12u3") or less ("15.18" for "15.18-0+deb12u1").
+        ok = version and (version.startswith(expected["version"]) or expected["version"].startswith(version))
+        assert ok, "version %r, expected %r (%s)" % (version, expected["version"], evidence)
 
 
-@pytest.mark.parametrize("manifest_path", MANIFESTS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("manifest_path", MANIFESTS, ids=lambda p: getattr(p, "stem", str(p)))
 def test_real_dissector_decodes_every_payload_frame(analysed, manifest_path):
     manifest, one, two = analysed(manifest_path)
     want = manifest["expected"].get("protocol")
-    if not want:
-        pytest.fail("manifest names no expected.protocol")
+    layer = layer_of(manifest)
     for run, pf in (("one pass", one), ("two passes", two)):
-        missing = [f.number for f in pf if want not in f.protocols and not f.reassembled_in]
+        if not want:
+            # No Wireshark dissector for it (a bind shell): the bytes stay data under our layer.
+            undecoded = [f.number for f in pf if f.protocols[-1] not in (layer, "data")]
+            assert not undecoded, "%s: frames %s decoded by %s" % (run, undecoded[:20], pf[0].protocols)
+            continue
+        # Frames before the conversation was named cannot know the name in a
+        # single pass; from the naming frame on, the real dissector decodes.
+        named = [f.number for f in pf if f.service[0]]
+        assert named, "%s: never named" % run
+        missing = [f.number for f in pf if f.number >= named[0] and want not in f.protocols and not f.reassembled_in]
         assert not missing, "%s: %s not decoded in frames %s" % (run, want, missing[:20])
 
 
-@pytest.mark.parametrize("manifest_path", MANIFESTS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("manifest_path", MANIFESTS, ids=lambda p: getattr(p, "stem", str(p)))
 def test_layer_and_finding_on_every_payload_frame_in_both_passes(analysed, manifest_path):
     manifest, one, two = analysed(manifest_path)
     layer = layer_of(manifest)

@@ -1,7 +1,10 @@
 // Products and versions a protocol announces in a field of its own, where
 // nmap's fingerprints cannot see them passively (their match lines include
 // the probe's transaction id or an exact record layout): the TXT answer to a
-// DNS "version.bind" CHAOS query, STUN's SOFTWARE attribute.
+// DNS "version.bind" CHAOS query, STUN's SOFTWARE attribute, the MySQL /
+// MariaDB greeting's version string, PostgreSQL's server_version parameter,
+// memcached's VERSION / STAT version reply, IRC's 002 "running version",
+// git's "agent=" capability.
 #pragma once
 
 #include <cstdint>

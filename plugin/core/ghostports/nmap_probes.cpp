@@ -117,9 +117,8 @@ bool parse_probe(std::string_view line, std::size_t number, NmapProbe &probe) {
 }
 
 bool is_text(std::string_view payload) {
-    return !payload.empty() && std::all_of(payload.begin(), payload.end(), [](char c) {
-        return c == '\r' || c == '\n' || (c >= 0x20 && c < 0x7f);
-    });
+    return !payload.empty() && std::all_of(payload.begin(), payload.end(),
+                                           [](char c) { return c == '\r' || c == '\n' || (c >= 0x20 && c < 0x7f); });
 }
 
 std::string_view first_word(std::string_view text) {

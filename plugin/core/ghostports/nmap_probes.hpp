@@ -17,24 +17,24 @@
 namespace ghostports {
 
 struct NmapMatch {
-    std::string service;        // "ssh"
-    std::string pattern;        // PCRE source between the delimiters
-    bool caseless = false;      // flag i
-    bool dotall = false;        // flag s
-    bool soft = false;          // softmatch: names the service only
-    std::string product;        // p/.../ template ("$1" = first group)
-    std::string version;        // v/.../ template
-    std::string info;           // i/.../ template
-    std::size_t line = 0;       // 1-based line in the file
+    std::string service;    // "ssh"
+    std::string pattern;    // PCRE source between the delimiters
+    bool caseless = false;  // flag i
+    bool dotall = false;    // flag s
+    bool soft = false;      // softmatch: names the service only
+    std::string product;    // p/.../ template ("$1" = first group)
+    std::string version;    // v/.../ template
+    std::string info;       // i/.../ template
+    std::size_t line = 0;   // 1-based line in the file
 };
 
 struct NmapProbe {
     Transport transport = Transport::Tcp;
-    std::string name;           // "NULL", "GetRequest"
-    std::string payload;        // the request octets (empty for NULL)
+    std::string name;     // "NULL", "GetRequest"
+    std::string payload;  // the request octets (empty for NULL)
     std::size_t line = 0;
-    std::vector<std::string> fallbacks;   // probes whose matches also apply
-    std::vector<std::size_t> matches;     // indices into NmapDatabase::matches
+    std::vector<std::string> fallbacks;  // probes whose matches also apply
+    std::vector<std::size_t> matches;    // indices into NmapDatabase::matches
 };
 
 struct NmapDatabase {

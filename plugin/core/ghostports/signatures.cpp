@@ -14,7 +14,9 @@ bool starts_with(Bytes p, std::string_view prefix) {
     return p.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), p.begin());
 }
 
-unsigned be16(Bytes p, std::size_t at) { return static_cast<unsigned>(p[at] << 8 | p[at + 1]); }
+unsigned be16(Bytes p, std::size_t at) {
+    return static_cast<unsigned>(p[at] << 8 | p[at + 1]);
+}
 std::uint32_t be32(Bytes p, std::size_t at) {
     return static_cast<std::uint32_t>(p[at]) << 24 | static_cast<std::uint32_t>(p[at + 1]) << 16 |
            static_cast<std::uint32_t>(p[at + 2]) << 8 | p[at + 3];
@@ -69,24 +71,36 @@ bool status_line(std::string_view line, std::string_view version) {
 
 // --- text protocols -------------------------------------------------------
 
-bool ssh_banner(Bytes p) { return starts_with(p, "SSH-2.0-") || starts_with(p, "SSH-1.99-") || starts_with(p, "SSH-1.5-"); }
+bool ssh_banner(Bytes p) {
+    return starts_with(p, "SSH-2.0-") || starts_with(p, "SSH-1.99-") || starts_with(p, "SSH-1.5-");
+}
 
-constexpr std::string_view kHttpMethods[] = {"GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS",
-                                                                  "PATCH", "CONNECT", "TRACE", "PROPFIND"};
-bool http_request(Bytes p) { return request_line(first_line(p), kHttpMethods, "HTTP/1."); }
-bool http_response(Bytes p) { return status_line(first_line(p), "HTTP/1.") || status_line(first_line(p), "HTTP/2"); }
+constexpr std::string_view kHttpMethods[] = {"GET",     "POST",  "HEAD",    "PUT",   "DELETE",
+                                             "OPTIONS", "PATCH", "CONNECT", "TRACE", "PROPFIND"};
+bool http_request(Bytes p) {
+    return request_line(first_line(p), kHttpMethods, "HTTP/1.");
+}
+bool http_response(Bytes p) {
+    return status_line(first_line(p), "HTTP/1.") || status_line(first_line(p), "HTTP/2");
+}
 
-constexpr std::string_view kRtspMethods[] = {
-    "OPTIONS", "DESCRIBE", "SETUP", "PLAY", "PAUSE", "TEARDOWN", "ANNOUNCE", "RECORD", "GET_PARAMETER", "SET_PARAMETER"};
-bool rtsp_request(Bytes p) { return request_line(first_line(p), kRtspMethods, "RTSP/1."); }
-bool rtsp_response(Bytes p) { return status_line(first_line(p), "RTSP/1."); }
+constexpr std::string_view kRtspMethods[] = {"OPTIONS",  "DESCRIBE", "SETUP",  "PLAY",          "PAUSE",
+                                             "TEARDOWN", "ANNOUNCE", "RECORD", "GET_PARAMETER", "SET_PARAMETER"};
+bool rtsp_request(Bytes p) {
+    return request_line(first_line(p), kRtspMethods, "RTSP/1.");
+}
+bool rtsp_response(Bytes p) {
+    return status_line(first_line(p), "RTSP/1.");
+}
 
-constexpr std::string_view kSipMethods[] = {"INVITE", "REGISTER", "OPTIONS", "ACK",
-                                                                 "BYE", "CANCEL", "SUBSCRIBE", "NOTIFY",
-                                                                 "MESSAGE", "INFO", "PRACK", "UPDATE",
-                                                                 "REFER", "PUBLISH"};
-bool sip_request(Bytes p) { return request_line(first_line(p), kSipMethods, "SIP/2.0"); }
-bool sip_response(Bytes p) { return status_line(first_line(p), "SIP/2.0"); }
+constexpr std::string_view kSipMethods[] = {"INVITE", "REGISTER", "OPTIONS", "ACK",   "BYE",    "CANCEL", "SUBSCRIBE",
+                                            "NOTIFY", "MESSAGE",  "INFO",    "PRACK", "UPDATE", "REFER",  "PUBLISH"};
+bool sip_request(Bytes p) {
+    return request_line(first_line(p), kSipMethods, "SIP/2.0");
+}
+bool sip_response(Bytes p) {
+    return status_line(first_line(p), "SIP/2.0");
+}
 
 // 220 greetings name their protocol (vsFTPd, ProFTPD, "ESMTP Postfix").
 bool ftp_greeting(Bytes p) {
@@ -104,9 +118,12 @@ bool smtp_hello(Bytes p) {
 // FTP-only commands a client opens with (USER is shared with POP3).
 bool ftp_command(Bytes p) {
     const auto line = first_line(p);
-    return line == "FEAT" || line == "AUTH TLS" || line == "AUTH SSL" || line == "SYST" || line.starts_with("OPTS UTF8");
+    return line == "FEAT" || line == "AUTH TLS" || line == "AUTH SSL" || line == "SYST" ||
+           line.starts_with("OPTS UTF8");
 }
-bool pop3_greeting(Bytes p) { return first_line(p).starts_with("+OK") && !starts_with(p, "+OK\r\n"); }
+bool pop3_greeting(Bytes p) {
+    return first_line(p).starts_with("+OK") && !starts_with(p, "+OK\r\n");
+}
 bool pop3_command(Bytes p) {
     const auto line = first_line(p);
     return line == "CAPA" || line == "STLS" || line.starts_with("APOP ");
@@ -187,10 +204,16 @@ bool memcached_udp_frame(Bytes p, bool (*text)(Bytes)) {
     const unsigned sequence = be16(p, 2), total = be16(p, 4), reserved = be16(p, 6);
     return total >= 1 && sequence < total && reserved == 0 && text(p.subspan(8));
 }
-bool memcached_udp_request(Bytes p) { return memcached_udp_frame(p, memcached_text_command); }
-bool memcached_udp_reply(Bytes p) { return memcached_udp_frame(p, memcached_text_reply); }
+bool memcached_udp_request(Bytes p) {
+    return memcached_udp_frame(p, memcached_text_command);
+}
+bool memcached_udp_reply(Bytes p) {
+    return memcached_udp_frame(p, memcached_text_reply);
+}
 
-bool rsync_greeting(Bytes p) { return starts_with(p, "@RSYNCD: "); }
+bool rsync_greeting(Bytes p) {
+    return starts_with(p, "@RSYNCD: ");
+}
 
 // git daemon: pkt-line "<4 hex length>git-upload-pack /path\0host=...\0".
 bool git_request(Bytes p) {
@@ -202,23 +225,62 @@ bool git_request(Bytes p) {
         length = length << 4 | static_cast<unsigned>(digit);
     }
     const Bytes rest = p.subspan(4);
-    return length == p.size() &&
-           (starts_with(rest, "git-upload-pack ") || starts_with(rest, "git-receive-pack ") ||
-            starts_with(rest, "git-upload-archive "));
+    return length == p.size() && (starts_with(rest, "git-upload-pack ") || starts_with(rest, "git-receive-pack ") ||
+                                  starts_with(rest, "git-upload-archive "));
 }
 
-// IRC: registration from the client, numerics/notices from the server.
-bool irc_client(Bytes p) {
-    const auto line = first_line(p);
-    if (line.starts_with("CAP LS") || (line.starts_with("NICK ") && line.find(' ', 5) == std::string_view::npos))
-        return line.size() > 5;
+// IRC: registration from the client (PASS, NICK, USER, CAP in the first
+// lines), numerics/notices from the server.
+bool irc_registration_line(std::string_view line) {
+    if (line.starts_with("CAP LS")) return true;
+    if (line.starts_with("NICK ")) return line.size() > 5 && line.find(' ', 5) == std::string_view::npos;
     // USER <user> <mode> <unused> :<realname>
     if (!line.starts_with("USER ")) return false;
-    std::size_t spaces = 0;
     const auto colon = line.find(" :");
-    for (std::size_t i = 0; i < colon && colon != std::string_view::npos; ++i) spaces += line[i] == ' ';
-    return colon != std::string_view::npos && spaces == 3;
+    return colon != std::string_view::npos && std::count(line.begin(), line.begin() + colon, ' ') == 3;
 }
+bool irc_client(Bytes p) {
+    for (int lines = 0; lines < 4 && !p.empty(); ++lines) {
+        const auto line = first_line(p);
+        if (line.empty()) return false;
+        if (irc_registration_line(line)) return true;
+        if (!line.starts_with("PASS ")) return false;
+        p = p.subspan(std::min(p.size(), line.size() + 2));
+    }
+    return false;
+}
+// The same request whose four-digit length came in a segment of its own.
+bool git_request_body(Bytes p) {
+    const std::string_view text(reinterpret_cast<const char *>(p.data()), std::min<std::size_t>(p.size(), 512));
+    return (text.starts_with("git-upload-pack /") || text.starts_with("git-receive-pack /") ||
+            text.starts_with("git-upload-archive /")) &&
+           text.find(std::string_view("\0host=", 6)) != std::string_view::npos;
+}
+
+// A shell behind the port: the output of `id`, or a line of shell commands.
+bool id_output(Bytes p) {
+    const auto line = first_line(p);
+    if (!line.starts_with("uid=")) return false;
+    const auto open = line.find('(');
+    return open > 4 && is_digits(line.substr(4, open - 4)) && line.find(") gid=") != std::string_view::npos;
+}
+bool shell_commands(Bytes p) {
+    static constexpr std::string_view kCommands[] = {"id",  "uname", "whoami",   "hostname", "pwd",  "ls",
+                                                     "cat", "ps",    "ifconfig", "ip",       "exit", "echo"};
+    const auto line = first_line(p);
+    if (line.empty() || line.size() + 1 > p.size() || p.size() > 256) return false;
+    std::string_view rest = line;
+    while (!rest.empty()) {
+        const auto end = rest.find(';');
+        std::string_view command = rest.substr(0, end);
+        while (command.starts_with(' ')) command.remove_prefix(1);
+        const auto word = command.substr(0, command.find(' '));
+        if (std::find(std::begin(kCommands), std::end(kCommands), word) == std::end(kCommands)) return false;
+        rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+    }
+    return true;
+}
+
 bool irc_server(Bytes p) {
     const auto line = first_line(p);
     if (line.size() < 4 || line[0] != ':') return false;
@@ -233,7 +295,8 @@ bool xmpp_stream(Bytes p) {
     const std::string_view text{reinterpret_cast<const char *>(p.data()), std::min<std::size_t>(p.size(), 512)};
     return (text.starts_with("<?xml") || text.starts_with("<stream:stream")) &&
            text.find("<stream:stream") != std::string_view::npos &&
-           (text.find("jabber:client") != std::string_view::npos || text.find("jabber:server") != std::string_view::npos);
+           (text.find("jabber:client") != std::string_view::npos ||
+            text.find("jabber:server") != std::string_view::npos);
 }
 
 // syslog: "<PRI>" with PRI 0..191, then text.
@@ -281,8 +344,12 @@ bool dns_message_at(Bytes p, std::size_t base) {
     if (!is_response && be16(p, base + 6) != 0) return false;
     return qtype != 0 && (qclass == 1 || qclass == 3 || qclass == 4 || qclass == 255);
 }
-bool dns_udp(Bytes p) { return dns_message_at(p, 0); }
-bool dns_tcp(Bytes p) { return p.size() >= 2 && be16(p, 0) == p.size() - 2 && dns_message_at(p, 2); }
+bool dns_udp(Bytes p) {
+    return dns_message_at(p, 0);
+}
+bool dns_tcp(Bytes p) {
+    return p.size() >= 2 && be16(p, 0) == p.size() - 2 && dns_message_at(p, 2);
+}
 
 // LDAP: LDAPMessage ::= SEQUENCE { messageID INTEGER, protocolOp [APPLICATION n] }
 // with definite lengths that agree with the payload.
@@ -364,8 +431,12 @@ bool openvpn_reset(Bytes p) {
         if (p.size() >= 9 + hmac + 8 + 5 && be32(p, 9 + hmac) == 1) return true;
     return false;
 }
-bool openvpn_udp(Bytes p) { return openvpn_reset(p); }
-bool openvpn_tcp(Bytes p) { return p.size() > 2 && be16(p, 0) == p.size() - 2 && openvpn_reset(p.subspan(2)); }
+bool openvpn_udp(Bytes p) {
+    return openvpn_reset(p);
+}
+bool openvpn_tcp(Bytes p) {
+    return p.size() > 2 && be16(p, 0) == p.size() - 2 && openvpn_reset(p.subspan(2));
+}
 
 // SOCKS4(a) CONNECT/BIND: ends with the user id's NUL (and SOCKS4a's host name's).
 bool socks4_request(Bytes p) {
@@ -442,8 +513,8 @@ bool tftp_request(Bytes p) {
         ++strings;
         ++i;
     }
-    const bool known_mode = contains_nocase(mode, "octet") || contains_nocase(mode, "netascii") ||
-                            contains_nocase(mode, "mail");
+    const bool known_mode =
+        contains_nocase(mode, "octet") || contains_nocase(mode, "netascii") || contains_nocase(mode, "mail");
     return known_mode && mode.size() <= 8 && strings % 2 == 0;
 }
 bool tftp_error(Bytes p) {
@@ -459,8 +530,12 @@ bool rpc_call_at(Bytes p, std::size_t base) {
     return be32(p, base + 4) == 0 && be32(p, base + 8) == 2 && be32(p, base + 12) >= 100000 && flavor <= 6 &&
            length <= 400 && base + 32 + length + 8 <= p.size();
 }
-bool rpc_udp(Bytes p) { return rpc_call_at(p, 0); }
-bool rpc_tcp(Bytes p) { return p.size() > 4 && (be32(p, 0) & 0x7fffffff) == p.size() - 4 && rpc_call_at(p, 4); }
+bool rpc_udp(Bytes p) {
+    return rpc_call_at(p, 0);
+}
+bool rpc_tcp(Bytes p) {
+    return p.size() > 4 && (be32(p, 0) & 0x7fffffff) == p.size() - 4 && rpc_call_at(p, 4);
+}
 
 using T = Transport;
 using S = Sender;
@@ -468,54 +543,100 @@ using S = Sender;
 // Order: specific before general (RTSP/SIP before HTTP; the memcached UDP
 // frame header before anything else starting 00 01).
 constexpr std::array kSignatures{
-    Signature{"ssh-banner", "SSH", "ssh", 22, T::Tcp, S::Either, "ssh", "\"SSH-2.0-\" / \"SSH-1.99-\" banner", ssh_banner},
-    Signature{"tls-hello", "TLS", "tls", 443, T::Tcp, S::Either, "ssl", "TLS record carrying a ClientHello/ServerHello", tls_record},
-    Signature{"rtsp-request", "RTSP", "rtsp", 554, T::Both, S::Client, "rtsp", "request line ending RTSP/1.x", rtsp_request},
-    Signature{"rtsp-response", "RTSP", "rtsp", 554, T::Both, S::Server, "rtsp", "status line RTSP/1.x ddd", rtsp_response},
+    Signature{"ssh-banner", "SSH", "ssh", 22, T::Tcp, S::Either, "ssh", "\"SSH-2.0-\" / \"SSH-1.99-\" banner",
+              ssh_banner},
+    Signature{"tls-hello", "TLS", "tls", 443, T::Tcp, S::Either, "ssl", "TLS record carrying a ClientHello/ServerHello",
+              tls_record},
+    Signature{"rtsp-request", "RTSP", "rtsp", 554, T::Both, S::Client, "rtsp", "request line ending RTSP/1.x",
+              rtsp_request},
+    Signature{"rtsp-response", "RTSP", "rtsp", 554, T::Both, S::Server, "rtsp", "status line RTSP/1.x ddd",
+              rtsp_response},
     Signature{"sip-request", "SIP", "sip", 5060, T::Both, S::Client, "sip", "request line ending SIP/2.0", sip_request},
     Signature{"sip-response", "SIP", "sip", 5060, T::Both, S::Server, "sip", "status line SIP/2.0 ddd", sip_response},
-    Signature{"http-request", "HTTP", "http", 80, T::Tcp, S::Client, "http", "request line METHOD target HTTP/1.x", http_request},
-    Signature{"http-response", "HTTP", "http", 80, T::Tcp, S::Server, "http", "status line HTTP/1.x ddd", http_response},
+    Signature{"http-request", "HTTP", "http", 80, T::Tcp, S::Client, "http", "request line METHOD target HTTP/1.x",
+              http_request},
+    Signature{"http-response", "HTTP", "http", 80, T::Tcp, S::Server, "http", "status line HTTP/1.x ddd",
+              http_response},
     Signature{"ftp-greeting", "FTP", "ftp", 21, T::Tcp, S::Server, "ftp", "220 greeting naming FTP", ftp_greeting},
-    Signature{"ftp-command", "FTP", "ftp", 21, T::Tcp, S::Client, "ftp", "FTP-only command (FEAT, AUTH TLS, SYST, OPTS UTF8)", ftp_command},
-    Signature{"smtp-greeting", "SMTP", "smtp", 25, T::Tcp, S::Server, "smtp", "220 greeting naming (E)SMTP", smtp_greeting},
+    Signature{"ftp-command", "FTP", "ftp", 21, T::Tcp, S::Client, "ftp",
+              "FTP-only command (FEAT, AUTH TLS, SYST, OPTS UTF8)", ftp_command},
+    Signature{"smtp-greeting", "SMTP", "smtp", 25, T::Tcp, S::Server, "smtp", "220 greeting naming (E)SMTP",
+              smtp_greeting},
     Signature{"smtp-hello", "SMTP", "smtp", 25, T::Tcp, S::Client, "smtp", "EHLO / HELO <domain>", smtp_hello},
     Signature{"pop3-greeting", "POP3", "pop", 110, T::Tcp, S::Server, "pop3", "+OK greeting", pop3_greeting},
     Signature{"pop3-command", "POP3", "pop", 110, T::Tcp, S::Client, "pop3", "CAPA / STLS / APOP", pop3_command},
-    Signature{"imap-greeting", "IMAP", "imap", 143, T::Tcp, S::Server, "imap", "* OK / * PREAUTH greeting", imap_greeting},
-    Signature{"imap-command", "IMAP", "imap", 143, T::Tcp, S::Client, "imap", "<tag> CAPABILITY / LOGIN / STARTTLS", imap_command},
-    Signature{"telnet-iac", "Telnet", "telnet", 23, T::Tcp, S::Either, "telnet", "IAC WILL/WONT/DO/DONT/SB option negotiation", telnet_negotiation},
-    Signature{"redis-resp", "Redis", nullptr, 6379, T::Tcp, S::Client, "redis", "RESP command *N\\r\\n$M\\r\\n", resp_command},
-    Signature{"redis-reply", "Redis", nullptr, 6379, T::Tcp, S::Server, "redis", "RESP reply +PONG / -NOAUTH / -ERR unknown command", resp_reply},
-    Signature{"memcached-udp", "memcached", "memcache.udp", 11211, T::Udp, S::Client, "memcached", "UDP frame header + text command", memcached_udp_request},
-    Signature{"memcached-udp-reply", "memcached", "memcache.udp", 11211, T::Udp, S::Server, "memcached", "UDP frame header + text reply", memcached_udp_reply},
-    Signature{"memcached-text", "memcached", "memcache.tcp", 11211, T::Tcp, S::Client, "memcached", "text command (get/set <key> <flags> <exptime> <bytes>/version/stats)", memcached_text_command},
-    Signature{"memcached-reply", "memcached", "memcache.tcp", 11211, T::Tcp, S::Server, "memcached", "text reply VERSION / STAT pid / VALUE", memcached_text_reply},
+    Signature{"imap-greeting", "IMAP", "imap", 143, T::Tcp, S::Server, "imap", "* OK / * PREAUTH greeting",
+              imap_greeting},
+    Signature{"imap-command", "IMAP", "imap", 143, T::Tcp, S::Client, "imap", "<tag> CAPABILITY / LOGIN / STARTTLS",
+              imap_command},
+    Signature{"telnet-iac", "Telnet", "telnet", 23, T::Tcp, S::Either, "telnet",
+              "IAC WILL/WONT/DO/DONT/SB option negotiation", telnet_negotiation},
+    Signature{"redis-resp", "Redis", nullptr, 6379, T::Tcp, S::Client, "redis", "RESP command *N\\r\\n$M\\r\\n",
+              resp_command},
+    Signature{"redis-reply", "Redis", nullptr, 6379, T::Tcp, S::Server, "redis",
+              "RESP reply +PONG / -NOAUTH / -ERR unknown command", resp_reply},
+    Signature{"memcached-udp", "memcached", "memcache.udp", 11211, T::Udp, S::Client, "memcached",
+              "UDP frame header + text command", memcached_udp_request},
+    Signature{"memcached-udp-reply", "memcached", "memcache.udp", 11211, T::Udp, S::Server, "memcached",
+              "UDP frame header + text reply", memcached_udp_reply},
+    Signature{"memcached-text", "memcached", "memcache.tcp", 11211, T::Tcp, S::Client, "memcached",
+              "text command (get/set <key> <flags> <exptime> <bytes>/version/stats)", memcached_text_command},
+    Signature{"memcached-reply", "memcached", "memcache.tcp", 11211, T::Tcp, S::Server, "memcached",
+              "text reply VERSION / STAT pid / VALUE", memcached_text_reply},
     Signature{"rsync-greeting", "rsync", nullptr, 873, T::Tcp, S::Either, "rsync", "@RSYNCD: greeting", rsync_greeting},
-    Signature{"git-request", "Git", "git", 9418, T::Tcp, S::Client, "git", "pkt-line git-upload-pack / git-receive-pack", git_request},
-    Signature{"irc-client", "IRC", nullptr, 6667, T::Tcp, S::Client, "irc", "NICK / USER u m * :name / CAP LS", irc_client},
-    Signature{"irc-server", "IRC", nullptr, 6667, T::Tcp, S::Server, "irc", ":server NOTICE / numeric reply", irc_server},
-    Signature{"xmpp-stream", "XMPP", "xmpp", 5222, T::Tcp, S::Either, "xmpp", "<stream:stream> with jabber:client/server", xmpp_stream},
-    Signature{"dns-udp", "DNS", "dns", 53, T::Udp, S::Either, "domain", "header + one question that parses to its end, class IN/CH/HS/ANY", dns_udp},
-    Signature{"dns-tcp", "DNS", "dns", 53, T::Tcp, S::Either, "domain", "length prefix + DNS header + question", dns_tcp},
-    Signature{"ldap-ber", "LDAP", "ldap", 389, T::Both, S::Either, "ldap", "BER LDAPMessage with consistent lengths (bindRequest version 2/3)", ldap_message},
-    Signature{"snmp-ber", "SNMP", "snmp", 161, T::Udp, S::Either, "snmp", "BER message: version, community, PDU tag", snmp_message},
-    Signature{"stun-cookie", "STUN", "stun-udp", 3478, T::Udp, S::Either, "stun", "STUN header, length, magic cookie 0x2112A442", stun_message},
-    Signature{"stun-cookie-tcp", "STUN", "stun-tcp", 3478, T::Tcp, S::Either, "stun", "STUN header, length, magic cookie 0x2112A442", stun_message},
-    Signature{"wireguard", "WireGuard", "wg", 51820, T::Udp, S::Either, "wireguard", "message type 1-4 with its exact length", wireguard_message},
-    Signature{"openvpn-udp", "OpenVPN", "openvpn.udp", 1194, T::Udp, S::Either, "openvpn", "hard-reset opcode, session id, packet id", openvpn_udp},
-    Signature{"openvpn-tcp", "OpenVPN", "openvpn.tcp", 1194, T::Tcp, S::Either, "openvpn", "length prefix + hard-reset opcode", openvpn_tcp},
-    Signature{"socks4", "SOCKS4", nullptr, 1080, T::Tcp, S::Client, "socks4", "version 4 CONNECT/BIND ending with the user id's NUL", socks4_request},
-    Signature{"socks5", "SOCKS5", nullptr, 1080, T::Tcp, S::Client, "socks5", "version 5 greeting with exactly N methods", socks5_greeting},
-    Signature{"mysql-greeting", "MySQL", "mysql", 3306, T::Tcp, S::Server, "mysql", "handshake v10 with length and version string", mysql_greeting},
-    Signature{"pgsql-startup", "PostgreSQL", "pgsql", 5432, T::Tcp, S::Client, "postgresql", "startup (3.0) / SSLRequest with its exact length", pgsql_startup},
-    Signature{"mqtt-connect", "MQTT", "mqtt", 1883, T::Tcp, S::Client, "mqtt", "CONNECT with remaining length and \"MQTT\"/\"MQIsdp\"", mqtt_connect},
-    Signature{"tftp-request", "TFTP", "tftp", 69, T::Udp, S::Client, "tftp", "RRQ/WRQ: file name, mode octet/netascii/mail, options", tftp_request},
-    Signature{"tftp-error", "TFTP", "tftp", 69, T::Udp, S::Server, "tftp", "ERROR: code 0-8, one NUL-terminated message", tftp_error},
-    Signature{"rpc-call-udp", "ONC-RPC", "rpc", 111, T::Udp, S::Client, "rpcbind", "CALL, RPC version 2, program, credentials that fit", rpc_udp},
-    Signature{"rpc-call-tcp", "ONC-RPC", "rpc-tcp", 111, T::Tcp, S::Client, "rpcbind", "record mark + CALL, RPC version 2", rpc_tcp},
+    Signature{"git-request", "Git", "git", 9418, T::Tcp, S::Client, "git",
+              "pkt-line git-upload-pack / git-receive-pack", git_request},
+    Signature{"git-request-body", "Git", "git", 9418, T::Tcp, S::Client, "git",
+              "git-upload-pack /path\\0host=... (length sent apart)", git_request_body},
+    Signature{"irc-client", "IRC", nullptr, 6667, T::Tcp, S::Client, "irc", "NICK / USER u m * :name / CAP LS",
+              irc_client},
+    Signature{"irc-server", "IRC", nullptr, 6667, T::Tcp, S::Server, "irc", ":server NOTICE / numeric reply",
+              irc_server},
+    Signature{"xmpp-stream", "XMPP", "xmpp", 5222, T::Tcp, S::Either, "xmpp",
+              "<stream:stream> with jabber:client/server", xmpp_stream},
+    Signature{"dns-udp", "DNS", "dns", 53, T::Udp, S::Either, "domain",
+              "header + one question that parses to its end, class IN/CH/HS/ANY", dns_udp},
+    Signature{"dns-tcp", "DNS", "dns", 53, T::Tcp, S::Either, "domain", "length prefix + DNS header + question",
+              dns_tcp},
+    Signature{"ldap-ber", "LDAP", "ldap", 389, T::Both, S::Either, "ldap",
+              "BER LDAPMessage with consistent lengths (bindRequest version 2/3)", ldap_message},
+    Signature{"snmp-ber", "SNMP", "snmp", 161, T::Udp, S::Either, "snmp", "BER message: version, community, PDU tag",
+              snmp_message},
+    Signature{"stun-cookie", "STUN", "stun-udp", 3478, T::Udp, S::Either, "stun",
+              "STUN header, length, magic cookie 0x2112A442", stun_message},
+    Signature{"stun-cookie-tcp", "STUN", "stun-tcp", 3478, T::Tcp, S::Either, "stun",
+              "STUN header, length, magic cookie 0x2112A442", stun_message},
+    Signature{"wireguard", "WireGuard", "wg", 51820, T::Udp, S::Either, "wireguard",
+              "message type 1-4 with its exact length", wireguard_message},
+    Signature{"openvpn-udp", "OpenVPN", "openvpn.udp", 1194, T::Udp, S::Either, "openvpn",
+              "hard-reset opcode, session id, packet id", openvpn_udp},
+    Signature{"openvpn-tcp", "OpenVPN", "openvpn.tcp", 1194, T::Tcp, S::Either, "openvpn",
+              "length prefix + hard-reset opcode", openvpn_tcp},
+    Signature{"socks4", "SOCKS4", nullptr, 1080, T::Tcp, S::Client, "socks4",
+              "version 4 CONNECT/BIND ending with the user id's NUL", socks4_request},
+    Signature{"socks5", "SOCKS5", nullptr, 1080, T::Tcp, S::Client, "socks5",
+              "version 5 greeting with exactly N methods", socks5_greeting},
+    Signature{"mysql-greeting", "MySQL", "mysql", 3306, T::Tcp, S::Server, "mysql",
+              "handshake v10 with length and version string", mysql_greeting},
+    Signature{"pgsql-startup", "PostgreSQL", "pgsql", 5432, T::Tcp, S::Client, "postgresql",
+              "startup (3.0) / SSLRequest with its exact length", pgsql_startup},
+    Signature{"mqtt-connect", "MQTT", "mqtt", 1883, T::Tcp, S::Client, "mqtt",
+              "CONNECT with remaining length and \"MQTT\"/\"MQIsdp\"", mqtt_connect},
+    Signature{"tftp-request", "TFTP", "tftp", 69, T::Udp, S::Client, "tftp",
+              "RRQ/WRQ: file name, mode octet/netascii/mail, options", tftp_request},
+    Signature{"tftp-error", "TFTP", "tftp", 69, T::Udp, S::Server, "tftp",
+              "ERROR: code 0-8, one NUL-terminated message", tftp_error},
+    Signature{"rpc-call-udp", "ONC-RPC", "rpc", 111, T::Udp, S::Client, "rpcbind",
+              "CALL, RPC version 2, program, credentials that fit", rpc_udp},
+    Signature{"rpc-call-tcp", "ONC-RPC", "rpc-tcp", 111, T::Tcp, S::Client, "rpcbind",
+              "record mark + CALL, RPC version 2", rpc_tcp},
     Signature{"syslog", "Syslog", "syslog", 514, T::Udp, S::Client, "syslog", "<PRI> 0-191 then text", syslog_message},
-    Signature{"ntp", "NTP", nullptr, 123, T::Udp, S::Either, "ntp", "48 octets (+MAC), version 1-4, mode 1-5, stratum <= 16", ntp_packet},
+    Signature{"shell-id-output", "Shell session (bind shell)", nullptr, 0, T::Tcp, S::Server, nullptr,
+              "output of id: uid=N(user) gid=N(group)", id_output},
+    Signature{"shell-commands", "Shell session (bind shell)", nullptr, 0, T::Tcp, S::Client, nullptr,
+              "a line of shell commands (id; uname -a; whoami ...)", shell_commands},
+    Signature{"ntp", "NTP", nullptr, 123, T::Udp, S::Either, "ntp",
+              "48 octets (+MAC), version 1-4, mode 1-5, stratum <= 16", ntp_packet},
 };
 
 bool applies(const Signature &row, Transport transport, Sender sender) {
@@ -532,7 +653,9 @@ const Signature *match_signature(std::span<const std::uint8_t> payload, Transpor
     return nullptr;
 }
 
-std::span<const Signature> signature_table() { return kSignatures; }
+std::span<const Signature> signature_table() {
+    return kSignatures;
+}
 
 const Signature *signature_for_nmap_service(std::string_view service, Transport transport) {
     for (const Signature &row : kSignatures)

@@ -20,12 +20,12 @@ enum class Sender : std::uint8_t { Client = 1, Server = 2, Either = 3 };
 using Matcher = bool (*)(std::span<const std::uint8_t> payload);
 
 struct Signature {
-    const char *id;         // row name, shown as evidence: "ssh-banner"
-    const char *protocol;   // display name: "SSH"
-    const char *dissector;  // Wireshark dissector handle name, or nullptr
-    std::uint16_t port;     // well-known port: the dissector table entry to use when the handle has no name
-    Transport transport;    // where the row applies
-    Sender sender;          // who sends such a payload
+    const char *id;            // row name, shown as evidence: "ssh-banner"
+    const char *protocol;      // display name: "SSH"
+    const char *dissector;     // Wireshark dissector handle name, or nullptr
+    std::uint16_t port;        // well-known port: the dissector table entry to use when the handle has no name
+    Transport transport;       // where the row applies
+    Sender sender;             // who sends such a payload
     const char *nmap_service;  // nmap's service name for this protocol ("ssh"), or nullptr
     const char *pattern;       // one-line description of what is checked, for the README and the tree
     Matcher matches;

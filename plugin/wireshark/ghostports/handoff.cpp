@@ -70,7 +70,9 @@ const char *filter_name_of(dissector_handle_t handle) {
     return proto >= 0 ? proto_get_protocol_filter_name(proto) : "";
 }
 
-const char *file_copy(const std::string &text) { return wmem_strdup(wmem_file_scope(), text.c_str()); }
+const char *file_copy(const std::string &text) {
+    return wmem_strdup(wmem_file_scope(), text.c_str());
+}
 
 void name_from_signature(GhostConversation &gc, const Signature *row, packet_info *pinfo, bool tcp) {
     gc.named_handle = handle_for(row, tcp);
@@ -99,16 +101,17 @@ void consult_nmap(GhostConversation &gc, packet_info *pinfo, std::span<const std
     const Transport transport = tcp ? Transport::Tcp : Transport::Udp;
     const std::span<const std::uint8_t> asked{gc.client_last, gc.client_last_length};
     const bool unnamed = *gc.identity.protocol == '\0';
-    const NmapVerdict verdict = nmap_identify(transport, asked, answer, banner, unnamed ? nullptr : gc.identity.protocol);
+    const NmapVerdict verdict =
+        nmap_identify(transport, asked, answer, banner, unnamed ? nullptr : gc.identity.protocol);
     if (verdict.match == nullptr) return;
     const Signature *row = signature_for_nmap_service(verdict.match->service, transport);
     const char *protocol = row != nullptr ? row->protocol : verdict.match->service.c_str();
     if (!unnamed && std::strcmp(protocol, gc.identity.protocol) != 0) return;
-    const char *evidence = wmem_strdup_printf(
-        wmem_file_scope(), "nmap-service-probes line %zu (%smatch %s, probe %s%s)", verdict.match->line,
-        verdict.match->soft ? "soft" : "", verdict.match->service.c_str(),
-        verdict.probe != nullptr ? verdict.probe->name.c_str() : "?",
-        verdict.by_known_protocol ? ", among the matches of the protocol already named" : "");
+    const char *evidence =
+        wmem_strdup_printf(wmem_file_scope(), "nmap-service-probes line %zu (%smatch %s, probe %s%s)",
+                           verdict.match->line, verdict.match->soft ? "soft" : "", verdict.match->service.c_str(),
+                           verdict.probe != nullptr ? verdict.probe->name.c_str() : "?",
+                           verdict.by_known_protocol ? ", among the matches of the protocol already named" : "");
     if (unnamed) {
         gc.named_handle = handle_for(row, tcp);
         gc.identity.protocol = file_copy(protocol);
@@ -126,8 +129,7 @@ void consult_nmap(GhostConversation &gc, packet_info *pinfo, std::span<const std
 }
 
 // A product the protocol announces in a field of its own (DNS version.bind, STUN SOFTWARE).
-void consult_announcements(GhostConversation &gc, packet_info *pinfo, std::span<const std::uint8_t> payload,
-                           bool tcp) {
+void consult_announcements(GhostConversation &gc, packet_info *pinfo, std::span<const std::uint8_t> payload, bool tcp) {
     if (*gc.identity.protocol == '\0') return;
     const Announcement found = find_announcement(gc.identity.protocol, payload, tcp);
     if (found.id == nullptr || found.product.empty()) return;
@@ -196,8 +198,12 @@ heur_dtbl_entry_t *try_heuristics(tvbuff_t *tvb, packet_info *pinfo, proto_tree 
     const bool before = g_handing_off;
     g_handing_off = true;
     gboolean found = FALSE;
-    TRY { found = dissector_try_heuristic(list, tvb, pinfo, tree, &entry, data); }
-    FINALLY { g_handing_off = before; }
+    TRY {
+        found = dissector_try_heuristic(list, tvb, pinfo, tree, &entry, data);
+    }
+    FINALLY {
+        g_handing_off = before;
+    }
     ENDTRY;
     return found ? entry : nullptr;
 }
@@ -205,8 +211,12 @@ heur_dtbl_entry_t *try_heuristics(tvbuff_t *tvb, packet_info *pinfo, proto_tree 
 void call_heuristic(heur_dtbl_entry_t *entry, tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data) {
     const bool before = g_handing_off;
     g_handing_off = true;
-    TRY { call_heur_dissector_direct(entry, tvb, pinfo, tree, data); }
-    FINALLY { g_handing_off = before; }
+    TRY {
+        call_heur_dissector_direct(entry, tvb, pinfo, tree, data);
+    }
+    FINALLY {
+        g_handing_off = before;
+    }
     ENDTRY;
 }
 
@@ -217,7 +227,9 @@ const char *protocol_name_of(dissector_handle_t handle) {
 
 }  // namespace
 
-bool handing_off() { return g_handing_off; }
+bool handing_off() {
+    return g_handing_off;
+}
 
 HandOffPlan plan_hand_off(tvbuff_t *tvb, packet_info *pinfo, const HandOffRequest &request) {
     const guint32 key = next_call_key(pinfo);
@@ -279,14 +291,16 @@ HandOffResult run_hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
             result.weak = true;
         }
     }
-    FINALLY { take_back_conversation(gc, pinfo, request); }
+    FINALLY {
+        take_back_conversation(gc, pinfo, request);
+    }
     ENDTRY;
     return result;
 }
 
 const Signature *strong_signature(tvbuff_t *tvb, packet_info *pinfo, const char *port_module, bool tcp) {
-    const bool from_server = is_ghost_port(port_module, tcp, pinfo->srcport) &&
-                             !is_ghost_port(port_module, tcp, pinfo->destport);
+    const bool from_server =
+        is_ghost_port(port_module, tcp, pinfo->srcport) && !is_ghost_port(port_module, tcp, pinfo->destport);
     return match_signature(payload_of(tvb), tcp ? Transport::Tcp : Transport::Udp,
                            from_server ? Sender::Server : Sender::Client);
 }

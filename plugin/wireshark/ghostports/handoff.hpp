@@ -20,7 +20,7 @@
 namespace ghostports {
 
 struct HandOffRequest {
-    const char *port_module;        // preferences module holding the port ranges: "rescap" / "decap"
+    const char *port_module;  // preferences module holding the port ranges: "rescap" / "decap"
     bool tcp;
     dissector_handle_t own_handle;  // the port protocol's handle for this transport
 };

@@ -35,7 +35,9 @@ conversation_t *stable_conversation(packet_info *pinfo) {
     return conversation;
 }
 
-int identity_protocol() { return g_proto; }
+int identity_protocol() {
+    return g_proto;
+}
 
 void register_identity_protocol() {
     // A protocol of its own only to key conversation and frame data shared by
@@ -64,6 +66,8 @@ const ConversationIdentity *conversation_identity(const conversation_t *conversa
     return state != nullptr ? &state->identity : nullptr;
 }
 
-const ConversationIdentity *packet_identity(packet_info *pinfo) { return conversation_identity(stable_conversation(pinfo)); }
+const ConversationIdentity *packet_identity(packet_info *pinfo) {
+    return conversation_identity(stable_conversation(pinfo));
+}
 
 }  // namespace ghostports

@@ -15,9 +15,10 @@ struct ConversationIdentity {
     const char *dissector;  // Wireshark filter name of the protocol that decodes it, "ssh"; "" = none
     const char *product;    // "OpenSSH"; "" = not announced
     const char *version;    // "9.2p1 Debian 2+deb12u3"; "" = not announced
-    const char *evidence;   // where the name came from: "signature ssh-banner", "nmap-service-probes line 1234, probe NULL"
-    guint32 named_in;       // frame whose payload gave the name (0 = not named)
-    guint32 product_in;     // frame whose payload gave product/version (0 = none)
+    const char
+        *evidence;     // where the name came from: "signature ssh-banner", "nmap-service-probes line 1234, probe NULL"
+    guint32 named_in;  // frame whose payload gave the name (0 = not named)
+    guint32 product_in;  // frame whose payload gave product/version (0 = none)
 };
 
 // The identity of `conversation` as judged so far (in one pass: up to the

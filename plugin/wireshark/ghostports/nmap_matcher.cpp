@@ -85,9 +85,9 @@ bool matches(std::size_t index, std::span<const std::uint8_t> payload, std::vect
     GRegex *regex = regex_for(index);
     if (regex == nullptr) return false;
     GMatchInfo *info = nullptr;
-    const bool found = g_regex_match_full(regex, reinterpret_cast<const gchar *>(payload.data()),
-                                          static_cast<gssize>(payload.size()), 0, static_cast<GRegexMatchFlags>(0),
-                                          &info, nullptr);
+    const bool found =
+        g_regex_match_full(regex, reinterpret_cast<const gchar *>(payload.data()), static_cast<gssize>(payload.size()),
+                           0, static_cast<GRegexMatchFlags>(0), &info, nullptr);
     if (found) groups = groups_of(info);
     g_match_info_free(info);
     return found;

@@ -7,7 +7,8 @@ hf_register_info field(int *id, const char *name, const char *prefix, const char
                        const char *blurb) {
     // The abbreviations live as long as the registration (for the program).
     const char *abbrev = g_strdup_printf("%s.service%s", prefix, suffix);
-    return hf_register_info{id, {name, abbrev, type, type == FT_NONE ? BASE_NONE : BASE_NONE, nullptr, 0, blurb, HFILL}};
+    return hf_register_info{id,
+                            {name, abbrev, type, type == FT_NONE ? BASE_NONE : BASE_NONE, nullptr, 0, blurb, HFILL}};
 }
 
 void add_string(proto_tree *tree, tvbuff_t *tvb, int hf, const char *value) {
@@ -22,8 +23,10 @@ void register_service_fields(int proto, const char *prefix, ServiceFields &f) {
     hf[0] = field(&f.service, "Service", prefix, "", FT_NONE, "What the conversation really is, from strong evidence");
     hf[1] = field(&f.protocol, "Protocol", prefix, ".protocol", FT_STRING,
                   "Protocol named by a signature or an nmap fingerprint (never by a weak heuristic)");
-    hf[2] = field(&f.product, "Product", prefix, ".product", FT_STRING, "Server product, as nmap's fingerprint names it");
-    hf[3] = field(&f.version, "Version", prefix, ".version", FT_STRING, "Server version, as nmap's fingerprint names it");
+    hf[2] =
+        field(&f.product, "Product", prefix, ".product", FT_STRING, "Server product, as nmap's fingerprint names it");
+    hf[3] =
+        field(&f.version, "Version", prefix, ".version", FT_STRING, "Server version, as nmap's fingerprint names it");
     hf[4] = field(&f.evidence, "Evidence", prefix, ".evidence", FT_STRING,
                   "Where the name came from: signature row, or nmap-service-probes line and probe");
     hf[5] = field(&f.dissector, "Decoded with", prefix, ".dissector", FT_STRING,

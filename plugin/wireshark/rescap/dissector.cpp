@@ -94,9 +94,10 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
     proto_tree *service_tree = ghostports::add_service_tree(subtree, tvb, g.service, plan);
     if (transport == Transport::Udp || first_of_conversation || plan.named_here) {
         if (name != nullptr)
-            expert_add_info_format(pinfo, root, f.expert_for(DiagKind::NotRescap),
-                                   "Payload on a rescap port is not rescap: it is %s (%s; a service on the wrong port?)",
-                                   name, plan.identity.evidence);
+            expert_add_info_format(
+                pinfo, root, f.expert_for(DiagKind::NotRescap),
+                "Payload on a rescap port is not rescap: it is %s (%s; a service on the wrong port?)", name,
+                plan.identity.evidence);
         else
             expert_add_info_format(pinfo, root, f.expert_for(DiagKind::NotRescap),
                                    "Payload on a rescap port is not rescap and not recognised");
