@@ -19,11 +19,13 @@ import pytest
 import rescaptest as RT
 
 GHOST = RT.REPO / "captures" / "ghost"
-MANIFESTS = sorted(GHOST.glob("*.json")) if GHOST.is_dir() else []
+# Tunnels (VXLAN, GENEVE, GRE/MPLS in UDP, GTP-U...) are decapsulated, not
+# identified by the hand-off path: their own tests cover them.
+MANIFESTS = sorted(p for p in GHOST.glob("*.json") if not p.name.startswith("tunnel_")) if GHOST.is_dir() else []
 
 FIELDS = ["frame.number", "tcp.srcport", "tcp.dstport", "udp.srcport", "udp.dstport", "tcp.len", "udp.length",
           "tcp.reassembled_in", "frame.protocols"]
-SERVICE = ["protocol", "product", "version", "evidence"]
+SERVICE = ["protocol", "product", "version", "evidence", "decoded_by"]
 EXPERT = "_ws.expert.message"
 
 Frame = namedtuple("Frame", "number ports payload reassembled_in protocols service experts")
@@ -64,6 +66,19 @@ def payload_frames(all_frames, manifest):
     return [f for f in all_frames if port in f.ports and f.payload > 0]
 
 
+def held_by_tcp(two):
+    """Frames whose bytes TCP keeps for a reassembly (shown in a later frame,
+    or never completed): TCP calls no dissector for them in the second pass,
+    and in the first the real dissector only asked for more."""
+    return {f.number for f in two if f.reassembled_in or f.protocols[-1] == "tcp"}
+
+
+def our_experts(f):
+    """The ghost ports' own findings (the real protocol's experts may differ
+    between passes: e.g. XMPP's request/response tracking)."""
+    return [m for m in f.experts.split("|") if "rescap" in m or "403" in m or m.startswith("Payload is")]
+
+
 @pytest.fixture(scope="module")
 def analysed(tshark):
     cache = {}
@@ -86,7 +101,7 @@ def analysed(tshark):
 def conversation_name(pf):
     """The service named on the capture's payload frames (last frame wins: it
     knows the most), as (protocol, product, version, evidence)."""
-    named = [f.service for f in pf if f.service[0]]
+    named = [f.service[:4] for f in pf if f.service[0]]
     return named[-1] if named else ("", "", "", "")
 
 
@@ -120,7 +135,9 @@ def test_real_dissector_decodes_every_payload_frame(analysed, manifest_path):
     manifest, one, two = analysed(manifest_path)
     want = manifest["expected"].get("protocol")
     layer = layer_of(manifest)
+    held = held_by_tcp(two)
     for run, pf in (("one pass", one), ("two passes", two)):
+        pf = [f for f in pf if f.number not in held]
         if not want:
             # No Wireshark dissector for it (a bind shell): the bytes stay data under our layer.
             undecoded = [f.number for f in pf if f.protocols[-1] not in (layer, "data")]
@@ -130,7 +147,10 @@ def test_real_dissector_decodes_every_payload_frame(analysed, manifest_path):
         # single pass; from the naming frame on, the real dissector decodes.
         named = [f.number for f in pf if f.service[0]]
         assert named, "%s: never named" % run
-        missing = [f.number for f in pf if f.number >= named[0] and want not in f.protocols and not f.reassembled_in]
+        # A dissector may accept bytes without a tree item of its own (git's
+        # flush-pkt "0000"): decoded_by then names it.
+        missing = [f.number for f in pf
+                   if f.number >= named[0] and want not in f.protocols and f.service[4].lower() != want]
         assert not missing, "%s: %s not decoded in frames %s" % (run, want, missing[:20])
 
 
@@ -138,12 +158,15 @@ def test_real_dissector_decodes_every_payload_frame(analysed, manifest_path):
 def test_layer_and_finding_on_every_payload_frame_in_both_passes(analysed, manifest_path):
     manifest, one, two = analysed(manifest_path)
     layer = layer_of(manifest)
+    held = held_by_tcp(two)
     for run, pf in (("one pass", one), ("two passes", two)):
-        missing = [f.number for f in pf if layer not in f.protocols and not f.reassembled_in]
+        missing = [f.number for f in pf if layer not in f.protocols and f.number not in held]
         assert not missing, "%s: no %s layer in frames %s" % (run, layer, missing[:20])
     by_number = {f.number: f for f in two}
     for f in one:
+        if f.number in held:
+            continue
         g = by_number[f.number]
-        assert (f.service, f.experts) == (g.service, g.experts), \
+        assert (f.service[:4], our_experts(f)) == (g.service[:4], our_experts(g)), \
             "frame %d differs between one and two passes: %r / %r" % (f.number, (f.service, f.experts),
                                                                       (g.service, g.experts))

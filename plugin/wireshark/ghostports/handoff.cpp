@@ -174,20 +174,45 @@ guint32 next_call_key(packet_info *pinfo) {
     return (*counter)++;
 }
 
-// Ownership: a sub-dissector that registered itself for the conversation is
-// remembered (first pass) and the port's own handle put back, for frame 0
-// (what conversation_set_dissector sets) and from this frame on.
-// Both our conversation and the one TCP/UDP will find for the next frame
-// (a sub-dissector may have created it) are checked.
-void take_back_conversation(GhostConversation &gc, packet_info *pinfo, const HandOffRequest &request) {
-    for (conversation_t *conversation : {stable_conversation(pinfo), find_conversation_pinfo(pinfo, 0)}) {
-        if (conversation == nullptr) continue;
-        dissector_handle_t now = conversation_get_dissector(conversation, pinfo->num);
-        if (now == nullptr || now == request.own_handle) continue;
-        if (!PINFO_FD_VISITED(pinfo) && gc.taken_over == nullptr) gc.taken_over = now;
-        conversation_set_dissector(conversation, request.own_handle);
-        conversation_set_dissector_from_frame_number(conversation, pinfo->num, request.own_handle);
-    }
+// A conversation whose key holds a ghost port (a sub-dissector's wildcard
+// conversation on the server's side, e.g. RPC's). One keyed only on the
+// client (TFTP's for its data from another port) is left alone.
+bool keyed_on_ghost_port(const conversation_t *conversation, const HandOffRequest &request) {
+    for (const conversation_element_t *e = conversation->key_ptr; e != nullptr && e->type != CE_CONVERSATION_TYPE; ++e)
+        if (e->type == CE_PORT && is_ghost_port(request.port_module, request.tcp, e->port_val)) return true;
+    return false;
+}
+
+void take_back(conversation_t *conversation, GhostConversation &gc, packet_info *pinfo, const HandOffRequest &request,
+               bool claim) {
+    dissector_handle_t now = conversation_get_dissector(conversation, pinfo->num);
+    if (now == request.own_handle || (now == nullptr && !claim)) return;
+    if (now != nullptr && !PINFO_FD_VISITED(pinfo) && gc.taken_over == nullptr) gc.taken_over = now;
+    conversation_set_dissector(conversation, request.own_handle);
+    conversation_set_dissector_from_frame_number(conversation, pinfo->num, request.own_handle);
+}
+
+// Ownership: TCP/UDP give a frame to a conversation's dissector before the
+// port's. A sub-dissector that registered itself for our conversation, or
+// for a wildcard conversation on the ghost port, is remembered (first pass)
+// and the port's own handle put back, for frame 0 (what
+// conversation_set_dissector sets) and from this frame on. Our exact
+// conversation always gets our handle: the exact match is tried first, so
+// a client-side wildcard conversation cannot take our frames either.
+void take_back_conversations(GhostConversation &gc, packet_info *pinfo, const HandOffRequest &request) {
+    conversation_t *ours = stable_conversation(pinfo);
+    take_back(ours, gc, pinfo, request, true);
+    const conversation_type type = conversation_pt_to_conversation_type(pinfo->ptype);
+    const struct {
+        const address *a, *b;
+        guint32 port_a, port_b;
+    } directions[] = {{&pinfo->src, &pinfo->dst, pinfo->srcport, pinfo->destport},
+                      {&pinfo->dst, &pinfo->src, pinfo->destport, pinfo->srcport}};
+    for (const auto &d : directions)
+        for (guint options : {0u, guint{NO_ADDR_B}, guint{NO_PORT_B}, guint{NO_ADDR_B | NO_PORT_B}}) {
+            conversation_t *c = find_conversation(pinfo->num, d.a, d.b, type, d.port_a, d.port_b, options);
+            if (c != nullptr && c != ours && keyed_on_ghost_port(c, request)) take_back(c, gc, pinfo, request, false);
+        }
 }
 
 // Runs TCP's/UDP's heuristic dissectors (rescap's decline meanwhile).
@@ -292,7 +317,7 @@ HandOffResult run_hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
         }
     }
     FINALLY {
-        take_back_conversation(gc, pinfo, request);
+        take_back_conversations(gc, pinfo, request);
     }
     ENDTRY;
     return result;

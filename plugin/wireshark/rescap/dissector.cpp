@@ -151,7 +151,8 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
     const bool stream = transport == Transport::Tcp;
     const bool first_of_conversation =
         !stream || state.verdict == Verdict::Unknown || state.first_payload_frame == pinfo->num;
-    if (stream && state.verdict == Verdict::NotRescap) return hand_off(tvb, pinfo, tree, data, transport, false);
+    if (stream && state.verdict == Verdict::NotRescap)
+        return hand_off(tvb, pinfo, tree, data, transport, first_of_conversation);
     if (first == nullptr && (!stream || state.verdict == Verdict::Unknown) &&
         explained_otherwise(tvb, pinfo, transport)) {
         if (stream && !PINFO_FD_VISITED(pinfo)) {
