@@ -145,12 +145,16 @@ def test_real_dissector_decodes_every_payload_frame(analysed, manifest_path):
             continue
         # Frames before the conversation was named cannot know the name in a
         # single pass; from the naming frame on, the real dissector decodes.
-        named = [f.number for f in pf if f.service[0]]
+        named = {}  # conversation (its two ports) -> first named frame
+        for f in pf:
+            if f.service[0]:
+                named.setdefault(frozenset(f.ports), f.number)
         assert named, "%s: never named" % run
         # A dissector may accept bytes without a tree item of its own (git's
         # flush-pkt "0000"): decoded_by then names it.
         missing = [f.number for f in pf
-                   if f.number >= named[0] and want not in f.protocols and f.service[4].lower() != want]
+                   if f.number >= named.get(frozenset(f.ports), 1 << 30) and want not in f.protocols
+                   and f.service[4].lower() != want]
         assert not missing, "%s: %s not decoded in frames %s" % (run, want, missing[:20])
 
 
