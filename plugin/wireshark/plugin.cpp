@@ -7,6 +7,7 @@
 
 #include "wireshark/compat.hpp"
 #include "wireshark/decap/dissector.hpp"
+#include "wireshark/ghostports/identity.hpp"
 #include "wireshark/rescap/dissector.hpp"
 
 extern "C" {
@@ -30,6 +31,8 @@ void plugin_register(void) {
     static const proto_plugin decap_plugin{decap::register_protocol, decap::register_handoff};
     proto_register_plugin(&rescap_plugin);
     proto_register_plugin(&decap_plugin);
+    static const proto_plugin identity_plugin{ghostports::register_identity_protocol, nullptr};
+    proto_register_plugin(&identity_plugin);
 }
 
 }  // extern "C"

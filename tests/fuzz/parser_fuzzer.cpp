@@ -215,6 +215,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 
     // The other pure helpers the dissectors call on raw payloads.
     (void)decap::classify_payload(payload);
-    (void)ghostports::identify_payload(payload);
+    for (auto transport : {ghostports::Transport::Tcp, ghostports::Transport::Udp})
+        for (auto sender : {ghostports::Sender::Client, ghostports::Sender::Server})
+            (void)ghostports::match_signature(payload, transport, sender);
     return 0;
 }

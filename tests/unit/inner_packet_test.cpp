@@ -3,7 +3,6 @@
 #include <random>
 
 #include "builder.hpp"
-#include "core/ghostports/signatures.hpp"
 #include "core/decap/inner_packet.hpp"
 
 using namespace decap;
@@ -75,15 +74,4 @@ TEST(InnerPacket, RandomOctetsAreNotPackets) {
         payload[0] = static_cast<std::uint8_t>((i % 2 ? 0x40 : 0x60) | (payload[0] & 0x0F));
         ASSERT_EQ(classify_payload(payload), InnerKind::None) << "iteration " << i;
     }
-}
-
-TEST(Signatures, NameTheUsualSuspects) {
-    using ghostports::KnownProtocol;
-    EXPECT_EQ(ghostports::identify_payload(Bytes{0x16, 0x03, 0x01, 0x02, 0x00, 0x01}), KnownProtocol::Tls);
-    EXPECT_EQ(ghostports::identify_payload(text("GET /index.html HTTP/1.1\r\n")), KnownProtocol::Http);
-    EXPECT_EQ(ghostports::identify_payload(text("HTTP/1.1 200 OK\r\n")), KnownProtocol::Http);
-    EXPECT_EQ(ghostports::identify_payload(text("SSH-2.0-OpenSSH_9.2p1\r\n")), KnownProtocol::Ssh);
-    EXPECT_EQ(ghostports::identify_payload(Bytes{0x00, 0x01, 0x00, 0x02, 0x00, 0x01}), KnownProtocol::None);
-    EXPECT_EQ(ghostports::identify_payload(Bytes{0x16, 0x03, 0x09, 0x00, 0x10}), KnownProtocol::None);
-    EXPECT_STREQ(ghostports::protocol_signature(KnownProtocol::Tls).dissector, "tls");
 }

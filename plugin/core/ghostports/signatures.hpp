@@ -1,23 +1,46 @@
-// Light signature checks that name a well-known protocol from the first
-// octets of a payload, for traffic that sits on a port not its own.
+// The signature table: strong, structural evidence that names a well-known
+// protocol from one payload of a conversation (banners, magic numbers,
+// handshakes with their exact lengths), seen from either side. A row names
+// only when the structure holds as a whole (lengths agree, fields in range):
+// a wrong name is worse than none.
 #pragma once
 
 #include <cstdint>
 #include <span>
+#include <string_view>
 
 namespace ghostports {
 
-enum class KnownProtocol : std::uint8_t { None, Tls, Http, Ssh };
+enum class Transport : std::uint8_t { Tcp = 1, Udp = 2, Both = 3 };
 
-struct ProtocolSignature {
-    KnownProtocol protocol;
-    const char *display_name;  // for messages: "TLS"
-    const char *dissector;     // Wireshark dissector handle name
+// Who sent the payload: the client (the side that is not on the ghost port,
+// or else the conversation's first sender) or the server.
+enum class Sender : std::uint8_t { Client = 1, Server = 2, Either = 3 };
+
+using Matcher = bool (*)(std::span<const std::uint8_t> payload);
+
+struct Signature {
+    const char *id;            // row name, shown as evidence: "ssh-banner"
+    const char *protocol;      // display name: "SSH"
+    const char *dissector;     // Wireshark dissector handle name, or nullptr
+    std::uint16_t port;        // well-known port: the dissector table entry to use when the handle has no name
+    Transport transport;       // where the row applies
+    Sender sender;             // who sends such a payload
+    const char *nmap_service;  // nmap's service name for this protocol ("ssh"), or nullptr
+    const char *pattern;       // one-line description of what is checked, for the README and the tree
+    Matcher matches;
 };
 
-// The protocol whose signature the payload starts with, or None.
-KnownProtocol identify_payload(std::span<const std::uint8_t> payload);
+// The first row that matches `payload` sent by `sender` over `transport`,
+// or nullptr. Rows are ordered so that a more specific protocol wins over a
+// more general one (RTSP and SIP before HTTP).
+const Signature *match_signature(std::span<const std::uint8_t> payload, Transport transport, Sender sender);
 
-const ProtocolSignature &protocol_signature(KnownProtocol protocol);
+// Every row, in matching order.
+std::span<const Signature> signature_table();
+
+// The row for `transport` whose nmap service name is `service` (nmap
+// names: "ssh", "http", "smtp"...), or nullptr.
+const Signature *signature_for_nmap_service(std::string_view service, Transport transport);
 
 }  // namespace ghostports

@@ -10,7 +10,8 @@
 
 #include "wireshark/compat.hpp"
 #include "wireshark/ghostports/handoff.hpp"
-#include "core/ghostports/signatures.hpp"
+#include "wireshark/ghostports/identity.hpp"
+#include "wireshark/ghostports/service_fields.hpp"
 #include "core/decap/inner_packet.hpp"
 
 namespace decap {
@@ -54,7 +55,6 @@ struct ConversationState {
     nstime_t first_seen;
     nstime_t last_seen;
     Totals each_way[2];
-    ghostports::KnownProtocol identified;
 };
 
 struct Globals {
@@ -70,6 +70,7 @@ struct Globals {
     ws_compat::PrefBool decapsulate = TRUE;
     dissector_handle_t udp_handle = nullptr, tcp_handle = nullptr;
     dissector_handle_t ipv4 = nullptr, ipv6 = nullptr, ethernet = nullptr;
+    ghostports::ServiceFields service;
 };
 
 Globals g;
@@ -81,7 +82,8 @@ bool is_decap_port(guint32 port, bool tcp) {
 }
 
 ConversationState &conversation_state(packet_info *pinfo, bool tcp) {
-    conversation_t *conversation = find_or_create_conversation(pinfo);
+    // Not find_or_create_conversation: a sub-dissector's own conversations would hide this one.
+    conversation_t *conversation = ghostports::stable_conversation(pinfo);
     auto *state = static_cast<ConversationState *>(conversation_get_proto_data(conversation, g.proto));
     if (state != nullptr) return *state;
     state = wmem_new0(wmem_file_scope(), ConversationState);
@@ -188,19 +190,22 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, boo
         return static_cast<int>(length);
     }
 
-    // A TCP connection keeps the verdict of its first payload.
-    const bool decide = !tcp || first;
-    const auto known = ghostports::identify_once(pinfo, tvb, decide, state.identified);
-    const char *name = ghostports::hand_off_payload(tvb, pinfo, tree, data, tcp, known);
-    ghostports::label_columns(pinfo, "DECAP", protocol_before, label);
+    // Not a whole inner packet: name it from strong evidence, hand it on.
+    const ghostports::HandOffRequest request{"decap", tcp, tcp ? g.tcp_handle : g.udp_handle};
+    const ghostports::HandOffPlan plan = ghostports::plan_hand_off(tvb, pinfo, request);
+    const char *name = *plan.identity.protocol != '\0' ? plan.identity.protocol : nullptr;
+    proto_tree *service_tree = ghostports::add_service_tree(decap_tree, tvb, g.service, plan);
     if (name != nullptr) {
         proto_item_set_generated(proto_tree_add_string(decap_tree, g.hf_identified, tvb, 0, 0, name));
         proto_item_append_text(root, ", %s", name);
-        if (decide)
+        if (!tcp || first || plan.named_here)
             expert_add_info_format(pinfo, root, &g.ei_known_protocol,
-                                   "Payload is %s: a known protocol on port 403, i.e. a service on the wrong port",
-                                   name);
+                                   "Payload is %s (%s): a known protocol on port 403, i.e. a service on the wrong port",
+                                   name, plan.identity.evidence);
     }
+    const ghostports::HandOffResult result = ghostports::run_hand_off(tvb, pinfo, tree, data, request, plan);
+    ghostports::add_decoded_by(service_tree, tvb, g.service, result);
+    ghostports::label_columns(pinfo, "DECAP", protocol_before, label);
     return static_cast<int>(length);
 }
 
@@ -263,6 +268,7 @@ void register_protocol() {
     proto_register_field_array(g.proto, hf, G_N_ELEMENTS(hf));
     proto_register_subtree_array(ett, G_N_ELEMENTS(ett));
     expert_register_field_array(expert_register_protocol(g.proto), ei, G_N_ELEMENTS(ei));
+    ghostports::register_service_fields(g.proto, "decap", g.service);
     module_t *module = prefs_register_protocol(g.proto, nullptr);
     prefs_register_bool_preference(module, "decapsulate", "Decode inner IP packets",
                                    "Hand a payload that is a whole, valid IPv4/IPv6 packet or Ethernet frame to "

@@ -1,34 +1,333 @@
 #include "wireshark/ghostports/handoff.hpp"
 
+#include <algorithm>
 #include <cstring>
+#include <span>
+
+#include <epan/conversation.h>
+#include <epan/exceptions.h>
+#include <epan/prefs.h>
+#include <epan/proto_data.h>
+
+#include "wireshark/ghostports/conversation.hpp"
+#include "core/ghostports/announcements.hpp"
+#include "wireshark/ghostports/nmap_matcher.hpp"
 
 namespace ghostports {
+namespace {
 
-const char *hand_off_payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, bool tcp,
-                             KnownProtocol known) {
-    dissector_handle_t handle =
-        known != KnownProtocol::None ? find_dissector(protocol_signature(known).dissector) : nullptr;
-    if (handle != nullptr) {
-        // Let the named dissector reassemble across segments as if TCP had called it.
-        if (tcp) pinfo->can_desegment = pinfo->saved_can_desegment;
-        call_dissector_with_data(handle, tvb, pinfo, tree, data);
-        return protocol_signature(known).display_name;
-    }
-    heur_dissector_list_t list = find_heur_dissector_list(tcp ? "tcp" : "udp");
-    heur_dtbl_entry_t *entry = nullptr;
-    if (list != nullptr && dissector_try_heuristic(list, tvb, pinfo, tree, &entry, data) && entry != nullptr)
-        return proto_get_protocol_short_name(entry->protocol);
-    call_data_dissector(tvb, pinfo, tree);
-    return nullptr;
+// Key of the per-packet call counter (pinfo->pool); frame choices use the
+// count as key, so a frame handed off twice (TCP) replays both in order.
+constexpr guint32 kCallCounterKey = 0xffffffff;
+
+enum class Decoder : guint8 { Undecided, TakenOver, Named, Heuristic, Data };
+
+// How one payload was decoded on the first pass (file scope).
+struct FrameChoice {
+    Decoder decoder;
+    dissector_handle_t handle;
+    heur_dtbl_entry_t *heuristic;
+    ConversationIdentity identity;
+    gboolean named_here;
+    gboolean first_payload;
+    gboolean from_server;
+};
+
+bool g_handing_off = false;
+
+std::span<const std::uint8_t> payload_of(tvbuff_t *tvb) {
+    const guint length = tvb_captured_length(tvb);
+    if (length == 0) return {};
+    return {tvb_get_ptr(tvb, 0, static_cast<gint>(length)), length};
 }
 
-KnownProtocol identify_once(packet_info *pinfo, tvbuff_t *tvb, bool decide, KnownProtocol &remembered) {
-    if (!decide) return remembered;
-    const guint length = tvb_captured_length(tvb);
-    const KnownProtocol known =
-        length == 0 ? KnownProtocol::None : identify_payload({tvb_get_ptr(tvb, 0, static_cast<gint>(length)), length});
-    if (!PINFO_FD_VISITED(pinfo)) remembered = known;
-    return known;
+bool is_ghost_port(const char *module, bool tcp, guint32 port) {
+    range_t *ports = prefs_get_range_value(module, tcp ? "tcp.port" : "udp.port");
+    return ports != nullptr && value_is_in_range(ports, port);
+}
+
+// The side on the ghost port is the server; if both or neither are, the
+// sender of the conversation's first payload is the client.
+bool client_is_source(packet_info *pinfo, const HandOffRequest &request) {
+    return is_ghost_port(request.port_module, request.tcp, pinfo->destport) ||
+           !is_ghost_port(request.port_module, request.tcp, pinfo->srcport);
+}
+
+// The dissector for a signature row: its handle by name, else the one
+// Wireshark uses on the protocol's own port.
+dissector_handle_t handle_for(const Signature *row, bool tcp) {
+    if (row == nullptr) return nullptr;
+    if (row->dissector != nullptr) {
+        if (dissector_handle_t handle = find_dissector(row->dissector)) return handle;
+    }
+    dissector_table_t table = find_dissector_table(tcp ? "tcp.port" : "udp.port");
+    return table != nullptr && row->port != 0 ? dissector_get_uint_handle(table, row->port) : nullptr;
+}
+
+const char *filter_name_of(dissector_handle_t handle) {
+    if (handle == nullptr) return "";
+    const int proto = dissector_handle_get_protocol_index(handle);
+    return proto >= 0 ? proto_get_protocol_filter_name(proto) : "";
+}
+
+const char *file_copy(const std::string &text) {
+    return wmem_strdup(wmem_file_scope(), text.c_str());
+}
+
+void name_from_signature(GhostConversation &gc, const Signature *row, packet_info *pinfo, bool tcp) {
+    gc.named_handle = handle_for(row, tcp);
+    gc.identity.protocol = row->protocol;
+    gc.identity.dissector = filter_name_of(gc.named_handle);
+    gc.identity.evidence = wmem_strdup_printf(wmem_file_scope(), "signature %s: %s", row->id, row->pattern);
+    gc.identity.named_in = pinfo->num;
+}
+
+// Server payloads searched for a product and version, at most.
+constexpr guint kAnswersToSearch = 16;
+
+void set_product(GhostConversation &gc, packet_info *pinfo, const std::string &product, const std::string &version,
+                 const char *evidence) {
+    gc.identity.product = file_copy(product);
+    gc.identity.version = file_copy(version);
+    gc.identity.product_in = pinfo->num;
+    gc.identity.evidence = wmem_strdup_printf(wmem_file_scope(), "%s; product from %s", gc.identity.evidence, evidence);
+}
+
+// nmap on a server's answer: the name when the signatures gave none, and the
+// product and version. A match for another protocol than the one named is
+// ignored (no contradicting names).
+void consult_nmap(GhostConversation &gc, packet_info *pinfo, std::span<const std::uint8_t> answer, bool banner,
+                  bool tcp) {
+    const Transport transport = tcp ? Transport::Tcp : Transport::Udp;
+    const std::span<const std::uint8_t> asked{gc.client_last, gc.client_last_length};
+    const bool unnamed = *gc.identity.protocol == '\0';
+    const NmapVerdict verdict =
+        nmap_identify(transport, asked, answer, banner, unnamed ? nullptr : gc.identity.protocol);
+    if (verdict.match == nullptr) return;
+    const Signature *row = signature_for_nmap_service(verdict.match->service, transport);
+    const char *protocol = row != nullptr ? row->protocol : verdict.match->service.c_str();
+    if (!unnamed && std::strcmp(protocol, gc.identity.protocol) != 0) return;
+    const char *evidence =
+        wmem_strdup_printf(wmem_file_scope(), "nmap-service-probes line %zu (%smatch %s, probe %s%s)",
+                           verdict.match->line, verdict.match->soft ? "soft" : "", verdict.match->service.c_str(),
+                           verdict.probe != nullptr ? verdict.probe->name.c_str() : "?",
+                           verdict.by_known_protocol ? ", among the matches of the protocol already named" : "");
+    if (unnamed) {
+        gc.named_handle = handle_for(row, tcp);
+        gc.identity.protocol = file_copy(protocol);
+        gc.identity.dissector = filter_name_of(gc.named_handle);
+        gc.identity.evidence = evidence;
+        gc.identity.named_in = pinfo->num;
+        if (!verdict.product.empty()) {
+            gc.identity.product = file_copy(verdict.product);
+            gc.identity.version = file_copy(verdict.version);
+            gc.identity.product_in = pinfo->num;
+        }
+    } else if (!verdict.product.empty()) {
+        set_product(gc, pinfo, verdict.product, verdict.version, evidence);
+    }
+}
+
+// A product the protocol announces in a field of its own (DNS version.bind, STUN SOFTWARE).
+void consult_announcements(GhostConversation &gc, packet_info *pinfo, std::span<const std::uint8_t> payload, bool tcp) {
+    if (*gc.identity.protocol == '\0') return;
+    const Announcement found = find_announcement(gc.identity.protocol, payload, tcp);
+    if (found.id == nullptr || found.product.empty()) return;
+    set_product(gc, pinfo, found.product, found.version,
+                wmem_strdup_printf(pinfo->pool, "announcement %s (frame %u)", found.id, pinfo->num));
+}
+
+// First pass: what the payload says about the conversation.
+void identify(GhostConversation &gc, packet_info *pinfo, std::span<const std::uint8_t> payload, bool from_server,
+              bool tcp) {
+    if (payload.empty()) return;
+    if (!from_server) {
+        gc.client_spoke = TRUE;
+        if (gc.identity.product_in == 0 && gc.answers_tried < kAnswersToSearch) {
+            const guint keep = static_cast<guint>(std::min<std::size_t>(payload.size(), 1024));
+            gc.client_last = static_cast<const guint8 *>(wmem_memdup(wmem_file_scope(), payload.data(), keep));
+            gc.client_last_length = keep;
+        }
+    }
+    if (*gc.identity.protocol == '\0') {
+        const Signature *row = match_signature(payload, tcp ? Transport::Tcp : Transport::Udp,
+                                               from_server ? Sender::Server : Sender::Client);
+        if (row != nullptr) name_from_signature(gc, row, pinfo, tcp);
+    }
+    if (from_server) {
+        const bool banner = !gc.server_spoke;
+        gc.server_spoke = TRUE;
+        if (gc.identity.product_in == 0 && gc.answers_tried < kAnswersToSearch) {
+            ++gc.answers_tried;
+            consult_announcements(gc, pinfo, payload, tcp);
+            if (gc.identity.product_in == 0) consult_nmap(gc, pinfo, payload, banner, tcp);
+        }
+    }
+}
+
+guint32 next_call_key(packet_info *pinfo) {
+    auto *counter = static_cast<guint32 *>(p_get_proto_data(pinfo->pool, pinfo, identity_protocol(), kCallCounterKey));
+    if (counter == nullptr) {
+        counter = wmem_new0(pinfo->pool, guint32);
+        p_add_proto_data(pinfo->pool, pinfo, identity_protocol(), kCallCounterKey, counter);
+    }
+    return (*counter)++;
+}
+
+// A conversation whose key holds a ghost port (a sub-dissector's wildcard
+// conversation on the server's side, e.g. RPC's). One keyed only on the
+// client (TFTP's for its data from another port) is left alone.
+bool keyed_on_ghost_port(const conversation_t *conversation, const HandOffRequest &request) {
+    for (const conversation_element_t *e = conversation->key_ptr; e != nullptr && e->type != CE_CONVERSATION_TYPE; ++e)
+        if (e->type == CE_PORT && is_ghost_port(request.port_module, request.tcp, e->port_val)) return true;
+    return false;
+}
+
+void take_back(conversation_t *conversation, GhostConversation &gc, packet_info *pinfo, const HandOffRequest &request,
+               bool claim) {
+    dissector_handle_t now = conversation_get_dissector(conversation, pinfo->num);
+    if (now == request.own_handle || (now == nullptr && !claim)) return;
+    if (now != nullptr && !PINFO_FD_VISITED(pinfo) && gc.taken_over == nullptr) gc.taken_over = now;
+    conversation_set_dissector(conversation, request.own_handle);
+    conversation_set_dissector_from_frame_number(conversation, pinfo->num, request.own_handle);
+}
+
+// Ownership: TCP/UDP give a frame to a conversation's dissector before the
+// port's. A sub-dissector that registered itself for our conversation, or
+// for a wildcard conversation on the ghost port, is remembered (first pass)
+// and the port's own handle put back, for frame 0 (what
+// conversation_set_dissector sets) and from this frame on. Our exact
+// conversation always gets our handle: the exact match is tried first, so
+// a client-side wildcard conversation cannot take our frames either.
+void take_back_conversations(GhostConversation &gc, packet_info *pinfo, const HandOffRequest &request) {
+    conversation_t *ours = stable_conversation(pinfo);
+    take_back(ours, gc, pinfo, request, true);
+    const conversation_type type = conversation_pt_to_conversation_type(pinfo->ptype);
+    const struct {
+        const address *a, *b;
+        guint32 port_a, port_b;
+    } directions[] = {{&pinfo->src, &pinfo->dst, pinfo->srcport, pinfo->destport},
+                      {&pinfo->dst, &pinfo->src, pinfo->destport, pinfo->srcport}};
+    for (const auto &d : directions)
+        for (guint options : {0u, guint{NO_ADDR_B}, guint{NO_PORT_B}, guint{NO_ADDR_B | NO_PORT_B}}) {
+            conversation_t *c = find_conversation(pinfo->num, d.a, d.b, type, d.port_a, d.port_b, options);
+            if (c != nullptr && c != ours && keyed_on_ghost_port(c, request)) take_back(c, gc, pinfo, request, false);
+        }
+}
+
+// Runs TCP's/UDP's heuristic dissectors (rescap's decline meanwhile).
+heur_dtbl_entry_t *try_heuristics(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, bool tcp) {
+    heur_dissector_list_t list = find_heur_dissector_list(tcp ? "tcp" : "udp");
+    heur_dtbl_entry_t *entry = nullptr;
+    if (list == nullptr) return nullptr;
+    const bool before = g_handing_off;
+    g_handing_off = true;
+    gboolean found = FALSE;
+    TRY {
+        found = dissector_try_heuristic(list, tvb, pinfo, tree, &entry, data);
+    }
+    FINALLY {
+        g_handing_off = before;
+    }
+    ENDTRY;
+    return found ? entry : nullptr;
+}
+
+void call_heuristic(heur_dtbl_entry_t *entry, tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data) {
+    const bool before = g_handing_off;
+    g_handing_off = true;
+    TRY {
+        call_heur_dissector_direct(entry, tvb, pinfo, tree, data);
+    }
+    FINALLY {
+        g_handing_off = before;
+    }
+    ENDTRY;
+}
+
+const char *protocol_name_of(dissector_handle_t handle) {
+    const char *name = handle != nullptr ? dissector_handle_get_protocol_short_name(handle) : nullptr;
+    return name != nullptr ? name : "?";
+}
+
+}  // namespace
+
+bool handing_off() {
+    return g_handing_off;
+}
+
+HandOffPlan plan_hand_off(tvbuff_t *tvb, packet_info *pinfo, const HandOffRequest &request) {
+    const guint32 key = next_call_key(pinfo);
+    auto *choice = static_cast<FrameChoice *>(p_get_proto_data(wmem_file_scope(), pinfo, identity_protocol(), key));
+    if (choice == nullptr) {
+        // First pass (or a frame the first pass never handed off): decide now.
+        choice = wmem_new0(wmem_file_scope(), FrameChoice);
+        GhostConversation &gc = ghost_conversation(pinfo, client_is_source(pinfo, request));
+        const bool from_server =
+            !(addresses_equal(&pinfo->src, &gc.client_address) && pinfo->srcport == gc.client_port);
+        const guint32 named_before = gc.identity.named_in;
+        choice->first_payload = !gc.client_spoke && !gc.server_spoke;
+        identify(gc, pinfo, payload_of(tvb), from_server, request.tcp);
+        choice->from_server = from_server;
+        choice->named_here = named_before == 0 && gc.identity.named_in == pinfo->num;
+        choice->identity = gc.identity;
+        if (gc.taken_over != nullptr) {
+            choice->decoder = Decoder::TakenOver;
+            choice->handle = gc.taken_over;
+        } else if (gc.named_handle != nullptr) {
+            choice->decoder = Decoder::Named;
+            choice->handle = gc.named_handle;
+        }
+        p_add_proto_data(wmem_file_scope(), pinfo, identity_protocol(), key, choice);
+    }
+    return HandOffPlan{choice->identity, choice->named_here != FALSE, choice->first_payload != FALSE,
+                       choice->from_server != FALSE, choice};
+}
+
+HandOffResult run_hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data,
+                           const HandOffRequest &request, const HandOffPlan &plan) {
+    auto *choice = static_cast<FrameChoice *>(plan.choice);
+    GhostConversation &gc = ghost_conversation(pinfo, client_is_source(pinfo, request));
+    HandOffResult result{nullptr, false, false};
+    // Let the sub-dissector reassemble across segments as if TCP had called it.
+    if (request.tcp) pinfo->can_desegment = pinfo->saved_can_desegment;
+    TRY {
+        if (choice->decoder == Decoder::TakenOver || choice->decoder == Decoder::Named) {
+            if (call_dissector_only(choice->handle, tvb, pinfo, tree, data) > 0) {
+                result.decoded_by = protocol_name_of(choice->handle);
+                result.taken_over = choice->decoder == Decoder::TakenOver;
+            } else if (!PINFO_FD_VISITED(pinfo)) {
+                choice->decoder = Decoder::Undecided;  // refused: try the heuristics once
+            } else {
+                call_data_dissector(tvb, pinfo, tree);
+            }
+        }
+        if (choice->decoder == Decoder::Undecided) {
+            choice->heuristic = try_heuristics(tvb, pinfo, tree, data, request.tcp);
+            choice->decoder = choice->heuristic != nullptr ? Decoder::Heuristic : Decoder::Data;
+            if (choice->decoder == Decoder::Data) call_data_dissector(tvb, pinfo, tree);
+        } else if (choice->decoder == Decoder::Heuristic) {
+            call_heuristic(choice->heuristic, tvb, pinfo, tree, data);
+        } else if (choice->decoder == Decoder::Data) {
+            call_data_dissector(tvb, pinfo, tree);
+        }
+        if (choice->decoder == Decoder::Heuristic) {
+            result.decoded_by = proto_get_protocol_short_name(choice->heuristic->protocol);
+            result.weak = true;
+        }
+    }
+    FINALLY {
+        take_back_conversations(gc, pinfo, request);
+    }
+    ENDTRY;
+    return result;
+}
+
+const Signature *strong_signature(tvbuff_t *tvb, packet_info *pinfo, const char *port_module, bool tcp) {
+    const bool from_server =
+        is_ghost_port(port_module, tcp, pinfo->srcport) && !is_ghost_port(port_module, tcp, pinfo->destport);
+    return match_signature(payload_of(tvb), tcp ? Transport::Tcp : Transport::Udp,
+                           from_server ? Sender::Server : Sender::Client);
 }
 
 const char *prepare_columns(packet_info *pinfo) {

@@ -1,24 +1,66 @@
-// Hands a payload that is not the port's own protocol to the dissector that
-// knows it: one named by a signature, else TCP's/UDP's heuristic
-// dissectors, else data. Shared by rescap (non-rescap on 283) and decap.
+// Hands a payload on a ghost port that is not the port's own protocol to the
+// dissector that knows it, and keeps the port's layer on every frame:
+//  - the conversation is identified from strong evidence only (the signature
+//    table, nmap's fingerprints); a weak heuristic may decode, never name;
+//  - the bytes go to the dissector a sub-dissector registered for the
+//    conversation, else to the one the name points to, else to TCP's/UDP's
+//    heuristic dissectors, else to data;
+//  - ownership: when a sub-dissector registers itself for the conversation
+//    (conversation_set_dissector: RPC, STUN, SOCKS...), the port's own handle
+//    is put back and the sub-dissector is called by us for later frames, so
+//    rescap/decap stay on every frame in one pass, two passes and the GUI.
+// Shared by rescap (non-rescap on 283) and decap (403).
 #pragma once
 
 #include <epan/packet.h>
 
 #include "core/ghostports/signatures.hpp"
+#include "wireshark/ghostports/identity.hpp"
 
 namespace ghostports {
 
-// Returns the name of the protocol that took the payload (signature or
-// heuristic), or nullptr when it went to data. `known` is the signature
-// verdict (decided once per TCP connection by the caller).
-const char *hand_off_payload(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, bool tcp,
-                             KnownProtocol known);
+struct HandOffRequest {
+    const char *port_module;  // preferences module holding the port ranges: "rescap" / "decap"
+    bool tcp;
+    dissector_handle_t own_handle;  // the port protocol's handle for this transport
+};
 
-// The known protocol in `tvb`: judged now when `decide` (a datagram, or a
-// TCP connection's first payload, remembered in `remembered` on the first
-// pass), else the connection's remembered verdict.
-KnownProtocol identify_once(packet_info *pinfo, tvbuff_t *tvb, bool decide, KnownProtocol &remembered);
+// What is known before the bytes are handed on (decided on the first pass,
+// replayed on later ones): add the layer, fields and findings from it first,
+// so that they stay even when the sub-dissector throws.
+struct HandOffPlan {
+    ConversationIdentity identity;  // as known at this frame (same in every pass)
+    bool named_here;                // this frame's payload gave the name
+    bool first_payload;             // the conversation's first payload on this port
+    bool from_server;               // sent by the side on the ghost port
+    void *choice;                   // the frame's recorded decoder (opaque)
+};
+
+struct HandOffResult {
+    const char *decoded_by;  // protocol that decoded the bytes (may be a weak heuristic); nullptr: data
+    bool weak;               // decoded_by is a heuristic dissector: it decoded but does not name
+    bool taken_over;         // decoded by the dissector a sub-dissector registered for the conversation
+};
+
+HandOffPlan plan_hand_off(tvbuff_t *tvb, packet_info *pinfo, const HandOffRequest &request);
+
+HandOffResult run_hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data,
+                           const HandOffRequest &request, const HandOffPlan &plan);
+
+// For payloads that do not go through plan_hand_off (decap's inner packets
+// and tunnels): name the conversation from strong evidence of the caller's
+// own (first pass; the first name stays). `protocol` / `dissector` /
+// `evidence` must live in file scope (string literals do).
+void name_conversation(packet_info *pinfo, const HandOffRequest &request, const char *protocol, const char *dissector,
+                       const char *evidence);
+
+// True while a payload is being handed to TCP's/UDP's heuristic dissectors
+// (rescap's own heuristics must then decline: endless recursion).
+bool handing_off();
+
+// The strong-evidence verdict for one payload, without handing it off (the
+// rescap dissector asks it before calling a payload broken rescap).
+const Signature *strong_signature(tvbuff_t *tvb, packet_info *pinfo, const char *port_module, bool tcp);
 
 // Call before handing a payload on: clears Info for the inner dissector and
 // returns what the Protocol column said before (to tell whether it changed).

@@ -11,7 +11,7 @@
 
 #include "wireshark/compat.hpp"
 #include "wireshark/ghostports/handoff.hpp"
-#include "core/ghostports/signatures.hpp"
+#include "wireshark/ghostports/service_fields.hpp"
 #include "wireshark/rescap/attribute_prefs.hpp"
 #include "wireshark/rescap/fields.hpp"
 #include "core/rescap/heuristic.hpp"
@@ -34,32 +34,10 @@ struct Globals {
     dissector_handle_t udp_handle = nullptr;
     dissector_handle_t tcp_handle = nullptr;
     ws_compat::PrefBool desegment = TRUE;
+    ghostports::ServiceFields service;
 };
 
 Globals g;
-
-// Set while a non-rescap payload is handed to TCP's/UDP's heuristics, which
-// include rescap's own: those must not claim it back (endless recursion).
-bool g_handing_off = false;
-
-// The hand-off with g_handing_off set. Wireshark exceptions are longjmps that
-// skip C++ destructors, so the flag is restored in a FINALLY (which rethrows):
-// a dissector that throws on the handed-off payload must not leave rescap's
-// heuristics switched off for the rest of the process.
-const char *hand_off_guarded(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, bool tcp,
-                             ghostports::KnownProtocol known) {
-    const bool outer = g_handing_off;
-    const char *volatile name = nullptr;
-    g_handing_off = true;
-    TRY {
-        name = ghostports::hand_off_payload(tvb, pinfo, tree, data, tcp, known);
-    }
-    FINALLY {
-        g_handing_off = outer;
-    }
-    ENDTRY;
-    return name;
-}
 
 std::span<const std::uint8_t> bytes_of(tvbuff_t *tvb, gint offset) {
     const gint length = tvb_captured_length_remaining(tvb, offset);
@@ -115,33 +93,39 @@ proto_item *show_message(tvbuff_t *payload, gint offset, packet_info *pinfo, pro
     return root;
 }
 
-// A payload on a rescap port that is not rescap: say so, name it when a
-// signature or a heuristic dissector knows it, and hand the bytes on.
+// A payload on a rescap port that is not rescap: say so, name it when strong
+// evidence does (signature, nmap fingerprint), and hand the bytes on.
 int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Transport transport,
-             ConversationState &state, bool first_of_conversation) {
+             bool first_of_conversation) {
     Fields &f = fields();
+    const bool tcp = transport == Transport::Tcp;
+    const ghostports::HandOffRequest request{"rescap", tcp, tcp ? g.tcp_handle : g.udp_handle};
+    const ghostports::HandOffPlan plan = ghostports::plan_hand_off(tvb, pinfo, request);
+    const char *name = *plan.identity.protocol != '\0' ? plan.identity.protocol : nullptr;
+
+    // The layer and its finding first: they stay even if the sub-dissector throws.
     proto_item *root = proto_tree_add_item(tree, f.proto, tvb, 0, -1, ENC_NA);
     proto_item_append_text(root, " (not rescap)");
     proto_tree *subtree = proto_item_add_subtree(root, f.ett_message);
-
-    // A TCP connection keeps the verdict of its first payload.
-    const bool decide = transport == Transport::Udp || first_of_conversation;
-    const auto known = ghostports::identify_once(pinfo, tvb, decide, state.identified);
-    const char *protocol_before = ghostports::prepare_columns(pinfo);
-    const char *name = hand_off_guarded(tvb, pinfo, tree, data, transport == Transport::Tcp, known);
-    ghostports::label_columns(pinfo, "RESCAP", protocol_before,
-                              name != nullptr ? "Not rescap" : "Not rescap, unrecognised payload");
     if (name != nullptr) proto_item_set_generated(proto_tree_add_string(subtree, f.identified, tvb, 0, 0, name));
-    if (transport == Transport::Udp || first_of_conversation) {
+    proto_tree *service_tree = ghostports::add_service_tree(subtree, tvb, g.service, plan);
+    if (transport == Transport::Udp || first_of_conversation || plan.named_here) {
         if (name != nullptr)
-            expert_add_info_format(pinfo, root, f.expert_for(DiagKind::NotRescap),
-                                   "Payload on a rescap port is not rescap: it is %s (a service on the wrong port?)",
-                                   name);
+            expert_add_info_format(
+                pinfo, root, f.expert_for(DiagKind::NotRescap),
+                "Payload on a rescap port is not rescap: it is %s (%s; a service on the wrong port?)", name,
+                plan.identity.evidence);
         else
             expert_add_info_format(pinfo, root, f.expert_for(DiagKind::NotRescap),
                                    "Payload on a rescap port is not rescap and not recognised");
     }
-    queue_tap(pinfo, make_not_rescap_record(pinfo, transport == Transport::Tcp));
+    queue_tap(pinfo, make_not_rescap_record(pinfo, tcp));
+
+    const char *protocol_before = ghostports::prepare_columns(pinfo);
+    const ghostports::HandOffResult result = ghostports::run_hand_off(tvb, pinfo, tree, data, request, plan);
+    ghostports::add_decoded_by(service_tree, tvb, g.service, result);
+    ghostports::label_columns(pinfo, "RESCAP", protocol_before,
+                              name != nullptr ? "Not rescap" : "Not rescap, unrecognised payload");
     return static_cast<int>(tvb_captured_length(tvb));
 }
 
@@ -244,6 +228,19 @@ gint show_planned(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const Seg
     return offset;
 }
 
+// README decision 1: a payload that starts like rescap (0x0001 / 0x000C)
+// is rescap, even malformed, unless its rescap structure fails (an
+// error-level finding) and a strong signature of another protocol explains
+// it (TFTP RRQ, STUN, memcached's UDP frame header all start 00 01).
+bool explained_otherwise(tvbuff_t *tvb, packet_info *pinfo, Transport transport) {
+    const auto input = bytes_of(tvb, 0);
+    if (!starts_like_rescap(input)) return false;
+    if (ghostports::strong_signature(tvb, pinfo, "rescap", transport == Transport::Tcp) == nullptr) return false;
+    ParseOptions options = options_for(pinfo, transport);
+    options.stream = false;
+    return parse_message(input, options).has_errors();
+}
+
 // `first` is the message at offset 0 when a heuristic already parsed it (in
 // pinfo->pool). Nothing here holds a C++ object with a destructor while
 // calling epan: parse results live in pinfo->pool (pool_object.hpp).
@@ -254,7 +251,15 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
     const bool first_of_conversation =
         !stream || state.verdict == Verdict::Unknown || state.first_payload_frame == pinfo->num;
     if (stream && state.verdict == Verdict::NotRescap)
-        return hand_off(tvb, pinfo, tree, data, transport, state, first_of_conversation);
+        return hand_off(tvb, pinfo, tree, data, transport, first_of_conversation);
+    if (first == nullptr && (!stream || state.verdict == Verdict::Unknown) &&
+        explained_otherwise(tvb, pinfo, transport)) {
+        if (stream && !PINFO_FD_VISITED(pinfo)) {
+            state.verdict = Verdict::NotRescap;
+            state.first_payload_frame = pinfo->num;
+        }
+        return hand_off(tvb, pinfo, tree, data, transport, true);
+    }
 
     const ParseOptions options = options_for(pinfo, transport);
     const gint length = static_cast<gint>(tvb_captured_length(tvb));
@@ -295,7 +300,7 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
         }
         if (!result.is_rescap) {
             tvbuff_t *rest = tvb_new_subset_remaining(tvb, offset);
-            return offset + hand_off(rest, pinfo, tree, data, transport, state, first_of_conversation && !shown);
+            return offset + hand_off(rest, pinfo, tree, data, transport, first_of_conversation && !shown);
         }
         show_rescap_columns(pinfo, shown);
         // An incomplete message that cannot wait for more is shown as far as it goes.
@@ -318,7 +323,7 @@ int dissect_tcp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 // only what parses as a whole, plausible message.
 ws_compat::HeuristicResult heuristic(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Transport transport) {
     const auto input = bytes_of(tvb, 0);
-    if (g_handing_off) return FALSE;
+    if (ghostports::handing_off()) return FALSE;
     const bool stream = transport == Transport::Tcp;
     if (stream && !is_first_payload(pinfo, g.proto)) return FALSE;
     if (!starts_like_rescap(input)) return FALSE;
@@ -358,6 +363,7 @@ void register_protocol() {
         "the memory and time one endless message can cost (default 8 MiB).",
         10, &stream_framing().max_message_size);
     register_attribute_table(module);
+    ghostports::register_service_fields(g.proto, "rescap", g.service);
     g.udp_handle = register_dissector("rescap.udp", dissect_udp, g.proto);
     g.tcp_handle = register_dissector("rescap.tcp", dissect_tcp, g.proto);
     register_tap();

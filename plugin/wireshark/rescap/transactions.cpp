@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "wireshark/ghostports/identity.hpp"
+
 #include <epan/proto_data.h>
 
 namespace rescap {
@@ -104,7 +106,8 @@ MessageLink track_response(ConversationState &state, MessagePlace here, bool dat
 }  // namespace
 
 ConversationState &conversation_state(packet_info *pinfo, int proto) {
-    conversation_t *conversation = find_or_create_conversation(pinfo);
+    // Not find_or_create_conversation: a sub-dissector's own conversations would hide this one.
+    conversation_t *conversation = ghostports::stable_conversation(pinfo);
     auto *state = static_cast<ConversationState *>(conversation_get_proto_data(conversation, proto));
     if (state == nullptr) {
         state = wmem_new0(wmem_file_scope(), ConversationState);

@@ -12,7 +12,6 @@
 #include <epan/packet.h>
 #include <wsutil/wmem/wmem_tree.h>
 
-#include "core/ghostports/signatures.hpp"
 #include "core/rescap/parser.hpp"
 
 namespace rescap {
@@ -48,7 +47,6 @@ static_assert(sizeof(Transaction) <= 48);
 // Kept small: one per conversation for the whole capture file.
 struct ConversationState {
     Verdict verdict;
-    ghostports::KnownProtocol identified;
     guint32 first_payload_frame;
     Transaction *oldest_pending;
     Transaction *newest_pending;

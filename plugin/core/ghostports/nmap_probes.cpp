@@ -1,0 +1,229 @@
+#include "core/ghostports/nmap_probes.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace ghostports {
+namespace {
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// nmap's C-style escapes in a probe string.
+std::string unescape(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\\' || i + 1 == text.size()) {
+            out += text[i];
+            continue;
+        }
+        const char c = text[++i];
+        switch (c) {
+            case '0': out += '\0'; break;
+            case 'a': out += '\a'; break;
+            case 'b': out += '\b'; break;
+            case 'f': out += '\f'; break;
+            case 'n': out += '\n'; break;
+            case 'r': out += '\r'; break;
+            case 't': out += '\t'; break;
+            case 'v': out += '\v'; break;
+            case 'x':
+                if (i + 2 < text.size() + 0 && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
+                    out += static_cast<char>(hex_value(text[i + 1]) << 4 | hex_value(text[i + 2]));
+                    i += 2;
+                } else {
+                    out += 'x';
+                }
+                break;
+            default: out += c; break;
+        }
+    }
+    return out;
+}
+
+// Reads "<delim>content<delim>" at `at`; false when unterminated.
+bool delimited(std::string_view line, std::size_t &at, std::string_view &content) {
+    if (at >= line.size()) return false;
+    const char delimiter = line[at];
+    const auto end = line.find(delimiter, at + 1);
+    if (end == std::string_view::npos) return false;
+    content = line.substr(at + 1, end - at - 1);
+    at = end + 1;
+    return true;
+}
+
+std::string_view next_word(std::string_view line, std::size_t &at) {
+    while (at < line.size() && line[at] == ' ') ++at;
+    const auto start = at;
+    while (at < line.size() && line[at] != ' ') ++at;
+    return line.substr(start, at - start);
+}
+
+// "match <service> m|regex|flags p/product/ v/version/ i/info/ ..."
+bool parse_match(std::string_view line, bool soft, std::size_t number, NmapMatch &match) {
+    std::size_t at = soft ? 9 : 5;
+    match.service = std::string(next_word(line, at));
+    while (at < line.size() && line[at] == ' ') ++at;
+    if (match.service.empty() || at >= line.size() || line[at] != 'm') return false;
+    ++at;
+    std::string_view pattern;
+    if (!delimited(line, at, pattern)) return false;
+    match.pattern = std::string(pattern);
+    while (at < line.size() && line[at] != ' ') {
+        match.caseless |= line[at] == 'i';
+        match.dotall |= line[at] == 's';
+        ++at;
+    }
+    match.soft = soft;
+    match.line = number;
+    while (at < line.size()) {
+        while (at < line.size() && line[at] == ' ') ++at;
+        if (at >= line.size()) break;
+        std::string_view field;
+        if (line.substr(at, 4) == "cpe:") {
+            at += 4;
+            if (!delimited(line, at, field)) return false;
+        } else {
+            const char letter = line[at++];
+            if (!delimited(line, at, field)) return false;
+            if (letter == 'p') match.product = std::string(field);
+            if (letter == 'v') match.version = std::string(field);
+            if (letter == 'i') match.info = std::string(field);
+        }
+        while (at < line.size() && line[at] != ' ') ++at;  // trailing flags ("a" after cpe)
+    }
+    return true;
+}
+
+// "Probe TCP GetRequest q|GET / HTTP/1.0\r\n\r\n|"
+bool parse_probe(std::string_view line, std::size_t number, NmapProbe &probe) {
+    std::size_t at = 6;
+    const auto transport = next_word(line, at);
+    probe.name = std::string(next_word(line, at));
+    while (at < line.size() && line[at] == ' ') ++at;
+    if ((transport != "TCP" && transport != "UDP") || probe.name.empty() || at >= line.size() || line[at] != 'q')
+        return false;
+    ++at;
+    std::string_view payload;
+    if (!delimited(line, at, payload)) return false;
+    probe.transport = transport == "TCP" ? Transport::Tcp : Transport::Udp;
+    probe.payload = unescape(payload);
+    probe.line = number;
+    return true;
+}
+
+bool is_text(std::string_view payload) {
+    return !payload.empty() && std::all_of(payload.begin(), payload.end(),
+                                           [](char c) { return c == '\r' || c == '\n' || (c >= 0x20 && c < 0x7f); });
+}
+
+std::string_view first_word(std::string_view text) {
+    const auto end = text.find_first_of(" \r\n");
+    return text.substr(0, end);
+}
+
+bool client_sent(const NmapProbe &probe, std::span<const std::uint8_t> client) {
+    const std::string_view sent{reinterpret_cast<const char *>(client.data()), client.size()};
+    if (probe.payload.empty()) return false;
+    if (!is_text(probe.payload)) return sent == probe.payload;
+    const auto word = first_word(probe.payload);
+    return word.size() >= 3 && sent.size() > word.size() && sent.starts_with(word) &&
+           (sent[word.size()] == ' ' || sent[word.size()] == '\r' || sent[word.size()] == '\n');
+}
+
+}  // namespace
+
+const NmapProbe *NmapDatabase::probe(std::string_view name, Transport transport) const {
+    for (const NmapProbe &p : probes)
+        if (p.name == name && p.transport == transport) return &p;
+    return nullptr;
+}
+
+NmapDatabase parse_nmap_service_probes(std::string_view text) {
+    NmapDatabase db;
+    std::size_t number = 0;
+    while (!text.empty()) {
+        const auto end = text.find('\n');
+        std::string_view line = text.substr(0, end);
+        text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+        ++number;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.starts_with("Probe ")) {
+            NmapProbe probe;
+            if (parse_probe(line, number, probe))
+                db.probes.push_back(std::move(probe));
+            else
+                ++db.skipped_lines;
+        } else if (line.starts_with("match ") || line.starts_with("softmatch ")) {
+            NmapMatch match;
+            if (!db.probes.empty() && parse_match(line, line.starts_with("softmatch "), number, match)) {
+                db.probes.back().matches.push_back(db.matches.size());
+                db.matches.push_back(std::move(match));
+            } else {
+                ++db.skipped_lines;
+            }
+        } else if (line.starts_with("fallback ") && !db.probes.empty()) {
+            std::string_view names = line.substr(9);
+            while (!names.empty()) {
+                const auto comma = names.find(',');
+                const auto name = names.substr(0, comma);
+                if (!name.empty()) db.probes.back().fallbacks.emplace_back(name);
+                names = comma == std::string_view::npos ? std::string_view{} : names.substr(comma + 1);
+            }
+        }
+    }
+    return db;
+}
+
+std::vector<const NmapProbe *> probes_for_exchange(const NmapDatabase &db, Transport transport,
+                                                   std::span<const std::uint8_t> client_payload, bool banner) {
+    std::vector<const NmapProbe *> chosen;
+    auto add = [&chosen](const NmapProbe *probe) {
+        if (probe != nullptr && std::find(chosen.begin(), chosen.end(), probe) == chosen.end()) chosen.push_back(probe);
+    };
+    if (!client_payload.empty()) {
+        for (const NmapProbe &probe : db.probes) {
+            if (probe.transport != transport || !client_sent(probe, client_payload)) continue;
+            add(&probe);
+            for (const std::string &fallback : probe.fallbacks) add(db.probe(fallback, transport));
+        }
+    }
+    if (banner && transport == Transport::Tcp) add(db.probe("NULL", Transport::Tcp));
+    return chosen;
+}
+
+std::string expand_template(std::string_view templ, std::span<const std::string> groups) {
+    auto group = [&groups](char digit) -> std::string {
+        const std::size_t n = static_cast<std::size_t>(digit - '0');
+        return n >= 1 && n <= groups.size() ? groups[n - 1] : std::string{};
+    };
+    std::string out;
+    for (std::size_t i = 0; i < templ.size(); ++i) {
+        if (templ[i] == '$' && i + 1 < templ.size() && std::isdigit(static_cast<unsigned char>(templ[i + 1]))) {
+            out += group(templ[++i]);
+            continue;
+        }
+        // $P(n), $SUBST(n,"a","b"), $I(n,">"): the group, printable characters only.
+        const auto open = templ.find('(', i);
+        if (templ[i] == '$' && open != std::string_view::npos && open - i <= 6 && open + 1 < templ.size() &&
+            std::isdigit(static_cast<unsigned char>(templ[open + 1]))) {
+            const auto close = templ.find(')', open);
+            if (close != std::string_view::npos) {
+                for (char c : group(templ[open + 1]))
+                    if (c >= 0x20 && c < 0x7f) out += c;
+                i = close;
+                continue;
+            }
+        }
+        out += templ[i];
+    }
+    const auto first = out.find_first_not_of(" \t");
+    if (first == std::string::npos) return {};
+    return out.substr(first, out.find_last_not_of(" \t") - first + 1);
+}
+
+}  // namespace ghostports

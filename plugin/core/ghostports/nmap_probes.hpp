@@ -1,0 +1,64 @@
+// nmap's service fingerprint database (nmap-service-probes, from Debian's
+// nmap-common) read as data: probes with their payloads, and the match /
+// softmatch lines that name a service, product and version from what a
+// server answers. The regular expressions stay text here; the glue compiles
+// them (GLib GRegex, PCRE). Used passively: only the NULL probe (the server
+// speaks first) and probes whose request the client really sent.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/ghostports/signatures.hpp"
+
+namespace ghostports {
+
+struct NmapMatch {
+    std::string service;    // "ssh"
+    std::string pattern;    // PCRE source between the delimiters
+    bool caseless = false;  // flag i
+    bool dotall = false;    // flag s
+    bool soft = false;      // softmatch: names the service only
+    std::string product;    // p/.../ template ("$1" = first group)
+    std::string version;    // v/.../ template
+    std::string info;       // i/.../ template
+    std::size_t line = 0;   // 1-based line in the file
+};
+
+struct NmapProbe {
+    Transport transport = Transport::Tcp;
+    std::string name;     // "NULL", "GetRequest"
+    std::string payload;  // the request octets (empty for NULL)
+    std::size_t line = 0;
+    std::vector<std::string> fallbacks;  // probes whose matches also apply
+    std::vector<std::size_t> matches;    // indices into NmapDatabase::matches
+};
+
+struct NmapDatabase {
+    std::vector<NmapProbe> probes;
+    std::vector<NmapMatch> matches;
+    std::size_t skipped_lines = 0;  // lines that did not parse (ignored)
+
+    const NmapProbe *probe(std::string_view name, Transport transport) const;
+};
+
+NmapDatabase parse_nmap_service_probes(std::string_view text);
+
+// The probes whose matches may judge a server's answer to a client that
+// sent `client_payload` (empty: nothing yet): each probe of that transport
+// whose request the client's payload begins like (a text probe: the same
+// first word; a binary probe: the same octets), with their fallbacks, and,
+// for the server's first payload (`banner`), the NULL probe last, as in nmap.
+std::vector<const NmapProbe *> probes_for_exchange(const NmapDatabase &db, Transport transport,
+                                                   std::span<const std::uint8_t> client_payload, bool banner);
+
+// A version-info template with $1..$9 replaced by the groups (1-based:
+// groups[0] is $1) and $P(n) by group n's printable characters; other
+// helpers ($SUBST, $I) are replaced by their group unchanged. Whitespace
+// trimmed.
+std::string expand_template(std::string_view templ, std::span<const std::string> groups);
+
+}  // namespace ghostports

@@ -1,0 +1,168 @@
+#include "wireshark/ghostports/nmap_matcher.hpp"
+
+#include <cstring>
+#include <map>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include <glib.h>
+
+namespace ghostports {
+namespace {
+
+constexpr const char *kDefaultPath = "/usr/share/nmap/nmap-service-probes";
+
+struct RegexFree {
+    void operator()(GRegex *regex) const { g_regex_unref(regex); }
+};
+using Regex = std::unique_ptr<GRegex, RegexFree>;
+
+// Loaded once per path; regexes compiled on first use (about 12,000 lines,
+// most never needed).
+struct Database {
+    std::string path;
+    bool loaded = false;
+    NmapDatabase db;
+    std::vector<Regex> compiled;
+    std::vector<bool> tried;  // compile attempted (a failed one stays null)
+    // Hard matches by the signature protocol their service maps to, per transport.
+    std::map<std::pair<std::string, Transport>, std::vector<std::size_t>> by_protocol;
+    bool indexed = false;
+};
+
+Database &database() {
+    static Database instance;
+    return instance;
+}
+
+const char *g_path = kDefaultPath;
+gboolean g_enabled = TRUE;
+
+const NmapDatabase *load() {
+    Database &d = database();
+    const std::string wanted = g_path != nullptr ? g_path : "";
+    if (d.loaded && d.path == wanted) return &d.db;
+    d = Database{};
+    d.path = wanted;
+    d.loaded = true;
+    gchar *text = nullptr;
+    gsize length = 0;
+    if (!wanted.empty() && g_file_get_contents(wanted.c_str(), &text, &length, nullptr)) {
+        d.db = parse_nmap_service_probes(std::string_view(text, length));
+        g_free(text);
+    }
+    d.compiled.resize(d.db.matches.size());
+    d.tried.resize(d.db.matches.size());
+    return &d.db;
+}
+
+GRegex *regex_for(std::size_t index) {
+    Database &d = database();
+    if (!d.tried[index]) {
+        d.tried[index] = true;
+        const NmapMatch &m = d.db.matches[index];
+        auto flags = static_cast<GRegexCompileFlags>(G_REGEX_RAW | (m.caseless ? G_REGEX_CASELESS : 0) |
+                                                     (m.dotall ? G_REGEX_DOTALL : 0));
+        d.compiled[index].reset(g_regex_new(m.pattern.c_str(), flags, static_cast<GRegexMatchFlags>(0), nullptr));
+    }
+    return d.compiled[index].get();
+}
+
+// Groups $1..$9 of a successful match.
+std::vector<std::string> groups_of(GMatchInfo *info) {
+    std::vector<std::string> groups;
+    const gint count = g_match_info_get_match_count(info);
+    for (gint n = 1; n < count && n <= 9; ++n) {
+        gchar *text = g_match_info_fetch(info, n);
+        groups.emplace_back(text != nullptr ? text : "");
+        g_free(text);
+    }
+    return groups;
+}
+
+bool matches(std::size_t index, std::span<const std::uint8_t> payload, std::vector<std::string> &groups) {
+    GRegex *regex = regex_for(index);
+    if (regex == nullptr) return false;
+    GMatchInfo *info = nullptr;
+    const bool found =
+        g_regex_match_full(regex, reinterpret_cast<const gchar *>(payload.data()), static_cast<gssize>(payload.size()),
+                           0, static_cast<GRegexMatchFlags>(0), &info, nullptr);
+    if (found) groups = groups_of(info);
+    g_match_info_free(info);
+    return found;
+}
+
+}  // namespace
+
+static const std::vector<std::size_t> &matches_of_protocol(const char *protocol, Transport transport) {
+    Database &d = database();
+    if (!d.indexed) {
+        d.indexed = true;
+        for (const NmapProbe &probe : d.db.probes)
+            for (std::size_t index : probe.matches) {
+                const NmapMatch &m = d.db.matches[index];
+                const Signature *row = m.soft ? nullptr : signature_for_nmap_service(m.service, probe.transport);
+                if (row != nullptr) d.by_protocol[{row->protocol, probe.transport}].push_back(index);
+            }
+    }
+    static const std::vector<std::size_t> none;
+    const auto found = d.by_protocol.find({protocol, transport});
+    return found != d.by_protocol.end() ? found->second : none;
+}
+
+static const NmapProbe *probe_of(std::size_t match_index) {
+    for (const NmapProbe &probe : database().db.probes)
+        for (std::size_t index : probe.matches)
+            if (index == match_index) return &probe;
+    return nullptr;
+}
+
+NmapVerdict nmap_identify(Transport transport, std::span<const std::uint8_t> client_payload,
+                          std::span<const std::uint8_t> server_payload, bool banner, const char *known_protocol) {
+    NmapVerdict verdict;
+    if (!g_enabled || server_payload.empty()) return verdict;
+    const NmapDatabase *db = load();
+    NmapVerdict soft;
+    for (const NmapProbe *probe : probes_for_exchange(*db, transport, client_payload, banner)) {
+        for (std::size_t index : probe->matches) {
+            const NmapMatch &match = db->matches[index];
+            if (match.soft && soft.match != nullptr) continue;
+            std::vector<std::string> groups;
+            if (!matches(index, server_payload, groups)) continue;
+            NmapVerdict &into = match.soft ? soft : verdict;
+            into.match = &match;
+            into.probe = probe;
+            into.product = expand_template(match.product, groups);
+            into.version = expand_template(match.version, groups);
+            if (!match.soft) return verdict;
+        }
+    }
+    if (known_protocol != nullptr && soft.match == nullptr) {
+        for (std::size_t index : matches_of_protocol(known_protocol, transport)) {
+            std::vector<std::string> groups;
+            if (!matches(index, server_payload, groups)) continue;
+            const NmapMatch &match = db->matches[index];
+            verdict.match = &match;
+            verdict.probe = probe_of(index);
+            verdict.product = expand_template(match.product, groups);
+            verdict.version = expand_template(match.version, groups);
+            verdict.by_known_protocol = true;
+            return verdict;
+        }
+    }
+    return soft;
+}
+
+void register_nmap_preferences(module_t *module) {
+    prefs_register_bool_preference(module, "nmap", "Name products with nmap's service fingerprints",
+                                   "Match servers' banners and answers on the ghost ports against nmap-service-probes "
+                                   "(passively: only the NULL probe and probes the client really sent)",
+                                   &g_enabled);
+    prefs_register_filename_preference(module, "nmap_service_probes", "nmap-service-probes file",
+                                       "nmap's service fingerprint database (Debian package nmap-common); without "
+                                       "it, only the plugin's own signatures name services",
+                                       &g_path, FALSE);
+}
+
+}  // namespace ghostports

@@ -1,0 +1,36 @@
+// nmap's service fingerprints applied passively: the database is read and
+// parsed on first need (the file from Debian's nmap-common, or the path in
+// the preference), each regular expression compiled with GLib's GRegex on
+// first use. Without the file, nothing is matched (signatures still name).
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+
+#include <epan/prefs.h>
+
+#include "core/ghostports/nmap_probes.hpp"
+
+namespace ghostports {
+
+struct NmapVerdict {
+    const NmapMatch *match = nullptr;  // nullptr: no match
+    const NmapProbe *probe = nullptr;
+    std::string product;
+    std::string version;
+    bool by_known_protocol = false;  // found among the known protocol's matches (names nothing)
+};
+
+// The first hard match (else the first softmatch) for the server's answer
+// `server_payload` to the client's last payload `client_payload` (empty when
+// the server spoke first), from the probes the client sent (and NULL for the
+// server's first payload, `banner`). When `known_protocol` is set (a
+// signature named the conversation), the hard matches of that protocol's
+// nmap service from every probe may also give the product and version.
+NmapVerdict nmap_identify(Transport transport, std::span<const std::uint8_t> client_payload,
+                          std::span<const std::uint8_t> server_payload, bool banner, const char *known_protocol);
+
+void register_nmap_preferences(module_t *module);
+
+}  // namespace ghostports

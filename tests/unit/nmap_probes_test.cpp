@@ -1,0 +1,84 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "core/ghostports/nmap_probes.hpp"
+
+using namespace ghostports;
+
+namespace {
+
+std::string fixture() {
+    std::ifstream in(std::string(RESCAP_TEST_FIXTURES) + "/nmap-service-probes");
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::span<const std::uint8_t> bytes(std::string_view s) {
+    return {reinterpret_cast<const std::uint8_t *>(s.data()), s.size()};
+}
+
+}  // namespace
+
+TEST(NmapProbes, ParsesProbesMatchesAndFields) {
+    const NmapDatabase db = parse_nmap_service_probes(fixture());
+    ASSERT_EQ(db.probes.size(), 4u);
+    EXPECT_EQ(db.skipped_lines, 1u);  // the unterminated match
+    const NmapProbe *null = db.probe("NULL", Transport::Tcp);
+    ASSERT_NE(null, nullptr);
+    EXPECT_TRUE(null->payload.empty());
+    ASSERT_EQ(null->matches.size(), 4u);
+    const NmapMatch &ssh = db.matches[null->matches[0]];
+    EXPECT_EQ(ssh.service, "ssh");
+    EXPECT_EQ(ssh.pattern, R"(^SSH-([\d.]+)-OpenSSH_([\w._-]+) Debian-(\S*)\r?\n)");
+    EXPECT_EQ(ssh.product, "OpenSSH");
+    EXPECT_EQ(ssh.version, "$2 Debian $3");
+    EXPECT_EQ(ssh.info, "protocol $1");
+    EXPECT_EQ(ssh.line, 7u);
+    EXPECT_FALSE(ssh.soft);
+    const NmapMatch &ftp = db.matches[null->matches[1]];
+    EXPECT_EQ(ftp.pattern, R"(^220 \(vsFTPd ([-.\w]+)\)\r\n)");  // '=' as delimiter
+    EXPECT_TRUE(db.matches[null->matches[2]].dotall);
+    const NmapMatch &soft = db.matches[null->matches[3]];
+    EXPECT_TRUE(soft.soft);
+    EXPECT_TRUE(soft.caseless);
+
+    const NmapProbe *get = db.probe("GetRequest", Transport::Tcp);
+    ASSERT_NE(get, nullptr);
+    EXPECT_EQ(get->payload, "GET / HTTP/1.0\r\n\r\n");
+    EXPECT_EQ(get->fallbacks, (std::vector<std::string>{"GetRequest", "HTTPOptions"}));
+    const NmapProbe *dns = db.probe("DNSStatusRequest", Transport::Udp);
+    ASSERT_NE(dns, nullptr);
+    EXPECT_EQ(dns->payload, std::string("\0\0\x10\0\0\0\0\0\0\0\0\0", 12));
+}
+
+TEST(NmapProbes, ProbesForAnExchangeAreOnlyThoseTheClientSent) {
+    const NmapDatabase db = parse_nmap_service_probes(fixture());
+    auto names = [&db](Transport t, std::string_view client, bool banner = true) {
+        std::vector<std::string> out;
+        for (const NmapProbe *p : probes_for_exchange(db, t, bytes(client), banner)) out.push_back(p->name);
+        return out;
+    };
+    EXPECT_EQ(names(Transport::Tcp, ""), (std::vector<std::string>{"NULL"}));
+    EXPECT_EQ(names(Transport::Tcp, "GET /x HTTP/1.1\r\nHost: a\r\n\r\n"),
+              (std::vector<std::string>{"GetRequest", "HTTPOptions", "NULL"}));
+    EXPECT_EQ(names(Transport::Tcp, "GETTY\r\n"), (std::vector<std::string>{"NULL"}));
+    EXPECT_EQ(names(Transport::Tcp, "GET / HTTP/1.1\r\n\r\n", false),
+              (std::vector<std::string>{"GetRequest", "HTTPOptions"}));  // not the banner: no NULL
+    EXPECT_EQ(names(Transport::Udp, std::string_view("\0\0\x10\0\0\0\0\0\0\0\0\0", 12)),
+              (std::vector<std::string>{"DNSStatusRequest"}));
+    EXPECT_TRUE(names(Transport::Udp, std::string_view("\0\0\x10\0", 4)).empty());
+}
+
+TEST(NmapProbes, TemplatesSubstituteGroups) {
+    const std::vector<std::string> groups{"2.0", "9.2p1", "2+deb12u3"};
+    EXPECT_EQ(expand_template("$2 Debian $3", groups), "9.2p1 Debian 2+deb12u3");
+    EXPECT_EQ(expand_template("protocol $1", groups), "protocol 2.0");
+    EXPECT_EQ(expand_template("$9", groups), "");
+    const std::vector<std::string> binary{std::string("5.5\x01x", 5)};
+    EXPECT_EQ(expand_template("$P(1)", binary), "5.5x");
+    EXPECT_EQ(expand_template("v $SUBST(1,\"_\",\".\") end", groups), "v 2.0 end");
+}
