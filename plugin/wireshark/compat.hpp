@@ -44,6 +44,8 @@ struct Signature<Result_ (*)(Args...)> {
 using HeuristicResult = detail::Signature<heur_dissector_t>::Result;
 using UatCheckResult = detail::Signature<uat_update_cb_t>::Result;
 using UatFieldCheckResult = detail::Signature<uat_fld_chk_cb_t>::Result;
+// wmem's user callbacks: gboolean in 4.0, bool from 4.2 on.
+using WmemCallbackResult = detail::Signature<wmem_user_cb_t>::Result;
 using PrefBool = std::remove_pointer_t<detail::Signature<decltype(&prefs_register_bool_preference)>::Arg<4>>;
 
 // format_text takes `const guchar *` in 4.0 (epan/strutil.h) and

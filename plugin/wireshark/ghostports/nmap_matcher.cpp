@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "wireshark/compat.hpp"
+
 namespace ghostports {
 namespace {
 
@@ -37,7 +39,7 @@ Database &database() {
 }
 
 const char *g_path = kDefaultPath;
-gboolean g_enabled = TRUE;
+ws_compat::PrefBool g_enabled = TRUE;
 
 const NmapDatabase *load() {
     Database &d = database();

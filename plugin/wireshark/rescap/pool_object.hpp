@@ -10,6 +10,8 @@
 
 #include <wsutil/wmem/wmem.h>
 
+#include "wireshark/compat.hpp"
+
 namespace rescap {
 
 template <class T, class... Args>
@@ -19,9 +21,9 @@ T *pool_make(wmem_allocator_t *pool, Args &&...args) {
     // Runs before the pool's memory goes (free_all or destroy); once.
     wmem_register_callback(
         pool,
-        [](wmem_allocator_t *, wmem_cb_event_t, void *data) -> gboolean {
+        [](wmem_allocator_t *, wmem_cb_event_t, void *data) -> ws_compat::WmemCallbackResult {
             static_cast<T *>(data)->~T();
-            return FALSE;
+            return false;
         },
         object);
     return object;
