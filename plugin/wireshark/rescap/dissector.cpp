@@ -8,7 +8,9 @@
 #include <epan/conversation.h>
 #include <epan/proto_data.h>
 
+#include "wireshark/ghostports/exposures.hpp"
 #include "wireshark/ghostports/handoff.hpp"
+#include "wireshark/ghostports/inventory.hpp"
 #include "core/ghostports/signatures.hpp"
 #include "wireshark/rescap/attribute_prefs.hpp"
 #include "wireshark/rescap/fields.hpp"
@@ -29,6 +31,7 @@ struct Globals {
     int proto = -1;
     dissector_handle_t udp_handle = nullptr;
     dissector_handle_t tcp_handle = nullptr;
+    ghostports::ExposureFields *exposures = nullptr;
     gboolean desegment = TRUE;
 };
 
@@ -94,6 +97,10 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
     proto_item *root = proto_tree_add_item(tree, f.proto, tvb, 0, -1, ENC_NA);
     proto_item_append_text(root, " (not rescap)");
     proto_tree *subtree = proto_item_add_subtree(root, f.ett_message);
+    const bool from_client = pinfo->destport == pinfo->match_uint;  // the server is on the rescap port
+    auto *inventory = ghostports::begin_inventory(pinfo, data, transport == Transport::Tcp, from_client,
+                                                  tvb_captured_length(tvb), "RESCAP");
+    ghostports::report_exposures(tvb, pinfo, subtree, root, g.exposures, from_client);
 
     // A TCP connection keeps the verdict of its first payload.
     const bool decide = transport == Transport::Udp || first_of_conversation;
@@ -117,6 +124,7 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
                                    "Payload on a rescap port is not rescap and not recognised");
     }
     queue_tap(pinfo, make_not_rescap_record(pinfo, transport == Transport::Tcp));
+    ghostports::finish_inventory(pinfo, inventory, name);
     return static_cast<int>(tvb_captured_length(tvb));
 }
 
@@ -229,6 +237,7 @@ void register_protocol() {
     g.udp_handle = register_dissector("rescap.udp", dissect_udp, g.proto);
     g.tcp_handle = register_dissector("rescap.tcp", dissect_tcp, g.proto);
     register_tap();
+    g.exposures = ghostports::register_exposure_fields(g.proto, "rescap");
 }
 
 void register_handoff() {
