@@ -164,6 +164,12 @@ def _bind_shell():
 def _near_miss():
     c = Conversation(40009, 403)
     c.send("c2s", b"GET /id HTTP/1.1\r\nHost: ghost\r\n\r\n").send("s2c", b"HTTP/1.1 404 Not Found\r\n\r\n")
+    c.send("c2s", b"GET /uid=0(root) HTTP/1.1\r\nAuthorization: Bearer abc\r\n\r\n")
+    return c.close(), []
+
+
+def _random_bytes():
+    c = Conversation(40010, 403)
     rng = random.Random(403)
     for _ in range(50):
         c.send("c2s", bytes(rng.randrange(256) for _ in range(rng.randrange(1, 400))))
@@ -174,6 +180,7 @@ def _near_miss():
 EXPOSURE_SCENARIOS = {
     "telnet_login": _telnet, "ftp_login": _ftp, "ldap_bind": _ldap, "http_basic": _http, "smtp_auth": _smtp,
     "redis_auth": _redis, "socks5_auth": _socks5, "bind_shell": _bind_shell, "near_miss": _near_miss,
+    "random_bytes": _random_bytes,
 }
 
 

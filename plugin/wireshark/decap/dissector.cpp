@@ -132,7 +132,7 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, boo
     }
     const bool first = state.first_frame == pinfo->num;
     const bool from_client = direction == Direction::ClientToServer;
-    auto *inventory = ghostports::begin_inventory(pinfo, data, tcp, from_client, length, "DECAP");
+    auto *inventory = ghostports::begin_inventory(pinfo, tcp, from_client, "DECAP");
     const std::span<const std::uint8_t> payload{tvb_get_ptr(tvb, 0, static_cast<gint>(length)), length};
 
     const char *protocol_before = ghostports::prepare_columns(pinfo);
@@ -259,6 +259,7 @@ void register_handoff() {
     g.ipv6 = find_dissector_add_dependency("ipv6", g.proto);
     g.ethernet = find_dissector_add_dependency("eth_withoutfcs", g.proto);
     register_tunnel_handoff(g.proto);
+    ghostports::register_inventory_handoff();
 }
 
 }  // namespace decap

@@ -98,8 +98,7 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
     proto_item_append_text(root, " (not rescap)");
     proto_tree *subtree = proto_item_add_subtree(root, f.ett_message);
     const bool from_client = pinfo->destport == pinfo->match_uint;  // the server is on the rescap port
-    auto *inventory = ghostports::begin_inventory(pinfo, data, transport == Transport::Tcp, from_client,
-                                                  tvb_captured_length(tvb), "RESCAP");
+    auto *inventory = ghostports::begin_inventory(pinfo, transport == Transport::Tcp, from_client, "RESCAP");
     ghostports::report_exposures(tvb, pinfo, subtree, root, g.exposures, from_client);
 
     // A TCP connection keeps the verdict of its first payload.
