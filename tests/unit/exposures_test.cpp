@@ -160,3 +160,52 @@ TEST(Exposures, RandomPayloadsRaiseNothing) {
         ASSERT_TRUE(scanner.scan(payload, i % 2 == 0).empty()) << "iteration " << i;
     }
 }
+
+TEST(Exposures, ImapLoginAndAuthenticate) {
+    expect_login(run({server("* OK IMAP4rev1 ready\r\n"), client("a1 LOGIN \"mailuser\" \"M4il-s3cret\"\r\n")}),
+                 ExposureProtocol::Imap, "mailuser", 11);
+    // "\0mailuser\0M4il-s3cret"
+    expect_login(run({server("* OK ready\r\n"), client("a1 AUTHENTICATE PLAIN AG1haWx1c2VyAE00aWwtczNjcmV0\r\n")}),
+                 ExposureProtocol::Imap, "mailuser", 11);
+}
+
+TEST(Exposures, Pop3AuthLoginAndIrcPass) {
+    expect_login(run({server("+OK Dovecot ready.\r\n"), client("AUTH LOGIN\r\n"), client("bWFpbHVzZXI=\r\n"),
+                      client("TTRpbC1zM2NyZXQ=\r\n")}),
+                 ExposureProtocol::Pop3, "mailuser", 11);
+    expect_login(run({client("PASS :Irc-s3cret\r\nNICK ghost\r\nUSER ghost 0 * :Ghost\r\n")}), ExposureProtocol::Irc,
+                 "", 10);
+}
+
+TEST(Exposures, MqttConnectWithCredentials) {
+    const Bytes body = Bytes{0, 4} + text("MQTT") + Bytes{4, 0xC2, 0, 60} + Bytes{0, 3} + text("cid") + Bytes{0, 8} +
+                       text("mqttuser") + Bytes{0, 9} + text("Mq-s3cret");
+    expect_login(run({{true, Bytes{0x10, static_cast<std::uint8_t>(body.size())} + body}}), ExposureProtocol::Mqtt,
+                 "mqttuser", 9);
+    Bytes no_password = Bytes{0, 4} + text("MQTT") + Bytes{4, 0x02, 0, 60} + Bytes{0, 3} + text("cid");
+    EXPECT_TRUE(run({{true, Bytes{0x10, static_cast<std::uint8_t>(no_password.size())} + no_password}}).empty());
+}
+
+TEST(Exposures, PostgresCleartextPassword) {
+    const Bytes parameters = text("user") + Bytes{0} + text("postgres") + Bytes{0} + Bytes{0};
+    const Bytes startup =
+        rescap::test::u32(static_cast<unsigned>(8 + parameters.size())) + rescap::test::u32(0x00030000) + parameters;
+    const Bytes password = Bytes{'p'} + rescap::test::u32(4 + 10) + text("Pg-s3cret") + Bytes{0};
+    expect_login(run({{true, startup}, {false, Bytes{'R', 0, 0, 0, 8, 0, 0, 0, 3}}, {true, password}}),
+                 ExposureProtocol::Postgres, "postgres", 9);
+    EXPECT_TRUE(run({{true, password}}).empty());  // no startup message: not PostgreSQL
+}
+
+TEST(Exposures, SnmpCommunity) {
+    const Bytes pdu = ber(0xA0, ber(0x02, {1}) + ber(0x02, {0}) + ber(0x02, {0}) + ber(0x30, {}));
+    expect_login(run({{true, ber(0x30, ber(0x02, {1}) + ber(0x04, text("Sn3mp-c0mmunity")) + pdu)}}),
+                 ExposureProtocol::Snmp, "", 15);
+    EXPECT_TRUE(run({{true, ber(0x30, ber(0x02, {3}) + ber(0x04, text("x")) + pdu)}}).empty());  // SNMPv3
+}
+
+TEST(Exposures, SameCredentialByTwoMechanismsIsTwoFindings) {
+    EXPECT_EQ(run({client("AUTH PLAIN AG1haWx1c2VyAE00aWwtczNjcmV0\r\n"), client("AUTH LOGIN bWFpbHVzZXI=\r\n"),
+                   client("TTRpbC1zM2NyZXQ=\r\n")})
+                  .size(),
+              2u);
+}

@@ -85,6 +85,14 @@ struct Credential {
     std::size_t secret_length;
 };
 
+std::uint16_t read_be16(Bytes p, std::size_t at) {
+    return static_cast<std::uint16_t>(p[at] << 8 | p[at + 1]);
+}
+std::uint32_t read_be32(Bytes p, std::size_t at) {
+    return static_cast<std::uint32_t>(p[at]) << 24 | static_cast<std::uint32_t>(p[at + 1]) << 16 |
+           static_cast<std::uint32_t>(p[at + 2]) << 8 | p[at + 3];
+}
+
 // A BER tag + definite length at `at`; returns the content's [begin, end).
 std::optional<std::pair<std::size_t, std::size_t>> ber(Bytes p, std::size_t at, std::uint8_t tag) {
     if (at + 2 > p.size() || p[at] != tag) return std::nullopt;
@@ -172,6 +180,84 @@ std::optional<Credential> socks5_auth(Bytes p) {
     return Credential{std::move(user), password_length};
 }
 
+// MQTT CONNECT (3.1 "MQIsdp" / 3.1.1 and 5 "MQTT") with the user name and
+// password flags; the packet must be whole and its lengths consistent.
+std::optional<Credential> mqtt_connect(Bytes p) {
+    if (p.size() < 14 || p[0] != 0x10) return std::nullopt;
+    std::size_t remaining = 0, at = 1;
+    for (int shift = 0; at < p.size() && at <= 4; shift += 7) {
+        remaining |= static_cast<std::size_t>(p[at] & 0x7F) << shift;
+        if ((p[at++] & 0x80) == 0) break;
+    }
+    if (at + remaining != p.size()) return std::nullopt;
+    const auto string_at = [&p](std::size_t &i) -> std::optional<std::string> {
+        if (i + 2 > p.size()) return std::nullopt;
+        const std::size_t length = read_be16(p, i);
+        if (i + 2 + length > p.size()) return std::nullopt;
+        std::string value(p.begin() + static_cast<std::ptrdiff_t>(i + 2),
+                          p.begin() + static_cast<std::ptrdiff_t>(i + 2 + length));
+        i += 2 + length;
+        return value;
+    };
+    const auto name = string_at(at);
+    if (!name || (*name != "MQTT" && *name != "MQIsdp") || at + 4 > p.size()) return std::nullopt;
+    const std::uint8_t level = p[at], flags = p[at + 1];
+    at += 4;
+    if ((flags & 0xC0) != 0xC0 || (flags & 0x01) != 0) return std::nullopt;  // user name and password present
+    if (level == 5) {                                                        // MQTT 5: properties before the payload
+        if (at >= p.size() || p[at] >= 0x80) return std::nullopt;
+        at += 1 + p[at];
+    }
+    if (!string_at(at)) return std::nullopt;  // client identifier
+    if (flags & 0x04) {                       // will: (properties,) topic and message
+        if (level == 5) return std::nullopt;
+        if (!string_at(at) || !string_at(at)) return std::nullopt;
+    }
+    auto user = string_at(at);
+    const auto password = string_at(at);
+    if (!user || !password || at != p.size() || password->empty() || !printable(*user)) return std::nullopt;
+    return Credential{std::move(*user), password->size()};
+}
+
+// PostgreSQL StartupMessage (protocol 3.0): its "user" parameter.
+std::optional<std::string> postgres_startup_user(Bytes p) {
+    if (p.size() < 9 || read_be32(p, 0) != p.size() || read_be32(p, 4) != 0x00030000 || p.back() != 0)
+        return std::nullopt;
+    const std::string_view text(reinterpret_cast<const char *>(p.data()) + 8, p.size() - 9);
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t key_end = text.find('\0', at);
+        if (key_end == std::string_view::npos) return std::nullopt;
+        const std::size_t value_end = text.find('\0', key_end + 1);
+        if (value_end == std::string_view::npos) return std::nullopt;
+        if (text.substr(at, key_end - at) == "user")
+            return std::string(text.substr(key_end + 1, value_end - key_end - 1));
+        at = value_end + 1;
+    }
+    return std::nullopt;
+}
+
+// PostgreSQL PasswordMessage: 'p', length, a NUL-terminated password.
+std::optional<std::size_t> postgres_password(Bytes p) {
+    if (p.size() < 7 || p[0] != 'p' || read_be32(p, 1) != p.size() - 1 || p.back() != 0) return std::nullopt;
+    const std::string_view password(reinterpret_cast<const char *>(p.data()) + 5, p.size() - 6);
+    if (password.empty() || password.find('\0') != std::string_view::npos) return std::nullopt;
+    return password.size();
+}
+
+// SNMPv1/v2c message: SEQUENCE { version 0|1, community, PDU [0..8] }.
+std::optional<std::size_t> snmp_community(Bytes p) {
+    const auto message = ber(p, 0, 0x30);
+    if (!message || message->second != p.size()) return std::nullopt;
+    const auto version = ber(p, message->first, 0x02);
+    if (!version || version->second - version->first != 1 || p[version->first] > 1) return std::nullopt;
+    const auto community = ber(p, version->second, 0x04);
+    if (!community || community->second >= p.size() || p[community->second] < 0xA0 || p[community->second] > 0xA8)
+        return std::nullopt;
+    const auto pdu = ber(p, community->second, p[community->second]);
+    if (!pdu || pdu->second != p.size() || community->second == community->first) return std::nullopt;
+    return community->second - community->first;
+}
+
 // ---------------------------------------------------------------- shell
 constexpr std::array<std::string_view, 56> kShellCommands = {
     "id",        "whoami", "uname",  "hostname", "pwd",    "ls",          "cat",     "ps",     "ifconfig", "ip",
@@ -240,6 +326,11 @@ const char *exposure_protocol_name(ExposureProtocol protocol) {
         case ExposureProtocol::Login: return "login prompt";
         case ExposureProtocol::Ftp: return "FTP";
         case ExposureProtocol::Pop3: return "POP3";
+        case ExposureProtocol::Imap: return "IMAP";
+        case ExposureProtocol::Irc: return "IRC";
+        case ExposureProtocol::Mqtt: return "MQTT";
+        case ExposureProtocol::Postgres: return "PostgreSQL";
+        case ExposureProtocol::Snmp: return "SNMP";
         case ExposureProtocol::Ldap: return "LDAP";
         case ExposureProtocol::Http: return "HTTP";
         case ExposureProtocol::Smtp: return "SMTP";
@@ -274,29 +365,7 @@ void ExposureScanner::emit(Exposure exposure, std::vector<Exposure> &out) {
 }
 
 void ExposureScanner::scan_client(std::span<const std::uint8_t> payload, std::vector<Exposure> &out) {
-    // Binary credentials travel whole in one payload.
-    if (socks_password_method_) {
-        socks_password_method_ = false;
-        if (auto credential = socks5_auth(payload)) {
-            emit({ExposureKind::CleartextLogin,
-                  ExposureProtocol::Socks5,
-                  credential->user,
-                  credential->secret_length,
-                  {}},
-                 out);
-            return;
-        }
-    }
-    if (auto credential = ldap_simple_bind(payload)) {
-        emit({ExposureKind::CleartextLogin, ExposureProtocol::Ldap, credential->user, credential->secret_length, {}},
-             out);
-        return;
-    }
-    if (auto credential = redis_auth(payload)) {
-        emit({ExposureKind::CleartextLogin, ExposureProtocol::Redis, credential->user, credential->secret_length, {}},
-             out);
-        return;
-    }
+    if (binary_credential(payload, out)) return;
     const std::string text = strip_telnet(payload, telnet_);
     for (char c : text) {
         if (c == '\r' || c == '\n') {
@@ -310,13 +379,47 @@ void ExposureScanner::scan_client(std::span<const std::uint8_t> payload, std::ve
     }
 }
 
+// Binary credentials travel whole in one payload.
+bool ExposureScanner::binary_credential(std::span<const std::uint8_t> payload, std::vector<Exposure> &out) {
+    const auto login = [this, &out](ExposureProtocol protocol, std::string user, std::size_t secret) {
+        emit({ExposureKind::CleartextLogin, protocol, std::move(user), secret, {}}, out);
+        return true;
+    };
+    if (socks_password_method_) {
+        socks_password_method_ = false;
+        if (auto credential = socks5_auth(payload))
+            return login(ExposureProtocol::Socks5, credential->user, credential->secret_length);
+    }
+    if (auto credential = ldap_simple_bind(payload))
+        return login(ExposureProtocol::Ldap, credential->user, credential->secret_length);
+    if (auto credential = redis_auth(payload))
+        return login(ExposureProtocol::Redis, credential->user, credential->secret_length);
+    if (auto credential = mqtt_connect(payload))
+        return login(ExposureProtocol::Mqtt, credential->user, credential->secret_length);
+    if (auto community = snmp_community(payload)) return login(ExposureProtocol::Snmp, "", *community);
+    if (auto user = postgres_startup_user(payload)) {
+        postgres_startup_ = true;
+        postgres_user_ = *user;
+        return true;
+    }
+    if (postgres_startup_) {
+        if (auto length = postgres_password(payload)) return login(ExposureProtocol::Postgres, postgres_user_, *length);
+    }
+    return false;
+}
+
+ExposureProtocol ExposureScanner::sasl_protocol() const {
+    return pop3_ ? ExposureProtocol::Pop3 : imap_ ? ExposureProtocol::Imap : ExposureProtocol::Smtp;
+}
+
 void ExposureScanner::scan_server(std::span<const std::uint8_t> payload) {
     if (payload.size() == 2 && payload[0] == 0x05 && payload[1] == 0x02) {  // SOCKS5: username/password chosen
         socks_password_method_ = true;
         return;
     }
     const std::string text = strip_telnet(payload, telnet_);
-    if (starts_with_nocase(text, "+OK")) pop3_ = true;
+    if (starts_with_nocase(text, "+OK ")) pop3_ = !imap_;
+    if (starts_with_nocase(text, "* OK")) imap_ = !pop3_;
     const std::string_view end = trim(text);
     if (ends_with_nocase(end, "login:") || ends_with_nocase(end, "username:"))
         prompt_ = Prompt::Login;
@@ -358,8 +461,9 @@ void ExposureScanner::client_line(const std::string &raw, std::vector<Exposure> 
 }
 
 bool ExposureScanner::credential_line(const std::string &line, std::vector<Exposure> &out) {
-    const auto login = [this, &out](ExposureProtocol protocol, std::string user, std::size_t secret) {
-        emit({ExposureKind::CleartextLogin, protocol, std::move(user), secret, {}}, out);
+    const auto login = [this, &out](ExposureProtocol protocol, std::string user, std::size_t secret,
+                                    std::string mechanism = {}) {
+        emit({ExposureKind::CleartextLogin, protocol, std::move(user), secret, std::move(mechanism)}, out);
     };
     if (sasl_ != SaslStep::None) {
         const SaslStep step = sasl_;
@@ -371,13 +475,14 @@ bool ExposureScanner::credential_line(const std::string &line, std::vector<Expos
             sasl_user_ = *decoded;
             sasl_ = SaslStep::LoginPassword;
         } else if (step == SaslStep::LoginPassword) {
-            login(ExposureProtocol::Smtp, sasl_user_, decoded->size());
+            login(sasl_protocol(), sasl_user_, decoded->size(), "AUTH LOGIN");
         } else {
             // PLAIN: authzid NUL authcid NUL passwd
             const std::size_t first = decoded->find('\0');
             const std::size_t second = first == std::string::npos ? first : decoded->find('\0', first + 1);
             if (second == std::string::npos) return true;
-            login(ExposureProtocol::Smtp, decoded->substr(first + 1, second - first - 1), decoded->size() - second - 1);
+            login(sasl_protocol(), decoded->substr(first + 1, second - first - 1), decoded->size() - second - 1,
+                  "AUTH PLAIN");
         }
         return true;
     }
@@ -386,18 +491,49 @@ bool ExposureScanner::credential_line(const std::string &line, std::vector<Expos
         return true;
     }
     if (starts_with_nocase(line, "PASS ")) {
-        login(pop3_ ? ExposureProtocol::Pop3 : ExposureProtocol::Ftp, user_command_user_, line.size() - 5);
+        // FTP and POP3 send USER first; IRC's PASS comes before NICK/USER.
+        const ExposureProtocol protocol = user_command_user_.empty() ? ExposureProtocol::Irc
+                                          : pop3_                    ? ExposureProtocol::Pop3
+                                                                     : ExposureProtocol::Ftp;
+        std::string_view password = trim(std::string_view(line).substr(5));
+        if (protocol == ExposureProtocol::Irc && password.starts_with(':')) password.remove_prefix(1);
+        login(protocol, user_command_user_, password.size());
         return true;
     }
-    if (starts_with_nocase(line, "AUTH PLAIN")) {
-        const std::string_view initial = trim(std::string_view(line).substr(10));
-        sasl_ = SaslStep::PlainResponse;
-        if (!initial.empty()) return credential_line(std::string(initial), out);
-        return true;
+    // SASL: SMTP/POP3 "AUTH <mechanism>", IMAP "<tag> AUTHENTICATE <mechanism>".
+    std::string_view command = line;
+    if (imap_) {
+        const std::size_t space = command.find(' ');
+        command = space == std::string_view::npos ? std::string_view{} : command.substr(space + 1);
+        if (starts_with_nocase(command, "LOGIN ")) {
+            // <tag> LOGIN user password (atoms or quoted strings)
+            const auto word = [](std::string_view &rest) {
+                rest = trim(rest);
+                std::size_t end = rest.front() == '"' ? rest.find('"', 1) : rest.find(' ');
+                std::string_view value =
+                    rest.substr(0, end == std::string_view::npos ? rest.size() : end + (rest.front() == '"'));
+                rest.remove_prefix(value.size());
+                if (value.size() >= 2 && value.front() == '"') value = value.substr(1, value.size() - 2);
+                return value;
+            };
+            std::string_view rest = command.substr(6);
+            if (trim(rest).empty()) return true;
+            const std::string user(word(rest));
+            if (trim(rest).empty()) return true;
+            login(ExposureProtocol::Imap, user, word(rest).size());
+            return true;
+        }
     }
-    if (starts_with_nocase(line, "AUTH LOGIN")) {
-        const std::string_view initial = trim(std::string_view(line).substr(10));
-        sasl_ = SaslStep::LoginUser;
+    std::string_view sasl;
+    if (imap_ && starts_with_nocase(command, "AUTHENTICATE "))
+        sasl = command.substr(13);
+    else if (starts_with_nocase(command, "AUTH "))
+        sasl = command.substr(5);
+    for (auto [mechanism, step] : {std::pair{std::string_view("PLAIN"), SaslStep::PlainResponse},
+                                   std::pair{std::string_view("LOGIN"), SaslStep::LoginUser}}) {
+        if (!starts_with_nocase(sasl, mechanism)) continue;
+        const std::string_view initial = trim(sasl.substr(mechanism.size()));
+        sasl_ = step;
         if (!initial.empty()) return credential_line(std::string(initial), out);
         return true;
     }

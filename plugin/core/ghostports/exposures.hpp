@@ -1,6 +1,8 @@
 // What an analyst must see on a ghost port: cleartext credentials (telnet
-// login, FTP/POP3 USER/PASS, LDAP simple bind, HTTP Basic, SMTP AUTH
-// PLAIN/LOGIN, Redis AUTH, SOCKS5 username/password) and interactive shell
+// login, FTP/POP3 USER/PASS, IMAP LOGIN, IRC PASS, LDAP simple bind, HTTP
+// Basic, SMTP/POP3/IMAP AUTH PLAIN/LOGIN, Redis AUTH, SOCKS5
+// username/password, MQTT CONNECT, PostgreSQL cleartext password, SNMPv1/v2c
+// community) and interactive shell
 // sessions (commands and their tell-tale output in cleartext). Pure C++:
 // payload octets of one conversation in, findings out. A password is never
 // kept: only its length.
@@ -22,14 +24,30 @@ enum class ExposureKind : std::uint8_t {
     ShellCommand,    // one command line sent to that shell
 };
 
-enum class ExposureProtocol : std::uint8_t { Telnet, Login, Ftp, Pop3, Ldap, Http, Smtp, Redis, Socks5, Shell };
+enum class ExposureProtocol : std::uint8_t {
+    Telnet,
+    Login,
+    Ftp,
+    Pop3,
+    Imap,
+    Irc,
+    Ldap,
+    Http,
+    Smtp,
+    Redis,
+    Socks5,
+    Mqtt,
+    Postgres,
+    Snmp,
+    Shell,
+};
 
 struct Exposure {
     ExposureKind kind;
     ExposureProtocol protocol;
     std::string user;               // login: the user name ("" when none was sent); shell: the uid's name if seen
     std::size_t secret_length = 0;  // login: octets of the password
-    std::string detail;             // shell command: the line; shell session: the evidence
+    std::string detail;             // login: the SASL mechanism if any; shell command: the line; session: the evidence
 };
 
 const char *exposure_kind_name(ExposureKind kind);              // "cleartext_login"
@@ -52,10 +70,15 @@ private:
     bool credential_line(const std::string &line, std::vector<Exposure> &out);
     void shell_line(const std::string &line, std::vector<Exposure> &out);
     void emit(Exposure exposure, std::vector<Exposure> &out);
+    bool binary_credential(std::span<const std::uint8_t> payload, std::vector<Exposure> &out);
+    ExposureProtocol sasl_protocol() const;
 
     std::string client_line_buffer_;
     bool telnet_ = false;
     bool pop3_ = false;
+    bool imap_ = false;
+    bool postgres_startup_ = false;
+    std::string postgres_user_;
     bool socks_password_method_ = false;
     Prompt prompt_ = Prompt::None;
     std::string prompted_user_;

@@ -87,8 +87,8 @@ void scan(tvbuff_t *tvb, packet_info *pinfo, bool from_client) {
 const char *summary(wmem_allocator_t *pool, const StoredExposure &e) {
     switch (e.kind) {
         case ExposureKind::CleartextLogin:
-            return wmem_strdup_printf(pool, "Cleartext login (%s): user \"%s\", password (%u octets)", e.protocol,
-                                      e.user, e.secret_length);
+            return wmem_strdup_printf(pool, "Cleartext login (%s%s%s): user \"%s\", password (%u octets)", e.protocol,
+                                      *e.detail ? " " : "", e.detail, e.user, e.secret_length);
         case ExposureKind::ShellSession:
             return wmem_strdup_printf(pool, "Interactive shell in cleartext (%s%s%s)", e.detail,
                                       *e.user ? ", user " : "", e.user);
