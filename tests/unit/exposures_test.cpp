@@ -209,3 +209,12 @@ TEST(Exposures, SameCredentialByTwoMechanismsIsTwoFindings) {
                   .size(),
               2u);
 }
+
+TEST(Exposures, XmppSaslPlain) {
+    expect_login(run({client("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>"
+                             "AGdob3N0AFhtcHAtczNjcmV0</auth>")}),
+                 ExposureProtocol::Xmpp, "ghost", 11);
+    EXPECT_TRUE(run({client("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='SCRAM-SHA-1'>"
+                            "biwsbj1naG9zdA==</auth>")})
+                    .empty());
+}

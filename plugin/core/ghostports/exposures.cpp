@@ -258,6 +258,28 @@ std::optional<std::size_t> snmp_community(Bytes p) {
     return community->second - community->first;
 }
 
+// XMPP (RFC 6120) SASL PLAIN: <auth xmlns='…xmpp-sasl' mechanism='PLAIN'>base64</auth>.
+std::optional<std::string> xmpp_plain(std::string_view text) {
+    const std::size_t open = text.find("<auth ");
+    if (open == std::string_view::npos) return std::nullopt;
+    const std::size_t close = text.find('>', open);
+    const std::size_t end = text.find("</auth>", open);
+    if (close == std::string_view::npos || end == std::string_view::npos || end < close) return std::nullopt;
+    const std::string_view tag = text.substr(open, close - open);
+    if (tag.find("xmpp-sasl") == std::string_view::npos || (tag.find("mechanism='PLAIN'") == std::string_view::npos &&
+                                                            tag.find("mechanism=\"PLAIN\"") == std::string_view::npos))
+        return std::nullopt;
+    return base64_text(text.substr(close + 1, end - close - 1));
+}
+
+// SASL PLAIN's message: authzid NUL authcid NUL password.
+std::optional<Credential> sasl_plain(const std::string &decoded) {
+    const std::size_t first = decoded.find('\0');
+    const std::size_t second = first == std::string::npos ? first : decoded.find('\0', first + 1);
+    if (second == std::string::npos) return std::nullopt;
+    return Credential{decoded.substr(first + 1, second - first - 1), decoded.size() - second - 1};
+}
+
 // ---------------------------------------------------------------- shell
 constexpr std::array<std::string_view, 56> kShellCommands = {
     "id",        "whoami", "uname",  "hostname", "pwd",    "ls",          "cat",     "ps",     "ifconfig", "ip",
@@ -331,6 +353,7 @@ const char *exposure_protocol_name(ExposureProtocol protocol) {
         case ExposureProtocol::Mqtt: return "MQTT";
         case ExposureProtocol::Postgres: return "PostgreSQL";
         case ExposureProtocol::Snmp: return "SNMP";
+        case ExposureProtocol::Xmpp: return "XMPP";
         case ExposureProtocol::Ldap: return "LDAP";
         case ExposureProtocol::Http: return "HTTP";
         case ExposureProtocol::Smtp: return "SMTP";
@@ -367,6 +390,13 @@ void ExposureScanner::emit(Exposure exposure, std::vector<Exposure> &out) {
 void ExposureScanner::scan_client(std::span<const std::uint8_t> payload, std::vector<Exposure> &out) {
     if (binary_credential(payload, out)) return;
     const std::string text = strip_telnet(payload, telnet_);
+    if (const auto decoded = xmpp_plain(text)) {
+        if (auto credential = sasl_plain(*decoded))
+            emit({ExposureKind::CleartextLogin, ExposureProtocol::Xmpp, credential->user, credential->secret_length,
+                  "SASL PLAIN"},
+                 out);
+        return;
+    }
     for (char c : text) {
         if (c == '\r' || c == '\n') {
             if (!client_line_buffer_.empty()) client_line(client_line_buffer_, out);
@@ -477,12 +507,8 @@ bool ExposureScanner::credential_line(const std::string &line, std::vector<Expos
         } else if (step == SaslStep::LoginPassword) {
             login(sasl_protocol(), sasl_user_, decoded->size(), "AUTH LOGIN");
         } else {
-            // PLAIN: authzid NUL authcid NUL passwd
-            const std::size_t first = decoded->find('\0');
-            const std::size_t second = first == std::string::npos ? first : decoded->find('\0', first + 1);
-            if (second == std::string::npos) return true;
-            login(sasl_protocol(), decoded->substr(first + 1, second - first - 1), decoded->size() - second - 1,
-                  "AUTH PLAIN");
+            if (auto credential = sasl_plain(*decoded))
+                login(sasl_protocol(), credential->user, credential->secret_length, "AUTH PLAIN");
         }
         return true;
     }

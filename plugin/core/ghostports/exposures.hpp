@@ -2,7 +2,7 @@
 // login, FTP/POP3 USER/PASS, IMAP LOGIN, IRC PASS, LDAP simple bind, HTTP
 // Basic, SMTP/POP3/IMAP AUTH PLAIN/LOGIN, Redis AUTH, SOCKS5
 // username/password, MQTT CONNECT, PostgreSQL cleartext password, SNMPv1/v2c
-// community) and interactive shell
+// community, XMPP SASL PLAIN) and interactive shell
 // sessions (commands and their tell-tale output in cleartext). Pure C++:
 // payload octets of one conversation in, findings out. A password is never
 // kept: only its length.
@@ -39,6 +39,7 @@ enum class ExposureProtocol : std::uint8_t {
     Mqtt,
     Postgres,
     Snmp,
+    Xmpp,
     Shell,
 };
 
