@@ -11,7 +11,10 @@ import re
 import subprocess
 
 import pytest
-from scapy.all import IP, TCP, UDP, rdpcap
+import json
+import shutil
+
+from scapy.all import IP, TCP, UDP, IPv6, rdpcap
 
 import ghostsynth as GS
 import rescaptest as RT
@@ -42,25 +45,28 @@ def captures(tshark_env):
 
 
 def expected_conversations(path):
-    """{endpoints: [c2s octets, s2c octets]} from the transport layers."""
+    """{endpoints: [c2s octets, s2c octets]} from the outer transport layers."""
     out = collections.OrderedDict()
     for p in rdpcap(path):
-        if IP not in p:
-            continue
-        transport = p[TCP] if TCP in p else p[UDP] if UDP in p else None
-        if transport is None:
+        ip = p.getlayer(IP) or p.getlayer(IPv6)
+        transport = p.getlayer(TCP) or p.getlayer(UDP)
+        if ip is None or transport is None:
             continue
         if transport.dport in GHOST_PORTS:
-            client, server, to_server = (p[IP].src, transport.sport), (p[IP].dst, transport.dport), True
+            client, server, to_server = (ip.src, transport.sport), (ip.dst, transport.dport), True
         elif transport.sport in GHOST_PORTS:
-            client, server, to_server = (p[IP].dst, transport.dport), (p[IP].src, transport.sport), False
+            client, server, to_server = (ip.dst, transport.dport), (ip.src, transport.sport), False
         else:
             continue
-        payload = len(bytes(transport.payload))
-        if TCP in p:
-            payload = p[IP].len - p[IP].ihl * 4 - p[TCP].dataofs * 4
-        key = "%s %s:%d -> %s:%d (%s)" % ("TCP" if TCP in p else "UDP", client[0], client[1], server[0], server[1],
-                                          GHOST_PORTS[server[1]])
+        if isinstance(transport, TCP):
+            header = ip.ihl * 4 if isinstance(ip, IP) else 40
+            length = ip.len if isinstance(ip, IP) else ip.plen + 40
+            payload = length - header - transport.dataofs * 4
+        else:
+            payload = transport.len - 8
+        fmt = (lambda a, port: "[%s]:%d" % (a, port)) if isinstance(ip, IPv6) else (lambda a, port: "%s:%d" % (a, port))
+        key = "%s %s -> %s (%s)" % ("TCP" if isinstance(transport, TCP) else "UDP", fmt(*client), fmt(*server),
+                                    GHOST_PORTS[server[1]])
         counts = out.setdefault(key, [0, 0])
         counts[0 if to_server else 1] += payload
     return {k: v for k, v in out.items() if v != [0, 0]}
@@ -131,3 +137,21 @@ def test_fail_on_unknown_exit_codes(captures):
     assert run.returncode == 0
     run, _ = inventory_lines("--fail-on-unknown", "/nonexistent/capture.pcap")
     assert run.returncode == 2
+
+
+GHOST = RT.CAPTURES / "ghost"
+GHOST_MANIFESTS = sorted(GHOST.glob("*.json")) if GHOST.is_dir() else []
+
+
+@pytest.mark.parametrize("manifest", GHOST_MANIFESTS, ids=[m.stem for m in GHOST_MANIFESTS])
+def test_recorded_inventory(tshark_env, manifest):
+    copy = tshark_env.tmp / ("inventory_" + manifest.stem + ".pcap")
+    shutil.copyfile(manifest.with_suffix(".pcap"), copy)
+    os.chmod(copy, 0o644)
+    run, lines = inventory_lines(str(copy))
+    assert run.returncode == 0, run.stderr
+    found = {m["endpoints"]: [int(m["c2s"]), int(m["s2c"])] for m in lines}
+    assert found == expected_conversations(str(copy))
+    spec = json.loads(manifest.read_text())["expected"]
+    logins = sum(1 for m in lines for f in m["findings"].split("; ") if f.startswith("cleartext_login"))
+    assert (logins > 0) == any(e["kind"] == "cleartext_credential" for e in spec.get("exposures", []))
