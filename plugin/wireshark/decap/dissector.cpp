@@ -9,8 +9,11 @@
 #include <wsutil/str_util.h>
 
 #include "wireshark/compat.hpp"
+#include "wireshark/decap/tunnels.hpp"
+#include "wireshark/ghostports/exposures.hpp"
 #include "wireshark/ghostports/handoff.hpp"
 #include "wireshark/ghostports/identity.hpp"
+#include "wireshark/ghostports/inventory.hpp"
 #include "wireshark/ghostports/service_fields.hpp"
 #include "core/decap/inner_packet.hpp"
 
@@ -68,6 +71,7 @@ struct Globals {
     expert_field ei_encapsulated = EI_INIT;
     expert_field ei_too_deep = EI_INIT;
     ws_compat::PrefBool decapsulate = TRUE;
+    ghostports::ExposureFields *exposures = nullptr;
     dissector_handle_t udp_handle = nullptr, tcp_handle = nullptr;
     dissector_handle_t ipv4 = nullptr, ipv6 = nullptr, ethernet = nullptr;
     ghostports::ServiceFields service;
@@ -149,6 +153,8 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, boo
         state.last_seen = pinfo->abs_ts;
     }
     const bool first = state.first_frame == pinfo->num;
+    const bool from_client = direction == Direction::ClientToServer;
+    auto *inventory = ghostports::begin_inventory(pinfo, tcp, from_client, "DECAP");
     const std::span<const std::uint8_t> payload{tvb_get_ptr(tvb, 0, static_cast<gint>(length)), length};
 
     const char *protocol_before = ghostports::prepare_columns(pinfo);
@@ -187,8 +193,16 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, boo
         call_dissector(inner_handle(inner), tvb, pinfo, tree);
         ghostports::label_columns(pinfo, "DECAP", protocol_before,
                                   wmem_strdup_printf(pinfo->pool, "%s, inner %s", label, inner_kind_name(inner)));
+        ghostports::finish_inventory(pinfo, inventory, inner_kind_name(inner));
         return static_cast<int>(length);
     }
+    const char *tunnel =
+        g.decapsulate ? dissect_tunnel(tvb, pinfo, tree, decap_tree, root, payload, label, protocol_before) : nullptr;
+    if (tunnel != nullptr) {
+        ghostports::finish_inventory(pinfo, inventory, tunnel);
+        return static_cast<int>(length);
+    }
+    ghostports::report_exposures(tvb, pinfo, decap_tree, root, g.exposures, from_client);
 
     // Not a whole inner packet: name it from strong evidence, hand it on.
     const ghostports::HandOffRequest request{"decap", tcp, tcp ? g.tcp_handle : g.udp_handle};
@@ -206,6 +220,7 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, boo
     const ghostports::HandOffResult result = ghostports::run_hand_off(tvb, pinfo, tree, data, request, plan);
     ghostports::add_decoded_by(service_tree, tvb, g.service, result);
     ghostports::label_columns(pinfo, "DECAP", protocol_before, label);
+    ghostports::finish_inventory(pinfo, inventory, name);
     return static_cast<int>(length);
 }
 
@@ -274,6 +289,9 @@ void register_protocol() {
                                    "Hand a payload that is a whole, valid IPv4/IPv6 packet or Ethernet frame to "
                                    "Wireshark's own dissector",
                                    &g.decapsulate);
+    register_tunnel_fields(g.proto);
+    g.exposures = ghostports::register_exposure_fields(g.proto, "decap");
+    ghostports::register_inventory();
     g.udp_handle = register_dissector("decap.udp", dissect_udp, g.proto);
     g.tcp_handle = register_dissector("decap.tcp", dissect_tcp, g.proto);
 }
@@ -284,6 +302,8 @@ void register_handoff() {
     g.ipv4 = find_dissector_add_dependency("ip", g.proto);
     g.ipv6 = find_dissector_add_dependency("ipv6", g.proto);
     g.ethernet = find_dissector_add_dependency("eth_withoutfcs", g.proto);
+    register_tunnel_handoff(g.proto);
+    ghostports::register_inventory_handoff();
 }
 
 }  // namespace decap

@@ -10,7 +10,9 @@
 #include <epan/proto_data.h>
 
 #include "wireshark/compat.hpp"
+#include "wireshark/ghostports/exposures.hpp"
 #include "wireshark/ghostports/handoff.hpp"
+#include "wireshark/ghostports/inventory.hpp"
 #include "wireshark/ghostports/service_fields.hpp"
 #include "wireshark/rescap/attribute_prefs.hpp"
 #include "wireshark/rescap/fields.hpp"
@@ -35,6 +37,7 @@ struct Globals {
     dissector_handle_t tcp_handle = nullptr;
     ws_compat::PrefBool desegment = TRUE;
     ghostports::ServiceFields service;
+    ghostports::ExposureFields *exposures = nullptr;
 };
 
 Globals g;
@@ -107,6 +110,10 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
     proto_item *root = proto_tree_add_item(tree, f.proto, tvb, 0, -1, ENC_NA);
     proto_item_append_text(root, " (not rescap)");
     proto_tree *subtree = proto_item_add_subtree(root, f.ett_message);
+    const bool from_client = !plan.from_server;
+    auto *inventory = ghostports::begin_inventory(pinfo, tcp, from_client, "RESCAP");
+    ghostports::report_exposures(tvb, pinfo, subtree, root, g.exposures, from_client);
+
     if (name != nullptr) proto_item_set_generated(proto_tree_add_string(subtree, f.identified, tvb, 0, 0, name));
     proto_tree *service_tree = ghostports::add_service_tree(subtree, tvb, g.service, plan);
     if (transport == Transport::Udp || first_of_conversation || plan.named_here) {
@@ -126,6 +133,7 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
     ghostports::add_decoded_by(service_tree, tvb, g.service, result);
     ghostports::label_columns(pinfo, "RESCAP", protocol_before,
                               name != nullptr ? "Not rescap" : "Not rescap, unrecognised payload");
+    ghostports::finish_inventory(pinfo, inventory, name);
     return static_cast<int>(tvb_captured_length(tvb));
 }
 
@@ -368,6 +376,7 @@ void register_protocol() {
     g.tcp_handle = register_dissector("rescap.tcp", dissect_tcp, g.proto);
     register_tap();
     register_stream_framing();
+    g.exposures = ghostports::register_exposure_fields(g.proto, "rescap");
 }
 
 void register_handoff() {

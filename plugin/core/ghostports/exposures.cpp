@@ -1,0 +1,590 @@
+#include "core/ghostports/exposures.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string_view>
+
+#include "core/rescap/url.hpp"
+
+namespace ghostports {
+namespace {
+
+using Bytes = std::span<const std::uint8_t>;
+
+constexpr std::uint8_t kIac = 255, kSb = 250, kSe = 240, kWill = 251, kDont = 254;
+constexpr std::size_t kMaxLine = 512;       // longer lines are not typed credentials or commands
+constexpr std::size_t kMaxShellLines = 32;  // lines kept while a shell is not yet proven
+constexpr std::size_t kMaxLastLine = 64;    // a prompt is short
+
+// A telnet-aware view of the payload: IAC commands dropped, IAC IAC kept as
+// one 0xFF. `saw_iac` is set when any command was present.
+std::string strip_telnet(Bytes payload, bool &saw_iac) {
+    std::string text;
+    text.reserve(payload.size());
+    for (std::size_t i = 0; i < payload.size(); ++i) {
+        if (payload[i] != kIac) {
+            text.push_back(static_cast<char>(payload[i]));
+            continue;
+        }
+        if (i + 1 >= payload.size()) break;
+        const std::uint8_t command = payload[i + 1];
+        if (command == kIac) {
+            text.push_back(static_cast<char>(kIac));
+            ++i;
+            continue;
+        }
+        saw_iac = true;
+        if (command == kSb) {  // sub-negotiation up to IAC SE
+            std::size_t end = i + 2;
+            while (end + 1 < payload.size() && !(payload[end] == kIac && payload[end + 1] == kSe)) ++end;
+            i = end + 1;
+        } else {
+            i += command >= kWill && command <= kDont ? 2 : 1;
+        }
+    }
+    return text;
+}
+
+char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool starts_with_nocase(std::string_view text, std::string_view prefix) {
+    return text.size() >= prefix.size() &&
+           std::equal(prefix.begin(), prefix.end(), text.begin(), [](char a, char b) { return lower(a) == lower(b); });
+}
+
+bool ends_with_nocase(std::string_view text, std::string_view suffix) {
+    return text.size() >= suffix.size() && starts_with_nocase(text.substr(text.size() - suffix.size()), suffix);
+}
+
+std::string_view trim(std::string_view s) {
+    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\0'; };
+    while (!s.empty() && space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && space(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+bool printable(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return (u >= 0x20 && u < 0x7F) || u == '\t' || u >= 0x80;
+    });
+}
+
+std::optional<std::string> base64_text(std::string_view encoded) {
+    auto decoded = rescap::decode_base64(trim(encoded));
+    if (!decoded) return std::nullopt;
+    return std::string(decoded->begin(), decoded->end());
+}
+
+// ---------------------------------------------------------------- binary
+struct Credential {
+    std::string user;
+    std::size_t secret_length;
+};
+
+std::uint16_t read_be16(Bytes p, std::size_t at) {
+    return static_cast<std::uint16_t>(p[at] << 8 | p[at + 1]);
+}
+std::uint32_t read_be32(Bytes p, std::size_t at) {
+    return static_cast<std::uint32_t>(p[at]) << 24 | static_cast<std::uint32_t>(p[at + 1]) << 16 |
+           static_cast<std::uint32_t>(p[at + 2]) << 8 | p[at + 3];
+}
+
+// A BER tag + definite length at `at`; returns the content's [begin, end).
+std::optional<std::pair<std::size_t, std::size_t>> ber(Bytes p, std::size_t at, std::uint8_t tag) {
+    if (at + 2 > p.size() || p[at] != tag) return std::nullopt;
+    std::size_t length = p[at + 1];
+    std::size_t begin = at + 2;
+    if (length & 0x80) {
+        const std::size_t octets = length & 0x7F;
+        if (octets == 0 || octets > 4 || begin + octets > p.size()) return std::nullopt;
+        length = 0;
+        for (std::size_t i = 0; i < octets; ++i) length = length << 8 | p[begin + i];
+        begin += octets;
+    }
+    if (begin + length > p.size()) return std::nullopt;
+    return std::pair{begin, begin + length};
+}
+
+// RFC 4511 BindRequest with simple authentication ([0] password).
+std::optional<Credential> ldap_simple_bind(Bytes p) {
+    const auto message = ber(p, 0, 0x30);
+    if (!message) return std::nullopt;
+    const Bytes body = p.first(message->second);
+    const auto id = ber(body, message->first, 0x02);
+    if (!id || id->second == id->first || id->second - id->first > 4) return std::nullopt;
+    const auto bind = ber(body, id->second, 0x60);
+    if (!bind) return std::nullopt;
+    const Bytes request = body.first(bind->second);
+    const auto version = ber(request, bind->first, 0x02);
+    if (!version || version->second - version->first != 1 || request[version->first] < 1 || request[version->first] > 3)
+        return std::nullopt;
+    const auto name = ber(request, version->second, 0x04);
+    if (!name) return std::nullopt;
+    const auto password = ber(request, name->second, 0x80);
+    if (!password || password->second != bind->second || password->second == password->first) return std::nullopt;
+    std::string user(request.begin() + static_cast<std::ptrdiff_t>(name->first),
+                     request.begin() + static_cast<std::ptrdiff_t>(name->second));
+    if (!printable(user)) return std::nullopt;
+    return Credential{std::move(user), password->second - password->first};
+}
+
+// A RESP array of bulk strings at the start of the payload (Redis).
+std::optional<std::vector<std::string>> resp_array(Bytes p) {
+    const std::string_view text(reinterpret_cast<const char *>(p.data()), p.size());
+    const auto number = [&text](std::size_t &at, char marker) -> std::optional<std::size_t> {
+        if (at >= text.size() || text[at] != marker) return std::nullopt;
+        const std::size_t end = text.find("\r\n", at);
+        if (end == std::string_view::npos || end == at + 1 || end - at > 8) return std::nullopt;
+        std::size_t value = 0;
+        for (std::size_t i = at + 1; i < end; ++i) {
+            if (text[i] < '0' || text[i] > '9') return std::nullopt;
+            value = value * 10 + static_cast<std::size_t>(text[i] - '0');
+        }
+        at = end + 2;
+        return value;
+    };
+    std::size_t at = 0;
+    const auto count = number(at, '*');
+    if (!count || *count == 0 || *count > 8) return std::nullopt;
+    std::vector<std::string> elements;
+    for (std::size_t i = 0; i < *count; ++i) {
+        const auto length = number(at, '$');
+        if (!length || at + *length + 2 > text.size() || text.substr(at + *length, 2) != "\r\n") return std::nullopt;
+        elements.emplace_back(text.substr(at, *length));
+        at += *length + 2;
+    }
+    return elements;
+}
+
+std::optional<Credential> redis_auth(Bytes p) {
+    const auto command = resp_array(p);
+    if (!command || !starts_with_nocase((*command)[0], "auth") || (*command)[0].size() != 4) return std::nullopt;
+    if (command->size() == 2) return Credential{"default", (*command)[1].size()};  // AUTH <password>: user "default"
+    if (command->size() == 3) return Credential{(*command)[1], (*command)[2].size()};
+    return std::nullopt;
+}
+
+// RFC 1929 username/password sub-negotiation: 01 ULEN UNAME PLEN PASSWD, exactly.
+std::optional<Credential> socks5_auth(Bytes p) {
+    if (p.size() < 5 || p[0] != 0x01 || p[1] == 0) return std::nullopt;
+    const std::size_t user_length = p[1];
+    if (2 + user_length >= p.size()) return std::nullopt;
+    const std::size_t password_length = p[2 + user_length];
+    if (3 + user_length + password_length != p.size() || password_length == 0) return std::nullopt;
+    std::string user(p.begin() + 2, p.begin() + 2 + static_cast<std::ptrdiff_t>(user_length));
+    if (!printable(user)) return std::nullopt;
+    return Credential{std::move(user), password_length};
+}
+
+// MQTT CONNECT (3.1 "MQIsdp" / 3.1.1 and 5 "MQTT") with the user name and
+// password flags; the packet must be whole and its lengths consistent.
+std::optional<Credential> mqtt_connect(Bytes p) {
+    if (p.size() < 14 || p[0] != 0x10) return std::nullopt;
+    std::size_t remaining = 0, at = 1;
+    for (int shift = 0; at < p.size() && at <= 4; shift += 7) {
+        remaining |= static_cast<std::size_t>(p[at] & 0x7F) << shift;
+        if ((p[at++] & 0x80) == 0) break;
+    }
+    if (at + remaining != p.size()) return std::nullopt;
+    const auto string_at = [&p](std::size_t &i) -> std::optional<std::string> {
+        if (i + 2 > p.size()) return std::nullopt;
+        const std::size_t length = read_be16(p, i);
+        if (i + 2 + length > p.size()) return std::nullopt;
+        std::string value(p.begin() + static_cast<std::ptrdiff_t>(i + 2),
+                          p.begin() + static_cast<std::ptrdiff_t>(i + 2 + length));
+        i += 2 + length;
+        return value;
+    };
+    const auto name = string_at(at);
+    if (!name || (*name != "MQTT" && *name != "MQIsdp") || at + 4 > p.size()) return std::nullopt;
+    const std::uint8_t level = p[at], flags = p[at + 1];
+    at += 4;
+    if ((flags & 0xC0) != 0xC0 || (flags & 0x01) != 0) return std::nullopt;  // user name and password present
+    if (level == 5) {                                                        // MQTT 5: properties before the payload
+        if (at >= p.size() || p[at] >= 0x80) return std::nullopt;
+        at += 1 + p[at];
+    }
+    if (!string_at(at)) return std::nullopt;  // client identifier
+    if (flags & 0x04) {                       // will: (properties,) topic and message
+        if (level == 5) return std::nullopt;
+        if (!string_at(at) || !string_at(at)) return std::nullopt;
+    }
+    auto user = string_at(at);
+    const auto password = string_at(at);
+    if (!user || !password || at != p.size() || password->empty() || !printable(*user)) return std::nullopt;
+    return Credential{std::move(*user), password->size()};
+}
+
+// PostgreSQL StartupMessage (protocol 3.0): its "user" parameter.
+std::optional<std::string> postgres_startup_user(Bytes p) {
+    if (p.size() < 9 || read_be32(p, 0) != p.size() || read_be32(p, 4) != 0x00030000 || p.back() != 0)
+        return std::nullopt;
+    const std::string_view text(reinterpret_cast<const char *>(p.data()) + 8, p.size() - 9);
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t key_end = text.find('\0', at);
+        if (key_end == std::string_view::npos) return std::nullopt;
+        const std::size_t value_end = text.find('\0', key_end + 1);
+        if (value_end == std::string_view::npos) return std::nullopt;
+        if (text.substr(at, key_end - at) == "user")
+            return std::string(text.substr(key_end + 1, value_end - key_end - 1));
+        at = value_end + 1;
+    }
+    return std::nullopt;
+}
+
+// PostgreSQL PasswordMessage: 'p', length, a NUL-terminated password.
+std::optional<std::size_t> postgres_password(Bytes p) {
+    if (p.size() < 7 || p[0] != 'p' || read_be32(p, 1) != p.size() - 1 || p.back() != 0) return std::nullopt;
+    const std::string_view password(reinterpret_cast<const char *>(p.data()) + 5, p.size() - 6);
+    if (password.empty() || password.find('\0') != std::string_view::npos) return std::nullopt;
+    return password.size();
+}
+
+// SNMPv1/v2c message: SEQUENCE { version 0|1, community, PDU [0..8] }.
+std::optional<std::size_t> snmp_community(Bytes p) {
+    const auto message = ber(p, 0, 0x30);
+    if (!message || message->second != p.size()) return std::nullopt;
+    const auto version = ber(p, message->first, 0x02);
+    if (!version || version->second - version->first != 1 || p[version->first] > 1) return std::nullopt;
+    const auto community = ber(p, version->second, 0x04);
+    if (!community || community->second >= p.size() || p[community->second] < 0xA0 || p[community->second] > 0xA8)
+        return std::nullopt;
+    const auto pdu = ber(p, community->second, p[community->second]);
+    if (!pdu || pdu->second != p.size() || community->second == community->first) return std::nullopt;
+    return community->second - community->first;
+}
+
+// XMPP (RFC 6120) SASL PLAIN: <auth xmlns='…xmpp-sasl' mechanism='PLAIN'>base64</auth>.
+std::optional<std::string> xmpp_plain(std::string_view text) {
+    const std::size_t open = text.find("<auth ");
+    if (open == std::string_view::npos) return std::nullopt;
+    const std::size_t close = text.find('>', open);
+    const std::size_t end = text.find("</auth>", open);
+    if (close == std::string_view::npos || end == std::string_view::npos || end < close) return std::nullopt;
+    const std::string_view tag = text.substr(open, close - open);
+    if (tag.find("xmpp-sasl") == std::string_view::npos || (tag.find("mechanism='PLAIN'") == std::string_view::npos &&
+                                                            tag.find("mechanism=\"PLAIN\"") == std::string_view::npos))
+        return std::nullopt;
+    return base64_text(text.substr(close + 1, end - close - 1));
+}
+
+// SASL PLAIN's message: authzid NUL authcid NUL password.
+std::optional<Credential> sasl_plain(const std::string &decoded) {
+    const std::size_t first = decoded.find('\0');
+    const std::size_t second = first == std::string::npos ? first : decoded.find('\0', first + 1);
+    if (second == std::string::npos) return std::nullopt;
+    return Credential{decoded.substr(first + 1, second - first - 1), decoded.size() - second - 1};
+}
+
+// ---------------------------------------------------------------- shell
+constexpr std::array<std::string_view, 56> kShellCommands = {
+    "id",        "whoami", "uname",  "hostname", "pwd",    "ls",          "cat",     "ps",     "ifconfig", "ip",
+    "netstat",   "ss",     "w",      "who",      "last",   "env",         "history", "sudo",   "su",       "wget",
+    "curl",      "chmod",  "nc",     "ncat",     "python", "python3",     "perl",    "bash",   "sh",       "busybox",
+    "echo",      "cd",     "df",     "mount",    "find",   "crontab",     "ping",    "mkdir",  "rm",       "cp",
+    "mv",        "touch",  "head",   "tail",     "grep",   "export",      "exit",    "uptime", "date",     "getent",
+    "systemctl", "kill",   "base64", "printf",   "free",   "lsb_release",
+};
+
+bool is_shell_command(std::string_view line) {
+    if (line.empty() || line.size() > kMaxLine || !printable(line)) return false;
+    const std::size_t end = line.find_first_of(" \t;|&");
+    const std::string_view word = line.substr(0, end);
+    return std::find(kShellCommands.begin(), kShellCommands.end(), word) != kShellCommands.end();
+}
+
+// "uid=0(root) gid=0(root)": id's output; returns the user name.
+std::optional<std::string> id_output(std::string_view text) {
+    for (std::size_t at = text.find("uid="); at != std::string_view::npos; at = text.find("uid=", at + 1)) {
+        std::size_t i = at + 4;
+        const std::size_t digits = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+        if (i == digits || i >= text.size() || text[i] != '(') continue;
+        const std::size_t close = text.find(')', i);
+        if (close == std::string_view::npos || close == i + 1 || close - i > 33) continue;
+        if (text.substr(close + 1, 5) != " gid=") continue;
+        return std::string(text.substr(i + 1, close - i - 1));
+    }
+    return std::nullopt;
+}
+
+// A shell prompt at the very end of a server payload: "$ ", "# ",
+// "sh-5.2$ ", "bash-5.1# ", "user@host:~$ ".
+bool ends_with_prompt(std::string_view text) {
+    const std::size_t newline = text.find_last_of('\n');
+    const std::string_view last = newline == std::string_view::npos ? text : text.substr(newline + 1);
+    if (last.size() < 2 || last.size() > kMaxLastLine || !printable(last)) return false;
+    if (!(last.ends_with("$ ") || last.ends_with("# "))) return false;
+    const std::string_view head = last.substr(0, last.size() - 2);
+    if (head.empty()) return true;
+    const std::size_t dash = head.find("sh-");
+    if (dash != std::string_view::npos && head.find_first_not_of("0123456789.", dash + 3) == std::string_view::npos &&
+        head.size() > dash + 3 &&
+        head.substr(0, dash).find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos)
+        return true;
+    const std::size_t at = head.find('@');
+    return at != std::string_view::npos && at > 0 && head.find(':', at) != std::string_view::npos &&
+           head.find(' ') == std::string_view::npos;
+}
+
+}  // namespace
+
+const char *exposure_kind_name(ExposureKind kind) {
+    switch (kind) {
+        case ExposureKind::CleartextLogin: return "cleartext_login";
+        case ExposureKind::ShellSession: return "shell_session";
+        case ExposureKind::ShellCommand: return "shell_command";
+    }
+    return "?";
+}
+
+const char *exposure_protocol_name(ExposureProtocol protocol) {
+    switch (protocol) {
+        case ExposureProtocol::Telnet: return "Telnet";
+        case ExposureProtocol::Login: return "login prompt";
+        case ExposureProtocol::Ftp: return "FTP";
+        case ExposureProtocol::Pop3: return "POP3";
+        case ExposureProtocol::Imap: return "IMAP";
+        case ExposureProtocol::Irc: return "IRC";
+        case ExposureProtocol::Mqtt: return "MQTT";
+        case ExposureProtocol::Postgres: return "PostgreSQL";
+        case ExposureProtocol::Snmp: return "SNMP";
+        case ExposureProtocol::Xmpp: return "XMPP";
+        case ExposureProtocol::Ldap: return "LDAP";
+        case ExposureProtocol::Http: return "HTTP";
+        case ExposureProtocol::Smtp: return "SMTP";
+        case ExposureProtocol::Redis: return "Redis";
+        case ExposureProtocol::Socks5: return "SOCKS5";
+        case ExposureProtocol::Shell: return "shell";
+    }
+    return "?";
+}
+
+std::vector<Exposure> ExposureScanner::scan(std::span<const std::uint8_t> payload, bool from_client) {
+    std::vector<Exposure> out;
+    if (payload.empty()) return out;
+    if (from_client)
+        scan_client(payload, out);
+    else
+        scan_server(payload);
+    if (!shell_session_ && !shell_lines_.empty() && (shell_output_ || known_commands_ >= 2)) {
+        shell_session_ = true;
+        emit({ExposureKind::ShellSession, ExposureProtocol::Shell, shell_user_, 0, shell_evidence_}, out);
+        for (const std::string &line : shell_lines_)
+            emit({ExposureKind::ShellCommand, ExposureProtocol::Shell, shell_user_, 0, line}, out);
+        shell_lines_.clear();
+    }
+    return out;
+}
+
+void ExposureScanner::emit(Exposure exposure, std::vector<Exposure> &out) {
+    auto key = std::tuple{static_cast<int>(exposure.kind), static_cast<int>(exposure.protocol), exposure.user,
+                          exposure.secret_length, exposure.detail};
+    if (reported_.insert(std::move(key)).second) out.push_back(std::move(exposure));
+}
+
+void ExposureScanner::scan_client(std::span<const std::uint8_t> payload, std::vector<Exposure> &out) {
+    if (binary_credential(payload, out)) return;
+    const std::string text = strip_telnet(payload, telnet_);
+    if (const auto decoded = xmpp_plain(text)) {
+        if (auto credential = sasl_plain(*decoded))
+            emit({ExposureKind::CleartextLogin, ExposureProtocol::Xmpp, credential->user, credential->secret_length,
+                  "SASL PLAIN"},
+                 out);
+        return;
+    }
+    for (char c : text) {
+        if (c == '\r' || c == '\n') {
+            if (!client_line_buffer_.empty()) client_line(client_line_buffer_, out);
+            client_line_buffer_.clear();
+        } else if (c == '\x7f' || c == '\b') {  // typed backspace
+            if (!client_line_buffer_.empty()) client_line_buffer_.pop_back();
+        } else if (c != '\0' && client_line_buffer_.size() <= kMaxLine) {
+            client_line_buffer_.push_back(c);
+        }
+    }
+}
+
+// Binary credentials travel whole in one payload.
+bool ExposureScanner::binary_credential(std::span<const std::uint8_t> payload, std::vector<Exposure> &out) {
+    const auto login = [this, &out](ExposureProtocol protocol, std::string user, std::size_t secret) {
+        emit({ExposureKind::CleartextLogin, protocol, std::move(user), secret, {}}, out);
+        return true;
+    };
+    if (socks_password_method_) {
+        socks_password_method_ = false;
+        if (auto credential = socks5_auth(payload))
+            return login(ExposureProtocol::Socks5, credential->user, credential->secret_length);
+    }
+    if (auto credential = ldap_simple_bind(payload))
+        return login(ExposureProtocol::Ldap, credential->user, credential->secret_length);
+    if (auto credential = redis_auth(payload))
+        return login(ExposureProtocol::Redis, credential->user, credential->secret_length);
+    if (auto credential = mqtt_connect(payload))
+        return login(ExposureProtocol::Mqtt, credential->user, credential->secret_length);
+    if (auto community = snmp_community(payload)) return login(ExposureProtocol::Snmp, "", *community);
+    if (auto user = postgres_startup_user(payload)) {
+        postgres_startup_ = true;
+        postgres_user_ = *user;
+        return true;
+    }
+    if (postgres_startup_) {
+        if (auto length = postgres_password(payload)) return login(ExposureProtocol::Postgres, postgres_user_, *length);
+    }
+    return false;
+}
+
+ExposureProtocol ExposureScanner::sasl_protocol() const {
+    return pop3_ ? ExposureProtocol::Pop3 : imap_ ? ExposureProtocol::Imap : ExposureProtocol::Smtp;
+}
+
+void ExposureScanner::scan_server(std::span<const std::uint8_t> payload) {
+    if (payload.size() == 2 && payload[0] == 0x05 && payload[1] == 0x02) {  // SOCKS5: username/password chosen
+        socks_password_method_ = true;
+        return;
+    }
+    const std::string text = strip_telnet(payload, telnet_);
+    if (starts_with_nocase(text, "+OK ")) pop3_ = !imap_;
+    if (starts_with_nocase(text, "* OK")) imap_ = !pop3_;
+    const std::string_view end = trim(text);
+    if (ends_with_nocase(end, "login:") || ends_with_nocase(end, "username:"))
+        prompt_ = Prompt::Login;
+    else if (ends_with_nocase(end, "password:"))
+        prompt_ = Prompt::Password;
+    if (auto user = id_output(text)) {
+        shell_output_ = true;
+        shell_user_ = *user;
+        shell_evidence_ = "id output uid=…(" + *user + ")";
+    } else if (text.find("root:x:0:0:") != std::string::npos) {
+        shell_output_ = true;
+        if (shell_evidence_.empty()) shell_evidence_ = "/etc/passwd contents";
+    } else if (ends_with_prompt(text)) {
+        shell_output_ = true;
+        if (shell_evidence_.empty()) shell_evidence_ = "shell prompt";
+    }
+}
+
+void ExposureScanner::client_line(const std::string &raw, std::vector<Exposure> &out) {
+    const std::string line(trim(raw));
+    if (line.empty() || !printable(line)) return;
+    if (credential_line(line, out)) return;
+    if (prompt_ == Prompt::Login) {
+        prompted_user_ = line;
+        prompt_ = Prompt::None;
+        return;
+    }
+    if (prompt_ == Prompt::Password) {
+        emit({ExposureKind::CleartextLogin,
+              telnet_ ? ExposureProtocol::Telnet : ExposureProtocol::Login,
+              prompted_user_,
+              line.size(),
+              {}},
+             out);
+        prompt_ = Prompt::None;
+        return;
+    }
+    shell_line(line, out);
+}
+
+bool ExposureScanner::credential_line(const std::string &line, std::vector<Exposure> &out) {
+    const auto login = [this, &out](ExposureProtocol protocol, std::string user, std::size_t secret,
+                                    std::string mechanism = {}) {
+        emit({ExposureKind::CleartextLogin, protocol, std::move(user), secret, std::move(mechanism)}, out);
+    };
+    if (sasl_ != SaslStep::None) {
+        const SaslStep step = sasl_;
+        sasl_ = SaslStep::None;
+        if (line == "*") return true;  // the client cancelled
+        const auto decoded = base64_text(line);
+        if (!decoded) return false;
+        if (step == SaslStep::LoginUser) {
+            sasl_user_ = *decoded;
+            sasl_ = SaslStep::LoginPassword;
+        } else if (step == SaslStep::LoginPassword) {
+            login(sasl_protocol(), sasl_user_, decoded->size(), "AUTH LOGIN");
+        } else {
+            if (auto credential = sasl_plain(*decoded))
+                login(sasl_protocol(), credential->user, credential->secret_length, "AUTH PLAIN");
+        }
+        return true;
+    }
+    if (starts_with_nocase(line, "USER ")) {
+        user_command_user_ = std::string(trim(std::string_view(line).substr(5)));
+        return true;
+    }
+    if (starts_with_nocase(line, "PASS ")) {
+        // FTP and POP3 send USER first; IRC's PASS comes before NICK/USER.
+        const ExposureProtocol protocol = user_command_user_.empty() ? ExposureProtocol::Irc
+                                          : pop3_                    ? ExposureProtocol::Pop3
+                                                                     : ExposureProtocol::Ftp;
+        std::string_view password = trim(std::string_view(line).substr(5));
+        if (protocol == ExposureProtocol::Irc && password.starts_with(':')) password.remove_prefix(1);
+        login(protocol, user_command_user_, password.size());
+        return true;
+    }
+    // SASL: SMTP/POP3 "AUTH <mechanism>", IMAP "<tag> AUTHENTICATE <mechanism>".
+    std::string_view command = line;
+    if (imap_) {
+        const std::size_t space = command.find(' ');
+        command = space == std::string_view::npos ? std::string_view{} : command.substr(space + 1);
+        if (starts_with_nocase(command, "LOGIN ")) {
+            // <tag> LOGIN user password (atoms or quoted strings)
+            const auto word = [](std::string_view &rest) {
+                rest = trim(rest);
+                std::size_t end = rest.front() == '"' ? rest.find('"', 1) : rest.find(' ');
+                std::string_view value =
+                    rest.substr(0, end == std::string_view::npos ? rest.size() : end + (rest.front() == '"'));
+                rest.remove_prefix(value.size());
+                if (value.size() >= 2 && value.front() == '"') value = value.substr(1, value.size() - 2);
+                return value;
+            };
+            std::string_view rest = command.substr(6);
+            if (trim(rest).empty()) return true;
+            const std::string user(word(rest));
+            if (trim(rest).empty()) return true;
+            login(ExposureProtocol::Imap, user, word(rest).size());
+            return true;
+        }
+    }
+    std::string_view sasl;
+    if (imap_ && starts_with_nocase(command, "AUTHENTICATE "))
+        sasl = command.substr(13);
+    else if (starts_with_nocase(command, "AUTH "))
+        sasl = command.substr(5);
+    for (auto [mechanism, step] : {std::pair{std::string_view("PLAIN"), SaslStep::PlainResponse},
+                                   std::pair{std::string_view("LOGIN"), SaslStep::LoginUser}}) {
+        if (!starts_with_nocase(sasl, mechanism)) continue;
+        const std::string_view initial = trim(sasl.substr(mechanism.size()));
+        sasl_ = step;
+        if (!initial.empty()) return credential_line(std::string(initial), out);
+        return true;
+    }
+    for (std::string_view header : {"authorization:", "proxy-authorization:"}) {
+        if (!starts_with_nocase(line, header)) continue;
+        const std::string_view value = trim(std::string_view(line).substr(header.size()));
+        if (!starts_with_nocase(value, "basic ")) return true;
+        const auto decoded = base64_text(value.substr(6));
+        const std::size_t colon = decoded ? decoded->find(':') : std::string::npos;
+        if (colon != std::string::npos)
+            login(ExposureProtocol::Http, decoded->substr(0, colon), decoded->size() - colon - 1);
+        return true;
+    }
+    return false;
+}
+
+void ExposureScanner::shell_line(const std::string &line, std::vector<Exposure> &out) {
+    if (shell_session_) {
+        emit({ExposureKind::ShellCommand, ExposureProtocol::Shell, shell_user_, 0, line}, out);
+        return;
+    }
+    const bool known = is_shell_command(line);
+    if (known) ++known_commands_;
+    // Until a shell is proven, keep only lines that could be commands typed into it.
+    if ((known || !shell_lines_.empty()) && shell_lines_.size() < kMaxShellLines) shell_lines_.push_back(line);
+}
+
+}  // namespace ghostports

@@ -1,0 +1,99 @@
+// What an analyst must see on a ghost port: cleartext credentials (telnet
+// login, FTP/POP3 USER/PASS, IMAP LOGIN, IRC PASS, LDAP simple bind, HTTP
+// Basic, SMTP/POP3/IMAP AUTH PLAIN/LOGIN, Redis AUTH, SOCKS5
+// username/password, MQTT CONNECT, PostgreSQL cleartext password, SNMPv1/v2c
+// community, XMPP SASL PLAIN) and interactive shell
+// sessions (commands and their tell-tale output in cleartext). Pure C++:
+// payload octets of one conversation in, findings out. A password is never
+// kept: only its length.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <set>
+#include <span>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace ghostports {
+
+enum class ExposureKind : std::uint8_t {
+    CleartextLogin,  // a user name and password sent in cleartext
+    ShellSession,    // an interactive shell answers in cleartext (once per conversation)
+    ShellCommand,    // one command line sent to that shell
+};
+
+enum class ExposureProtocol : std::uint8_t {
+    Telnet,
+    Login,
+    Ftp,
+    Pop3,
+    Imap,
+    Irc,
+    Ldap,
+    Http,
+    Smtp,
+    Redis,
+    Socks5,
+    Mqtt,
+    Postgres,
+    Snmp,
+    Xmpp,
+    Shell,
+};
+
+struct Exposure {
+    ExposureKind kind;
+    ExposureProtocol protocol;
+    std::string user;               // login: the user name ("" when none was sent); shell: the uid's name if seen
+    std::size_t secret_length = 0;  // login: octets of the password
+    std::string detail;             // login: the SASL mechanism if any; shell command: the line; session: the evidence
+};
+
+const char *exposure_kind_name(ExposureKind kind);              // "cleartext_login"
+const char *exposure_protocol_name(ExposureProtocol protocol);  // "FTP"
+
+// One conversation's scanner: feed every payload in order with its
+// direction; each distinct finding is reported once, by the call whose
+// payload completes it. Line-based protocols may be split across payloads.
+class ExposureScanner {
+public:
+    std::vector<Exposure> scan(std::span<const std::uint8_t> payload, bool from_client);
+
+private:
+    enum class Prompt : std::uint8_t { None, Login, Password };
+    enum class SaslStep : std::uint8_t { None, PlainResponse, LoginUser, LoginPassword };
+
+    void scan_client(std::span<const std::uint8_t> payload, std::vector<Exposure> &out);
+    void scan_server(std::span<const std::uint8_t> payload);
+    void client_line(const std::string &line, std::vector<Exposure> &out);
+    bool credential_line(const std::string &line, std::vector<Exposure> &out);
+    void shell_line(const std::string &line, std::vector<Exposure> &out);
+    void emit(Exposure exposure, std::vector<Exposure> &out);
+    bool binary_credential(std::span<const std::uint8_t> payload, std::vector<Exposure> &out);
+    ExposureProtocol sasl_protocol() const;
+
+    std::string client_line_buffer_;
+    bool telnet_ = false;
+    bool pop3_ = false;
+    bool imap_ = false;
+    bool postgres_startup_ = false;
+    std::string postgres_user_;
+    bool socks_password_method_ = false;
+    Prompt prompt_ = Prompt::None;
+    std::string prompted_user_;
+    std::string user_command_user_;  // FTP/POP3 USER
+    SaslStep sasl_ = SaslStep::None;
+    std::string sasl_user_;
+    // Shell: evidence from the server, command lines from the client.
+    bool shell_output_ = false;
+    std::string shell_user_;
+    std::string shell_evidence_;
+    bool shell_session_ = false;
+    std::vector<std::string> shell_lines_;
+    std::size_t known_commands_ = 0;
+    std::set<std::tuple<int, int, std::string, std::size_t, std::string>> reported_;
+};
+
+}  // namespace ghostports

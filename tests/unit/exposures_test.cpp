@@ -1,0 +1,220 @@
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+#include "builder.hpp"
+#include "core/ghostports/exposures.hpp"
+
+using namespace ghostports;
+using rescap::test::Bytes;
+using rescap::test::text;
+using rescap::test::operator+;
+
+namespace {
+
+// Feeds (client?, payload) in order; returns every finding.
+std::vector<Exposure> run(std::initializer_list<std::pair<bool, Bytes>> payloads) {
+    ExposureScanner scanner;
+    std::vector<Exposure> all;
+    for (const auto &[from_client, payload] : payloads) {
+        auto found = scanner.scan(payload, from_client);
+        all.insert(all.end(), found.begin(), found.end());
+    }
+    return all;
+}
+
+std::pair<bool, Bytes> client(std::string_view s) {
+    return {true, text(s)};
+}
+std::pair<bool, Bytes> server(std::string_view s) {
+    return {false, text(s)};
+}
+
+void expect_login(const std::vector<Exposure> &found, ExposureProtocol protocol, const std::string &user,
+                  std::size_t secret) {
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].kind, ExposureKind::CleartextLogin);
+    EXPECT_STREQ(exposure_protocol_name(found[0].protocol), exposure_protocol_name(protocol));
+    EXPECT_EQ(found[0].user, user);
+    EXPECT_EQ(found[0].secret_length, secret);
+}
+
+Bytes ber(std::uint8_t tag, const Bytes &content) {
+    return Bytes{tag, static_cast<std::uint8_t>(content.size())} + content;
+}
+
+}  // namespace
+
+TEST(Exposures, TelnetLoginTypedKeyByKey) {
+    const Bytes negotiation{0xFF, 0xFD, 0x18, 0xFF, 0xFB, 0x01};
+    ExposureScanner scanner;
+    EXPECT_TRUE(scanner.scan(negotiation + text("Debian GNU/Linux 12\r\nhost login: "), false).empty());
+    for (char c : std::string("alice\r")) {
+        EXPECT_TRUE(scanner.scan(Bytes{static_cast<std::uint8_t>(c)}, true).empty());
+        if (c != '\r') {
+            EXPECT_TRUE(scanner.scan(Bytes{static_cast<std::uint8_t>(c)}, false).empty());  // echo
+        }
+    }
+    EXPECT_TRUE(scanner.scan(Bytes{0}, true).empty());
+    EXPECT_TRUE(scanner.scan(text("\r\nPassword: "), false).empty());
+    for (char c : std::string("s3cre")) EXPECT_TRUE(scanner.scan(Bytes{static_cast<std::uint8_t>(c)}, true).empty());
+    const auto found = scanner.scan(text("t\r\n"), true);
+    expect_login(found, ExposureProtocol::Telnet, "alice", 6);
+}
+
+TEST(Exposures, FtpAndPop3UserPass) {
+    expect_login(run({server("220 (vsFTPd 3.0.3)\r\n"), client("USER bob\r\n"),
+                      server("331 Please specify the password.\r\n"), client("PASS hunter2\r\n")}),
+                 ExposureProtocol::Ftp, "bob", 7);
+    expect_login(run({server("+OK POP3 ready\r\n"), client("USER carol\r\n"), client("PASS x\r\n")}),
+                 ExposureProtocol::Pop3, "carol", 1);
+}
+
+TEST(Exposures, LdapSimpleBind) {
+    const Bytes bind =
+        ber(0x60, ber(0x02, {3}) + ber(0x04, text("cn=admin,dc=example,dc=org")) + ber(0x80, text("adminpw")));
+    expect_login(run({{true, ber(0x30, ber(0x02, {1}) + bind)}}), ExposureProtocol::Ldap, "cn=admin,dc=example,dc=org",
+                 7);
+    // Anonymous bind (empty password) and SASL binds expose nothing.
+    const Bytes anonymous = ber(0x60, ber(0x02, {3}) + ber(0x04, {}) + ber(0x80, {}));
+    EXPECT_TRUE(run({{true, ber(0x30, ber(0x02, {1}) + anonymous)}}).empty());
+    const Bytes sasl = ber(0x60, ber(0x02, {3}) + ber(0x04, {}) + ber(0xA3, ber(0x04, text("EXTERNAL"))));
+    EXPECT_TRUE(run({{true, ber(0x30, ber(0x02, {1}) + sasl)}}).empty());
+}
+
+TEST(Exposures, HttpBasic) {
+    // "dave:open sesame"
+    expect_login(run({client("GET / HTTP/1.1\r\nHost: x\r\nAuthorization: Basic ZGF2ZTpvcGVuIHNlc2FtZQ==\r\n\r\n")}),
+                 ExposureProtocol::Http, "dave", 11);
+    EXPECT_TRUE(run({client("GET / HTTP/1.1\r\nAuthorization: Bearer abc.def\r\n\r\n")}).empty());
+}
+
+TEST(Exposures, SmtpAuthPlainAndLogin) {
+    // "\0erin\0pw1234" and "erin" / "pw1234"
+    expect_login(run({client("EHLO x\r\n"), client("AUTH PLAIN AGVyaW4AcHcxMjM0\r\n")}), ExposureProtocol::Smtp, "erin",
+                 6);
+    expect_login(run({client("AUTH PLAIN\r\n"), server("334 \r\n"), client("AGVyaW4AcHcxMjM0\r\n")}),
+                 ExposureProtocol::Smtp, "erin", 6);
+    expect_login(run({client("AUTH LOGIN\r\n"), server("334 VXNlcm5hbWU6\r\n"), client("ZXJpbg==\r\n"),
+                      server("334 UGFzc3dvcmQ6\r\n"), client("cHcxMjM0\r\n")}),
+                 ExposureProtocol::Smtp, "erin", 6);
+}
+
+TEST(Exposures, RedisAuth) {
+    expect_login(run({client("*2\r\n$4\r\nAUTH\r\n$6\r\nfoobar\r\n")}), ExposureProtocol::Redis, "default", 6);
+    expect_login(run({client("*3\r\n$4\r\nauth\r\n$5\r\nfrank\r\n$3\r\nabc\r\n")}), ExposureProtocol::Redis, "frank",
+                 3);
+    EXPECT_TRUE(run({client("*2\r\n$3\r\nGET\r\n$3\r\nkey\r\n")}).empty());
+}
+
+TEST(Exposures, Socks5UsernamePassword) {
+    const Bytes auth = Bytes{0x01, 5} + text("grace") + Bytes{4} + text("pass");
+    expect_login(run({{true, Bytes{0x05, 0x01, 0x02}}, {false, Bytes{0x05, 0x02}}, {true, auth}}),
+                 ExposureProtocol::Socks5, "grace", 4);
+    // Without the server choosing method 2 the same octets are not taken for credentials.
+    EXPECT_TRUE(run({{true, auth}}).empty());
+}
+
+TEST(Exposures, BindShellSession) {
+    const auto found = run({client("id\n"), server("uid=0(root) gid=0(root) groups=0(root)\n"), client("uname -a\n"),
+                            server("Linux host 6.1.0 x86_64 GNU/Linux\n"), client("cat /etc/passwd\n")});
+    ASSERT_EQ(found.size(), 4u);
+    EXPECT_EQ(found[0].kind, ExposureKind::ShellSession);
+    EXPECT_EQ(found[0].user, "root");
+    EXPECT_EQ(found[1].kind, ExposureKind::ShellCommand);
+    EXPECT_EQ(found[1].detail, "id");
+    EXPECT_EQ(found[2].detail, "uname -a");
+    EXPECT_EQ(found[3].detail, "cat /etc/passwd");
+}
+
+TEST(Exposures, ShellPromptThenCommands) {
+    const auto found = run({server("sh-5.2$ "), client("whoami\n"), server("nobody\nsh-5.2$ "), client("ls /tmp\n")});
+    ASSERT_EQ(found.size(), 3u);
+    EXPECT_EQ(found[0].kind, ExposureKind::ShellSession);
+    EXPECT_EQ(found[1].detail, "whoami");
+    EXPECT_EQ(found[2].detail, "ls /tmp");
+}
+
+TEST(Exposures, ReportsEachFindingOnce) {
+    EXPECT_EQ(run({client("USER bob\r\nPASS x\r\n"), client("USER bob\r\nPASS x\r\n")}).size(), 1u);
+}
+
+TEST(Exposures, NearMissesRaiseNothing) {
+    EXPECT_TRUE(
+        run({client("GET /id HTTP/1.1\r\nHost: example\r\n\r\n"), server("HTTP/1.1 200 OK\r\n\r\nuid")}).empty());
+    EXPECT_TRUE(run({server("220 smtp ESMTP\r\n"), client("EHLO x\r\n"), client("MAIL FROM:<a@b>\r\n")}).empty());
+    EXPECT_TRUE(run({client("PWD\r\n"), client("LIST\r\n")}).empty());  // FTP, not a shell
+    EXPECT_TRUE(run({client("id\n")}).empty());                         // one word proves nothing
+    EXPECT_TRUE(run({client("stats\r\n"), client("get key\r\n"), client("version\r\n")}).empty());  // memcached
+    EXPECT_TRUE(run({client("SSH-2.0-OpenSSH_9.2\r\n"), server("SSH-2.0-OpenSSH_9.2\r\n")}).empty());
+}
+
+TEST(Exposures, RandomPayloadsRaiseNothing) {
+    std::mt19937 random(5);
+    std::uniform_int_distribution<int> octet(0, 255), size(1, 600);
+    ExposureScanner scanner;
+    for (int i = 0; i < 20000; ++i) {
+        Bytes payload(static_cast<std::size_t>(size(random)));
+        for (auto &b : payload) b = static_cast<std::uint8_t>(octet(random));
+        ASSERT_TRUE(scanner.scan(payload, i % 2 == 0).empty()) << "iteration " << i;
+    }
+}
+
+TEST(Exposures, ImapLoginAndAuthenticate) {
+    expect_login(run({server("* OK IMAP4rev1 ready\r\n"), client("a1 LOGIN \"mailuser\" \"M4il-s3cret\"\r\n")}),
+                 ExposureProtocol::Imap, "mailuser", 11);
+    // "\0mailuser\0M4il-s3cret"
+    expect_login(run({server("* OK ready\r\n"), client("a1 AUTHENTICATE PLAIN AG1haWx1c2VyAE00aWwtczNjcmV0\r\n")}),
+                 ExposureProtocol::Imap, "mailuser", 11);
+}
+
+TEST(Exposures, Pop3AuthLoginAndIrcPass) {
+    expect_login(run({server("+OK Dovecot ready.\r\n"), client("AUTH LOGIN\r\n"), client("bWFpbHVzZXI=\r\n"),
+                      client("TTRpbC1zM2NyZXQ=\r\n")}),
+                 ExposureProtocol::Pop3, "mailuser", 11);
+    expect_login(run({client("PASS :Irc-s3cret\r\nNICK ghost\r\nUSER ghost 0 * :Ghost\r\n")}), ExposureProtocol::Irc,
+                 "", 10);
+}
+
+TEST(Exposures, MqttConnectWithCredentials) {
+    const Bytes body = Bytes{0, 4} + text("MQTT") + Bytes{4, 0xC2, 0, 60} + Bytes{0, 3} + text("cid") + Bytes{0, 8} +
+                       text("mqttuser") + Bytes{0, 9} + text("Mq-s3cret");
+    expect_login(run({{true, Bytes{0x10, static_cast<std::uint8_t>(body.size())} + body}}), ExposureProtocol::Mqtt,
+                 "mqttuser", 9);
+    Bytes no_password = Bytes{0, 4} + text("MQTT") + Bytes{4, 0x02, 0, 60} + Bytes{0, 3} + text("cid");
+    EXPECT_TRUE(run({{true, Bytes{0x10, static_cast<std::uint8_t>(no_password.size())} + no_password}}).empty());
+}
+
+TEST(Exposures, PostgresCleartextPassword) {
+    const Bytes parameters = text("user") + Bytes{0} + text("postgres") + Bytes{0} + Bytes{0};
+    const Bytes startup =
+        rescap::test::u32(static_cast<unsigned>(8 + parameters.size())) + rescap::test::u32(0x00030000) + parameters;
+    const Bytes password = Bytes{'p'} + rescap::test::u32(4 + 10) + text("Pg-s3cret") + Bytes{0};
+    expect_login(run({{true, startup}, {false, Bytes{'R', 0, 0, 0, 8, 0, 0, 0, 3}}, {true, password}}),
+                 ExposureProtocol::Postgres, "postgres", 9);
+    EXPECT_TRUE(run({{true, password}}).empty());  // no startup message: not PostgreSQL
+}
+
+TEST(Exposures, SnmpCommunity) {
+    const Bytes pdu = ber(0xA0, ber(0x02, {1}) + ber(0x02, {0}) + ber(0x02, {0}) + ber(0x30, {}));
+    expect_login(run({{true, ber(0x30, ber(0x02, {1}) + ber(0x04, text("Sn3mp-c0mmunity")) + pdu)}}),
+                 ExposureProtocol::Snmp, "", 15);
+    EXPECT_TRUE(run({{true, ber(0x30, ber(0x02, {3}) + ber(0x04, text("x")) + pdu)}}).empty());  // SNMPv3
+}
+
+TEST(Exposures, SameCredentialByTwoMechanismsIsTwoFindings) {
+    EXPECT_EQ(run({client("AUTH PLAIN AG1haWx1c2VyAE00aWwtczNjcmV0\r\n"), client("AUTH LOGIN bWFpbHVzZXI=\r\n"),
+                   client("TTRpbC1zM2NyZXQ=\r\n")})
+                  .size(),
+              2u);
+}
+
+TEST(Exposures, XmppSaslPlain) {
+    expect_login(run({client("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>"
+                             "AGdob3N0AFhtcHAtczNjcmV0</auth>")}),
+                 ExposureProtocol::Xmpp, "ghost", 11);
+    EXPECT_TRUE(run({client("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='SCRAM-SHA-1'>"
+                            "biwsbj1naG9zdA==</auth>")})
+                    .empty());
+}
