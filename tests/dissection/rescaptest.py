@@ -217,6 +217,10 @@ def first(elem, name):
 
 FRAGMENT_RE = re.compile(r"^Frame: (\d+), payload: (\d+)-(\d+) \((\d+) bytes?\)$")
 SUMMARY_RE = re.compile(r"^(\d+) Item fragments \((\d+) bytes?\): (#\d+\(\d+\)(?:, #\d+\(\d+\))*)$")
+# Wireshark cuts every label at ITEM_LABEL_LENGTH (240) octets: a long
+# fragment list ends mid-entry. Then only the whole entries are compared.
+SUMMARY_CUT_RE = re.compile(r"^(\d+) Item fragments \((\d+) bytes?\): (#\d+\(\d+\)(?:, #\d+\(\d+\))*)")
+LABEL_CUT_AT = 230
 
 
 def reassembly_summary_errors(item, n, length):
@@ -225,7 +229,8 @@ def reassembly_summary_errors(item, n, length):
     payload: a-b (c bytes)" per fragment, contiguous from 0 to L-1."""
     e = []
     summary = item.own_field("rescap.fragments")
-    m = SUMMARY_RE.match((summary.get("showname") or "") if summary is not None else "")
+    showname = (summary.get("showname") or "") if summary is not None else ""
+    m = SUMMARY_RE.match(showname) or (SUMMARY_CUT_RE.match(showname) if len(showname) >= LABEL_CUT_AT else None)
     if m is None:
         return ["reassembly summary %r is not Wireshark's '[n Item fragments (L bytes): #F(l), ...]'"
                 % (None if summary is None else summary.get("showname"))]

@@ -553,9 +553,10 @@ constexpr std::array kSignatures{
               rtsp_response},
     Signature{"sip-request", "SIP", "sip", 5060, T::Both, S::Client, "sip", "request line ending SIP/2.0", sip_request},
     Signature{"sip-response", "SIP", "sip", 5060, T::Both, S::Server, "sip", "status line SIP/2.0 ddd", sip_response},
-    Signature{"http-request", "HTTP", "http", 80, T::Tcp, S::Client, "http", "request line METHOD target HTTP/1.x",
+    // Both: HTTP over UDP exists (HTTPU, SSDP).
+    Signature{"http-request", "HTTP", "http", 80, T::Both, S::Client, "http", "request line METHOD target HTTP/1.x",
               http_request},
-    Signature{"http-response", "HTTP", "http", 80, T::Tcp, S::Server, "http", "status line HTTP/1.x ddd",
+    Signature{"http-response", "HTTP", "http", 80, T::Both, S::Server, "http", "status line HTTP/1.x ddd",
               http_response},
     Signature{"ftp-greeting", "FTP", "ftp", 21, T::Tcp, S::Server, "ftp", "220 greeting naming FTP", ftp_greeting},
     Signature{"ftp-command", "FTP", "ftp", 21, T::Tcp, S::Client, "ftp",
