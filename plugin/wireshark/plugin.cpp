@@ -17,16 +17,18 @@ WS_DLL_PUBLIC_DEF extern const gchar plugin_version[] = PLUGIN_VERSION;
 WS_DLL_PUBLIC_DEF extern const int plugin_want_major = WIRESHARK_VERSION_MAJOR;
 WS_DLL_PUBLIC_DEF extern const int plugin_want_minor = WIRESHARK_VERSION_MINOR;
 
-WS_DLL_PUBLIC void plugin_register(void);
-WS_DLL_PUBLIC std::uint32_t plugin_describe(void);
+// noexcept: a C++ exception must never unwind into Wireshark's C code; if
+// one escaped registration (std::bad_alloc), terminating is the honest end.
+WS_DLL_PUBLIC void plugin_register(void) noexcept;
+WS_DLL_PUBLIC std::uint32_t plugin_describe(void) noexcept;
 
 // Lists the plugin as a dissector plugin in `tshark -G plugins` and
 // Help > About > Plugins (4.0 never calls it).
-std::uint32_t plugin_describe(void) {
+std::uint32_t plugin_describe(void) noexcept {
     return ws_compat::kPluginDescription;
 }
 
-void plugin_register(void) {
+void plugin_register(void) noexcept {
     static const proto_plugin rescap_plugin{rescap::register_protocol, rescap::register_handoff};
     static const proto_plugin decap_plugin{decap::register_protocol, decap::register_handoff};
     proto_register_plugin(&rescap_plugin);
