@@ -30,7 +30,9 @@ Bytes cat(std::initializer_list<Bytes> parts) {
     return b;
 }
 
-Bytes text(const char *s) { return Bytes(s, s + __builtin_strlen(s)); }
+Bytes text(const char *s) {
+    return Bytes(s, s + __builtin_strlen(s));
+}
 
 Bytes count_request() {
     return cat({item(0x0001, {0, 2}), item(0x0002, text("mailto:alice@example.com")),
@@ -64,10 +66,18 @@ void run(benchmark::State &state, const Bytes &message, bool stream) {
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * message.size()));
 }
 
-void BM_CountRequest(benchmark::State &s) { run(s, count_request(), false); }
-void BM_CountResponse(benchmark::State &s) { run(s, count_response(), false); }
-void BM_NestedResponse(benchmark::State &s) { run(s, nested_response(), false); }
-void BM_LargeFragmentedResponse(benchmark::State &s) { run(s, large_response(), true); }
+void BM_CountRequest(benchmark::State &s) {
+    run(s, count_request(), false);
+}
+void BM_CountResponse(benchmark::State &s) {
+    run(s, count_response(), false);
+}
+void BM_NestedResponse(benchmark::State &s) {
+    run(s, nested_response(), false);
+}
+void BM_LargeFragmentedResponse(benchmark::State &s) {
+    run(s, large_response(), true);
+}
 void BM_LargeResponseFirstSegment(benchmark::State &s) {  // TCP: 1000 octets of it, "need more"
     Bytes m = large_response();
     m.resize(1000);

@@ -37,21 +37,24 @@ void *copy_record(void *dest, const void *source, size_t) {
 
 // Field checks: the dialog shows the message and keeps the row from being
 // saved; a table file or -o uat:... row that fails is reported and skipped.
-ws_compat::UatFieldCheckResult check_tag(void *, const char *text, unsigned length, const void *, const void *, char **error) {
+ws_compat::UatFieldCheckResult check_tag(void *, const char *text, unsigned length, const void *, const void *,
+                                         char **error) {
     std::string why;
     if (parse_attribute_tag(std::string_view(text, length), why)) return TRUE;
     *error = g_strdup(why.c_str());
     return FALSE;
 }
 
-ws_compat::UatFieldCheckResult check_type(void *, const char *text, unsigned length, const void *, const void *, char **error) {
+ws_compat::UatFieldCheckResult check_type(void *, const char *text, unsigned length, const void *, const void *,
+                                          char **error) {
     std::string why;
     if (parse_attribute_type(std::string_view(text, length), why)) return TRUE;
     *error = g_strdup(why.c_str());
     return FALSE;
 }
 
-ws_compat::UatFieldCheckResult check_name(void *, const char *text, unsigned length, const void *, const void *, char **error) {
+ws_compat::UatFieldCheckResult check_name(void *, const char *text, unsigned length, const void *, const void *,
+                                          char **error) {
     if (length > 0 && std::string_view(text, length).find_first_not_of(" \t") != std::string_view::npos) return TRUE;
     *error = g_strdup("The attribute needs a name, e.g. DisplayableMedia");
     return FALSE;

@@ -329,7 +329,8 @@ int dissect_tcp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 
 // rescap on any port (servers are found through DNS SRV records): claim
 // only what parses as a whole, plausible message.
-ws_compat::HeuristicResult heuristic(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Transport transport) {
+ws_compat::HeuristicResult heuristic(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data,
+                                     Transport transport) {
     const auto input = bytes_of(tvb, 0);
     if (ghostports::handing_off()) return FALSE;
     const bool stream = transport == Transport::Tcp;
