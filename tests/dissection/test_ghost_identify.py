@@ -123,6 +123,11 @@ def test_named_with_evidence(analysed, manifest_path):
     if expected.get("product"):
         # nmap's product names may say more ("Exim smtpd" for Exim).
         assert expected["product"].lower() in product.lower(), "product %r (%s)" % (product, evidence)
+    else:
+        # The recorder knows the server: one that announces no product must
+        # not get one (nmap once named inetutils' telnetd "SmartThings hub
+        # telnetd" from another probe's constant pattern).
+        assert product == "", "product %r claimed for a server that announces none (%s)" % (product, evidence)
     if expected.get("version"):
         # The manifest holds what the recorder read off the wire; the plugin may
         # say more ("9.2p1 Debian 2+deb12u3") or less ("15.18" for "15.18-0+deb12u1").

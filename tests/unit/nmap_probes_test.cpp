@@ -82,3 +82,16 @@ TEST(NmapProbes, TemplatesSubstituteGroups) {
     EXPECT_EQ(expand_template("$P(1)", binary), "5.5x");
     EXPECT_EQ(expand_template("v $SUBST(1,\"_\",\".\") end", groups), "v 2.0 end");
 }
+
+TEST(NmapProbes, OnlyTemplatesWithGroupsReadTheProductFromThePayload) {
+    NmapMatch constant;
+    constant.product = "SmartThings hub telnetd";
+    EXPECT_FALSE(reads_product_from_payload(constant));
+    NmapMatch version;
+    version.product = "Redis key-value store";
+    version.version = "$1";
+    EXPECT_TRUE(reads_product_from_payload(version));
+    NmapMatch printable;
+    printable.product = "$P(2)";
+    EXPECT_TRUE(reads_product_from_payload(printable));
+}

@@ -196,6 +196,10 @@ std::vector<const NmapProbe *> probes_for_exchange(const NmapDatabase &db, Trans
     return chosen;
 }
 
+bool reads_product_from_payload(const NmapMatch &match) {
+    return match.product.find('$') != std::string::npos || match.version.find('$') != std::string::npos;
+}
+
 std::string expand_template(std::string_view templ, std::span<const std::string> groups) {
     auto group = [&groups](char digit) -> std::string {
         const std::size_t n = static_cast<std::size_t>(digit - '0');

@@ -61,4 +61,10 @@ std::vector<const NmapProbe *> probes_for_exchange(const NmapDatabase &db, Trans
 // trimmed.
 std::string expand_template(std::string_view templ, std::span<const std::string> groups);
 
+// True when the match's product or version template takes text out of the
+// payload ($1..$9, $P(n), $SUBST, $I). A constant one ("p/SmartThings hub
+// telnetd/" for m|^Password: $|) only asserts a product from a pattern that
+// was written for the answer to a probe the client never sent.
+bool reads_product_from_payload(const NmapMatch &match);
+
 }  // namespace ghostports

@@ -142,9 +142,11 @@ NmapVerdict nmap_identify(Transport transport, std::span<const std::uint8_t> cli
     }
     if (known_protocol != nullptr && soft.match == nullptr) {
         for (std::size_t index : matches_of_protocol(known_protocol, transport)) {
+            const NmapMatch &match = db->matches[index];
+            // Another probe's pattern: only a product read out of these octets counts.
+            if (!reads_product_from_payload(match)) continue;
             std::vector<std::string> groups;
             if (!matches(index, server_payload, groups)) continue;
-            const NmapMatch &match = db->matches[index];
             verdict.match = &match;
             verdict.probe = probe_of(index);
             verdict.product = expand_template(match.product, groups);
