@@ -13,6 +13,11 @@
 
 #include <epan/packet.h>
 #include <epan/prefs.h>
+// After packet.h, which 4.4's reassemble.h needs before it; 4.0's lacks the
+// extern "C" guard of the other headers.
+extern "C" {
+#include <epan/reassemble.h>
+}
 #include <epan/strutil.h>
 #include <epan/uat.h>
 #include <wsutil/str_util.h>

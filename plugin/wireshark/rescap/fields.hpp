@@ -7,10 +7,8 @@
 
 #include <epan/expert.h>
 #include <epan/proto.h>
-// Wireshark 4.0's reassemble.h lacks the extern "C" guard of the other headers.
-extern "C" {
-#include <epan/reassemble.h>
-}
+
+#include "wireshark/compat.hpp"
 
 #include "core/rescap/attributes.hpp"
 #include "core/rescap/diagnostics.hpp"

@@ -4,10 +4,6 @@
 #include <vector>
 
 #include <epan/expert.h>
-// Wireshark 4.0's reassemble.h lacks the extern "C" guard of the other headers.
-extern "C" {
-#include <epan/reassemble.h>
-}
 
 #include "wireshark/rescap/content_kinds.hpp"
 #include "wireshark/compat.hpp"
