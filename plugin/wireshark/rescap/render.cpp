@@ -139,7 +139,8 @@ private:
     // #86(32767), #86(7233)]"), from the fragments the parser joined.
     void render_reassembly(proto_tree *tree, tvbuff_t *content, const Item &item) {
         auto *head = wmem_new0(pinfo_->pool, fragment_head);
-        fragment_item *last = head;
+        // From 4.2 on fragment_head is its own type; both start with `next`.
+        fragment_item **link = &head->next;
         guint32 offset = 0;
         for (const Fragment &piece : r_.fragments_of(item)) {
             auto *fragment = wmem_new0(pinfo_->pool, fragment_item);
@@ -147,8 +148,8 @@ private:
             fragment->offset = offset;
             fragment->len = static_cast<guint32>(piece.available);
             offset += fragment->len;
-            last->next = fragment;
-            last = fragment;
+            *link = fragment;
+            link = &fragment->next;
         }
         proto_item *summary = nullptr;
         show_fragment_tree(head, &f_.reassembly, tree, pinfo_, content, &summary);
