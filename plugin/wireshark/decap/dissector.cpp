@@ -217,10 +217,11 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, boo
                                    "Payload is %s (%s): a known protocol on port 403, i.e. a service on the wrong port",
                                    name, plan.identity.evidence);
     }
+    // Queued before the hand-off: a sub-dissector's exception must not lose it.
+    ghostports::finish_inventory(pinfo, inventory, name);
     const ghostports::HandOffResult result = ghostports::run_hand_off(tvb, pinfo, tree, data, request, plan);
     ghostports::add_decoded_by(service_tree, tvb, g.service, result);
     ghostports::label_columns(pinfo, "DECAP", protocol_before, label);
-    ghostports::finish_inventory(pinfo, inventory, name);
     return static_cast<int>(length);
 }
 

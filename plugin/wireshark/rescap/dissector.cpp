@@ -127,13 +127,14 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
                                    "Payload on a rescap port is not rescap and not recognised");
     }
     queue_tap(pinfo, make_not_rescap_record(pinfo, tcp));
+    // Queued before the hand-off: a sub-dissector's exception must not lose it.
+    ghostports::finish_inventory(pinfo, inventory, name);
 
     const char *protocol_before = ghostports::prepare_columns(pinfo);
     const ghostports::HandOffResult result = ghostports::run_hand_off(tvb, pinfo, tree, data, request, plan);
     ghostports::add_decoded_by(service_tree, tvb, g.service, result);
     ghostports::label_columns(pinfo, "RESCAP", protocol_before,
                               name != nullptr ? "Not rescap" : "Not rescap, unrecognised payload");
-    ghostports::finish_inventory(pinfo, inventory, name);
     return static_cast<int>(tvb_captured_length(tvb));
 }
 
