@@ -7,7 +7,8 @@ RESCAP_PACKAGES=(
   cmake g++ make pkg-config
   libwireshark-dev wireshark-dev libglib2.0-dev tshark
   libgtest-dev python3 python3-pytest util-linux
-  nmap-common  # nmap-service-probes: the tests check product/version naming with it
+  nmap-common    # nmap-service-probes: the tests check product/version naming with it
+  python3-scapy  # the ghost-port tests write and read crafted conversations with it
 )
 
 install_packages() {
