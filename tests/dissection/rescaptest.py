@@ -218,8 +218,9 @@ def first(elem, name):
 FRAGMENT_RE = re.compile(r"^Frame: (\d+), payload: (\d+)-(\d+) \((\d+) bytes?\)$")
 SUMMARY_RE = re.compile(r"^(\d+) Item fragments \((\d+) bytes?\): (#\d+\(\d+\)(?:, #\d+\(\d+\))*)$")
 # Wireshark cuts every label at ITEM_LABEL_LENGTH (240) octets: a long
-# fragment list ends mid-entry. Then only the whole entries are compared.
-SUMMARY_CUT_RE = re.compile(r"^(\d+) Item fragments \((\d+) bytes?\): (#\d+\(\d+\)(?:, #\d+\(\d+\))*)")
+# fragment list ends mid-entry (4.4 and 4.6 also put "[…] " in front). Then
+# only the whole entries are compared.
+SUMMARY_CUT_RE = re.compile(r"^(?:\[…\] )?(\d+) Item fragments \((\d+) bytes?\): (#\d+\(\d+\)(?:, #\d+\(\d+\))*)")
 LABEL_CUT_AT = 230
 
 
