@@ -9,7 +9,8 @@
 #   scripts/gui-check.sh [--out DIR] [--plugin FILE]
 #
 # Screenshots go to DIR (default build/gui-check/). Needs root or sudo for
-# apt (wireshark-qt xvfb xdotool imagemagick), once.
+# apt (wireshark xvfb xdotool imagemagick), once. The package is "wireshark"
+# because trixie and later dropped the transitional "wireshark-qt" name.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
@@ -26,7 +27,7 @@ while [ $# -gt 0 ]; do
 done
 
 need=()
-for tool in wireshark:wireshark-qt Xvfb:xvfb xdotool:xdotool import:imagemagick; do
+for tool in wireshark:wireshark Xvfb:xvfb xdotool:xdotool import:imagemagick; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || need+=("${tool#*:}")
 done
 if [ ${#need[@]} -gt 0 ]; then

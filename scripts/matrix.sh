@@ -194,7 +194,9 @@ run_version() {  # version
   if [ "$rc" = skipped ]; then
     tests="not run in the root (--tests)"
   elif [ "$rc" -eq 0 ]; then
-    tests="passed (unit ${ctest:-?}; pytest ${pytest:-?}${skip_sanitize:+; no sanitizers}${skip_sanitize:-; sanitizers clean})"
+    local sanitizers="sanitizers clean"
+    [ -n "$skip_sanitize" ] && sanitizers="no sanitizers (--sanitize)"
+    tests="passed (unit ${ctest:-?}; pytest ${pytest:-?}; $sanitizers)"
   else
     tests="FAILED (exit $rc; pytest ${pytest:-?})"; tail -n 40 "$logs/tests.log"
   fi
