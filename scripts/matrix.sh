@@ -204,7 +204,8 @@ run_version() {  # version
   echo "   package: cpack -G DEB"
   local deb=""
   if in_root "$root" 'cmake -S . -B build-deb -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRESCAP_WERROR=ON -DRESCAP_BUILD_TESTS=OFF && cmake --build build-deb -j"$(nproc)" && cd build-deb && cpack -G DEB' >"$logs/package.log" 2>&1; then
-    deb=$(cd "$root$src/build-deb" && ls wireshark-plugin-rescap_*.deb 2>/dev/null | head -n 1)
+    local built=("$root$src"/build-deb/wireshark-plugin-rescap_*.deb)
+    [ -e "${built[0]}" ] && deb=$(basename "${built[0]}")
   fi
   if [ -n "$deb" ]; then
     cp "$root$src/build-deb/$deb" "$out/"
