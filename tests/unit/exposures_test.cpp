@@ -218,3 +218,28 @@ TEST(Exposures, XmppSaslPlain) {
                             "biwsbj1naG9zdA==</auth>")})
                     .empty());
 }
+
+// The glue keeps a conversation's scanner only while it is not idle; an idle
+// scanner must be exactly as good as a new one.
+TEST(Exposures, IdleOnlyWhileNothingIsPending) {
+    ExposureScanner scanner;
+    EXPECT_TRUE(scanner.idle());
+    EXPECT_TRUE(scanner.scan(text("HTTP/1.1 404 Not Found\r\n\r\n"), false).empty());
+    EXPECT_TRUE(scanner.idle()) << "a server answer with no prompt, shell or protocol greeting leaves nothing";
+    EXPECT_TRUE(scanner.scan(text("GET / HTTP/1.1\r\n\r\n"), true).empty());
+    EXPECT_TRUE(scanner.idle()) << "complete client lines that are not credentials leave nothing";
+
+    EXPECT_TRUE(scanner.scan(text("USER al"), true).empty());
+    EXPECT_FALSE(scanner.idle()) << "half a line waits for the rest";
+    EXPECT_TRUE(scanner.scan(text("ice\r\n"), true).empty());
+    EXPECT_FALSE(scanner.idle()) << "the USER name waits for PASS";
+    expect_login(scanner.scan(text("PASS secret\r\n"), true), ExposureProtocol::Ftp, "alice", 6);
+    EXPECT_FALSE(scanner.idle()) << "a reported finding is remembered, so it is reported once";
+
+    ExposureScanner greeted;
+    EXPECT_TRUE(greeted.scan(text("+OK POP3 ready\r\n"), false).empty());
+    EXPECT_FALSE(greeted.idle()) << "the POP3 greeting decides how AUTH is named later";
+    ExposureScanner prompted;
+    EXPECT_TRUE(prompted.scan(text("login: "), false).empty());
+    EXPECT_FALSE(prompted.idle());
+}

@@ -364,6 +364,22 @@ const char *exposure_protocol_name(ExposureProtocol protocol) {
     return "?";
 }
 
+ExposureScanner::Memory &ExposureScanner::memory() {
+    if (!memory_) memory_ = std::make_unique<Memory>();
+    return *memory_;
+}
+
+const ExposureScanner::Memory &ExposureScanner::recall() const {
+    static const Memory kEmpty;
+    return memory_ ? *memory_ : kEmpty;
+}
+
+bool ExposureScanner::idle() const {
+    return client_line_buffer_.empty() && known_commands_ == 0 && prompt_ == Prompt::None && sasl_ == SaslStep::None &&
+           !telnet_ && !pop3_ && !imap_ && !postgres_startup_ && !socks_password_method_ && !shell_output_ &&
+           !shell_session_ && recall() == Memory{};
+}
+
 std::vector<Exposure> ExposureScanner::scan(std::span<const std::uint8_t> payload, bool from_client) {
     std::vector<Exposure> out;
     if (payload.empty()) return out;
@@ -371,12 +387,13 @@ std::vector<Exposure> ExposureScanner::scan(std::span<const std::uint8_t> payloa
         scan_client(payload, out);
     else
         scan_server(payload);
-    if (!shell_session_ && !shell_lines_.empty() && (shell_output_ || known_commands_ >= 2)) {
+    if (!shell_session_ && !recall().shell_lines.empty() && (shell_output_ || known_commands_ >= 2)) {
         shell_session_ = true;
-        emit({ExposureKind::ShellSession, ExposureProtocol::Shell, shell_user_, 0, shell_evidence_}, out);
-        for (const std::string &line : shell_lines_)
-            emit({ExposureKind::ShellCommand, ExposureProtocol::Shell, shell_user_, 0, line}, out);
-        shell_lines_.clear();
+        emit({ExposureKind::ShellSession, ExposureProtocol::Shell, memory().shell_user, 0, memory().shell_evidence},
+             out);
+        for (const std::string &line : memory().shell_lines)
+            emit({ExposureKind::ShellCommand, ExposureProtocol::Shell, memory().shell_user, 0, line}, out);
+        memory().shell_lines.clear();
     }
     return out;
 }
@@ -384,7 +401,7 @@ std::vector<Exposure> ExposureScanner::scan(std::span<const std::uint8_t> payloa
 void ExposureScanner::emit(Exposure exposure, std::vector<Exposure> &out) {
     auto key = std::tuple{static_cast<int>(exposure.kind), static_cast<int>(exposure.protocol), exposure.user,
                           exposure.secret_length, exposure.detail};
-    if (reported_.insert(std::move(key)).second) out.push_back(std::move(exposure));
+    if (memory().reported.insert(std::move(key)).second) out.push_back(std::move(exposure));
 }
 
 void ExposureScanner::scan_client(std::span<const std::uint8_t> payload, std::vector<Exposure> &out) {
@@ -429,11 +446,12 @@ bool ExposureScanner::binary_credential(std::span<const std::uint8_t> payload, s
     if (auto community = snmp_community(payload)) return login(ExposureProtocol::Snmp, "", *community);
     if (auto user = postgres_startup_user(payload)) {
         postgres_startup_ = true;
-        postgres_user_ = *user;
+        memory().postgres_user = *user;
         return true;
     }
     if (postgres_startup_) {
-        if (auto length = postgres_password(payload)) return login(ExposureProtocol::Postgres, postgres_user_, *length);
+        if (auto length = postgres_password(payload))
+            return login(ExposureProtocol::Postgres, recall().postgres_user, *length);
     }
     return false;
 }
@@ -457,14 +475,14 @@ void ExposureScanner::scan_server(std::span<const std::uint8_t> payload) {
         prompt_ = Prompt::Password;
     if (auto user = id_output(text)) {
         shell_output_ = true;
-        shell_user_ = *user;
-        shell_evidence_ = "id output uid=…(" + *user + ")";
+        memory().shell_user = *user;
+        memory().shell_evidence = "id output uid=…(" + *user + ")";
     } else if (text.find("root:x:0:0:") != std::string::npos) {
         shell_output_ = true;
-        if (shell_evidence_.empty()) shell_evidence_ = "/etc/passwd contents";
+        if (recall().shell_evidence.empty()) memory().shell_evidence = "/etc/passwd contents";
     } else if (ends_with_prompt(text)) {
         shell_output_ = true;
-        if (shell_evidence_.empty()) shell_evidence_ = "shell prompt";
+        if (recall().shell_evidence.empty()) memory().shell_evidence = "shell prompt";
     }
 }
 
@@ -473,14 +491,14 @@ void ExposureScanner::client_line(const std::string &raw, std::vector<Exposure> 
     if (line.empty() || !printable(line)) return;
     if (credential_line(line, out)) return;
     if (prompt_ == Prompt::Login) {
-        prompted_user_ = line;
+        memory().prompted_user = line;
         prompt_ = Prompt::None;
         return;
     }
     if (prompt_ == Prompt::Password) {
         emit({ExposureKind::CleartextLogin,
               telnet_ ? ExposureProtocol::Telnet : ExposureProtocol::Login,
-              prompted_user_,
+              recall().prompted_user,
               line.size(),
               {}},
              out);
@@ -502,10 +520,10 @@ bool ExposureScanner::credential_line(const std::string &line, std::vector<Expos
         const auto decoded = base64_text(line);
         if (!decoded) return false;
         if (step == SaslStep::LoginUser) {
-            sasl_user_ = *decoded;
+            memory().sasl_user = *decoded;
             sasl_ = SaslStep::LoginPassword;
         } else if (step == SaslStep::LoginPassword) {
-            login(sasl_protocol(), sasl_user_, decoded->size(), "AUTH LOGIN");
+            login(sasl_protocol(), memory().sasl_user, decoded->size(), "AUTH LOGIN");
         } else {
             if (auto credential = sasl_plain(*decoded))
                 login(sasl_protocol(), credential->user, credential->secret_length, "AUTH PLAIN");
@@ -513,17 +531,17 @@ bool ExposureScanner::credential_line(const std::string &line, std::vector<Expos
         return true;
     }
     if (starts_with_nocase(line, "USER ")) {
-        user_command_user_ = std::string(trim(std::string_view(line).substr(5)));
+        memory().user_command_user = std::string(trim(std::string_view(line).substr(5)));
         return true;
     }
     if (starts_with_nocase(line, "PASS ")) {
         // FTP and POP3 send USER first; IRC's PASS comes before NICK/USER.
-        const ExposureProtocol protocol = user_command_user_.empty() ? ExposureProtocol::Irc
-                                          : pop3_                    ? ExposureProtocol::Pop3
-                                                                     : ExposureProtocol::Ftp;
+        const ExposureProtocol protocol = recall().user_command_user.empty() ? ExposureProtocol::Irc
+                                          : pop3_                            ? ExposureProtocol::Pop3
+                                                                             : ExposureProtocol::Ftp;
         std::string_view password = trim(std::string_view(line).substr(5));
         if (protocol == ExposureProtocol::Irc && password.starts_with(':')) password.remove_prefix(1);
-        login(protocol, user_command_user_, password.size());
+        login(protocol, recall().user_command_user, password.size());
         return true;
     }
     // SASL: SMTP/POP3 "AUTH <mechanism>", IMAP "<tag> AUTHENTICATE <mechanism>".
@@ -578,13 +596,14 @@ bool ExposureScanner::credential_line(const std::string &line, std::vector<Expos
 
 void ExposureScanner::shell_line(const std::string &line, std::vector<Exposure> &out) {
     if (shell_session_) {
-        emit({ExposureKind::ShellCommand, ExposureProtocol::Shell, shell_user_, 0, line}, out);
+        emit({ExposureKind::ShellCommand, ExposureProtocol::Shell, memory().shell_user, 0, line}, out);
         return;
     }
     const bool known = is_shell_command(line);
     if (known) ++known_commands_;
     // Until a shell is proven, keep only lines that could be commands typed into it.
-    if ((known || !shell_lines_.empty()) && shell_lines_.size() < kMaxShellLines) shell_lines_.push_back(line);
+    if ((known || !recall().shell_lines.empty()) && recall().shell_lines.size() < kMaxShellLines)
+        memory().shell_lines.push_back(line);
 }
 
 }  // namespace ghostports

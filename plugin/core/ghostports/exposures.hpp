@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <set>
 #include <span>
 #include <string>
@@ -61,9 +62,28 @@ class ExposureScanner {
 public:
     std::vector<Exposure> scan(std::span<const std::uint8_t> payload, bool from_client);
 
+    // True while the scanner holds nothing a later payload could complete
+    // (as new): a conversation's scanner need not be kept then.
+    bool idle() const;
+
 private:
     enum class Prompt : std::uint8_t { None, Login, Password };
     enum class SaslStep : std::uint8_t { None, PlainResponse, LoginUser, LoginPassword };
+
+    // What only a conversation that said something of interest needs: made
+    // on first write, so the many conversations that never do stay small.
+    struct Memory {
+        std::string postgres_user;
+        std::string prompted_user;
+        std::string user_command_user;  // FTP/POP3 USER
+        std::string sasl_user;
+        // Shell: evidence from the server, command lines from the client.
+        std::string shell_user;
+        std::string shell_evidence;
+        std::vector<std::string> shell_lines;
+        std::set<std::tuple<int, int, std::string, std::size_t, std::string>> reported;
+        bool operator==(const Memory &) const = default;
+    };
 
     void scan_client(std::span<const std::uint8_t> payload, std::vector<Exposure> &out);
     void scan_server(std::span<const std::uint8_t> payload);
@@ -73,27 +93,21 @@ private:
     void emit(Exposure exposure, std::vector<Exposure> &out);
     bool binary_credential(std::span<const std::uint8_t> payload, std::vector<Exposure> &out);
     ExposureProtocol sasl_protocol() const;
+    Memory &memory();              // for writing: made on first use
+    const Memory &recall() const;  // for reading: an empty one when none was made
 
     std::string client_line_buffer_;
+    std::unique_ptr<Memory> memory_;
+    std::uint32_t known_commands_ = 0;
+    Prompt prompt_ = Prompt::None;
+    SaslStep sasl_ = SaslStep::None;
     bool telnet_ = false;
     bool pop3_ = false;
     bool imap_ = false;
     bool postgres_startup_ = false;
-    std::string postgres_user_;
     bool socks_password_method_ = false;
-    Prompt prompt_ = Prompt::None;
-    std::string prompted_user_;
-    std::string user_command_user_;  // FTP/POP3 USER
-    SaslStep sasl_ = SaslStep::None;
-    std::string sasl_user_;
-    // Shell: evidence from the server, command lines from the client.
     bool shell_output_ = false;
-    std::string shell_user_;
-    std::string shell_evidence_;
     bool shell_session_ = false;
-    std::vector<std::string> shell_lines_;
-    std::size_t known_commands_ = 0;
-    std::set<std::tuple<int, int, std::string, std::size_t, std::string>> reported_;
 };
 
 }  // namespace ghostports

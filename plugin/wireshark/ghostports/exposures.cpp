@@ -67,7 +67,19 @@ void scan(tvbuff_t *tvb, packet_info *pinfo, bool from_client) {
     if (length == 0) return;
     conversation_t *conversation = find_or_create_conversation(pinfo);
     const std::span<const std::uint8_t> payload{tvb_get_ptr(tvb, 0, static_cast<gint>(length)), length};
-    const std::vector<Exposure> found = scanners()[conversation->conv_index].scan(payload, from_client);
+    // Most conversations never leave a scanner anything to remember: keep
+    // one only while it does (3.7 MiB on the benchmark capture otherwise).
+    auto &kept = scanners();
+    const auto it = kept.find(conversation->conv_index);
+    std::vector<Exposure> found;
+    if (it == kept.end()) {
+        ExposureScanner scanner;
+        found = scanner.scan(payload, from_client);
+        if (!scanner.idle()) kept.emplace(conversation->conv_index, std::move(scanner));
+    } else {
+        found = it->second.scan(payload, from_client);
+        if (it->second.idle()) kept.erase(it);
+    }
     if (found.empty()) return;
     auto *frame = static_cast<FrameExposures *>(p_get_proto_data(wmem_file_scope(), pinfo, g_proto_key, 0));
     const guint before = frame != nullptr ? frame->count : 0;
