@@ -86,17 +86,16 @@ bool is_decap_port(guint32 port, bool tcp) {
 }
 
 ConversationState &conversation_state(packet_info *pinfo, bool tcp) {
-    // Not find_or_create_conversation: a sub-dissector's own conversations would hide this one.
-    conversation_t *conversation = ghostports::stable_conversation(pinfo);
-    auto *state = static_cast<ConversationState *>(conversation_get_proto_data(conversation, g.proto));
-    if (state != nullptr) return *state;
-    state = wmem_new0(wmem_file_scope(), ConversationState);
+    // The stable conversation's: a sub-dissector's own conversations would hide another.
+    void *&slot = ghostports::conversation_slot(pinfo, ghostports::ConversationSlot::DecapCounters);
+    if (slot != nullptr) return *static_cast<ConversationState *>(slot);
+    auto *state = wmem_new0(wmem_file_scope(), ConversationState);
     const bool destination_is_server = is_decap_port(pinfo->destport, tcp) || !is_decap_port(pinfo->srcport, tcp);
     copy_address_wmem(wmem_file_scope(), &state->client_address, destination_is_server ? &pinfo->src : &pinfo->dst);
     state->client_port = destination_is_server ? pinfo->srcport : pinfo->destport;
     state->first_frame = pinfo->num;
     state->first_seen = pinfo->abs_ts;
-    conversation_add_proto_data(conversation, g.proto, state);
+    slot = state;
     return *state;
 }
 

@@ -11,9 +11,10 @@
 namespace ghostports {
 
 struct GhostConversation {
-    ConversationIdentity identity;
-    dissector_handle_t named_handle;  // decodes the named protocol
-    dissector_handle_t taken_over;    // what a sub-dissector registered for the conversation
+    ConversationIdentity identity;          // as known now (first pass)
+    const ConversationIdentity *published;  // its latest snapshot, shared by the frames' plans
+    dissector_handle_t named_handle;        // decodes the named protocol
+    dissector_handle_t taken_over;          // what a sub-dissector registered for the conversation
     address client_address;
     guint32 client_port;
     const guint8 *client_last;  // the client's latest payload (for nmap's probes), file scope

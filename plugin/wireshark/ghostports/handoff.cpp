@@ -22,16 +22,33 @@ constexpr guint32 kCallCounterKey = 0xffffffff;
 
 enum class Decoder : guint8 { Undecided, TakenOver, Named, Heuristic, Data };
 
-// How one payload was decoded on the first pass (file scope).
+// How one payload was decoded on the first pass (file scope, one per
+// handed-off payload, so 24 octets: the identity is a shared snapshot).
 struct FrameChoice {
+    union {
+        dissector_handle_t handle;     // TakenOver, Named
+        heur_dtbl_entry_t *heuristic;  // Heuristic
+    };
+    const ConversationIdentity *identity;
     Decoder decoder;
-    dissector_handle_t handle;
-    heur_dtbl_entry_t *heuristic;
-    ConversationIdentity identity;
-    gboolean named_here;
-    gboolean first_payload;
-    gboolean from_server;
+    bool named_here : 1;
+    bool first_payload : 1;
+    bool from_server : 1;
 };
+static_assert(sizeof(FrameChoice) <= 24);
+
+// The conversation's identity as a file-scope snapshot that frames share:
+// a new one only when the identity changed (named, product found).
+const ConversationIdentity *identity_snapshot(GhostConversation &gc) {
+    const ConversationIdentity *last = gc.published;
+    const ConversationIdentity &now = gc.identity;
+    if (last == nullptr || last->protocol != now.protocol || last->dissector != now.dissector ||
+        last->product != now.product || last->version != now.version || last->evidence != now.evidence ||
+        last->named_in != now.named_in || last->product_in != now.product_in)
+        gc.published = static_cast<const ConversationIdentity *>(
+            wmem_memdup(wmem_file_scope(), &now, sizeof(ConversationIdentity)));
+    return gc.published;
+}
 
 bool g_handing_off = false;
 
@@ -270,7 +287,7 @@ HandOffPlan plan_hand_off(tvbuff_t *tvb, packet_info *pinfo, const HandOffReques
         identify(gc, pinfo, payload_of(tvb), from_server, request.tcp);
         choice->from_server = from_server;
         choice->named_here = named_before == 0 && gc.identity.named_in == pinfo->num;
-        choice->identity = gc.identity;
+        choice->identity = identity_snapshot(gc);
         if (gc.taken_over != nullptr) {
             choice->decoder = Decoder::TakenOver;
             choice->handle = gc.taken_over;
@@ -280,8 +297,7 @@ HandOffPlan plan_hand_off(tvbuff_t *tvb, packet_info *pinfo, const HandOffReques
         }
         p_add_proto_data(wmem_file_scope(), pinfo, identity_protocol(), key, choice);
     }
-    return HandOffPlan{choice->identity, choice->named_here != FALSE, choice->first_payload != FALSE,
-                       choice->from_server != FALSE, choice};
+    return HandOffPlan{*choice->identity, choice->named_here, choice->first_payload, choice->from_server, choice};
 }
 
 HandOffResult run_hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data,

@@ -47,13 +47,6 @@ HandOffPlan plan_hand_off(tvbuff_t *tvb, packet_info *pinfo, const HandOffReques
 HandOffResult run_hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data,
                            const HandOffRequest &request, const HandOffPlan &plan);
 
-// For payloads that do not go through plan_hand_off (decap's inner packets
-// and tunnels): name the conversation from strong evidence of the caller's
-// own (first pass; the first name stays). `protocol` / `dissector` /
-// `evidence` must live in file scope (string literals do).
-void name_conversation(packet_info *pinfo, const HandOffRequest &request, const char *protocol, const char *dissector,
-                       const char *evidence);
-
 // True while a payload is being handed to TCP's/UDP's heuristic dissectors
 // (rescap's own heuristics must then decline: endless recursion).
 bool handing_off();

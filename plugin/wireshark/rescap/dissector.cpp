@@ -255,7 +255,7 @@ bool explained_otherwise(tvbuff_t *tvb, packet_info *pinfo, Transport transport)
 // calling epan: parse results live in pinfo->pool (pool_object.hpp).
 int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Transport transport,
             ParseResult *first = nullptr) {
-    ConversationState &state = conversation_state(pinfo, g.proto);
+    ConversationState &state = conversation_state(pinfo);
     const bool stream = transport == Transport::Tcp;
     const bool first_of_conversation =
         !stream || state.verdict == Verdict::Unknown || state.first_payload_frame == pinfo->num;

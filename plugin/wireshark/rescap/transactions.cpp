@@ -105,15 +105,11 @@ MessageLink track_response(ConversationState &state, MessagePlace here, bool dat
 
 }  // namespace
 
-ConversationState &conversation_state(packet_info *pinfo, int proto) {
-    // Not find_or_create_conversation: a sub-dissector's own conversations would hide this one.
-    conversation_t *conversation = ghostports::stable_conversation(pinfo);
-    auto *state = static_cast<ConversationState *>(conversation_get_proto_data(conversation, proto));
-    if (state == nullptr) {
-        state = wmem_new0(wmem_file_scope(), ConversationState);
-        conversation_add_proto_data(conversation, proto, state);
-    }
-    return *state;
+ConversationState &conversation_state(packet_info *pinfo) {
+    // The stable conversation's: a sub-dissector's own conversations would hide another.
+    void *&slot = ghostports::conversation_slot(pinfo, ghostports::ConversationSlot::RescapMatching);
+    if (slot == nullptr) slot = wmem_new0(wmem_file_scope(), ConversationState);
+    return *static_cast<ConversationState *>(slot);
 }
 
 MessageLink track_message(packet_info *pinfo, int proto, ConversationState &state, Role role, bool datagram,

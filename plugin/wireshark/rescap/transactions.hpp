@@ -58,7 +58,7 @@ struct ConversationState {
 };
 
 // The conversation's state, created on first use in file scope.
-ConversationState &conversation_state(packet_info *pinfo, int proto);
+ConversationState &conversation_state(packet_info *pinfo);
 
 // One message's link to its transaction, as the tree shows it.
 struct MessageLink {
