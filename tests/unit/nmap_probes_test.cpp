@@ -39,6 +39,9 @@ TEST(NmapProbes, ParsesProbesMatchesAndFields) {
     EXPECT_EQ(ssh.info, "protocol $1");
     EXPECT_EQ(ssh.line, 7u);
     EXPECT_FALSE(ssh.soft);
+    // The texts outlive the parsed file (a temporary here) and are C strings.
+    EXPECT_EQ(ssh.pattern.data()[ssh.pattern.size()], '\0');
+    EXPECT_STREQ(ssh.service.data(), "ssh");
     const NmapMatch &ftp = db.matches[null->matches[1]];
     EXPECT_EQ(ftp.pattern, R"(^220 \(vsFTPd ([-.\w]+)\)\r\n)");  // '=' as delimiter
     EXPECT_TRUE(db.matches[null->matches[2]].dotall);
@@ -81,6 +84,14 @@ TEST(NmapProbes, TemplatesSubstituteGroups) {
     const std::vector<std::string> binary{std::string("5.5\x01x", 5)};
     EXPECT_EQ(expand_template("$P(1)", binary), "5.5x");
     EXPECT_EQ(expand_template("v $SUBST(1,\"_\",\".\") end", groups), "v 2.0 end");
+}
+
+TEST(NmapProbes, TextsStayWithTheDatabaseWhenMoved) {
+    NmapDatabase db = parse_nmap_service_probes(fixture());
+    const std::string_view service = db.matches.at(0).service;
+    const NmapDatabase moved = std::move(db);
+    EXPECT_EQ(moved.matches.at(0).service.data(), service.data());
+    EXPECT_EQ(moved.matches.at(0).service, "ssh");
 }
 
 TEST(NmapProbes, OnlyTemplatesWithGroupsReadTheProductFromThePayload) {

@@ -66,13 +66,13 @@ std::string_view next_word(std::string_view line, std::size_t &at) {
 // "match <service> m|regex|flags p/product/ v/version/ i/info/ ..."
 bool parse_match(std::string_view line, bool soft, std::size_t number, NmapMatch &match) {
     std::size_t at = soft ? 9 : 5;
-    match.service = std::string(next_word(line, at));
+    match.service = next_word(line, at);
     while (at < line.size() && line[at] == ' ') ++at;
     if (match.service.empty() || at >= line.size() || line[at] != 'm') return false;
     ++at;
     std::string_view pattern;
     if (!delimited(line, at, pattern)) return false;
-    match.pattern = std::string(pattern);
+    match.pattern = pattern;
     while (at < line.size() && line[at] != ' ') {
         match.caseless |= line[at] == 'i';
         match.dotall |= line[at] == 's';
@@ -90,9 +90,9 @@ bool parse_match(std::string_view line, bool soft, std::size_t number, NmapMatch
         } else {
             const char letter = line[at++];
             if (!delimited(line, at, field)) return false;
-            if (letter == 'p') match.product = std::string(field);
-            if (letter == 'v') match.version = std::string(field);
-            if (letter == 'i') match.info = std::string(field);
+            if (letter == 'p') match.product = field;
+            if (letter == 'v') match.version = field;
+            if (letter == 'i') match.info = field;
         }
         while (at < line.size() && line[at] != ' ') ++at;  // trailing flags ("a" after cpe)
     }
@@ -133,6 +133,24 @@ bool client_sent(const NmapProbe &probe, std::span<const std::uint8_t> client) {
     const auto word = first_word(probe.payload);
     return word.size() >= 3 && sent.size() > word.size() && sent.starts_with(word) &&
            (sent[word.size()] == ' ' || sent[word.size()] == '\r' || sent[word.size()] == '\n');
+}
+
+// The matches' views point into the parsed text; copy what they see into
+// one store of NUL-terminated texts the database owns.
+void own_texts(NmapDatabase &db) {
+    std::size_t size = 0;
+    for (const NmapMatch &m : db.matches)
+        for (const std::string_view *text : {&m.service, &m.pattern, &m.product, &m.version, &m.info})
+            size += text->size() + 1;
+    db.texts = std::make_unique<char[]>(size);
+    char *at = db.texts.get();
+    for (NmapMatch &m : db.matches)
+        for (std::string_view *text : {&m.service, &m.pattern, &m.product, &m.version, &m.info}) {
+            std::copy(text->begin(), text->end(), at);
+            at[text->size()] = '\0';
+            *text = std::string_view(at, text->size());
+            at += text->size() + 1;
+        }
 }
 
 }  // namespace
@@ -176,6 +194,7 @@ NmapDatabase parse_nmap_service_probes(std::string_view text) {
             }
         }
     }
+    own_texts(db);
     return db;
 }
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -16,16 +17,19 @@
 
 namespace ghostports {
 
+// The texts are views into their database's text store (the file has about
+// 12,000 match lines: one store instead of five strings each), each one
+// followed by a NUL, so data() is also a C string.
 struct NmapMatch {
-    std::string service;    // "ssh"
-    std::string pattern;    // PCRE source between the delimiters
-    bool caseless = false;  // flag i
-    bool dotall = false;    // flag s
-    bool soft = false;      // softmatch: names the service only
-    std::string product;    // p/.../ template ("$1" = first group)
-    std::string version;    // v/.../ template
-    std::string info;       // i/.../ template
-    std::size_t line = 0;   // 1-based line in the file
+    std::string_view service;  // "ssh"
+    std::string_view pattern;  // PCRE source between the delimiters
+    std::string_view product;  // p/.../ template ("$1" = first group)
+    std::string_view version;  // v/.../ template
+    std::string_view info;     // i/.../ template
+    std::size_t line = 0;      // 1-based line in the file
+    bool caseless = false;     // flag i
+    bool dotall = false;       // flag s
+    bool soft = false;         // softmatch: names the service only
 };
 
 struct NmapProbe {
@@ -40,6 +44,7 @@ struct NmapProbe {
 struct NmapDatabase {
     std::vector<NmapProbe> probes;
     std::vector<NmapMatch> matches;
+    std::unique_ptr<char[]> texts;  // what the matches' views point into
     std::size_t skipped_lines = 0;  // lines that did not parse (ignored)
 
     const NmapProbe *probe(std::string_view name, Transport transport) const;

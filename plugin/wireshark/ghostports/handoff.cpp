@@ -122,11 +122,11 @@ void consult_nmap(GhostConversation &gc, packet_info *pinfo, std::span<const std
         nmap_identify(transport, asked, answer, banner, unnamed ? nullptr : gc.identity.protocol);
     if (verdict.match == nullptr) return;
     const Signature *row = signature_for_nmap_service(verdict.match->service, transport);
-    const char *protocol = row != nullptr ? row->protocol : verdict.match->service.c_str();
+    const char *protocol = row != nullptr ? row->protocol : verdict.match->service.data();
     if (!unnamed && std::strcmp(protocol, gc.identity.protocol) != 0) return;
     const char *evidence =
         wmem_strdup_printf(wmem_file_scope(), "nmap-service-probes line %zu (%smatch %s, probe %s%s)",
-                           verdict.match->line, verdict.match->soft ? "soft" : "", verdict.match->service.c_str(),
+                           verdict.match->line, verdict.match->soft ? "soft" : "", verdict.match->service.data(),
                            verdict.probe != nullptr ? verdict.probe->name.c_str() : "?",
                            verdict.by_known_protocol ? ", among the matches of the protocol already named" : "");
     if (unnamed) {
@@ -214,22 +214,30 @@ void take_back(conversation_t *conversation, GhostConversation &gc, packet_info 
 // for a wildcard conversation on the ghost port, is remembered (first pass)
 // and the port's own handle put back, for frame 0 (what
 // conversation_set_dissector sets) and from this frame on. Our exact
-// conversation always gets our handle: the exact match is tried first, so
-// a client-side wildcard conversation cannot take our frames either.
+// conversation gets our handle as soon as any other conversation matches
+// its endpoints (the exact match is tried first, so a client-side wildcard
+// conversation cannot take our frames either); while none does, the port
+// dispatch already reaches us and the claim would only cost memory (two
+// tree entries per conversation).
 void take_back_conversations(GhostConversation &gc, packet_info *pinfo, const HandOffRequest &request) {
     conversation_t *ours = stable_conversation(pinfo);
-    take_back(ours, gc, pinfo, request, true);
     const conversation_type type = conversation_pt_to_conversation_type(pinfo->ptype);
     const struct {
         const address *a, *b;
         guint32 port_a, port_b;
     } directions[] = {{&pinfo->src, &pinfo->dst, pinfo->srcport, pinfo->destport},
                       {&pinfo->dst, &pinfo->src, pinfo->destport, pinfo->srcport}};
+    constexpr guint kOptions[] = {0u, guint{NO_ADDR_B}, guint{NO_PORT_B}, guint{NO_ADDR_B | NO_PORT_B}};
+    conversation_t *others[G_N_ELEMENTS(directions) * G_N_ELEMENTS(kOptions)];
+    guint found = 0;
     for (const auto &d : directions)
-        for (guint options : {0u, guint{NO_ADDR_B}, guint{NO_PORT_B}, guint{NO_ADDR_B | NO_PORT_B}}) {
+        for (const guint options : kOptions) {
             conversation_t *c = find_conversation(pinfo->num, d.a, d.b, type, d.port_a, d.port_b, options);
-            if (c != nullptr && c != ours && keyed_on_ghost_port(c, request)) take_back(c, gc, pinfo, request, false);
+            if (c != nullptr && c != ours) others[found++] = c;
         }
+    take_back(ours, gc, pinfo, request, found > 0);
+    for (guint i = 0; i < found; ++i)
+        if (keyed_on_ghost_port(others[i], request)) take_back(others[i], gc, pinfo, request, false);
 }
 
 // Runs TCP's/UDP's heuristic dissectors (rescap's decline meanwhile).

@@ -66,7 +66,7 @@ GRegex *regex_for(std::size_t index) {
         const NmapMatch &m = d.db.matches[index];
         auto flags = static_cast<GRegexCompileFlags>(G_REGEX_RAW | (m.caseless ? G_REGEX_CASELESS : 0) |
                                                      (m.dotall ? G_REGEX_DOTALL : 0));
-        d.compiled[index].reset(g_regex_new(m.pattern.c_str(), flags, static_cast<GRegexMatchFlags>(0), nullptr));
+        d.compiled[index].reset(g_regex_new(m.pattern.data(), flags, static_cast<GRegexMatchFlags>(0), nullptr));
     }
     return d.compiled[index].get();
 }
