@@ -8,6 +8,7 @@
 #include <epan/proto_data.h>
 
 #include "core/ghostports/exposures.hpp"
+#include "wireshark/frame_records.hpp"
 
 namespace ghostports {
 
@@ -34,9 +35,6 @@ struct FrameExposures {
     guint count;
     StoredExposure *items;
 };
-
-// The key under which a frame's findings are kept (one proto for both layers).
-int g_proto_key = -1;
 
 // One per layer (rescap, decap): epan keeps pointers into these arrays.
 struct LayerRegistration {
@@ -81,7 +79,7 @@ void scan(tvbuff_t *tvb, packet_info *pinfo, bool from_client) {
         if (it->second.idle()) kept.erase(it);
     }
     if (found.empty()) return;
-    auto *frame = static_cast<FrameExposures *>(p_get_proto_data(wmem_file_scope(), pinfo, g_proto_key, 0));
+    auto *frame = static_cast<FrameExposures *>(frame_records::find(pinfo, frame_records::Kind::Exposures, 0));
     const guint before = frame != nullptr ? frame->count : 0;
     auto *items = wmem_alloc_array(wmem_file_scope(), StoredExposure, before + found.size());
     for (guint i = 0; i < before; ++i) items[i] = frame->items[i];
@@ -90,7 +88,7 @@ void scan(tvbuff_t *tvb, packet_info *pinfo, bool from_client) {
                              static_cast<guint32>(found[i].secret_length), file_string(found[i].detail)};
     if (frame == nullptr) {
         frame = wmem_new(wmem_file_scope(), FrameExposures);
-        p_add_proto_data(wmem_file_scope(), pinfo, g_proto_key, 0, frame);
+        frame_records::add(pinfo, frame_records::Kind::Exposures, 0, frame);
     }
     frame->count = before + static_cast<guint>(found.size());
     frame->items = items;
@@ -150,10 +148,7 @@ ExposureFields *register_exposure_fields(int proto, const char *prefix) {
     LayerRegistration &layer = g_layers[g_registered++];
     ExposureFields *f = &layer.fields;
     f->proto = proto;
-    if (g_proto_key < 0) {
-        g_proto_key = proto;
-        register_cleanup_routine(clear_scanners);
-    }
+    if (g_registered == 1) register_cleanup_routine(clear_scanners);
     hf_register_info hf[] = {
         field(&f->hf_exposure, prefix, "Exposure", "", FT_STRING,
               "Something an analyst must see: cleartext_login, shell_session or shell_command"),
@@ -187,14 +182,16 @@ ExposureFields *register_exposure_fields(int proto, const char *prefix) {
 guint report_exposures(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *root, ExposureFields *fields,
                        bool from_client) {
     if (!PINFO_FD_VISITED(pinfo)) scan(tvb, pinfo, from_client);
-    const auto *frame = static_cast<const FrameExposures *>(p_get_proto_data(wmem_file_scope(), pinfo, g_proto_key, 0));
+    const auto *frame =
+        static_cast<const FrameExposures *>(frame_records::find(pinfo, frame_records::Kind::Exposures, 0));
     if (frame == nullptr) return 0;
     for (guint i = 0; i < frame->count; ++i) show(tvb, pinfo, tree, root, fields, frame->items[i]);
     return frame->count;
 }
 
 const char *const *frame_exposure_lines(packet_info *pinfo) {
-    const auto *frame = static_cast<const FrameExposures *>(p_get_proto_data(wmem_file_scope(), pinfo, g_proto_key, 0));
+    const auto *frame =
+        static_cast<const FrameExposures *>(frame_records::find(pinfo, frame_records::Kind::Exposures, 0));
     const guint count = frame != nullptr ? frame->count : 0;
     auto **lines = wmem_alloc_array(pinfo->pool, const char *, count + 1);
     for (guint i = 0; i < count; ++i) {

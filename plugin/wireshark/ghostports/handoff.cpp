@@ -9,6 +9,7 @@
 #include <epan/prefs.h>
 #include <epan/proto_data.h>
 
+#include "wireshark/frame_records.hpp"
 #include "wireshark/ghostports/conversation.hpp"
 #include "core/ghostports/announcements.hpp"
 #include "wireshark/ghostports/nmap_matcher.hpp"
@@ -283,7 +284,7 @@ bool handing_off() {
 
 HandOffPlan plan_hand_off(tvbuff_t *tvb, packet_info *pinfo, const HandOffRequest &request) {
     const guint32 key = next_call_key(pinfo);
-    auto *choice = static_cast<FrameChoice *>(p_get_proto_data(wmem_file_scope(), pinfo, identity_protocol(), key));
+    auto *choice = static_cast<FrameChoice *>(frame_records::find(pinfo, frame_records::Kind::HandOffChoice, key));
     if (choice == nullptr) {
         // First pass (or a frame the first pass never handed off): decide now.
         choice = wmem_new0(wmem_file_scope(), FrameChoice);
@@ -303,7 +304,7 @@ HandOffPlan plan_hand_off(tvbuff_t *tvb, packet_info *pinfo, const HandOffReques
             choice->decoder = Decoder::Named;
             choice->handle = gc.named_handle;
         }
-        p_add_proto_data(wmem_file_scope(), pinfo, identity_protocol(), key, choice);
+        frame_records::add(pinfo, frame_records::Kind::HandOffChoice, key, choice);
     }
     return HandOffPlan{*choice->identity, choice->named_here, choice->first_payload, choice->from_server, choice};
 }

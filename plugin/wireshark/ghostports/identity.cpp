@@ -6,6 +6,7 @@
 
 #include <epan/prefs.h>
 
+#include "wireshark/frame_records.hpp"
 #include "wireshark/ghostports/conversation.hpp"
 #include "wireshark/ghostports/nmap_matcher.hpp"
 
@@ -116,6 +117,7 @@ void register_identity_protocol() {
     g_proto = proto_register_protocol("Ghost port service identification", "GHOSTID", "ghostid");
     module_t *module = prefs_register_protocol(g_proto, nullptr);
     register_nmap_preferences(module);
+    frame_records::register_frame_records(g_proto);
     g_records = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), key_hash, key_equal);
 }
 

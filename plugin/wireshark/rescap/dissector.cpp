@@ -272,8 +272,7 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
 
     const ParseOptions options = options_for(pinfo, transport);
     const gint length = static_cast<gint>(tvb_captured_length(tvb));
-    SegmentPlan *plan =
-        stream && g.desegment && pinfo->can_desegment ? plan_segment(tvb, pinfo, g.proto, data) : nullptr;
+    SegmentPlan *plan = stream && g.desegment && pinfo->can_desegment ? plan_segment(tvb, pinfo, data) : nullptr;
     bool shown = false;
     gint offset = plan != nullptr ? show_planned(tvb, pinfo, tree, *plan, state, shown) : 0;
     while (offset < length) {
@@ -284,7 +283,7 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
             const std::size_t framed = framed_length(input);
             if (framed == 0 && probe_stream(input).state != StreamProbe::State::Undecided) {
                 // It goes on past the segment: assembled and parsed where it ends.
-                start_message(*plan, tvb, pinfo, g.proto, offset);
+                start_message(*plan, tvb, pinfo, offset);
                 if (state.verdict == Verdict::Unknown && !PINFO_FD_VISITED(pinfo)) {
                     state.verdict = Verdict::Rescap;
                     state.first_payload_frame = pinfo->num;
@@ -335,7 +334,7 @@ ws_compat::HeuristicResult heuristic(tvbuff_t *tvb, packet_info *pinfo, proto_tr
     const auto input = bytes_of(tvb, 0);
     if (ghostports::handing_off()) return FALSE;
     const bool stream = transport == Transport::Tcp;
-    if (stream && !is_first_payload(pinfo, g.proto)) return FALSE;
+    if (stream && !is_first_payload(pinfo)) return FALSE;
     if (!starts_like_rescap(input)) return FALSE;
     ParseResult *result = parse_in_pool(pinfo, input, options_for(pinfo, transport));
     // A first payload that ends inside its first child is judged by the headers it has.

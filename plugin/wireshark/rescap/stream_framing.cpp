@@ -8,6 +8,7 @@
 #include <epan/proto_data.h>
 
 #include "core/rescap/heuristic.hpp"
+#include "wireshark/frame_records.hpp"
 
 namespace rescap {
 namespace {
@@ -27,10 +28,6 @@ struct StreamConversation {
 
 wmem_map_t *g_conversations = nullptr;
 StreamFraming g_framing;
-
-// Frame proto data keys: one plan per TCP layer of the frame (a tunnel can
-// carry more than one segment), clear of the transaction keys (offsets).
-constexpr guint32 kPlanKey = 0x7F000000;
 
 StreamDirection &direction_of(packet_info *pinfo) {
     conversation_t *conversation = find_or_create_conversation(pinfo);
@@ -136,14 +133,15 @@ void register_stream_framing() {
     g_conversations = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_direct_hash, g_direct_equal);
 }
 
-SegmentPlan *plan_segment(tvbuff_t *tvb, packet_info *pinfo, int proto, void *data) {
+SegmentPlan *plan_segment(tvbuff_t *tvb, packet_info *pinfo, void *data) {
     if (data == nullptr) return nullptr;
-    const guint32 key = kPlanKey + pinfo->curr_layer_num;
+    // One plan per TCP layer of the frame (a tunnel can carry more than one segment).
+    const guint32 layer = pinfo->curr_layer_num;
     if (PINFO_FD_VISITED(pinfo))
-        return static_cast<SegmentPlan *>(p_get_proto_data(wmem_file_scope(), pinfo, proto, key));
+        return static_cast<SegmentPlan *>(frame_records::find(pinfo, frame_records::Kind::SegmentPlan, layer));
     const auto *tcp = static_cast<const struct tcpinfo *>(data);
     auto *plan = wmem_new0(wmem_file_scope(), SegmentPlan);
-    p_add_proto_data(wmem_file_scope(), pinfo, proto, key, plan);
+    frame_records::add(pinfo, frame_records::Kind::SegmentPlan, layer, plan);
     StreamDirection &direction = direction_of(pinfo);
     const guint32 length = tvb_captured_length(tvb);
     if (direction.seq_known) {
@@ -172,19 +170,18 @@ SegmentPlan *plan_segment(tvbuff_t *tvb, packet_info *pinfo, int proto, void *da
     return plan;
 }
 
-bool is_first_payload(packet_info *pinfo, int proto) {
+bool is_first_payload(packet_info *pinfo) {
     // Later passes: the first pass's answer, kept with the frame.
-    const guint32 key = kPlanKey + 0x100 + pinfo->curr_layer_num;
-    if (PINFO_FD_VISITED(pinfo)) return p_get_proto_data(wmem_file_scope(), pinfo, proto, key) != nullptr;
+    const guint32 layer = pinfo->curr_layer_num;
+    if (PINFO_FD_VISITED(pinfo)) return frame_records::find(pinfo, frame_records::Kind::FirstPayload, layer) != nullptr;
     StreamDirection &direction = direction_of(pinfo);
     if (direction.first_payload_frame != 0 && direction.first_payload_frame != pinfo->num) return false;
     direction.first_payload_frame = pinfo->num;
-    p_add_proto_data(wmem_file_scope(), pinfo, proto, key, GUINT_TO_POINTER(1));
+    frame_records::add(pinfo, frame_records::Kind::FirstPayload, layer, GUINT_TO_POINTER(1));
     return true;
 }
 
-void start_message(SegmentPlan &plan, tvbuff_t *tvb, packet_info *pinfo, int proto, gint offset) {
-    (void)proto;
+void start_message(SegmentPlan &plan, tvbuff_t *tvb, packet_info *pinfo, gint offset) {
     plan.started_at = static_cast<guint32>(offset);
     if (PINFO_FD_VISITED(pinfo)) return;
     StreamDirection &direction = direction_of(pinfo);

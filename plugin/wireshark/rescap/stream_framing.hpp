@@ -56,7 +56,7 @@ void register_stream_framing();
 // message takes its share of the segment; a resynchronisation skips what
 // cannot start a message). Later passes: the plan made then. Null when the
 // octets do not come from TCP (`data` is not a tcpinfo).
-SegmentPlan *plan_segment(tvbuff_t *tvb, packet_info *pinfo, int proto, void *data);
+SegmentPlan *plan_segment(tvbuff_t *tvb, packet_info *pinfo, void *data);
 
 // The message at `offset` runs past the segment: the first pass starts
 // assembling it (octets offset..end are its first).
@@ -64,8 +64,8 @@ SegmentPlan *plan_segment(tvbuff_t *tvb, packet_info *pinfo, int proto, void *da
 // TCP conversation (remembered on the first pass, so one pass, two passes
 // and the GUI agree): a mid-stream segment that happens to start like a
 // message is never claimed.
-bool is_first_payload(packet_info *pinfo, int proto);
+bool is_first_payload(packet_info *pinfo);
 
-void start_message(SegmentPlan &plan, tvbuff_t *tvb, packet_info *pinfo, int proto, gint offset);
+void start_message(SegmentPlan &plan, tvbuff_t *tvb, packet_info *pinfo, gint offset);
 
 }  // namespace rescap

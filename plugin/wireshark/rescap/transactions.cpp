@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "wireshark/frame_records.hpp"
 #include "wireshark/ghostports/identity.hpp"
 
 #include <epan/proto_data.h>
@@ -121,14 +122,16 @@ MessageLink track_message(packet_info *pinfo, int proto, ConversationState &stat
     // Later passes: the frame's own proto data, keyed by the message's
     // ordinal, holds its transaction; whether it is the original follows.
     if (PINFO_FD_VISITED(pinfo)) {
-        auto *transaction = static_cast<Transaction *>(p_get_proto_data(wmem_file_scope(), pinfo, proto, here.ordinal));
+        auto *transaction =
+            static_cast<Transaction *>(frame_records::find(pinfo, frame_records::Kind::TransactionLink, here.ordinal));
         if (transaction == nullptr) return {nullptr, false};
         const MessagePlace original = role == Role::Request ? transaction->request() : transaction->response();
         return {transaction, !(original == here)};
     }
     const MessageLink link = role == Role::Request ? track_request(pinfo, state, here, datagram, octets)
                                                    : track_response(state, here, datagram, octets);
-    if (link.transaction != nullptr) p_add_proto_data(wmem_file_scope(), pinfo, proto, here.ordinal, link.transaction);
+    if (link.transaction != nullptr)
+        frame_records::add(pinfo, frame_records::Kind::TransactionLink, here.ordinal, link.transaction);
     return link;
 }
 
