@@ -262,9 +262,26 @@ def grow(path, size, segment, port, shape, piece=1000, depth=31):
         path, w.count, len(resp), shape, segment, port))
 
 
+def dns_conversations(path, count):
+    """The same shape with DNS on UDP 53: a reference for Wireshark's own
+    request/response matching (packet-dns.c keeps a transaction per query)."""
+    w = Writer(path)
+    for n in range(count):
+        client, sport = addr(n // 64000), 1024 + n % 64000
+        name = b"".join(bytes([len(p)]) + p for p in (b"user%d" % n, b"example", b"com")) + b"\x00"
+        question = name + b"\x00\x01\x00\x01"  # A, IN
+        query = struct.pack("!6H", n & 0xFFFF, 0x0100, 1, 0, 0, 0) + question
+        answer = b"\xc0\x0c\x00\x01\x00\x01\x00\x00\x0e\x10\x00\x04\xc0\x00\x02\x01"  # 192.0.2.1, TTL 3600
+        response = struct.pack("!6H", n & 0xFFFF, 0x8180, 1, 1, 0, 0) + question + answer
+        w.frame(udp(client, SERVER, sport, 53, query, n), True)
+        w.frame(udp(SERVER, client, 53, sport, response, n), False)
+    w.close()
+    print("%s: %d packets, %d DNS conversations" % (path, w.count, count))
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("kind", choices=["bench", "conversations", "grow"])
+    ap.add_argument("kind", choices=["bench", "conversations", "dns-conversations", "grow"])
     ap.add_argument("--size", type=int, default=1 << 20)
     ap.add_argument("--segment", type=int, default=1460)
     ap.add_argument("--port", type=int, default=283)
@@ -282,6 +299,8 @@ def main():
     elif a.kind == "grow":
         piece = a.piece if a.piece is not None else (0 if a.shape == "tiny" else 1000)
         grow(a.out, a.size, a.segment, a.port, a.shape, piece, a.depth)
+    elif a.kind == "dns-conversations":
+        dns_conversations(a.out, a.count)
     else:
         conversations(a.out, a.count, a.seed)
 
