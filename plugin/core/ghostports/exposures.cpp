@@ -523,7 +523,7 @@ bool ExposureScanner::credential_line(const std::string &line, std::vector<Expos
             memory().sasl_user = *decoded;
             sasl_ = SaslStep::LoginPassword;
         } else if (step == SaslStep::LoginPassword) {
-            login(sasl_protocol(), memory().sasl_user, decoded->size(), "AUTH LOGIN");
+            login(sasl_protocol(), recall().sasl_user, decoded->size(), "AUTH LOGIN");
         } else {
             if (auto credential = sasl_plain(*decoded))
                 login(sasl_protocol(), credential->user, credential->secret_length, "AUTH PLAIN");

@@ -5,7 +5,6 @@
 
 #include <epan/conversation.h>
 #include <epan/expert.h>
-#include <epan/proto_data.h>
 
 #include "core/ghostports/exposures.hpp"
 #include "wireshark/frame_records.hpp"

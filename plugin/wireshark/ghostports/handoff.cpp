@@ -41,13 +41,9 @@ static_assert(sizeof(FrameChoice) <= 24);
 // The conversation's identity as a file-scope snapshot that frames share:
 // a new one only when the identity changed (named, product found).
 const ConversationIdentity *identity_snapshot(GhostConversation &gc) {
-    const ConversationIdentity *last = gc.published;
-    const ConversationIdentity &now = gc.identity;
-    if (last == nullptr || last->protocol != now.protocol || last->dissector != now.dissector ||
-        last->product != now.product || last->version != now.version || last->evidence != now.evidence ||
-        last->named_in != now.named_in || last->product_in != now.product_in)
+    if (gc.published == nullptr || !(*gc.published == gc.identity))
         gc.published = static_cast<const ConversationIdentity *>(
-            wmem_memdup(wmem_file_scope(), &now, sizeof(ConversationIdentity)));
+            wmem_memdup(wmem_file_scope(), &gc.identity, sizeof(ConversationIdentity)));
     return gc.published;
 }
 

@@ -19,6 +19,9 @@ struct ConversationIdentity {
         *evidence;     // where the name came from: "signature ssh-banner", "nmap-service-probes line 1234, probe NULL"
     guint32 named_in;  // frame whose payload gave the name (0 = not named)
     guint32 product_in;  // frame whose payload gave product/version (0 = none)
+
+    // The same strings (by pointer: each is copied once into file scope) and frames.
+    bool operator==(const ConversationIdentity &) const = default;
 };
 
 // The packet's conversation as rescap/decap first found it (by endpoints,

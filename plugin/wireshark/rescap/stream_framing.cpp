@@ -5,7 +5,6 @@
 
 #include <epan/conversation.h>
 #include <epan/dissectors/packet-tcp.h>
-#include <epan/proto_data.h>
 
 #include "core/rescap/heuristic.hpp"
 #include "wireshark/frame_records.hpp"
