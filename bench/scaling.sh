@@ -38,8 +38,8 @@ done
 source bench/measure.sh
 bench_setup "$plugin" scaling
 
-big=(-o rescap.max_message_size:300000000)
-data=(-d tcp.port==283,data -d tcp.port==5283,data --disable-heuristic rescap_tcp)
+big=(-o rescap.max_message_size:300000000 --enable-heuristic rescap_tcp)
+data=(-d tcp.port==283,data -d tcp.port==5283,data)
 MB=1048576
 results=$work/points.txt
 : >"$results"

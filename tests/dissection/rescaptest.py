@@ -97,6 +97,20 @@ def plugin_path():
     return Path(os.environ.get("RESCAP_PLUGIN") or (REPO / "build" / "rescap.so")).resolve()
 
 
+# rescap's heuristics (rescap on any port) are off by default, as Wireshark
+# registers weak heuristics; a capture whose rescap server is on another
+# port than 283 is read with them on, as a user would have to.
+ENABLE_HEURISTICS = ("--enable-heuristic", "rescap_udp", "--enable-heuristic", "rescap_tcp")
+
+
+def heuristics_for(name):
+    path = CAPTURES / (name + ".json")
+    if not path.exists():
+        return ()
+    ports = {m["server"][1] for m in load_manifest(name).get("messages", []) if "server" in m}
+    return ENABLE_HEURISTICS if ports - {283} else ()
+
+
 class TSharkError(AssertionError):
     pass
 
@@ -172,7 +186,7 @@ class TShark:
         """Parsed ``tshark -r <capture> -2 -T pdml`` (cached)."""
         key = (name,) + extra
         if key not in self._pdml:
-            out = self("-r", self.capture(name), "-2", "-T", "pdml", *extra)
+            out = self("-r", self.capture(name), "-2", "-T", "pdml", *heuristics_for(name), *extra)
             cap = Capture(name, ET.fromstring(out))
             bugs = cap.dissector_bugs()
             if bugs:
@@ -182,7 +196,7 @@ class TShark:
 
     def info_column(self, name):
         """{frame number: Info column} from a two-pass run."""
-        out = self("-r", self.capture(name), "-2", "-T", "fields",
+        out = self("-r", self.capture(name), "-2", *heuristics_for(name), "-T", "fields",
                    "-e", "frame.number", "-e", "_ws.col.Info")
         res = {}
         for line in out.splitlines():

@@ -17,6 +17,7 @@ import struct
 
 import pytest
 
+import rescaptest as RT
 from synth_pcap import ipv4_udp, item, udp_frame, write_pcap
 
 MAX_DECAP_NESTING = 8     # README decision; plugin/wireshark/decap/dissector.cpp kMaxNesting
@@ -40,7 +41,7 @@ def test_heuristics_survive_exception_in_handed_off_dissector(tshark_env, synth_
     path = synth_dir / "http_throws_then_rescap.pcap"
     write_pcap(path, [udp_frame(40001, 283, CHUNKED_HTTP), udp_frame(40002, 5283, REQUEST),
                       udp_frame(40003, 283, CHUNKED_HTTP), udp_frame(40004, 5283, REQUEST)])
-    p = tshark_env.run("-r", str(path), *passes, "-T", "fields", "-E", "separator=|",
+    p = tshark_env.run("-r", str(path), *passes, *RT.ENABLE_HEURISTICS, "-T", "fields", "-E", "separator=|",
                        "-e", "frame.number", "-e", "frame.protocols", "-e", "_ws.malformed", "-e", "rescap.base_uri")
     assert p.returncode == 0, p.stderr
     got = [l.split("|") for l in p.stdout.splitlines() if l.strip()]

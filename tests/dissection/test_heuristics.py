@@ -1,8 +1,9 @@
 """The heuristic dissectors rescap_udp / rescap_tcp (rescap on any port).
 
-* rescap_other_port (UDP and TCP on 5283): every manifest message decodes as
-  rescap with the manifest's items, and only thanks to the heuristics: with
-  both heuristics disabled the same frames carry no rescap layer.
+* The heuristics are off by default (Wireshark's rule for weak heuristics):
+  rescap_other_port read without options has no rescap layer.
+* rescap_other_port (UDP and TCP on 5283), heuristics enabled: every manifest
+  message decodes as rescap with the manifest's items.
 * Non-rescap traffic (mixed_non_rescap, every decap_* capture, not_rescap_283)
   gets no rescap layer on any port other than 283.
 * Synthesized UDP datagrams on a port nothing else claims: 2000 seeded random
@@ -18,7 +19,7 @@ import rescaptest as RT
 from synth_pcap import item, tcp_frame, udp_frame, write_pcap
 import test_manifests as TM
 
-NO_HEUR = ("--disable-heuristic", "rescap_udp", "--disable-heuristic", "rescap_tcp")
+WITH_HEUR = RT.ENABLE_HEURISTICS
 SILENT = ["mixed_non_rescap", "not_rescap_283"] + sorted(n for n in RT.manifest_names() if n.startswith("decap_"))
 
 
@@ -65,8 +66,7 @@ def test_other_port_decoded_by_heuristics(tshark_env):
 def test_other_port_not_decoded_without_heuristics(tshark_env):
     name = "rescap_other_port"
     man = RT.load_manifest(name)
-    with_h = tshark_env.pdml(name)
-    without = tshark_env.pdml(name, *NO_HEUR)
+    with_h = tshark_env.pdml(name)  # heuristics enabled (RT.heuristics_for)
     frames = RT.expected_frames(man, with_h)
     nums = set()
     for i in RT.rescap_message_indexes(man):
@@ -74,13 +74,16 @@ def test_other_port_not_decoded_without_heuristics(tshark_env):
         assert f is not None and f["last"] is not None
         nums |= {f["first"], f["last"]}
     assert all(with_h.by_num[n].rescap for n in nums), "sanity: rescap shown with heuristics on"
-    still = sorted(p.num for p in without.packets if p.rescap)
-    assert not still, "frames %s carry a rescap layer with rescap_udp/rescap_tcp disabled" % still
+    # Default preferences: the heuristics are registered disabled.
+    out = tshark_env("-r", tshark_env.capture(name), "-2", "-T", "fields", "-e", "frame.number",
+                     "-e", "frame.protocols")
+    still = sorted(int(l.split("\t")[0]) for l in out.splitlines() if "rescap" in l.split("\t")[1].split(":"))
+    assert not still, "frames %s carry a rescap layer with the heuristics at their default (off)" % still
 
 
 @pytest.mark.parametrize("name", SILENT)
 def test_heuristics_silent_on_non_rescap(tshark_env, name):
-    cap = tshark_env.pdml(name)
+    cap = tshark_env.pdml(name, *WITH_HEUR)
     bad = []
     for p in rescap_frames(cap):
         if 283 not in (p.sport, p.dport):
@@ -127,7 +130,7 @@ def test_random_payloads_not_claimed(tshark_env, synth_dir):
     others_off = other_udp_heuristics_off(tshark_env)
     for extra in ((), ("-o", "udp.try_heuristic_first:TRUE")):
         out = tshark_env("-r", str(path), "-T", "fields", "-e", "frame.number", "-e", "frame.protocols",
-                         *others_off, *extra)
+                         *WITH_HEUR, *others_off, *extra)
         rows = [l.split("\t") for l in out.splitlines() if l.strip()]
         assert len(rows) == N_RANDOM
         claimed = [int(n) for n, protos in rows if "rescap" in protos.split(":")]
@@ -145,7 +148,7 @@ def test_valid_messages_claimed_on_port_40000(tshark_env, synth_dir):
     response = item(0x000C, struct.pack("!H", 2)) + item(0x000D, b"\x00\x00") + item(0xFF01, b"\x01")
     path = synth_dir / "valid_40000.pcap"
     write_pcap(path, [udp_frame(40001, 40000, request), udp_frame(40000, 40001, response)])
-    out = tshark_env("-r", str(path), "-T", "fields", "-E", "separator=|", "-e", "frame.number",
+    out = tshark_env("-r", str(path), *WITH_HEUR, "-T", "fields", "-E", "separator=|", "-e", "frame.number",
                      "-e", "frame.protocols", "-e", "rescap.response", "-e", "rescap.base_uri",
                      "-e", "rescap.status.code", "-e", "rescap.form")
     rows = [l.split("|") for l in out.splitlines() if l.strip()]
@@ -155,8 +158,8 @@ def test_valid_messages_claimed_on_port_40000(tshark_env, synth_dir):
     assert resp1 in ("0", "False") and uri1 == "mailto:dave@example.com" and form1.split(",")[0] == "1"
     assert "rescap" in p2.split(":"), "valid count-form response on 40000 not claimed: %s" % p2
     assert resp2 in ("1", "True") and int(code2, 0) == 0 and form2.split(",")[0] == "1"
-    # and not claimed with the heuristic off
-    out = tshark_env("-r", str(path), "-T", "fields", "-e", "frame.protocols", *NO_HEUR)
+    # and not claimed with the heuristics at their default (off)
+    out = tshark_env("-r", str(path), "-T", "fields", "-e", "frame.protocols")
     assert all("rescap" not in l.split(":") for l in out.splitlines() if l.strip())
 
 
@@ -169,7 +172,7 @@ def test_request_spanning_tcp_segments_on_other_port(tshark_env, synth_dir, form
     msg = (item(0x0001, struct.pack("!H", 2)) + children) if form == "count" else item(0x0001, children)
     path = synth_dir / ("tcp_split_%s.pcap" % form)
     write_pcap(path, [tcp_frame(40001, 5283, 1, msg[:1000]), tcp_frame(40001, 5283, 1001, msg[1000:])])
-    out = tshark_env("-r", str(path), "-T", "fields", "-E", "separator=|", "-e", "frame.number",
+    out = tshark_env("-r", str(path), *WITH_HEUR, "-T", "fields", "-E", "separator=|", "-e", "frame.number",
                      "-e", "frame.protocols", "-e", "rescap.base_uri", "-e", "rescap.stream.length")
     rows = [l.split("|") for l in out.splitlines() if l.strip()]
     assert len(rows) == 2

@@ -106,3 +106,35 @@ TEST(NmapProbes, OnlyTemplatesWithGroupsReadTheProductFromThePayload) {
     printable.product = "$P(2)";
     EXPECT_TRUE(reads_product_from_payload(printable));
 }
+
+// The prefilter must never skip a pattern that could match: every prefix it
+// reports is one the pattern itself requires.
+TEST(NmapProbes, LiteralPrefixOfAnchoredPatterns) {
+    EXPECT_EQ(literal_prefix("^SSH-([\\d.]+)-OpenSSH"), "SSH-");
+    EXPECT_EQ(literal_prefix("^220 ([-\\w_.]+) ESMTP"), "220 ");
+    EXPECT_EQ(literal_prefix("^\\x16\\x03\\0\\0\\x02"), std::string("\x16\x03\0\0\x02", 5));
+    EXPECT_EQ(literal_prefix("^\\0\\x01"), std::string("\0\x01", 2));
+    EXPECT_EQ(literal_prefix("^HTTP/1\\.[01] \\d\\d\\d"), "HTTP/1.");
+    EXPECT_EQ(literal_prefix("^ab?c"), "a");  // b may be absent
+    EXPECT_EQ(literal_prefix("^ab*c"), "a");
+    EXPECT_EQ(literal_prefix("^ab{0,2}c"), "a");
+    EXPECT_EQ(literal_prefix("^ab+c"), "ab");  // b at least once, then maybe more
+    EXPECT_EQ(literal_prefix("^\\*\\+OK"), "*+OK");
+    EXPECT_EQ(literal_prefix("^\\d+"), "");
+    EXPECT_EQ(literal_prefix("^(?:a|b)"), "");
+    EXPECT_EQ(literal_prefix("^[ab]c"), "");
+    EXPECT_EQ(literal_prefix("^.c"), "");
+    EXPECT_EQ(literal_prefix("abc"), "");        // not anchored
+    EXPECT_EQ(literal_prefix("^abc|^xyz"), "");  // a top-level alternative
+    EXPECT_EQ(literal_prefix("^a(b|c)"), "a");   // an alternative inside a group
+    EXPECT_EQ(literal_prefix("^a[|]b"), "a");    // a bar inside a class
+    EXPECT_EQ(literal_prefix("^a\\|b"), "a|b");  // an escaped bar
+}
+
+TEST(NmapProbes, PrefixComparisonHonoursCase) {
+    EXPECT_TRUE(begins_with_prefix(bytes("SSH-2.0-x"), "SSH-", false));
+    EXPECT_FALSE(begins_with_prefix(bytes("ssh-2.0-x"), "SSH-", false));
+    EXPECT_TRUE(begins_with_prefix(bytes("ssh-2.0-x"), "SSH-", true));
+    EXPECT_FALSE(begins_with_prefix(bytes("SS"), "SSH-", true));
+    EXPECT_TRUE(begins_with_prefix(bytes(""), "", false));
+}

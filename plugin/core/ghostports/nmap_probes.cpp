@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
+#include <tuple>
+#include <utility>
 
 namespace ghostports {
 namespace {
@@ -198,21 +201,34 @@ NmapDatabase parse_nmap_service_probes(std::string_view text) {
     return db;
 }
 
-std::vector<const NmapProbe *> probes_for_exchange(const NmapDatabase &db, Transport transport,
-                                                   std::span<const std::uint8_t> client_payload, bool banner) {
+std::vector<std::size_t> probes_sent(const NmapDatabase &db, Transport transport,
+                                     std::span<const std::uint8_t> client_payload) {
+    std::vector<std::size_t> sent;
+    if (client_payload.empty()) return sent;
+    for (std::size_t i = 0; i < db.probes.size(); ++i)
+        if (db.probes[i].transport == transport && client_sent(db.probes[i], client_payload)) sent.push_back(i);
+    return sent;
+}
+
+std::vector<const NmapProbe *> probes_to_judge(const NmapDatabase &db, Transport transport,
+                                               std::span<const std::size_t> sent, bool banner) {
     std::vector<const NmapProbe *> chosen;
     auto add = [&chosen](const NmapProbe *probe) {
         if (probe != nullptr && std::find(chosen.begin(), chosen.end(), probe) == chosen.end()) chosen.push_back(probe);
     };
-    if (!client_payload.empty()) {
-        for (const NmapProbe &probe : db.probes) {
-            if (probe.transport != transport || !client_sent(probe, client_payload)) continue;
-            add(&probe);
-            for (const std::string &fallback : probe.fallbacks) add(db.probe(fallback, transport));
-        }
+    for (std::size_t index : sent) {
+        if (index >= db.probes.size()) continue;
+        const NmapProbe &probe = db.probes[index];
+        add(&probe);
+        for (const std::string &fallback : probe.fallbacks) add(db.probe(fallback, transport));
     }
     if (banner && transport == Transport::Tcp) add(db.probe("NULL", Transport::Tcp));
     return chosen;
+}
+
+std::vector<const NmapProbe *> probes_for_exchange(const NmapDatabase &db, Transport transport,
+                                                   std::span<const std::uint8_t> client_payload, bool banner) {
+    return probes_to_judge(db, transport, probes_sent(db, transport, client_payload), banner);
 }
 
 bool reads_product_from_payload(const NmapMatch &match) {
@@ -247,6 +263,90 @@ std::string expand_template(std::string_view templ, std::span<const std::string>
     const auto first = out.find_first_not_of(" \t");
     if (first == std::string::npos) return {};
     return out.substr(first, out.find_last_not_of(" \t") - first + 1);
+}
+
+bool pcre_has_top_level_alternative(std::string_view pattern) {
+    int depth = 0;
+    bool in_class = false;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const char c = pattern[i];
+        if (c == '\\') {
+            ++i;
+        } else if (in_class) {
+            in_class = c != ']';
+        } else if (c == '[') {
+            in_class = true;
+            if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;  // "[]...]": the ] is literal
+        } else if (c == '(') {
+            ++depth;
+        } else if (c == ')') {
+            --depth;
+        } else if (c == '|' && depth == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::optional<std::pair<char, std::size_t>> pcre_escaped_octet(std::string_view pattern, std::size_t i) {
+    if (i + 1 >= pattern.size()) return std::nullopt;
+    const char c = pattern[i + 1];
+    switch (c) {
+        case 'r': return std::pair{'\r', 2};
+        case 'n': return std::pair{'\n', 2};
+        case 't': return std::pair{'\t', 2};
+        case 'f': return std::pair{'\f', 2};
+        case 'e': return std::pair{'\x1b', 2};
+        case 'a': return std::pair{'\a', 2};
+        case '0': {
+            // \0 and up to two more octal digits.
+            std::size_t length = 2;
+            int value = 0;
+            while (length < 4 && i + length < pattern.size() && pattern[i + length] >= '0' && pattern[i + length] <= '7')
+                value = value * 8 + (pattern[i + length++] - '0');
+            return std::pair{static_cast<char>(value), length};
+        }
+        case 'x':
+            if (i + 3 < pattern.size() && hex_value(pattern[i + 2]) >= 0 && hex_value(pattern[i + 3]) >= 0)
+                return std::pair{static_cast<char>(hex_value(pattern[i + 2]) << 4 | hex_value(pattern[i + 3])), 4};
+            return std::nullopt;
+        default:
+            if (std::isalnum(static_cast<unsigned char>(c))) return std::nullopt;
+            return std::pair{c, 2};  // escaped punctuation stands for itself
+    }
+}
+
+std::string literal_prefix(std::string_view pattern) {
+    if (!pattern.starts_with('^') || pcre_has_top_level_alternative(pattern)) return {};
+    std::string prefix;
+    std::size_t i = 1;
+    while (i < pattern.size()) {
+        char octet = pattern[i];
+        std::size_t length = 1;
+        if (octet == '\\') {
+            const auto escaped = pcre_escaped_octet(pattern, i);
+            if (!escaped) break;
+            std::tie(octet, length) = *escaped;
+        } else if (std::string_view(".[]()|*+?{}^$").find(octet) != std::string_view::npos) {
+            break;
+        }
+        const char next = i + length < pattern.size() ? pattern[i + length] : '\0';
+        if (next == '?' || next == '*' || next == '{') break;  // this octet may be absent
+        prefix += octet;
+        i += length;
+        if (next == '+') break;  // present, but what follows may repeat it
+    }
+    return prefix;
+}
+
+bool begins_with_prefix(std::span<const std::uint8_t> subject, std::string_view prefix, bool caseless) {
+    if (subject.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        const auto a = static_cast<unsigned char>(prefix[i]);
+        const unsigned char b = subject[i];
+        if (a != b && (!caseless || std::tolower(a) != std::tolower(b))) return false;
+    }
+    return true;
 }
 
 }  // namespace ghostports

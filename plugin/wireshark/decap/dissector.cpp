@@ -15,6 +15,7 @@
 #include "wireshark/ghostports/identity.hpp"
 #include "wireshark/ghostports/inventory.hpp"
 #include "wireshark/ghostports/service_fields.hpp"
+#include "wireshark/ghostports/withheld_frames.hpp"
 #include "core/decap/inner_packet.hpp"
 
 namespace decap {
@@ -201,11 +202,10 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, boo
         ghostports::finish_inventory(pinfo, inventory, tunnel);
         return static_cast<int>(length);
     }
-    ghostports::report_exposures(tvb, pinfo, decap_tree, root, g.exposures, from_client);
-
     // Not a whole inner packet: name it from strong evidence, hand it on.
     const ghostports::HandOffRequest request{"decap", tcp, tcp ? g.tcp_handle : g.udp_handle};
-    const ghostports::HandOffPlan plan = ghostports::plan_hand_off(tvb, pinfo, request);
+    const ghostports::HandOffPlan plan = ghostports::plan_hand_off(tvb, pinfo, data, request);
+    ghostports::report_exposures(tvb, pinfo, decap_tree, root, g.exposures, plan);
     const char *name = *plan.identity.protocol != '\0' ? plan.identity.protocol : nullptr;
     proto_tree *service_tree = ghostports::add_service_tree(decap_tree, tvb, g.service, plan);
     if (name != nullptr) {
@@ -304,6 +304,8 @@ void register_handoff() {
     g.ethernet = find_dissector_add_dependency("eth_withoutfcs", g.proto);
     register_tunnel_handoff(g.proto);
     ghostports::register_inventory_handoff();
+    ghostports::register_ghost_layer({"decap", "DECAP", g.proto, &g.service, g.exposures});
+    ghostports::register_withheld_frames();
 }
 
 }  // namespace decap

@@ -6,9 +6,20 @@
 #include <epan/packet.h>
 
 #include "core/ghostports/signatures.hpp"
+#include "wireshark/ghostports/nmap_matcher.hpp"
 #include "wireshark/ghostports/identity.hpp"
 
 namespace ghostports {
+
+// Where one direction of a conversation stands, for the first pass: TCP
+// hands a sub-dissector that asks for more data the same reassembly again,
+// grown by a segment each time; only its new octets are news.
+struct DirectionCursor {
+    guint32 start_seq;  // TCP sequence number of the payload last seen
+    guint32 seen;       // its octets seen so far
+    guint8 attempts;    // payloads identification looked at (capped)
+    gboolean started;
+};
 
 struct GhostConversation {
     ConversationIdentity identity;          // as known now (first pass)
@@ -17,18 +28,17 @@ struct GhostConversation {
     dissector_handle_t taken_over;          // what a sub-dissector registered for the conversation
     address client_address;
     guint32 client_port;
-    const guint8 *client_last;  // the client's latest payload (for nmap's probes), file scope
-    guint client_last_length;
-    gboolean client_spoke;
-    gboolean server_spoke;  // the server's first payload was seen (nmap's NULL probe tried on it)
-    guint answers_tried;    // server payloads searched for a product so far
+    NmapSent asked;  // the nmap probes the client's latest payload began like
+    DirectionCursor client, server;
+    gboolean server_spoke;     // the server's first payload was seen (nmap's NULL probe tried on it)
+    gboolean named_by_server;  // the name rests on the server's own payload
 };
 
 // The hidden protocol that keys the per-conversation and per-frame data.
 int identity_protocol();
 
-// The state of the packet's conversation, created on its first payload;
+// The state of `conversation` (the packet's), created on its first payload;
 // `client_is_source` says who the client is for a new conversation.
-GhostConversation &ghost_conversation(packet_info *pinfo, bool client_is_source);
+GhostConversation &ghost_conversation(conversation_t *conversation, packet_info *pinfo, bool client_is_source);
 
 }  // namespace ghostports

@@ -7,6 +7,7 @@
 #include <epan/expert.h>
 
 #include "core/ghostports/exposures.hpp"
+#include "wireshark/compat.hpp"
 #include "wireshark/frame_records.hpp"
 
 namespace ghostports {
@@ -54,16 +55,18 @@ void clear_scanners() {
     scanners().clear();
 }
 
+// Wire text (user names, command lines) escaped once, for every label, field and tap.
 const char *file_string(const std::string &s) {
-    return wmem_strndup(wmem_file_scope(), s.data(), s.size());
+    return ws_compat::format_text(wmem_file_scope(), reinterpret_cast<const std::uint8_t *>(s.data()), s.size());
 }
 
 // First pass: scan and append to this frame's list.
-void scan(tvbuff_t *tvb, packet_info *pinfo, bool from_client) {
+void scan(tvbuff_t *tvb, packet_info *pinfo, bool from_client, guint32 from) {
     const guint length = tvb_captured_length(tvb);
-    if (length == 0) return;
+    if (length <= from) return;
     conversation_t *conversation = find_or_create_conversation(pinfo);
-    const std::span<const std::uint8_t> payload{tvb_get_ptr(tvb, 0, static_cast<gint>(length)), length};
+    const std::span<const std::uint8_t> payload{tvb_get_ptr(tvb, static_cast<gint>(from), static_cast<gint>(length - from)),
+                                                length - from};
     // Most conversations never leave a scanner anything to remember: keep
     // one only while it does (3.7 MiB on the benchmark capture otherwise).
     auto &kept = scanners();
@@ -179,8 +182,13 @@ ExposureFields *register_exposure_fields(int proto, const char *prefix) {
 }
 
 guint report_exposures(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *root, ExposureFields *fields,
-                       bool from_client) {
-    if (!PINFO_FD_VISITED(pinfo)) scan(tvb, pinfo, from_client);
+                       const HandOffPlan &plan) {
+    if (!PINFO_FD_VISITED(pinfo)) scan(tvb, pinfo, !plan.from_server, plan.fresh_from);
+    return show_recorded_exposures(tvb, pinfo, tree, root, fields);
+}
+
+guint show_recorded_exposures(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *root,
+                              ExposureFields *fields) {
     const auto *frame =
         static_cast<const FrameExposures *>(frame_records::find(pinfo, frame_records::Kind::Exposures, 0));
     if (frame == nullptr) return 0;

@@ -6,6 +6,8 @@
 
 #include <epan/packet.h>
 
+#include "wireshark/ghostports/handoff.hpp"
+
 namespace ghostports {
 
 struct ExposureFields;
@@ -14,11 +16,18 @@ struct ExposureFields;
 // shell_session / shell_command for `proto`; call once from its registration.
 ExposureFields *register_exposure_fields(int proto, const char *prefix);
 
-// Scans the payload of a ghost-port conversation on the first pass (state
-// per conversation, findings remembered per frame) and shows this frame's
-// findings under `tree`/`root` on every pass. Returns how many it showed.
+// Scans the octets of a ghost-port payload its direction had not seen
+// (plan.fresh_from on: TCP hands a growing reassembly over again) on the
+// first pass (state per conversation, findings remembered per frame) and
+// shows this frame's findings under `tree`/`root` on every pass. Returns
+// how many it showed.
 guint report_exposures(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *root, ExposureFields *fields,
-                       bool from_client);
+                       const HandOffPlan &plan);
+
+// This frame's recorded findings, without scanning (a pass in which TCP keeps
+// the frame's segment from the port's dissector).
+guint show_recorded_exposures(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *root,
+                              ExposureFields *fields);
 
 // This frame's findings as one line each ("cleartext_login FTP user bob"),
 // for the inventory; nullptr-terminated, packet scope; never null.

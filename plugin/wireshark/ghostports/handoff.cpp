@@ -9,10 +9,14 @@
 #include <epan/prefs.h>
 #include <epan/proto_data.h>
 
+#include <epan/dissectors/packet-tcp.h>
+
+#include "wireshark/compat.hpp"
 #include "wireshark/frame_records.hpp"
 #include "wireshark/ghostports/conversation.hpp"
 #include "core/ghostports/announcements.hpp"
 #include "wireshark/ghostports/nmap_matcher.hpp"
+#include "wireshark/ghostports/withheld_frames.hpp"
 
 namespace ghostports {
 namespace {
@@ -31,12 +35,14 @@ struct FrameChoice {
         heur_dtbl_entry_t *heuristic;  // Heuristic
     };
     const ConversationIdentity *identity;
+    guint32 fresh_from;  // first octet of the payload this direction had not seen (first pass)
     Decoder decoder;
     bool named_here : 1;
     bool first_payload : 1;
     bool from_server : 1;
+    guint8 layer : 2;  // ghost_layer_index() of the port protocol that handed it off
 };
-static_assert(sizeof(FrameChoice) <= 24);
+static_assert(sizeof(FrameChoice) <= 32);
 
 // The conversation's identity as a file-scope snapshot that frames share:
 // a new one only when the identity changed (named, product found).
@@ -96,13 +102,19 @@ void name_from_signature(GhostConversation &gc, const Signature *row, packet_inf
     gc.identity.named_in = pinfo->num;
 }
 
-// Server payloads searched for a product and version, at most.
-constexpr guint kAnswersToSearch = 16;
+// Payloads per direction that identification looks at, at most: the cost
+// per conversation is a constant, whatever its length.
+constexpr guint8 kAttempts = 6;
+
+// A copy of wire text fit for a field or a label: escaped, file scope.
+const char *wire_text(const std::string &text) {
+    return ws_compat::format_text(wmem_file_scope(), reinterpret_cast<const std::uint8_t *>(text.data()), text.size());
+}
 
 void set_product(GhostConversation &gc, packet_info *pinfo, const std::string &product, const std::string &version,
                  const char *evidence) {
-    gc.identity.product = file_copy(product);
-    gc.identity.version = file_copy(version);
+    gc.identity.product = wire_text(product);
+    gc.identity.version = wire_text(version);
     gc.identity.product_in = pinfo->num;
     gc.identity.evidence = wmem_strdup_printf(wmem_file_scope(), "%s; product from %s", gc.identity.evidence, evidence);
 }
@@ -113,10 +125,9 @@ void set_product(GhostConversation &gc, packet_info *pinfo, const std::string &p
 void consult_nmap(GhostConversation &gc, packet_info *pinfo, std::span<const std::uint8_t> answer, bool banner,
                   bool tcp) {
     const Transport transport = tcp ? Transport::Tcp : Transport::Udp;
-    const std::span<const std::uint8_t> asked{gc.client_last, gc.client_last_length};
     const bool unnamed = *gc.identity.protocol == '\0';
     const NmapVerdict verdict =
-        nmap_identify(transport, asked, answer, banner, unnamed ? nullptr : gc.identity.protocol);
+        nmap_identify(transport, gc.asked, answer, banner, unnamed ? nullptr : gc.identity.protocol);
     if (verdict.match == nullptr) return;
     const Signature *row = signature_for_nmap_service(verdict.match->service, transport);
     const char *protocol = row != nullptr ? row->protocol : verdict.match->service.data();
@@ -133,8 +144,8 @@ void consult_nmap(GhostConversation &gc, packet_info *pinfo, std::span<const std
         gc.identity.evidence = evidence;
         gc.identity.named_in = pinfo->num;
         if (!verdict.product.empty()) {
-            gc.identity.product = file_copy(verdict.product);
-            gc.identity.version = file_copy(verdict.version);
+            gc.identity.product = wire_text(verdict.product);
+            gc.identity.version = wire_text(verdict.version);
             gc.identity.product_in = pinfo->num;
         }
     } else if (!verdict.product.empty()) {
@@ -151,28 +162,56 @@ void consult_announcements(GhostConversation &gc, packet_info *pinfo, std::span<
                 wmem_strdup_printf(pinfo->pool, "announcement %s (frame %u)", found.id, pinfo->num));
 }
 
-// First pass: what the payload says about the conversation.
-void identify(GhostConversation &gc, packet_info *pinfo, std::span<const std::uint8_t> payload, bool from_server,
-              bool tcp) {
-    if (payload.empty()) return;
-    if (!from_server) {
-        gc.client_spoke = TRUE;
-        if (gc.identity.product_in == 0 && gc.answers_tried < kAnswersToSearch) {
-            const guint keep = static_cast<guint>(std::min<std::size_t>(payload.size(), 1024));
-            gc.client_last = static_cast<const guint8 *>(wmem_memdup(wmem_file_scope(), payload.data(), keep));
-            gc.client_last_length = keep;
-        }
+// The octets of this payload that the direction has not seen yet: all of
+// them, or the tail TCP appended to a reassembly it hands over again.
+struct Fresh {
+    guint32 from;  // first new octet
+    bool grown;    // the payload is an earlier one grown by new segments
+};
+
+Fresh fresh_octets(DirectionCursor &cursor, std::size_t length, const void *data, bool tcp) {
+    const auto size = static_cast<guint32>(length);
+    if (!tcp || data == nullptr) return {0, false};
+    const auto *segment = static_cast<const tcpinfo *>(data);
+    if (cursor.started && segment->seq == cursor.start_seq) {
+        const guint32 from = std::min(cursor.seen, size);
+        cursor.seen = std::max(cursor.seen, size);
+        return {from, true};
     }
-    if (*gc.identity.protocol == '\0') {
-        const Signature *row = match_signature(payload, tcp ? Transport::Tcp : Transport::Udp,
-                                               from_server ? Sender::Server : Sender::Client);
-        if (row != nullptr) name_from_signature(gc, row, pinfo, tcp);
+    cursor.started = TRUE;
+    cursor.start_seq = segment->seq;
+    cursor.seen = size;
+    return {0, false};
+}
+
+// First pass: what the payload says about the conversation. A few payloads
+// per direction, each seen once (a grown reassembly again only while the
+// earlier look saw less than nmap's subject), nmap on a bounded prefix.
+void identify(GhostConversation &gc, packet_info *pinfo, std::span<const std::uint8_t> payload, guint32 seen_before,
+              bool grown, bool from_server, bool tcp) {
+    DirectionCursor &cursor = from_server ? gc.server : gc.client;
+    const bool known = *gc.identity.protocol != '\0' && gc.identity.product_in != 0;
+    if (payload.empty() || known || cursor.attempts >= kAttempts) return;
+    if (grown && seen_before >= kSubjectLimit) return;
+    ++cursor.attempts;
+    const Transport transport = tcp ? Transport::Tcp : Transport::Udp;
+    if (!from_server) gc.asked = nmap_probes_sent(transport, payload);
+    const Signature *row = match_signature(payload, transport, from_server ? Sender::Server : Sender::Client);
+    // The server's first payload wins over a guess from what the client sent
+    // (later ones may be what a proxy or tunnel the client named carries).
+    const bool named_by_client = *gc.identity.protocol != '\0' && !gc.named_by_server;
+    const bool server_first = from_server && !gc.server_spoke;
+    if (row != nullptr && (*gc.identity.protocol == '\0' ||
+                           (server_first && named_by_client && std::strcmp(row->protocol, gc.identity.protocol) != 0))) {
+        name_from_signature(gc, row, pinfo, tcp);
+        gc.named_by_server = from_server;
+    } else if (row != nullptr && from_server) {
+        gc.named_by_server = TRUE;
     }
     if (from_server) {
         const bool banner = !gc.server_spoke;
         gc.server_spoke = TRUE;
-        if (gc.identity.product_in == 0 && gc.answers_tried < kAnswersToSearch) {
-            ++gc.answers_tried;
+        if (gc.identity.product_in == 0) {
             consult_announcements(gc, pinfo, payload, tcp);
             if (gc.identity.product_in == 0) consult_nmap(gc, pinfo, payload, banner, tcp);
         }
@@ -216,14 +255,20 @@ void take_back(conversation_t *conversation, GhostConversation &gc, packet_info 
 // conversation cannot take our frames either); while none does, the port
 // dispatch already reaches us and the claim would only cost memory (two
 // tree entries per conversation).
-void take_back_conversations(GhostConversation &gc, packet_info *pinfo, const HandOffRequest &request) {
-    conversation_t *ours = stable_conversation(pinfo);
+// The endpoints a hand-off started with (a tunnel's sub-dissector changes pinfo's).
+struct Endpoints {
+    address src, dst;
+    guint32 srcport, destport;
+};
+
+void take_back_conversations(conversation_t *ours, GhostConversation &gc, packet_info *pinfo, const Endpoints &ends,
+                             const HandOffRequest &request) {
     const conversation_type type = conversation_pt_to_conversation_type(pinfo->ptype);
     const struct {
         const address *a, *b;
         guint32 port_a, port_b;
-    } directions[] = {{&pinfo->src, &pinfo->dst, pinfo->srcport, pinfo->destport},
-                      {&pinfo->dst, &pinfo->src, pinfo->destport, pinfo->srcport}};
+    } directions[] = {{&ends.src, &ends.dst, ends.srcport, ends.destport},
+                      {&ends.dst, &ends.src, ends.destport, ends.srcport}};
     constexpr guint kOptions[] = {0u, guint{NO_ADDR_B}, guint{NO_PORT_B}, guint{NO_ADDR_B | NO_PORT_B}};
     conversation_t *others[G_N_ELEMENTS(directions) * G_N_ELEMENTS(kOptions)];
     guint found = 0;
@@ -278,19 +323,27 @@ bool handing_off() {
     return g_handing_off;
 }
 
-HandOffPlan plan_hand_off(tvbuff_t *tvb, packet_info *pinfo, const HandOffRequest &request) {
+HandOffPlan plan_hand_off(tvbuff_t *tvb, packet_info *pinfo, void *data, const HandOffRequest &request) {
     const guint32 key = next_call_key(pinfo);
+    conversation_t *conversation = stable_conversation(pinfo);
     auto *choice = static_cast<FrameChoice *>(frame_records::find(pinfo, frame_records::Kind::HandOffChoice, key));
     if (choice == nullptr) {
         // First pass (or a frame the first pass never handed off): decide now.
         choice = wmem_new0(wmem_file_scope(), FrameChoice);
-        GhostConversation &gc = ghost_conversation(pinfo, client_is_source(pinfo, request));
+        GhostConversation &gc = ghost_conversation(conversation, pinfo, client_is_source(pinfo, request));
         const bool from_server =
             !(addresses_equal(&pinfo->src, &gc.client_address) && pinfo->srcport == gc.client_port);
         const guint32 named_before = gc.identity.named_in;
-        choice->first_payload = !gc.client_spoke && !gc.server_spoke;
-        identify(gc, pinfo, payload_of(tvb), from_server, request.tcp);
+        choice->first_payload = gc.client.seen == 0 && gc.server.seen == 0;
+        DirectionCursor &cursor = from_server ? gc.server : gc.client;
+        const guint32 seen_before = cursor.seen;
+        const std::span<const std::uint8_t> payload = payload_of(tvb);
+        const Fresh fresh = fresh_octets(cursor, payload.size(), data, request.tcp);
+        if (!request.tcp) ++cursor.seen;  // UDP: only whether the direction spoke
+        choice->fresh_from = fresh.from;
+        identify(gc, pinfo, payload, seen_before, fresh.grown, from_server, request.tcp);
         choice->from_server = from_server;
+        choice->layer = ghost_layer_index(request.port_module) & 3;
         choice->named_here = named_before == 0 && gc.identity.named_in == pinfo->num;
         choice->identity = identity_snapshot(gc);
         if (gc.taken_over != nullptr) {
@@ -302,13 +355,29 @@ HandOffPlan plan_hand_off(tvbuff_t *tvb, packet_info *pinfo, const HandOffReques
         }
         frame_records::add(pinfo, frame_records::Kind::HandOffChoice, key, choice);
     }
-    return HandOffPlan{*choice->identity, choice->named_here, choice->first_payload, choice->from_server, choice};
+    return HandOffPlan{*choice->identity, choice->named_here, choice->first_payload, choice->from_server,
+                       choice->fresh_from, choice, conversation};
+}
+
+bool recorded_plan(packet_info *pinfo, HandOffPlan &plan, guint8 &layer) {
+    const auto *choice = static_cast<const FrameChoice *>(frame_records::find(pinfo, frame_records::Kind::HandOffChoice, 0));
+    if (choice == nullptr) return false;
+    plan = HandOffPlan{*choice->identity,   choice->named_here, choice->first_payload, choice->from_server,
+                       choice->fresh_from, const_cast<FrameChoice *>(choice), nullptr};
+    layer = choice->layer;
+    return true;
 }
 
 HandOffResult run_hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data,
                            const HandOffRequest &request, const HandOffPlan &plan) {
     auto *choice = static_cast<FrameChoice *>(plan.choice);
-    GhostConversation &gc = ghost_conversation(pinfo, client_is_source(pinfo, request));
+    conversation_t *conversation = plan.conversation;
+    GhostConversation &gc = ghost_conversation(conversation, pinfo, client_is_source(pinfo, request));
+    Endpoints ends{};
+    copy_address_shallow(&ends.src, &pinfo->src);
+    copy_address_shallow(&ends.dst, &pinfo->dst);
+    ends.srcport = pinfo->srcport;
+    ends.destport = pinfo->destport;
     HandOffResult result{nullptr, false, false};
     // Let the sub-dissector reassemble across segments as if TCP had called it.
     if (request.tcp) pinfo->can_desegment = pinfo->saved_can_desegment;
@@ -338,7 +407,8 @@ HandOffResult run_hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
         }
     }
     FINALLY {
-        take_back_conversations(gc, pinfo, request);
+        // Ownership is settled on the first pass; later passes replay it.
+        if (!PINFO_FD_VISITED(pinfo)) take_back_conversations(conversation, gc, pinfo, ends, request);
     }
     ENDTRY;
     return result;

@@ -33,7 +33,10 @@ struct HandOffPlan {
     bool named_here;                // this frame's payload gave the name
     bool first_payload;             // the conversation's first payload on this port
     bool from_server;               // sent by the side on the ghost port
+    guint32 fresh_from;             // first octet this direction had not seen before (TCP hands a
+                                    // growing reassembly over again); only the first pass reads it
     void *choice;                   // the frame's recorded decoder (opaque)
+    conversation_t *conversation;   // the packet's conversation, found before any sub-dissector ran
 };
 
 struct HandOffResult {
@@ -42,7 +45,12 @@ struct HandOffResult {
     bool taken_over;         // decoded by the dissector a sub-dissector registered for the conversation
 };
 
-HandOffPlan plan_hand_off(tvbuff_t *tvb, packet_info *pinfo, const HandOffRequest &request);
+// `data` is what TCP/UDP passed to the port dissector (TCP's struct tcpinfo).
+HandOffPlan plan_hand_off(tvbuff_t *tvb, packet_info *pinfo, void *data, const HandOffRequest &request);
+
+// The plan the first pass recorded for the frame's first hand-off, and the
+// layer that made it (withheld_frames.hpp); false when there is none.
+bool recorded_plan(packet_info *pinfo, HandOffPlan &plan, guint8 &layer);
 
 HandOffResult run_hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data,
                            const HandOffRequest &request, const HandOffPlan &plan);

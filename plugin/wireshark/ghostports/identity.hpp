@@ -24,15 +24,13 @@ struct ConversationIdentity {
     bool operator==(const ConversationIdentity &) const = default;
 };
 
-// The packet's conversation as rescap/decap first found it (by endpoints,
-// transport and ports). Sub-dissectors create conversations of their own
-// (SNMP, TFTP, RPC...) that later lookups would return instead; this one
-// stays the same for every frame and every pass.
+// The packet's conversation (Wireshark's: find_or_create_conversation), to
+// be looked up before a sub-dissector changes pinfo's addresses; the
+// hand-off keeps the one it started with.
 conversation_t *stable_conversation(packet_info *pinfo);
 
-// Per-conversation data of the ghost ports, kept in one record per stable
-// conversation rather than as conversation proto data: one allocation and
-// one small key per conversation (the benchmark capture has 66,671).
+// Per-conversation data of the ghost ports: one record per Wireshark
+// conversation (its proto data), with a slot for each user.
 enum class ConversationSlot : guint8 {
     RescapMatching,  // rescap::ConversationState
     DecapCounters,   // decap's ConversationState
@@ -43,6 +41,7 @@ enum class ConversationSlot : guint8 {
 // The slot of the packet's stable conversation (nullptr until its owner
 // stores its file-scope state there).
 void *&conversation_slot(packet_info *pinfo, ConversationSlot slot);
+void *&conversation_slot(conversation_t *conversation, ConversationSlot slot);
 
 }  // namespace ghostports
 

@@ -1,13 +1,16 @@
 #include "wireshark/ghostports/nmap_matcher.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <memory>
 #include <string_view>
 #include <vector>
 
 #include <glib.h>
 
+#include "core/ghostports/nmap_prefilter.hpp"
 #include "wireshark/compat.hpp"
 
 namespace ghostports {
@@ -31,6 +34,7 @@ struct Database {
     // Hard matches by the signature protocol their service maps to, per transport.
     std::map<std::pair<std::string, Transport>, std::vector<std::size_t>> by_protocol;
     bool indexed = false;
+    std::optional<NmapPrefilter> prefilter;  // built with the database
 };
 
 Database &database() {
@@ -56,6 +60,7 @@ const NmapDatabase *load() {
     }
     d.compiled.resize(d.db.matches.size());
     d.tried.resize(d.db.matches.size());
+    d.prefilter.emplace(d.db);
     return &d.db;
 }
 
@@ -120,14 +125,28 @@ static const NmapProbe *probe_of(std::size_t match_index) {
     return nullptr;
 }
 
-NmapVerdict nmap_identify(Transport transport, std::span<const std::uint8_t> client_payload,
-                          std::span<const std::uint8_t> server_payload, bool banner, const char *known_protocol) {
+NmapSent nmap_probes_sent(Transport transport, std::span<const std::uint8_t> client_payload) {
+    NmapSent sent{};
+    if (!g_enabled || client_payload.empty()) return sent;
+    for (std::size_t index : probes_sent(*load(), transport, client_payload)) {
+        if (sent.count == NmapSent::kMost) break;
+        sent.probes[sent.count++] = static_cast<std::uint16_t>(index);
+    }
+    return sent;
+}
+
+NmapVerdict nmap_identify(Transport transport, const NmapSent &sent, std::span<const std::uint8_t> server_payload,
+                          bool banner, const char *known_protocol) {
     NmapVerdict verdict;
     if (!g_enabled || server_payload.empty()) return verdict;
     const NmapDatabase *db = load();
+    const NmapPrefilter &prefilter = *database().prefilter;
+    // nmap reads a bounded answer too; past this, a pattern's cost would grow with the payload.
+    server_payload = server_payload.first(std::min(server_payload.size(), kSubjectLimit));
     NmapVerdict soft;
-    for (const NmapProbe *probe : probes_for_exchange(*db, transport, client_payload, banner)) {
-        for (std::size_t index : probe->matches) {
+    const std::vector<std::size_t> asked(sent.probes, sent.probes + sent.count);
+    for (const NmapProbe *probe : probes_to_judge(*db, transport, asked, banner)) {
+        for (std::size_t index : prefilter.candidates(probe->matches, server_payload)) {
             const NmapMatch &match = db->matches[index];
             if (match.soft && soft.match != nullptr) continue;
             std::vector<std::string> groups;
@@ -141,7 +160,7 @@ NmapVerdict nmap_identify(Transport transport, std::span<const std::uint8_t> cli
         }
     }
     if (known_protocol != nullptr && soft.match == nullptr) {
-        for (std::size_t index : matches_of_protocol(known_protocol, transport)) {
+        for (std::size_t index : prefilter.candidates(matches_of_protocol(known_protocol, transport), server_payload)) {
             const NmapMatch &match = db->matches[index];
             // Another probe's pattern: only a product read out of these octets counts.
             if (!reads_product_from_payload(match)) continue;

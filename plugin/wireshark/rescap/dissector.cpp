@@ -14,6 +14,7 @@
 #include "wireshark/ghostports/handoff.hpp"
 #include "wireshark/ghostports/inventory.hpp"
 #include "wireshark/ghostports/service_fields.hpp"
+#include "wireshark/ghostports/withheld_frames.hpp"
 #include "wireshark/rescap/attribute_prefs.hpp"
 #include "wireshark/rescap/fields.hpp"
 #include "core/rescap/heuristic.hpp"
@@ -103,7 +104,7 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
     Fields &f = fields();
     const bool tcp = transport == Transport::Tcp;
     const ghostports::HandOffRequest request{"rescap", tcp, tcp ? g.tcp_handle : g.udp_handle};
-    const ghostports::HandOffPlan plan = ghostports::plan_hand_off(tvb, pinfo, request);
+    const ghostports::HandOffPlan plan = ghostports::plan_hand_off(tvb, pinfo, data, request);
     const char *name = *plan.identity.protocol != '\0' ? plan.identity.protocol : nullptr;
 
     // The layer and its finding first: they stay even if the sub-dissector throws.
@@ -112,7 +113,7 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
     proto_tree *subtree = proto_item_add_subtree(root, f.ett_message);
     const bool from_client = !plan.from_server;
     auto *inventory = ghostports::begin_inventory(pinfo, tcp, from_client, "RESCAP");
-    ghostports::report_exposures(tvb, pinfo, subtree, root, g.exposures, from_client);
+    ghostports::report_exposures(tvb, pinfo, subtree, root, g.exposures, plan);
 
     if (name != nullptr) proto_item_set_generated(proto_tree_add_string(subtree, f.identified, tvb, 0, 0, name));
     proto_tree *service_tree = ghostports::add_service_tree(subtree, tvb, g.service, plan);
@@ -383,9 +384,11 @@ void register_protocol() {
 void register_handoff() {
     dissector_add_uint_range_with_preference("udp.port", kDefaultPorts, g.udp_handle);
     dissector_add_uint_range_with_preference("tcp.port", kDefaultPorts, g.tcp_handle);
-    heur_dissector_add("udp", heuristic_udp, "rescap over UDP on any port", "rescap_udp", g.proto, HEURISTIC_ENABLE);
-    heur_dissector_add("tcp", heuristic_tcp, "rescap over TCP on any port", "rescap_tcp", g.proto, HEURISTIC_ENABLE);
+    heur_dissector_add("udp", heuristic_udp, "rescap over UDP on any port", "rescap_udp", g.proto, HEURISTIC_DISABLE);
+    heur_dissector_add("tcp", heuristic_tcp, "rescap over TCP on any port", "rescap_tcp", g.proto, HEURISTIC_DISABLE);
     register_stats();
+    ghostports::register_ghost_layer({"rescap", "RESCAP", g.proto, &g.service, g.exposures});
+    ghostports::register_withheld_frames();
 }
 
 }  // namespace rescap

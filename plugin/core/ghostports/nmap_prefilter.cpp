@@ -1,0 +1,152 @@
+#include "core/ghostports/nmap_prefilter.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+namespace ghostports {
+namespace {
+
+std::uint32_t gram_at(const char *at) {
+    std::uint32_t gram = 0;
+    for (int i = 0; i < 4; ++i)
+        gram = gram << 8 | static_cast<std::uint8_t>(std::tolower(static_cast<unsigned char>(at[i])));
+    return gram;
+}
+
+std::size_t filter_bit(std::uint32_t gram) {
+    return (gram * 2654435761u) >> 16;  // Fibonacci hash to 16 bits
+}
+
+// Skips a group or class starting at pattern[i]; returns the index after it.
+std::size_t skip_construct(std::string_view pattern, std::size_t i) {
+    if (pattern[i] == '[') {
+        ++i;
+        if (i < pattern.size() && pattern[i] == '^') ++i;
+        if (i < pattern.size() && pattern[i] == ']') ++i;
+        for (; i < pattern.size() && pattern[i] != ']'; ++i)
+            if (pattern[i] == '\\') ++i;
+        return i + 1;
+    }
+    int depth = 0;
+    for (; i < pattern.size(); ++i) {
+        if (pattern[i] == '\\') {
+            ++i;
+        } else if (pattern[i] == '[') {
+            i = skip_construct(pattern, i) - 1;
+        } else if (pattern[i] == '(') {
+            ++depth;
+        } else if (pattern[i] == ')' && --depth == 0) {
+            return i + 1;
+        }
+    }
+    return i;
+}
+
+// Skips a quantifier at pattern[i], if any; `optional` says whether it allows zero.
+std::size_t skip_quantifier(std::string_view pattern, std::size_t i, bool &optional) {
+    optional = false;
+    if (i >= pattern.size()) return i;
+    const char c = pattern[i];
+    if (c == '?' || c == '*') {
+        optional = true;
+        ++i;
+    } else if (c == '+') {
+        ++i;
+    } else if (c == '{') {
+        const auto close = pattern.find('}', i);
+        if (close == std::string_view::npos) return i;
+        optional = pattern[i + 1] == '0' || pattern[i + 1] == ',';
+        i = close + 1;
+    } else {
+        return i;
+    }
+    if (i < pattern.size() && (pattern[i] == '?' || pattern[i] == '+')) ++i;  // lazy / possessive
+    return i;
+}
+
+}  // namespace
+
+std::vector<std::string> required_literals(std::string_view pattern) {
+    std::vector<std::string> runs;
+    if (pcre_has_top_level_alternative(pattern)) return runs;
+    std::string run;
+    auto end_run = [&runs, &run] {
+        if (!run.empty()) runs.push_back(run);
+        run.clear();
+    };
+    std::size_t i = 0;
+    while (i < pattern.size()) {
+        const char c = pattern[i];
+        std::string octet;
+        std::size_t next = i + 1;
+        if (c == '(' || c == '[') {
+            next = skip_construct(pattern, i);
+        } else if (c == '\\') {
+            const auto escaped = pcre_escaped_octet(pattern, i);
+            next = i + (escaped ? escaped->second : 2);
+            if (escaped) octet.assign(1, escaped->first);
+        } else if (std::string_view(".^$").find(c) == std::string_view::npos) {
+            octet.assign(1, static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        }
+        bool optional = false;
+        const std::size_t after = skip_quantifier(pattern, next, optional);
+        if (octet.empty() || optional) {
+            end_run();
+        } else {
+            run += static_cast<char>(std::tolower(static_cast<unsigned char>(octet[0])));
+            if (after != next) end_run();  // repeated: what follows is not adjacent
+        }
+        i = after;
+    }
+    end_run();
+    return runs;
+}
+
+NmapPrefilter::NmapPrefilter(const NmapDatabase &db) : rows_(db.matches.size()), filter_(kFilterBits / 64) {
+    // How many patterns require each gram: each pattern keys on its rarest.
+    std::vector<std::vector<std::uint32_t>> grams_of(db.matches.size());
+    std::map<std::uint32_t, std::size_t> frequency;
+    for (std::size_t m = 0; m < db.matches.size(); ++m) {
+        rows_[m].prefix = literal_prefix(db.matches[m].pattern);
+        rows_[m].caseless = db.matches[m].caseless;
+        for (const std::string &run : required_literals(db.matches[m].pattern))
+            for (std::size_t at = 0; at + 4 <= run.size(); ++at) grams_of[m].push_back(gram_at(run.data() + at));
+        std::sort(grams_of[m].begin(), grams_of[m].end());
+        grams_of[m].erase(std::unique(grams_of[m].begin(), grams_of[m].end()), grams_of[m].end());
+        for (std::uint32_t gram : grams_of[m]) ++frequency[gram];
+    }
+    for (std::size_t m = 0; m < db.matches.size(); ++m) {
+        if (grams_of[m].empty()) continue;
+        const std::uint32_t rarest = *std::min_element(
+            grams_of[m].begin(), grams_of[m].end(),
+            [&frequency](std::uint32_t a, std::uint32_t b) { return frequency[a] < frequency[b]; });
+        const auto [it, added] = grams_.emplace(rarest, static_cast<std::uint32_t>(grams_.size()));
+        rows_[m].gram = it->second;
+        const std::size_t bit = filter_bit(rarest);
+        filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+}
+
+std::vector<std::size_t> NmapPrefilter::candidates(std::span<const std::size_t> matches,
+                                                   std::span<const std::uint8_t> subject) const {
+    std::vector<bool> present(grams_.size());
+    const auto *text = reinterpret_cast<const char *>(subject.data());
+    for (std::size_t at = 0; at + 4 <= subject.size(); ++at) {
+        const std::uint32_t gram = gram_at(text + at);
+        const std::size_t bit = filter_bit(gram);
+        if ((filter_[bit / 64] >> (bit % 64) & 1) == 0) continue;
+        if (const auto found = grams_.find(gram); found != grams_.end()) present[found->second] = true;
+    }
+    std::vector<std::size_t> out;
+    for (std::size_t m : matches) {
+        if (m >= rows_.size()) continue;
+        const Row &row = rows_[m];
+        if (row.gram != kNoGram && !present[row.gram]) continue;
+        if (!begins_with_prefix(subject, row.prefix, row.caseless)) continue;
+        out.push_back(m);
+    }
+    return out;
+}
+
+}  // namespace ghostports

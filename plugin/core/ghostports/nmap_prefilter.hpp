@@ -1,0 +1,50 @@
+// Which of nmap's match lines could match a subject at all, decided without
+// running a regular expression: each pattern's literal prefix (after `^`)
+// and the rarest four-octet run it requires elsewhere (outside groups,
+// classes and optional parts) must both be in the subject. One pass over
+// the subject's four-octet runs, a bit filter, then one lookup per hit: the
+// cost per subject is bounded by its (capped) length, not by the number of
+// lines in the database (about 12,000; 2,000 of them HTTP lines that share
+// the prefix "HTTP/1.").
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/ghostports/nmap_probes.hpp"
+
+namespace ghostports {
+
+// The literal runs a PCRE pattern requires, outside groups, classes and
+// quantified parts (escapes decoded, letters lower-cased); none when the
+// pattern has a top-level alternative.
+std::vector<std::string> required_literals(std::string_view pattern);
+
+class NmapPrefilter {
+public:
+    explicit NmapPrefilter(const NmapDatabase &db);
+
+    // The indices in `matches` (ascending, into the database) whose prefix
+    // and required run occur in `subject`, in the same order.
+    std::vector<std::size_t> candidates(std::span<const std::size_t> matches,
+                                        std::span<const std::uint8_t> subject) const;
+
+private:
+    static constexpr std::uint32_t kNoGram = UINT32_MAX;
+    static constexpr std::size_t kFilterBits = 1u << 16;
+
+    struct Row {
+        std::string prefix;
+        std::uint32_t gram = kNoGram;  // index into the present-gram marks
+        bool caseless = false;
+    };
+    std::vector<Row> rows_;                               // one per database match
+    std::unordered_map<std::uint32_t, std::uint32_t> grams_;  // four lower-cased octets -> index
+    std::vector<std::uint64_t> filter_;                   // kFilterBits bits: some gram hashes here
+};
+
+}  // namespace ghostports

@@ -1,0 +1,37 @@
+// The port's layer on every payload frame, in every pass. When a protocol
+// handed on from a ghost port reassembles over TCP, a later pass (tshark -2,
+// the GUI after loading) does not call the port's dissector for the
+// segments inside a reassembly: TCP shows them as segments of a reassembled
+// PDU, or not at all when the reassembly never ended. A postdissector adds
+// the RESCAP/DECAP layer there from what the first pass recorded for the
+// frame: the service as then known and the findings, so that one pass, two
+// passes and the GUI say the same and a finding is never lost.
+#pragma once
+
+#include <epan/packet.h>
+
+#include "wireshark/ghostports/exposures.hpp"
+#include "wireshark/ghostports/service_fields.hpp"
+
+namespace ghostports {
+
+// What the postdissector needs of a port protocol; each registers once.
+struct GhostLayer {
+    const char *module;  // "rescap" / "decap": preferences module and filter name
+    const char *label;   // "RESCAP" / "DECAP"
+    int proto;
+    const ServiceFields *service;
+    ExposureFields *exposures;
+};
+
+void register_ghost_layer(const GhostLayer &layer);
+
+// The registered layer whose module is `module`, as a small index (for the
+// frame's record), and back.
+guint8 ghost_layer_index(const char *module);
+const GhostLayer *ghost_layer(guint8 index);
+
+// Registers the postdissector; once, from the hand-off registration.
+void register_withheld_frames();
+
+}  // namespace ghostports
