@@ -5,11 +5,11 @@ field.
 - An HTTP request with `Authorization: Basic` on 283/403 whose body never
   completes (Content-Length larger than what is sent, over three segments):
   TCP keeps the segments in an unfinished reassembly, and with -2 never
-  calls the port's dissector for them. Every payload frame the port's
-  dissector was given on the first pass (the request line, then the
-  headers) must carry the port's layer in every pass, and the login must be
-  flagged in -2 as in one pass. (The body segment after the headers is
-  withheld by TCP already on the first pass: the plugin never sees it.)
+  calls the port's dissector for them; the body segment after the headers
+  is kept from it already on the first pass (HTTP announced its length).
+  Every client payload frame must still carry the port's layer and the
+  service, in one pass and in two, and the login must be flagged once in
+  both.
 - A fake SSH banner whose version carries ESC sequences and CR: the product
   and version fields hold no control character.
 """
@@ -33,9 +33,8 @@ def unfinished_basic_auth(port):
     return c
 
 
-def header_frames(packets):
-    """The frames holding the request line and the headers (not the body)."""
-    return [i + 1 for i, p in enumerate(packets) if p.haslayer(GS.Raw)][:2]
+def payload_frames(packets):
+    return [i + 1 for i, p in enumerate(packets) if p.haslayer(GS.Raw)]
 
 
 @pytest.fixture(scope="module")
@@ -48,28 +47,28 @@ def captures(tshark_env):
         c = unfinished_basic_auth(port)
         path = d / f"unfinished_{port}.pcap"
         GS.write(path, c.packets)
-        out[layer] = (str(path), header_frames(c.packets))
+        out[layer] = (str(path), payload_frames(c.packets))
     return out
 
 
 def layers_and_users(tshark_env, path, layer, *extra):
-    """{frame: (has the layer, [exposure users])} from -T fields."""
+    """{frame: (the layer's service, [exposure users])} from -T fields."""
     text = tshark_env("-r", path, *extra, "-T", "fields", "-E", "occurrence=a", "-E", "aggregator=|",
-                      "-e", "frame.number", "-e", layer, "-e", f"{layer}.exposure.user")
+                      "-e", "frame.number", "-e", f"{layer}.service.protocol", "-e", f"{layer}.exposure.user")
     rows = {}
     for line in text.splitlines():
-        number, present, users = (line.split("\t") + ["", ""])[:3]
-        rows[int(number)] = (present != "", [u for u in users.split("|") if u])
+        number, service, users = (line.split("\t") + ["", ""])[:3]
+        rows[int(number)] = (service, [u for u in users.split("|") if u])
     return rows
 
 
 @pytest.mark.parametrize("layer", ["rescap", "decap"])
 @pytest.mark.parametrize("passes", [(), ("-2",)], ids=["one pass", "two passes"])
-def test_layer_and_login_on_every_frame_given_to_the_port(tshark_env, captures, layer, passes):
+def test_layer_and_login_on_every_payload_frame(tshark_env, captures, layer, passes):
     path, frames = captures[layer]
     rows = layers_and_users(tshark_env, path, layer, *passes)
     for frame in frames:
-        assert rows[frame][0], f"frame {frame} lost the {layer} layer ({' '.join(passes) or 'one pass'})"
+        assert rows[frame][0] == "HTTP", f"frame {frame}: {layer} service {rows[frame][0]!r} ({' '.join(passes) or 'one pass'})"
     users = [u for frame in frames for u in rows[frame][1]]
     assert users == [USER], f"login flagged as {users} ({' '.join(passes) or 'one pass'})"
 

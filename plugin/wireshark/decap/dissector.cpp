@@ -303,7 +303,6 @@ void register_handoff() {
     g.ipv6 = find_dissector_add_dependency("ipv6", g.proto);
     g.ethernet = find_dissector_add_dependency("eth_withoutfcs", g.proto);
     register_tunnel_handoff(g.proto);
-    ghostports::register_inventory_handoff();
     ghostports::register_ghost_layer({"decap", "DECAP", g.proto, &g.service, g.exposures});
     ghostports::register_withheld_frames();
 }

@@ -32,6 +32,7 @@ struct GhostConversation {
     DirectionCursor client, server;
     gboolean server_spoke;     // the server's first payload was seen (nmap's NULL probe tried on it)
     gboolean named_by_server;  // the name rests on the server's own payload
+    guint8 layer;              // ghost_layer_index() of the port protocol (withheld_frames.hpp)
 };
 
 // The hidden protocol that keys the per-conversation and per-frame data.
@@ -40,5 +41,8 @@ int identity_protocol();
 // The state of `conversation` (the packet's), created on its first payload;
 // `client_is_source` says who the client is for a new conversation.
 GhostConversation &ghost_conversation(conversation_t *conversation, packet_info *pinfo, bool client_is_source);
+
+// The state of `conversation` if a ghost port ever handed one of its payloads on, else nullptr.
+GhostConversation *find_ghost_conversation(conversation_t *conversation);
 
 }  // namespace ghostports

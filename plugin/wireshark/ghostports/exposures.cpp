@@ -61,12 +61,9 @@ const char *file_string(const std::string &s) {
 }
 
 // First pass: scan and append to this frame's list.
-void scan(tvbuff_t *tvb, packet_info *pinfo, bool from_client, guint32 from) {
-    const guint length = tvb_captured_length(tvb);
-    if (length <= from) return;
+void scan_octets(packet_info *pinfo, std::span<const std::uint8_t> payload, bool from_client) {
+    if (payload.empty()) return;
     conversation_t *conversation = find_or_create_conversation(pinfo);
-    const std::span<const std::uint8_t> payload{tvb_get_ptr(tvb, static_cast<gint>(from), static_cast<gint>(length - from)),
-                                                length - from};
     // Most conversations never leave a scanner anything to remember: keep
     // one only while it does (3.7 MiB on the benchmark capture otherwise).
     auto &kept = scanners();
@@ -94,6 +91,14 @@ void scan(tvbuff_t *tvb, packet_info *pinfo, bool from_client, guint32 from) {
     }
     frame->count = before + static_cast<guint>(found.size());
     frame->items = items;
+}
+
+void scan(tvbuff_t *tvb, packet_info *pinfo, bool from_client, guint32 from) {
+    const guint length = tvb_captured_length(tvb);
+    if (length <= from) return;
+    scan_octets(pinfo,
+                {tvb_get_ptr(tvb, static_cast<gint>(from), static_cast<gint>(length - from)), length - from},
+                from_client);
 }
 
 const char *summary(wmem_allocator_t *pool, const StoredExposure &e) {
@@ -185,6 +190,10 @@ guint report_exposures(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, prot
                        const HandOffPlan &plan) {
     if (!PINFO_FD_VISITED(pinfo)) scan(tvb, pinfo, !plan.from_server, plan.fresh_from);
     return show_recorded_exposures(tvb, pinfo, tree, root, fields);
+}
+
+void scan_withheld_segment(packet_info *pinfo, std::span<const std::uint8_t> segment, bool from_client) {
+    if (!PINFO_FD_VISITED(pinfo)) scan_octets(pinfo, segment, from_client);
 }
 
 guint show_recorded_exposures(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *root,

@@ -4,6 +4,8 @@
 // registers its own copy of the fields (rescap.exposure…, decap.exposure…).
 #pragma once
 
+#include <span>
+
 #include <epan/packet.h>
 
 #include "wireshark/ghostports/handoff.hpp"
@@ -23,6 +25,10 @@ ExposureFields *register_exposure_fields(int proto, const char *prefix);
 // how many it showed.
 guint report_exposures(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *root, ExposureFields *fields,
                        const HandOffPlan &plan);
+
+// First pass: scans a TCP segment the port's dissector was not given (TCP
+// keeps it for a reassembly), in stream order, for this frame's findings.
+void scan_withheld_segment(packet_info *pinfo, std::span<const std::uint8_t> segment, bool from_client);
 
 // This frame's recorded findings, without scanning (a pass in which TCP keeps
 // the frame's segment from the port's dissector).

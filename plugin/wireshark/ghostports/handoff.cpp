@@ -331,6 +331,7 @@ HandOffPlan plan_hand_off(tvbuff_t *tvb, packet_info *pinfo, void *data, const H
         // First pass (or a frame the first pass never handed off): decide now.
         choice = wmem_new0(wmem_file_scope(), FrameChoice);
         GhostConversation &gc = ghost_conversation(conversation, pinfo, client_is_source(pinfo, request));
+        gc.layer = ghost_layer_index(request.port_module);
         const bool from_server =
             !(addresses_equal(&pinfo->src, &gc.client_address) && pinfo->srcport == gc.client_port);
         const guint32 named_before = gc.identity.named_in;
@@ -401,6 +402,9 @@ HandOffResult run_hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
         } else if (choice->decoder == Decoder::Data) {
             call_data_dissector(tvb, pinfo, tree);
         }
+        // TCP will keep the next segments for the sub-dissector's reassembly
+        // from us: the postdissector shows our layer there.
+        if (request.tcp && pinfo->desegment_len != 0) want_withheld_segments();
         if (choice->decoder == Decoder::Heuristic) {
             result.decoded_by = proto_get_protocol_short_name(choice->heuristic->protocol);
             result.weak = true;

@@ -56,6 +56,12 @@ void register_identity_protocol() {
     frame_records::register_frame_records(g_proto);
 }
 
+GhostConversation *find_ghost_conversation(conversation_t *conversation) {
+    const auto *record = static_cast<const ConversationRecord *>(conversation_get_proto_data(conversation, g_proto));
+    return record != nullptr ? static_cast<GhostConversation *>(record->slots[static_cast<int>(ConversationSlot::Identity)])
+                             : nullptr;
+}
+
 GhostConversation &ghost_conversation(conversation_t *conversation, packet_info *pinfo, bool client_is_source) {
     void *&slot = conversation_slot(conversation, ConversationSlot::Identity);
     if (slot != nullptr) return *static_cast<GhostConversation *>(slot);

@@ -98,9 +98,29 @@ tap_packet_status on_udp(void *, packet_info *pinfo, epan_dissect_t *, const voi
     return TAP_PACKET_DONT_REDRAW;
 }
 
+// TCP's and UDP's taps count the octets each way, for an open inventory
+// only: a run that never asks for it pays nothing for the plugin's taps.
+// Registered once, on the first request; never while a tap list is walked
+// (the stats tree's reset calls init_tree again: the flag skips it).
+void listen_to_transports() {
+    static bool listening = false;
+    if (listening) return;
+    listening = true;
+    const struct {
+        const char *tap;
+        tap_packet_cb callback;
+    } listeners[] = {{"tcp", on_tcp}, {"udp", on_udp}};
+    for (const auto &[tap, callback] : listeners) {
+        GString *error = register_tap_listener(tap, &g_transport_listener, nullptr, TL_REQUIRES_NOTHING, nullptr,
+                                               callback, nullptr, nullptr);
+        if (error != nullptr) g_string_free(error, TRUE);
+    }
+}
+
 void init_tree(stats_tree *st) {
     g_tree = st;
     g_root = stats_tree_create_node(st, kRoot, 0, STAT_DT_INT, TRUE);
+    listen_to_transports();
 }
 
 void cleanup_tree(stats_tree *st) {
@@ -129,20 +149,6 @@ void register_inventory() {
     g_proto_key = proto_get_id_by_filter_name("decap");
     stats_tree_register_plugin("ghostports", "ghostports", "Ghost ports (283, 403) inventory", 0, on_packet, init_tree,
                                cleanup_tree);
-}
-
-void register_inventory_handoff() {
-    // Always registered (cheap while no inventory is open): a listener added
-    // while a stats tree resets would join the list being walked.
-    const struct {
-        const char *tap;
-        tap_packet_cb callback;
-    } listeners[] = {{"tcp", on_tcp}, {"udp", on_udp}};
-    for (const auto &[tap, callback] : listeners) {
-        GString *error = register_tap_listener(tap, &g_transport_listener, nullptr, TL_REQUIRES_NOTHING, nullptr,
-                                               callback, nullptr, nullptr);
-        if (error != nullptr) g_string_free(error, TRUE);
-    }
 }
 
 InventoryRecord *begin_inventory(packet_info *pinfo, bool tcp, bool from_client, const char *layer) {

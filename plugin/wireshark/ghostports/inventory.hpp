@@ -2,7 +2,8 @@
 // payloads on 283) and decap (403), one record per payload frame, and its
 // stats tree ("tshark -z ghostports,tree", Statistics › Ghost ports
 // inventory): per conversation the endpoints, transport, what it is,
-// payload octets each way (from TCP's and UDP's taps) and the findings.
+// payload octets each way (from TCP's and UDP's taps, listened to only once
+// an inventory is asked for) and the findings.
 #pragma once
 
 #include <epan/packet.h>
@@ -13,8 +14,6 @@ struct InventoryRecord;
 
 // Registers the tap and the stats tree; once, from a protocol's registration.
 void register_inventory();
-// Listens to TCP's and UDP's taps for the octets each way; once, from a hand-off.
-void register_inventory_handoff();
 
 // Call before the payload is handed on (inner dissectors change pinfo's
 // addresses): notes the endpoints. Returns nullptr when this frame already

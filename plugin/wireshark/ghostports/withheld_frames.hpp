@@ -5,7 +5,11 @@
 // PDU, or not at all when the reassembly never ended. A postdissector adds
 // the RESCAP/DECAP layer there from what the first pass recorded for the
 // frame: the service as then known and the findings, so that one pass, two
-// passes and the GUI say the same and a finding is never lost.
+// passes and the GUI say the same and a finding is never lost. Segments TCP
+// keeps from the port's dissector already on the first pass (a body whose
+// length the sub-dissector announced) get the layer with the service as
+// known then, and their octets are scanned for findings in stream order
+// (when a tree is built: tshark -V, -T fields, -Y, the GUI).
 #pragma once
 
 #include <epan/packet.h>
@@ -33,5 +37,10 @@ const GhostLayer *ghost_layer(guint8 index);
 
 // Registers the postdissector; once, from the hand-off registration.
 void register_withheld_frames();
+
+// From the first hand-off that leaves TCP reassembling for a sub-dissector:
+// asks Wireshark to keep TCP's segment data in the tree for the
+// postdissector (a run that never meets such a conversation pays nothing).
+void want_withheld_segments();
 
 }  // namespace ghostports
