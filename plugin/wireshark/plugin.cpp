@@ -19,6 +19,7 @@ WS_DLL_PUBLIC_DEF extern const int plugin_want_minor = WIRESHARK_VERSION_MINOR;
 
 // noexcept: a C++ exception must never unwind into Wireshark's C code; if
 // one escaped registration (std::bad_alloc), terminating is the honest end.
+// The entry points called while dissecting catch theirs (entry_guard.hpp).
 WS_DLL_PUBLIC void plugin_register(void) noexcept;
 WS_DLL_PUBLIC std::uint32_t plugin_describe(void) noexcept;
 

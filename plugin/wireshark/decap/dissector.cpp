@@ -10,6 +10,7 @@
 
 #include "wireshark/compat.hpp"
 #include "wireshark/decap/tunnels.hpp"
+#include "wireshark/entry_guard.hpp"
 #include "wireshark/ghostports/exposures.hpp"
 #include "wireshark/ghostports/handoff.hpp"
 #include "wireshark/ghostports/identity.hpp"
@@ -225,10 +226,10 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, boo
 }
 
 int dissect_udp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data) {
-    return dissect(tvb, pinfo, tree, data, false);
+    return entry_guard::guarded([&] { return dissect(tvb, pinfo, tree, data, false); });
 }
 int dissect_tcp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data) {
-    return dissect(tvb, pinfo, tree, data, true);
+    return entry_guard::guarded([&] { return dissect(tvb, pinfo, tree, data, true); });
 }
 
 hf_register_info field(int *id, const char *name, const char *abbrev, ftenum type, int display, const void *strings,

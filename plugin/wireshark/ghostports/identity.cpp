@@ -51,7 +51,7 @@ void register_identity_protocol() {
     // A protocol of its own only to key frame data shared by rescap and
     // decap; it has no fields (they are rescap.service.* / decap.service.*).
     g_proto = proto_register_protocol("Ghost port service identification", "GHOSTID", "ghostid");
-    module_t *module = prefs_register_protocol(g_proto, nullptr);
+    module_t *module = prefs_register_protocol(g_proto, check_nmap_preferences);
     register_nmap_preferences(module);
     frame_records::register_frame_records(g_proto);
 }

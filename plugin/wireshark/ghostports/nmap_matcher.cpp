@@ -9,6 +9,10 @@
 #include <vector>
 
 #include <glib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include <wsutil/report_message.h>
 
 #include "core/ghostports/nmap_prefilter.hpp"
 #include "wireshark/compat.hpp"
@@ -175,6 +179,19 @@ NmapVerdict nmap_identify(Transport transport, const NmapSent &sent, std::span<c
         }
     }
     return soft;
+}
+
+void check_nmap_preferences() {
+    // The default file is optional (Debian's nmap-common); a file the user
+    // named must exist, or products would silently disappear.
+    static std::string reported;
+    const std::string path = g_path != nullptr ? g_path : "";
+    if (!g_enabled || path.empty() || path == kDefaultPath || path == reported) return;
+    if (g_file_test(path.c_str(), G_FILE_TEST_IS_REGULAR) && g_access(path.c_str(), R_OK) == 0) return;
+    reported = path;
+    report_warning("ghostid.nmap_service_probes: cannot read \"%s\"; products and versions from nmap's "
+                   "fingerprints are off until it names a readable nmap-service-probes file",
+                   path.c_str());
 }
 
 void register_nmap_preferences(module_t *module) {

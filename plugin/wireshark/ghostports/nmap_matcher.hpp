@@ -47,4 +47,9 @@ NmapSent nmap_probes_sent(Transport transport, std::span<const std::uint8_t> cli
 
 void register_nmap_preferences(module_t *module);
 
+// Preferences applied: says (once per path, in the GUI's dialog or on
+// tshark's stderr) when the nmap-service-probes file the user named cannot
+// be read.
+void check_nmap_preferences();
+
 }  // namespace ghostports

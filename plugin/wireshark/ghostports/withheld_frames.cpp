@@ -4,6 +4,7 @@
 
 #include <epan/conversation.h>
 
+#include "wireshark/entry_guard.hpp"
 #include "wireshark/ghostports/conversation.hpp"
 #include "wireshark/ghostports/handoff.hpp"
 #include "wireshark/ghostports/inventory.hpp"
@@ -73,8 +74,10 @@ bool show_recorded_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree) {
 }
 
 int show_withheld(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *) {
-    if (!show_recorded_frame(tvb, pinfo, tree) && g_wanting) show_kept_segment(tvb, pinfo, tree);
-    return 0;
+    return entry_guard::guarded([&] {
+        if (!show_recorded_frame(tvb, pinfo, tree) && g_wanting) show_kept_segment(tvb, pinfo, tree);
+        return 0;
+    });
 }
 
 }  // namespace

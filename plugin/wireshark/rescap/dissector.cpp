@@ -10,6 +10,7 @@
 #include <epan/proto_data.h>
 
 #include "wireshark/compat.hpp"
+#include "wireshark/entry_guard.hpp"
 #include "wireshark/ghostports/exposures.hpp"
 #include "wireshark/ghostports/handoff.hpp"
 #include "wireshark/ghostports/inventory.hpp"
@@ -321,11 +322,11 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
 }
 
 int dissect_udp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data) {
-    return dissect(tvb, pinfo, tree, data, Transport::Udp);
+    return entry_guard::guarded([&] { return dissect(tvb, pinfo, tree, data, Transport::Udp); });
 }
 
 int dissect_tcp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data) {
-    return dissect(tvb, pinfo, tree, data, Transport::Tcp);
+    return entry_guard::guarded([&] { return dissect(tvb, pinfo, tree, data, Transport::Tcp); });
 }
 
 // rescap on any port (servers are found through DNS SRV records): claim
@@ -348,11 +349,11 @@ ws_compat::HeuristicResult heuristic(tvbuff_t *tvb, packet_info *pinfo, proto_tr
 }
 
 ws_compat::HeuristicResult heuristic_udp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data) {
-    return heuristic(tvb, pinfo, tree, data, Transport::Udp);
+    return entry_guard::guarded([&] { return heuristic(tvb, pinfo, tree, data, Transport::Udp); });
 }
 
 ws_compat::HeuristicResult heuristic_tcp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data) {
-    return heuristic(tvb, pinfo, tree, data, Transport::Tcp);
+    return entry_guard::guarded([&] { return heuristic(tvb, pinfo, tree, data, Transport::Tcp); });
 }
 
 }  // namespace
