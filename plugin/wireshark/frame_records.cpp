@@ -37,6 +37,14 @@ void *find(packet_info *pinfo, Kind kind, guint32 key) {
     return p_get_proto_data(wmem_file_scope(), pinfo, g_proto, tag);
 }
 
+void *scratch(packet_info *pinfo, Scratch what) {
+    return p_get_proto_data(pinfo->pool, pinfo, g_proto, static_cast<guint32>(what));
+}
+
+void set_scratch(packet_info *pinfo, Scratch what, void *value) {
+    p_add_proto_data(pinfo->pool, pinfo, g_proto, static_cast<guint32>(what), value);
+}
+
 void register_frame_records(int proto) {
     g_proto = proto;
     register_cleanup_routine(clear_index);

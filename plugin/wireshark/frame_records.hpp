@@ -21,7 +21,17 @@ enum class Kind : guint8 {
 void add(packet_info *pinfo, Kind kind, guint32 key, void *value);
 void *find(packet_info *pinfo, Kind kind, guint32 key);
 
-// Once, at registration: `proto` keys the out-of-order records.
+// Once, at registration: `proto` keys the out-of-order records and the
+// packet scratch below.
 void register_frame_records(int proto);
+
+// Scratch that lives for one dissection of one packet (pinfo->pool): what
+// several calls into the plugin for the same packet share.
+enum class Scratch : guint8 {
+    HandOffCalls = 1,  // guint32: hand-offs made so far in this packet (keys their frame records)
+    Inventory,         // the packet's inventory record (one per packet: TCP may call twice)
+};
+void *scratch(packet_info *pinfo, Scratch what);
+void set_scratch(packet_info *pinfo, Scratch what, void *value);
 
 }  // namespace frame_records

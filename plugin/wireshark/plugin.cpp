@@ -7,7 +7,7 @@
 
 #include "wireshark/compat.hpp"
 #include "wireshark/decap/dissector.hpp"
-#include "wireshark/ghostports/identity.hpp"
+#include "wireshark/ghostports/conversation.hpp"
 #include "wireshark/rescap/dissector.hpp"
 
 extern "C" {
@@ -34,7 +34,7 @@ void plugin_register(void) noexcept {
     static const proto_plugin decap_plugin{decap::register_protocol, decap::register_handoff};
     proto_register_plugin(&rescap_plugin);
     proto_register_plugin(&decap_plugin);
-    static const proto_plugin identity_plugin{ghostports::register_identity_protocol, nullptr};
+    static const proto_plugin identity_plugin{ghostports::register_ghostid_protocol, nullptr};
     proto_register_plugin(&identity_plugin);
 }
 

@@ -13,7 +13,7 @@
 #include "wireshark/entry_guard.hpp"
 #include "wireshark/ghostports/exposures.hpp"
 #include "wireshark/ghostports/handoff.hpp"
-#include "wireshark/ghostports/identity.hpp"
+#include "wireshark/ghostports/conversation.hpp"
 #include "wireshark/ghostports/inventory.hpp"
 #include "wireshark/ghostports/service_fields.hpp"
 #include "wireshark/ghostports/withheld_frames.hpp"

@@ -1,15 +1,41 @@
-// Hand-off state of one conversation on a ghost port (file scope): its
-// identity, the dissector its name points to, the dissector a sub-dissector
-// registered for it (taken back, then called by us), and what nmap needs.
+// The ghost ports' per-conversation data, kept as Wireshark's conversation
+// proto data (one record per conversation, a slot per user), and the
+// hand-off state of one conversation (file scope): its identity, the
+// dissector its name points to, the dissector a sub-dissector registered
+// for it (taken back, then called by us), and what nmap needs.
 #pragma once
 
+#include <epan/conversation.h>
 #include <epan/packet.h>
 
 #include "core/ghostports/signatures.hpp"
-#include "wireshark/ghostports/nmap_matcher.hpp"
 #include "wireshark/ghostports/identity.hpp"
+#include "wireshark/ghostports/nmap_matcher.hpp"
 
 namespace ghostports {
+
+// The packet's conversation (Wireshark's: find_or_create_conversation), to
+// be looked up before a sub-dissector changes pinfo's addresses; the
+// hand-off keeps the one it started with.
+conversation_t *stable_conversation(packet_info *pinfo);
+
+// Per-conversation data of the ghost ports: one record per Wireshark
+// conversation (its proto data), with a slot for each user.
+enum class ConversationSlot : guint8 {
+    RescapMatching,  // rescap::ConversationState
+    DecapCounters,   // decap's ConversationState
+    Identity,        // ghostports::GhostConversation
+    Count,
+};
+
+// The slot of the packet's stable conversation (nullptr until its owner
+// stores its file-scope state there).
+void *&conversation_slot(packet_info *pinfo, ConversationSlot slot);
+void *&conversation_slot(conversation_t *conversation, ConversationSlot slot);
+
+// Registers the hidden "ghostid" protocol keying this data (and the nmap
+// database preference); call once, from plugin registration.
+void register_ghostid_protocol();
 
 // Where one direction of a conversation stands, for the first pass: TCP
 // hands a sub-dissector that asks for more data the same reassembly again,

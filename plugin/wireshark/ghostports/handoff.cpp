@@ -7,7 +7,6 @@
 #include <epan/conversation.h>
 #include <epan/exceptions.h>
 #include <epan/prefs.h>
-#include <epan/proto_data.h>
 
 #include <epan/dissectors/packet-tcp.h>
 
@@ -20,10 +19,6 @@
 
 namespace ghostports {
 namespace {
-
-// Key of the per-packet call counter (pinfo->pool); frame choices use the
-// count as key, so a frame handed off twice (TCP) replays both in order.
-constexpr guint32 kCallCounterKey = 0xffffffff;
 
 enum class Decoder : guint8 { Undecided, TakenOver, Named, Heuristic, Data };
 
@@ -218,11 +213,13 @@ void identify(GhostConversation &gc, packet_info *pinfo, std::span<const std::ui
     }
 }
 
+// Frame choices are keyed by the hand-off's count in the packet, so a frame
+// handed off twice (TCP) replays both in order.
 guint32 next_call_key(packet_info *pinfo) {
-    auto *counter = static_cast<guint32 *>(p_get_proto_data(pinfo->pool, pinfo, identity_protocol(), kCallCounterKey));
+    auto *counter = static_cast<guint32 *>(frame_records::scratch(pinfo, frame_records::Scratch::HandOffCalls));
     if (counter == nullptr) {
         counter = wmem_new0(pinfo->pool, guint32);
-        p_add_proto_data(pinfo->pool, pinfo, identity_protocol(), kCallCounterKey, counter);
+        frame_records::set_scratch(pinfo, frame_records::Scratch::HandOffCalls, counter);
     }
     return (*counter)++;
 }

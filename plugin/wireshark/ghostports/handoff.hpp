@@ -12,6 +12,7 @@
 // Shared by rescap (non-rescap on 283) and decap (403).
 #pragma once
 
+#include <epan/conversation.h>
 #include <epan/packet.h>
 
 #include "core/ghostports/signatures.hpp"

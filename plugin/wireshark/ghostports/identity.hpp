@@ -1,11 +1,9 @@
-// What a conversation on a ghost port (rescap 283, decap 403) is, and where
-// the ghost ports keep their per-conversation data. The identity is written
-// by the hand-off path (wireshark/ghostports/handoff.cpp) and shown from
-// the frame's recorded plan. Strings are NUL-terminated, file scope, never
-// null ("" when unknown).
+// What a conversation on a ghost port (rescap 283, decap 403) is: written by
+// the hand-off path (wireshark/ghostports/handoff.cpp) and shown from the
+// frame's recorded plan. Strings are NUL-terminated, file scope, escaped
+// where they come from the wire, never null ("" when unknown).
 #pragma once
 
-#include <epan/conversation.h>
 #include <epan/packet.h>
 
 namespace ghostports {
@@ -23,32 +21,5 @@ struct ConversationIdentity {
     // The same strings (by pointer: each is copied once into file scope) and frames.
     bool operator==(const ConversationIdentity &) const = default;
 };
-
-// The packet's conversation (Wireshark's: find_or_create_conversation), to
-// be looked up before a sub-dissector changes pinfo's addresses; the
-// hand-off keeps the one it started with.
-conversation_t *stable_conversation(packet_info *pinfo);
-
-// Per-conversation data of the ghost ports: one record per Wireshark
-// conversation (its proto data), with a slot for each user.
-enum class ConversationSlot : guint8 {
-    RescapMatching,  // rescap::ConversationState
-    DecapCounters,   // decap's ConversationState
-    Identity,        // ghostports::GhostConversation
-    Count,
-};
-
-// The slot of the packet's stable conversation (nullptr until its owner
-// stores its file-scope state there).
-void *&conversation_slot(packet_info *pinfo, ConversationSlot slot);
-void *&conversation_slot(conversation_t *conversation, ConversationSlot slot);
-
-}  // namespace ghostports
-
-namespace ghostports {
-
-// Registers the hidden "ghostid" protocol keying this data (and the nmap
-// database preference); call once, from plugin registration.
-void register_identity_protocol();
 
 }  // namespace ghostports

@@ -4,14 +4,13 @@
 
 #include <epan/address_types.h>
 #include <epan/to_str.h>
-#include <epan/conversation.h>
 #include <epan/dissectors/packet-tcp.h>
 #include <epan/dissectors/packet-udp.h>
 #include <epan/prefs.h>
-#include <epan/proto_data.h>
 #include <epan/stats_tree.h>
 #include <epan/tap.h>
 
+#include "wireshark/frame_records.hpp"
 #include "wireshark/ghostports/exposures.hpp"
 
 namespace ghostports {
@@ -19,7 +18,6 @@ namespace ghostports {
 struct InventoryRecord {
     bool tcp;
     bool from_client;
-    guint32 conversation;
     const char *endpoints;  // "TCP 127.0.0.1:40000 -> 127.0.0.1:403 (DECAP)", client first
     const char *what;
     const char *const *findings;
@@ -28,7 +26,6 @@ struct InventoryRecord {
 namespace {
 
 int g_tap = -1;
-int g_proto_key = -1;  // a protocol id to hang the per-frame marker on
 int g_root = -1;
 
 constexpr const char *kRoot = "Ghost-port conversations";
@@ -146,18 +143,16 @@ tap_packet_status on_packet(stats_tree *st, packet_info *, epan_dissect_t *, con
 void register_inventory() {
     if (g_tap >= 0) return;
     g_tap = register_tap("ghostports");
-    g_proto_key = proto_get_id_by_filter_name("decap");
     stats_tree_register_plugin("ghostports", "ghostports", "Ghost ports (283, 403) inventory", 0, on_packet, init_tree,
                                cleanup_tree);
 }
 
 InventoryRecord *begin_inventory(packet_info *pinfo, bool tcp, bool from_client, const char *layer) {
-    if (p_get_proto_data(pinfo->pool, pinfo, g_proto_key, 0x67) != nullptr) return nullptr;
+    if (frame_records::scratch(pinfo, frame_records::Scratch::Inventory) != nullptr) return nullptr;
     auto *r = wmem_new0(pinfo->pool, InventoryRecord);
-    p_add_proto_data(pinfo->pool, pinfo, g_proto_key, 0x67, r);
+    frame_records::set_scratch(pinfo, frame_records::Scratch::Inventory, r);
     r->tcp = tcp;
     r->from_client = from_client;
-    r->conversation = find_or_create_conversation(pinfo)->conv_index;
     r->endpoints =
         from_client
             ? conversation_name(pinfo->pool, tcp, &pinfo->src, pinfo->srcport, &pinfo->dst, pinfo->destport, layer)

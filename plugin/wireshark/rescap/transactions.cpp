@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "wireshark/frame_records.hpp"
-#include "wireshark/ghostports/identity.hpp"
+#include "wireshark/ghostports/conversation.hpp"
 
 #include <epan/proto_data.h>
 

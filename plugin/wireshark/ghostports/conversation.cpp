@@ -1,9 +1,7 @@
-#include "wireshark/ghostports/identity.hpp"
-
+#include "wireshark/ghostports/conversation.hpp"
 #include <epan/prefs.h>
 
 #include "wireshark/frame_records.hpp"
-#include "wireshark/ghostports/conversation.hpp"
 #include "wireshark/ghostports/nmap_matcher.hpp"
 
 namespace ghostports {
@@ -47,7 +45,7 @@ int identity_protocol() {
     return g_proto;
 }
 
-void register_identity_protocol() {
+void register_ghostid_protocol() {
     // A protocol of its own only to key frame data shared by rescap and
     // decap; it has no fields (they are rescap.service.* / decap.service.*).
     g_proto = proto_register_protocol("Ghost port service identification", "GHOSTID", "ghostid");
