@@ -154,7 +154,7 @@ if [ -z "$skip_pytest" ]; then
   echo "== (b) pytest suite, tshark with the sanitizer build"
   : >"$sandir/invocations"; chmod 666 "$sandir/invocations"
   # Peak RSS is no leak measure under ASan (its quarantine keeps freed
-  # memory): that one test runs in the plain pass only (README "Tests").
+  # memory): that one test runs in the plain pass only (doc/tests.md).
   PATH="$bindir:$PATH" RESCAP_PLUGIN=$plugin /usr/bin/python3 -m pytest -q tests/dissection -p no:cacheprovider \
     --deselect tests/dissection/test_item_limit.py::test_no_leak_through_the_exception || status=1
   calls=$(wc -l <"$sandir/invocations")

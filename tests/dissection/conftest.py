@@ -65,7 +65,7 @@ def messages(tshark_env):
     return lambda name: tshark_env.pdml(name).messages()
 
 
-# Skips that README.md ("Tests", "Allowed skips") explains, by test node id
+# Skips that doc/tests.md ("Tests") explains, by test node id
 # prefix. Any other skip is turned into a failure: a skipped test in CI proves
 # nothing and must not pass silently.
 ALLOWED_SKIPS = {}
@@ -79,4 +79,4 @@ def pytest_runtest_makereport(item, call):
             and not any(item.nodeid.startswith(prefix) for prefix in ALLOWED_SKIPS):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         report.outcome = "failed"
-        report.longrepr = ("skipped, and the skip is not in conftest.ALLOWED_SKIPS (README 'Tests'): %s" % reason)
+        report.longrepr = ("skipped, and the skip is not in conftest.ALLOWED_SKIPS (doc/tests.md): %s" % reason)

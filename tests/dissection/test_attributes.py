@@ -3,7 +3,7 @@
 The table rows come from the example file captures/rescap_attributes (one
 `-o uat:rescap_attributes:<row>` per non-comment line). The expected typed
 values are decoded here from the manifest's content_hex according to the
-declared type (README "Typed profile attributes"; spec "Mail user agent
+declared type (doc/decoding.md "Typed profile attributes"; spec "Mail user agent
 profile"): Boolean 1 octet, Integer 2 octets big-endian, List of strings
 2-octet length + octets each, String UTF-8.
 """
@@ -206,7 +206,7 @@ def test_no_attr_fields_without_table(tshark_env, name):
     assert not found, "%s: rescap.attr.* fields without an attribute table: %s" % (name, found[:10])
 
 
-# README "Typed profile attributes": only private-use tags (0xFE00-0xFFFF),
+# doc/decoding.md "Typed profile attributes": only private-use tags (0xFE00-0xFFFF),
 # hexadecimal; one of the six types; a name. Each bad row is refused with a
 # message saying why.
 @pytest.mark.parametrize("row, why", [

@@ -2,7 +2,7 @@
 (`--tshark scripts/tshark-with-plugin.sh`, RESCAP_PLUGIN in its environment).
 
 Expected findings come from the manifests (experts of each message, located
-in its frame through the transport layers) and the README's severity table:
+in its frame through the transport layers) and doc/fields.md's expert table:
 exit 0 and "OK" on clean captures, exit 1 with one line per expert at or above
 the threshold, `--min-severity error` counting only errors, exit 2 when the
 capture cannot be read.
@@ -19,7 +19,7 @@ import rescaptest as RT
 SCRIPT = RT.REPO / "scripts" / "rescap-ci-check"
 WRAPPER = RT.REPO / "scripts" / "tshark-with-plugin.sh"
 
-# Severities of the README's expert table.
+# Severities of doc/fields.md's expert table.
 ERROR = {"truncated", "fragment_mismatch", "fragment_unterminated", "count_short", "bad_container_length",
          "content_short", "items_to_return_odd", "too_deep"}
 NOTE = {"beyond_count", "unknown_tag"}
@@ -38,7 +38,7 @@ def severity(expert):
     for sev, names in (("error", ERROR), ("warning", WARNING), ("note", NOTE)):
         if short in names:
             return sev
-    raise AssertionError("expert %s is not in the README's table" % expert)
+    raise AssertionError("expert %s is not in doc/fields.md's expert table" % expert)
 
 
 def run_check(*args):

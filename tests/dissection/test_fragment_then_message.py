@@ -1,7 +1,7 @@
 """Issue 12, defect 5: a fragmented item followed by a FullRequest item. On UDP the
 parser sees both in one datagram: the fragment's message gets
 fragment_mismatch. On TCP rescap's framing ends the first message at the next
-FullRequest header (README decision 20), so the first message ends on its
+FullRequest header (doc/decisions.md decision 20), so the first message ends on its
 continuation marker: fragment_unterminated. Either way the FullRequest starts
 the next message, which decodes, with no exception."""
 import pytest

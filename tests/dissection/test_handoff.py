@@ -20,7 +20,7 @@ import pytest
 import rescaptest as RT
 from synth_pcap import ipv4_udp, item, udp_frame, write_pcap
 
-MAX_DECAP_NESTING = 8     # README decision; plugin/wireshark/decap/dissector.cpp kMaxNesting
+MAX_DECAP_NESTING = 8     # doc/decisions.md decision 18; plugin/wireshark/decap/dissector.cpp kMaxNesting
 REQUEST = item(0x0001, struct.pack("!H", 2)) + item(0x0002, b"mailto:dave@example.com") + \
     item(0x0003, struct.pack("!HH", 0x000D, 0xFF01))
 CHUNKED_HTTP = b"POST /x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n100\r\nabc"

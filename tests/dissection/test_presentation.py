@@ -1,4 +1,4 @@
-"""What an analyst reads (README "What is decoded"), checked against what the
+"""What an analyst reads (doc/decoding.md), checked against what the
 capture generator sent (the manifests) and the spec's item registry:
 
 - every tag shows its registry name AND its number ("PrivUseResponse04 (0xff04)"),
@@ -10,7 +10,7 @@ capture generator sent (the manifests) and the spec's item registry:
 - the draft generation is said once, in the container's line (no visible
   rescap.form field);
 - Info carries "[Malformed]" exactly for messages with an error-severity
-  finding (README expert table);
+  finding (doc/fields.md expert table);
 - decap: "none" inner packets are not shown, counters say they count payload
   packets, and singular/plural agree.
 """
@@ -27,7 +27,7 @@ def tag_name(tag):
     return registry_name(tag) or "Unknown"
 
 NAMES = RT.manifest_names()
-# README, rescap expert table: the error-severity findings.
+# doc/fields.md, rescap expert table: the error-severity findings.
 ERRORS = {"rescap.expert." + n for n in (
     "truncated", "fragment_mismatch", "fragment_unterminated", "count_short", "bad_container_length",
     "content_short", "items_to_return_odd", "too_deep")}

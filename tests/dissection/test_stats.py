@@ -1,7 +1,7 @@
 """The stats tree (`tshark -r X -q -z rescap,tree`) against figures computed
 from the manifests (what the generator sent) and the spec's tables.
 
-Expected figures, per the README (Statistics, decision 14) and the brief:
+Expected figures, per doc/decoding.md (Statistics), doc/decisions.md (decision 14) and the brief:
 messages by role and transport; responses by status class / full status code
 (the FIRST Status item of the response in preorder, not counting items beyond
 the count); BaseURI schemes of requests; ItemsToReturn tags by registry name
@@ -35,7 +35,7 @@ REGISTRY_NAMES = {
 }
 STATUS_CLASS = {0x00: "positive completion", 0x01: "transient negative", 0x02: "permanent negative",
                 0x03: "informational"}
-# Error-severity experts (README expert table).
+# Error-severity experts (doc/fields.md expert table).
 ERROR_EXPERTS = {"rescap.expert." + n for n in (
     "truncated", "fragment_mismatch", "fragment_unterminated", "count_short", "bad_container_length",
     "content_short", "items_to_return_odd", "too_deep")}
@@ -174,7 +174,7 @@ def first_item(msg, tag):
 
 def pairs(manifest):
     """(request index, response index): within a conversation a response answers
-    the oldest unanswered request (README decision 13)."""
+    the oldest unanswered request (doc/decisions.md decision 13)."""
     pending = collections.defaultdict(collections.deque)
     out = []
     for i in RT.rescap_message_indexes(manifest):

@@ -1,4 +1,4 @@
-"""rescap's own TCP framing (README "Performance", stream_framing.hpp) on
+"""rescap's own TCP framing (doc/performance.md, stream_framing.hpp) on
 tcp_long_message: a 1 MB response in 700-octet segments from loopback.
 
 Expectations come from the manifest (what the generator sent) and from the

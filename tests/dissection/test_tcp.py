@@ -47,7 +47,7 @@ def test_response_reassembled_in_one_frame(ctx):
                if any(r.is_message and r.response for r in p.rescap)]
     assert holding == [last], ("the response should be dissected once, in frame %d (last segment); "
                                "rescap responses found in frames %s" % (last, holding))
-    # rescap assembles the message itself (README "Performance": TCP is never
+    # rescap assembles the message itself (doc/performance.md: TCP is never
     # asked to reassemble a growing message): its length and segment count.
     p = cap.by_num[last]
     rl = p.field("rescap.stream.length")

@@ -4,7 +4,7 @@ test writes itself: the expected links come from what each frame carries.
 * Pipelining over TCP: a request completed by a segment that also holds the
   next request (TCP hands the dissector each PDU of that frame at offset 0)
   links each request to its own response, in one pass and in two.
-* UDP retransmissions (README decision 13): a retransmitted request or a
+* UDP retransmissions (doc/decisions.md decision 13): a retransmitted request or a
   duplicated response is flagged (rescap.retransmission, retransmit_*_in,
   a note) and does not shift the matching of the rest of the conversation;
   the response time counts from the original request.

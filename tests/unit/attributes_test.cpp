@@ -1,4 +1,4 @@
-// The typed attribute table and value shapes (README "Typed profile
+// The typed attribute table and value shapes (doc/decoding.md "Typed profile
 // attributes"; spec "Mail user agent profile").
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // looks_like_rescap: the heuristics on other ports claim only whole,
-// plausible messages (README "Not rescap on 283" / decision 1, heuristic.hpp).
+// plausible messages (doc/decoding.md "Not rescap on 283" / doc/decisions.md decision 1, heuristic.hpp).
 #include <gtest/gtest.h>
 
 #include <random>

@@ -1,5 +1,5 @@
 // rescap URLs (spec "Transport": rescap://host[:port]?<base64>, rescap-secure://…,
-// earlier rescap:host/<base64>) and base64 (README decision 15: standard and
+// earlier rescap:host/<base64>) and base64 (doc/decisions.md decision 15: standard and
 // URL-safe alphabets, padding optional).
 #include <gtest/gtest.h>
 

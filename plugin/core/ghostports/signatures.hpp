@@ -27,7 +27,7 @@ struct Signature {
     Transport transport;       // where the row applies
     Sender sender;             // who sends such a payload
     const char *nmap_service;  // nmap's service name for this protocol ("ssh"), or nullptr
-    const char *pattern;       // one-line description of what is checked, for the README and the tree
+    const char *pattern;       // one-line description of what is checked, for doc/ghost-ports.md and the tree
     Matcher matches;
 };
 

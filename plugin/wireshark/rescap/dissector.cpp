@@ -239,7 +239,7 @@ gint show_planned(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const Seg
     return offset;
 }
 
-// README decision 1: a payload that starts like rescap (0x0001 / 0x000C)
+// doc/decisions.md decision 1: a payload that starts like rescap (0x0001 / 0x000C)
 // is rescap, even malformed, unless its rescap structure fails (an
 // error-level finding) and a strong signature of another protocol explains
 // it (TFTP RRQ, STUN, memcached's UDP frame header all start 00 01).

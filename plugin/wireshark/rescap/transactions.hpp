@@ -2,7 +2,7 @@
 // request/response matching. rescap has no transaction id: responses answer
 // requests in order; over UDP a request is identified by its octets, so that
 // retransmitted requests and duplicated responses are recognised and do not
-// shift the matching (README decision 13).
+// shift the matching (doc/decisions.md decision 13).
 #pragma once
 
 #include <cstdint>
