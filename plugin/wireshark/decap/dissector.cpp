@@ -218,7 +218,7 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, boo
                                    name, plan.identity.evidence);
     }
     // Queued before the hand-off: a sub-dissector's exception must not lose it.
-    ghostports::finish_inventory(pinfo, inventory, name);
+    ghostports::finish_inventory(pinfo, inventory, name, &plan.identity);
     const ghostports::HandOffResult result = ghostports::run_hand_off(tvb, pinfo, tree, data, request, plan);
     ghostports::add_decoded_by(service_tree, tvb, g.service, result);
     ghostports::label_columns(pinfo, "DECAP", protocol_before, label);

@@ -212,10 +212,19 @@ const char *const *frame_exposure_lines(packet_info *pinfo) {
     auto **lines = wmem_alloc_array(pinfo->pool, const char *, count + 1);
     for (guint i = 0; i < count; ++i) {
         const StoredExposure &e = frame->items[i];
-        lines[i] = e.kind == ExposureKind::ShellCommand
-                       ? wmem_strdup_printf(pinfo->pool, "%s %s", exposure_kind_name(e.kind), e.detail)
-                       : wmem_strdup_printf(pinfo->pool, "%s %s%s%s", exposure_kind_name(e.kind), e.protocol,
-                                            *e.user ? " user " : "", e.user);
+        switch (e.kind) {
+            case ExposureKind::CleartextLogin:
+                lines[i] = *e.user ? wmem_strdup_printf(pinfo->pool, "cleartext %s login, user %s", e.protocol, e.user)
+                                   : wmem_strdup_printf(pinfo->pool, "cleartext %s login", e.protocol);
+                break;
+            case ExposureKind::ShellSession:
+                lines[i] = *e.user ? wmem_strdup_printf(pinfo->pool, "interactive shell, user %s", e.user)
+                                   : "interactive shell";
+                break;
+            case ExposureKind::ShellCommand:
+                lines[i] = wmem_strdup_printf(pinfo->pool, "shell command: %s", e.detail);
+                break;
+        }
     }
     lines[count] = nullptr;
     return lines;

@@ -35,8 +35,8 @@ void scan_withheld_segment(packet_info *pinfo, std::span<const std::uint8_t> seg
 guint show_recorded_exposures(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *root,
                               ExposureFields *fields);
 
-// This frame's findings as one line each ("cleartext_login FTP user bob"),
-// for the inventory; nullptr-terminated, packet scope; never null.
+// This frame's findings in words, one line each ("cleartext FTP login, user
+// bob"), for the inventory; nullptr-terminated, packet scope; never null.
 const char *const *frame_exposure_lines(packet_info *pinfo);
 
 }  // namespace ghostports

@@ -1,14 +1,14 @@
 #include "wireshark/ghostports/inventory.hpp"
 
-#include <utility>
+#include <cstring>
 
 #include <epan/address_types.h>
-#include <epan/to_str.h>
 #include <epan/dissectors/packet-tcp.h>
 #include <epan/dissectors/packet-udp.h>
 #include <epan/prefs.h>
-#include <epan/stats_tree.h>
+#include <epan/stat_tap_ui.h>
 #include <epan/tap.h>
+#include <epan/to_str.h>
 
 #include "wireshark/frame_records.hpp"
 #include "wireshark/ghostports/exposures.hpp"
@@ -18,26 +18,59 @@ namespace ghostports {
 struct InventoryRecord {
     bool tcp;
     bool from_client;
-    const char *endpoints;  // "TCP 127.0.0.1:40000 -> 127.0.0.1:403 (DECAP)", client first
+    const char *port;    // "TCP 283 (RESCAP)"
+    const char *client;  // "10.0.0.1:41000"
+    const char *server;
     const char *what;
+    const ConversationIdentity *identity;  // may be null
     const char *const *findings;
 };
 
 namespace {
 
+enum Column : guint {
+    FirstFrame,
+    Port,
+    Client,
+    Server,
+    Service,
+    Product,
+    Version,
+    Evidence,
+    Findings,
+    PacketsToServer,
+    OctetsToServer,
+    PacketsToClient,
+    OctetsToClient,
+    ColumnCount,
+};
+
+// One table, its columns in Column order.
+stat_tap_table_item g_columns[] = {
+    {TABLE_ITEM_UINT, TAP_ALIGN_RIGHT, "First frame", "%u"},
+    {TABLE_ITEM_STRING, TAP_ALIGN_LEFT, "Port", "%s"},
+    {TABLE_ITEM_STRING, TAP_ALIGN_LEFT, "Client", "%s"},
+    {TABLE_ITEM_STRING, TAP_ALIGN_LEFT, "Server", "%s"},
+    {TABLE_ITEM_STRING, TAP_ALIGN_LEFT, "Service", "%s"},
+    {TABLE_ITEM_STRING, TAP_ALIGN_LEFT, "Product", "%s"},
+    {TABLE_ITEM_STRING, TAP_ALIGN_LEFT, "Version", "%s"},
+    {TABLE_ITEM_STRING, TAP_ALIGN_LEFT, "Evidence", "%s"},
+    {TABLE_ITEM_STRING, TAP_ALIGN_LEFT, "Findings", "%s"},
+    {TABLE_ITEM_UINT, TAP_ALIGN_RIGHT, "Packets client to server", "%u"},
+    {TABLE_ITEM_UINT, TAP_ALIGN_RIGHT, "Octets client to server", "%u"},
+    {TABLE_ITEM_UINT, TAP_ALIGN_RIGHT, "Packets server to client", "%u"},
+    {TABLE_ITEM_UINT, TAP_ALIGN_RIGHT, "Octets server to client", "%u"},
+};
+static_assert(G_N_ELEMENTS(g_columns) == ColumnCount);
+
+constexpr const char *kTitle = "Ghost-port conversations";
+constexpr gsize kMostFindingsText = 512;  // per row: a cap on what one conversation can make us keep
+
 int g_tap = -1;
-int g_root = -1;
-
-constexpr const char *kRoot = "Ghost-port conversations";
-constexpr const char *kClientOctets = "Payload octets client to server";
-constexpr const char *kServerOctets = "Payload octets server to client";
-constexpr const char *kFindings = "Findings";
-
-// The stats tree being filled (tshark -z, or the GUI's dialog), else null.
-// Octets come from TCP's and UDP's own taps, which see every segment: TCP
-// keeps segments of an unfinished reassembly from the port's dissector.
-stats_tree *g_tree = nullptr;
 int g_transport_listener = 0;  // identifies the TCP/UDP tap listeners
+stat_tap_table_ui g_ui;
+// "TCP 10.0.0.1:41000 -> 10.0.0.2:283 (RESCAP)" -> row + 1, for the table being filled.
+GHashTable *g_rows = nullptr;
 
 const char *layer_of(guint32 server_port, bool tcp) {
     for (const char *layer : {"rescap", "decap"}) {
@@ -53,34 +86,72 @@ const char *endpoint(wmem_allocator_t *pool, const address *address, guint32 por
                                     : wmem_strdup_printf(pool, "%s:%u", text, port);
 }
 
-const char *conversation_name(wmem_allocator_t *pool, bool tcp, const address *client, guint32 client_port,
-                              const address *server, guint32 server_port, const char *layer) {
-    return wmem_strdup_printf(pool, "%s %s -> %s (%s)", tcp ? "TCP" : "UDP", endpoint(pool, client, client_port),
-                              endpoint(pool, server, server_port), layer);
+stat_tap_table *the_table() {
+    return g_ui.tables != nullptr ? stat_tap_find_table(&g_ui, kTitle) : nullptr;
 }
 
-// The conversation's node with its two octet counters (created at first sight).
-int conversation_node(stats_tree *st, const char *name) {
-    const int node = increase_stat_node(st, name, g_root, TRUE, 0);
-    increase_stat_node(st, kClientOctets, node, FALSE, 0);
-    increase_stat_node(st, kServerOctets, node, FALSE, 0);
-    return node;
+// The conversation's row, made at first sight with its endpoints.
+guint row_of(stat_tap_table *table, packet_info *pinfo, bool tcp, const char *port, const char *client,
+             const char *server) {
+    char *key = g_strdup_printf("%s %s -> %s", port, client, server);
+    if (gpointer found = g_hash_table_lookup(g_rows, key)) {
+        g_free(key);
+        return GPOINTER_TO_UINT(found) - 1;
+    }
+    const guint row = table->num_elements;
+    stat_tap_table_item_type items[ColumnCount]{};
+    for (guint c = 0; c < ColumnCount; ++c) items[c].type = g_columns[c].type;
+    items[FirstFrame].value.uint_value = pinfo->num;
+    items[Port].value.string_value = g_strdup(port);
+    items[Client].value.string_value = g_strdup(client);
+    items[Server].value.string_value = g_strdup(server);
+    for (Column c : {Service, Product, Version, Evidence, Findings}) items[c].value.string_value = g_strdup("");
+    stat_tap_init_table_row(table, row, ColumnCount, items);
+    g_hash_table_insert(g_rows, key, GUINT_TO_POINTER(row + 1));
+    (void)tcp;
+    return row;
 }
 
-// One transport payload on a ghost port: count it each way.
+void set_text(stat_tap_table *table, guint row, Column column, const char *text) {
+    stat_tap_table_item_type *item = stat_tap_get_field_data(table, row, column);
+    if (text == nullptr || std::strcmp(item->value.string_value, text) == 0) return;
+    g_free(const_cast<char *>(item->value.string_value));
+    item->value.string_value = g_strdup(text);
+}
+
+// Adds `line` to the row's findings once, within the cap.
+void add_finding(stat_tap_table *table, guint row, const char *line) {
+    stat_tap_table_item_type *item = stat_tap_get_field_data(table, row, Findings);
+    const char *now = item->value.string_value;
+    if (std::strstr(now, line) != nullptr) return;
+    if (std::strlen(now) + std::strlen(line) + 2 > kMostFindingsText) {
+        if (!g_str_has_suffix(now, "…")) {
+            char *more = g_strconcat(now, "; …", nullptr);
+            g_free(const_cast<char *>(now));
+            item->value.string_value = more;
+        }
+        return;
+    }
+    char *joined = *now != '\0' ? g_strconcat(now, "; ", line, nullptr) : g_strdup(line);
+    g_free(const_cast<char *>(now));
+    item->value.string_value = joined;
+}
+
+// One transport payload on a ghost port: counted each way.
 void count_payload(packet_info *pinfo, bool tcp, const address *src, guint32 src_port, const address *dst,
                    guint32 dst_port, guint32 octets) {
-    if (g_tree == nullptr || octets == 0) return;
+    stat_tap_table *table = the_table();
+    if (table == nullptr || octets == 0) return;
     const char *server_layer = layer_of(dst_port, tcp);
     const bool to_server = server_layer != nullptr;
     const char *layer = to_server ? server_layer : layer_of(src_port, tcp);
     if (layer == nullptr) return;
-    const char *name = to_server ? conversation_name(pinfo->pool, tcp, src, src_port, dst, dst_port, layer)
-                                 : conversation_name(pinfo->pool, tcp, dst, dst_port, src, src_port, layer);
-    const int node = conversation_node(g_tree, name);
-    tick_stat_node(g_tree, name, g_root, TRUE);
-    tick_stat_node(g_tree, kRoot, 0, TRUE);
-    increase_stat_node(g_tree, to_server ? kClientOctets : kServerOctets, node, FALSE, static_cast<gint>(octets));
+    const char *port =
+        wmem_strdup_printf(pinfo->pool, "%s %u (%s)", tcp ? "TCP" : "UDP", to_server ? dst_port : src_port, layer);
+    const char *from = endpoint(pinfo->pool, src, src_port), *to = endpoint(pinfo->pool, dst, dst_port);
+    const guint row = row_of(table, pinfo, tcp, port, to_server ? from : to, to_server ? to : from);
+    stat_tap_get_field_data(table, row, to_server ? PacketsToServer : PacketsToClient)->value.uint_value += 1;
+    stat_tap_get_field_data(table, row, to_server ? OctetsToServer : OctetsToClient)->value.uint_value += octets;
 }
 
 tap_packet_status on_tcp(void *, packet_info *pinfo, epan_dissect_t *, const void *data, tap_flags_t) {
@@ -95,10 +166,10 @@ tap_packet_status on_udp(void *, packet_info *pinfo, epan_dissect_t *, const voi
     return TAP_PACKET_DONT_REDRAW;
 }
 
-// TCP's and UDP's taps count the octets each way, for an open inventory
-// only: a run that never asks for it pays nothing for the plugin's taps.
-// Registered once, on the first request; never while a tap list is walked
-// (the stats tree's reset calls init_tree again: the flag skips it).
+// TCP's and UDP's taps count the packets and octets each way, for an open
+// inventory only: a run that never asks for it pays nothing for the
+// plugin's taps. Registered once, from the table's initialisation (never
+// while a tap list is walked).
 void listen_to_transports() {
     static bool listening = false;
     if (listening) return;
@@ -114,27 +185,33 @@ void listen_to_transports() {
     }
 }
 
-void init_tree(stats_tree *st) {
-    g_tree = st;
-    g_root = stats_tree_create_node(st, kRoot, 0, STAT_DT_INT, TRUE);
+void init_table(stat_tap_table_ui *ui) {
+    if (stat_tap_find_table(ui, kTitle) == nullptr)
+        stat_tap_add_table(ui, stat_tap_init_table(kTitle, ColumnCount, 0, nullptr));
+    if (g_rows == nullptr) g_rows = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, nullptr);
     listen_to_transports();
 }
 
-void cleanup_tree(stats_tree *st) {
-    if (g_tree == st) g_tree = nullptr;
+void reset_table(stat_tap_table *) {
+    if (g_rows != nullptr) g_hash_table_remove_all(g_rows);
 }
 
-tap_packet_status on_packet(stats_tree *st, packet_info *, epan_dissect_t *, const void *data, tap_flags_t) {
+void free_item(stat_tap_table *, guint, guint column, stat_tap_table_item_type *item) {
+    if (g_columns[column].type == TABLE_ITEM_STRING) g_free(const_cast<char *>(item->value.string_value));
+}
+
+tap_packet_status on_record(void *, packet_info *pinfo, epan_dissect_t *, const void *data, tap_flags_t) {
     const auto *r = static_cast<const InventoryRecord *>(data);
-    const int conversation = conversation_node(st, r->endpoints);
-    char what[256];
-    g_snprintf(what, sizeof what, "What: %s", r->what != nullptr && *r->what ? r->what : "unknown");
-    tick_stat_node(st, what, conversation, FALSE);
-    if (r->findings[0] != nullptr) {
-        const int findings = tick_stat_node(st, kFindings, conversation, TRUE);
-        for (const char *const *line = r->findings; *line != nullptr; ++line)
-            tick_stat_node(st, *line, findings, FALSE);
+    stat_tap_table *table = the_table();
+    if (table == nullptr) return TAP_PACKET_DONT_REDRAW;
+    const guint row = row_of(table, pinfo, r->tcp, r->port, r->client, r->server);
+    if (r->what != nullptr && *r->what != '\0') set_text(table, row, Service, r->what);
+    if (r->identity != nullptr) {
+        if (*r->identity->product != '\0') set_text(table, row, Product, r->identity->product);
+        if (*r->identity->version != '\0') set_text(table, row, Version, r->identity->version);
+        if (*r->identity->evidence != '\0') set_text(table, row, Evidence, r->identity->evidence);
     }
+    for (const char *const *line = r->findings; *line != nullptr; ++line) add_finding(table, row, *line);
     return TAP_PACKET_REDRAW;
 }
 
@@ -143,8 +220,18 @@ tap_packet_status on_packet(stats_tree *st, packet_info *, epan_dissect_t *, con
 void register_inventory() {
     if (g_tap >= 0) return;
     g_tap = register_tap("ghostports");
-    stats_tree_register_plugin("ghostports", "ghostports", "Ghost ports (283, 403) inventory", 0, on_packet, init_tree,
-                               cleanup_tree);
+    // Member by member: the struct has grown between Wireshark versions.
+    g_ui.group = REGISTER_STAT_GROUP_GENERIC;
+    g_ui.title = "Ghost ports (283, 403) inventory";
+    g_ui.tap_name = "ghostports";
+    g_ui.cli_string = "ghostports,table";
+    g_ui.stat_tap_init_cb = init_table;
+    g_ui.packet_func = on_record;
+    g_ui.stat_tap_reset_table_cb = reset_table;
+    g_ui.stat_tap_free_table_item_cb = free_item;
+    g_ui.nfields = G_N_ELEMENTS(g_columns);
+    g_ui.fields = g_columns;
+    register_stat_tap_table_ui(&g_ui);
 }
 
 InventoryRecord *begin_inventory(packet_info *pinfo, bool tcp, bool from_client, const char *layer) {
@@ -153,16 +240,22 @@ InventoryRecord *begin_inventory(packet_info *pinfo, bool tcp, bool from_client,
     frame_records::set_scratch(pinfo, frame_records::Scratch::Inventory, r);
     r->tcp = tcp;
     r->from_client = from_client;
-    r->endpoints =
-        from_client
-            ? conversation_name(pinfo->pool, tcp, &pinfo->src, pinfo->srcport, &pinfo->dst, pinfo->destport, layer)
-            : conversation_name(pinfo->pool, tcp, &pinfo->dst, pinfo->destport, &pinfo->src, pinfo->srcport, layer);
+    const guint32 server_port = from_client ? pinfo->destport : pinfo->srcport;
+    r->port = wmem_strdup_printf(pinfo->pool, "%s %u (%s)", tcp ? "TCP" : "UDP", server_port, layer);
+    const char *source = endpoint(pinfo->pool, &pinfo->src, pinfo->srcport);
+    const char *destination = endpoint(pinfo->pool, &pinfo->dst, pinfo->destport);
+    r->client = from_client ? source : destination;
+    r->server = from_client ? destination : source;
     return r;
 }
 
-void finish_inventory(packet_info *pinfo, InventoryRecord *record, const char *what) {
+void finish_inventory(packet_info *pinfo, InventoryRecord *record, const char *what,
+                      const ConversationIdentity *identity) {
     if (record == nullptr) return;
     record->what = what;
+    record->identity = identity != nullptr ? static_cast<const ConversationIdentity *>(
+                                                 wmem_memdup(pinfo->pool, identity, sizeof *identity))
+                                           : nullptr;
     record->findings = frame_exposure_lines(pinfo);
     tap_queue_packet(g_tap, pinfo, record);
 }

@@ -1,18 +1,23 @@
-// The ghost-port inventory: tap "ghostports", fed by rescap (non-rescap
-// payloads on 283) and decap (403), one record per payload frame, and its
-// stats tree ("tshark -z ghostports,tree", Statistics › Ghost ports
-// inventory): per conversation the endpoints, transport, what it is,
-// payload octets each way (from TCP's and UDP's taps, listened to only once
-// an inventory is asked for) and the findings.
+// The ghost-port inventory: "what is on these ports?" as one table row per
+// conversation (Statistics › Ghost ports inventory, `tshark -z
+// ghostports,table`): first frame, port and layer, client, server, service,
+// product, version, evidence, findings in words, packets and octets each
+// way. Fed by tap "ghostports" (rescap for non-rescap payloads on 283,
+// decap for 403, the postdissector for segments TCP keeps from them) and,
+// for the packets and octets, by TCP's and UDP's taps, listened to only
+// once an inventory is asked for. Rows are found by a hash of the
+// conversation: linear in conversations.
 #pragma once
 
 #include <epan/packet.h>
+
+#include "wireshark/ghostports/identity.hpp"
 
 namespace ghostports {
 
 struct InventoryRecord;
 
-// Registers the tap and the stats tree; once, from a protocol's registration.
+// Registers the tap and the table; once, from a protocol's registration.
 void register_inventory();
 
 // Call before the payload is handed on (inner dissectors change pinfo's
@@ -20,8 +25,10 @@ void register_inventory();
 // has a record (TCP may call twice).
 InventoryRecord *begin_inventory(packet_info *pinfo, bool tcp, bool from_client, const char *layer);
 
-// Call after: what the payload is ("" or nullptr: unknown), this frame's
-// findings, then queues the record.
-void finish_inventory(packet_info *pinfo, InventoryRecord *record, const char *what);
+// Call after: what the payload is ("" or nullptr: unknown), the
+// conversation's identity when one was planned (product, version,
+// evidence), this frame's findings; then queues the record.
+void finish_inventory(packet_info *pinfo, InventoryRecord *record, const char *what,
+                      const ConversationIdentity *identity = nullptr);
 
 }  // namespace ghostports

@@ -32,7 +32,7 @@ proto_tree *add_layer(tvbuff_t *tvb, proto_tree *tree, const GhostLayer &layer, 
 
 void queue_inventory(packet_info *pinfo, const GhostLayer &layer, const HandOffPlan &plan) {
     InventoryRecord *record = begin_inventory(pinfo, pinfo->ptype == PT_TCP, !plan.from_server, layer.label);
-    finish_inventory(pinfo, record, *plan.identity.protocol != '\0' ? plan.identity.protocol : nullptr);
+    finish_inventory(pinfo, record, *plan.identity.protocol != '\0' ? plan.identity.protocol : nullptr, &plan.identity);
 }
 
 // A segment TCP kept from every pass of the port's dissector: the

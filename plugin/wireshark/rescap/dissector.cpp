@@ -130,7 +130,7 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
     }
     queue_tap(pinfo, make_not_rescap_record(pinfo, tcp));
     // Queued before the hand-off: a sub-dissector's exception must not lose it.
-    ghostports::finish_inventory(pinfo, inventory, name);
+    ghostports::finish_inventory(pinfo, inventory, name, &plan.identity);
 
     const char *protocol_before = ghostports::prepare_columns(pinfo);
     const ghostports::HandOffResult result = ghostports::run_hand_off(tvb, pinfo, tree, data, request, plan);
