@@ -408,8 +408,10 @@ HandOffResult run_hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
         }
     }
     FINALLY {
-        // Ownership is settled on the first pass; later passes replay it.
-        if (!PINFO_FD_VISITED(pinfo)) take_back_conversations(conversation, gc, pinfo, ends, request);
+        // Sub-dissectors register themselves again in every pass (SNMP
+        // does): take back whatever this call changed, in the conversation
+        // and with the endpoints the hand-off started with.
+        take_back_conversations(conversation, gc, pinfo, ends, request);
     }
     ENDTRY;
     return result;
