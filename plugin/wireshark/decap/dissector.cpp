@@ -221,7 +221,7 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, boo
     ghostports::finish_inventory(pinfo, inventory, name, &plan.identity);
     const ghostports::HandOffResult result = ghostports::run_hand_off(tvb, pinfo, tree, data, request, plan);
     ghostports::add_decoded_by(service_tree, tvb, g.service, result);
-    ghostports::label_columns(pinfo, "DECAP", protocol_before, label);
+    ghostports::label_columns(pinfo, "DECAP", protocol_before, ghostports::frame_summary(pinfo, plan, label));
     return static_cast<int>(length);
 }
 

@@ -1,5 +1,7 @@
 #include "wireshark/ghostports/service_fields.hpp"
 
+#include "wireshark/ghostports/exposures.hpp"
+
 namespace ghostports {
 namespace {
 
@@ -57,6 +59,19 @@ proto_tree *add_service_tree(proto_tree *tree, tvbuff_t *tvb, const ServiceField
     add_string(subtree, tvb, f.evidence, id.evidence);
     add_string(subtree, tvb, f.dissector, id.dissector);
     return subtree;
+}
+
+const char *frame_summary(packet_info *pinfo, const HandOffPlan &plan, const char *unnamed) {
+    const char *const *findings = frame_exposure_lines(pinfo);
+    if (findings[0] != nullptr) {
+        char *first = wmem_strdup(pinfo->pool, findings[0]);
+        first[0] = g_ascii_toupper(first[0]);
+        return findings[1] != nullptr ? wmem_strdup_printf(pinfo->pool, "%s (and more)", first) : first;
+    }
+    const ConversationIdentity &id = plan.identity;
+    if (*id.protocol == '\0') return unnamed;
+    if (*id.product == '\0') return id.protocol;
+    return wmem_strdup_printf(pinfo->pool, "%s (%s%s%s)", id.protocol, id.product, *id.version ? " " : "", id.version);
 }
 
 void add_decoded_by(proto_tree *service_tree, tvbuff_t *tvb, const ServiceFields &f, const HandOffResult &result) {

@@ -27,6 +27,12 @@ void register_service_fields(int proto, const char *prefix, ServiceFields &field
 // The service subtree from the plan (before the hand-off).
 proto_tree *add_service_tree(proto_tree *tree, tvbuff_t *tvb, const ServiceFields &fields, const HandOffPlan &plan);
 
+// What the packet list says first about a handed-off payload: the frame's
+// finding in words ("cleartext Telnet login, user ghostuser"), else the
+// service with its product and version ("SSH (OpenSSH 9.2p1)"), else
+// `unnamed`. Call after the frame's exposures were reported.
+const char *frame_summary(packet_info *pinfo, const HandOffPlan &plan, const char *unnamed);
+
 // What decoded the bytes (after the hand-off); a heuristic is labelled as such.
 void add_decoded_by(proto_tree *service_tree, tvbuff_t *tvb, const ServiceFields &fields, const HandOffResult &result);
 

@@ -35,6 +35,11 @@ void queue_inventory(packet_info *pinfo, const GhostLayer &layer, const HandOffP
     finish_inventory(pinfo, record, *plan.identity.protocol != '\0' ? plan.identity.protocol : nullptr, &plan.identity);
 }
 
+// A finding leads the Info column of the frame that shows it.
+void lead_info(packet_info *pinfo, const HandOffPlan &plan) {
+    col_prepend_fstr(pinfo->cinfo, COL_INFO, "%s: ", frame_summary(pinfo, plan, ""));
+}
+
 // A segment TCP kept from every pass of the port's dissector: the
 // conversation's service as known now, and the findings in its octets.
 void show_kept_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree) {
@@ -54,7 +59,7 @@ void show_kept_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree) {
     const HandOffPlan plan{gc->identity, false, false, !from_client, 0, nullptr, conversation};
     proto_item *root = nullptr;
     proto_tree *subtree = add_layer(tvb, tree, *layer, plan, &root);
-    show_recorded_exposures(tvb, pinfo, subtree, root, layer->exposures);
+    if (show_recorded_exposures(tvb, pinfo, subtree, root, layer->exposures) > 0) lead_info(pinfo, plan);
     queue_inventory(pinfo, *layer, plan);
 }
 
@@ -68,7 +73,7 @@ bool show_recorded_frame(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree) {
     if (layer == nullptr || proto_is_frame_protocol(pinfo->layers, layer->module)) return true;
     proto_item *root = nullptr;
     proto_tree *subtree = add_layer(tvb, tree, *layer, plan, &root);
-    show_recorded_exposures(tvb, pinfo, subtree, root, layer->exposures);
+    if (show_recorded_exposures(tvb, pinfo, subtree, root, layer->exposures) > 0) lead_info(pinfo, plan);
     queue_inventory(pinfo, *layer, plan);
     return true;
 }

@@ -136,7 +136,7 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
     const ghostports::HandOffResult result = ghostports::run_hand_off(tvb, pinfo, tree, data, request, plan);
     ghostports::add_decoded_by(service_tree, tvb, g.service, result);
     ghostports::label_columns(pinfo, "RESCAP", protocol_before,
-                              name != nullptr ? "Not rescap" : "Not rescap, unrecognised payload");
+                              ghostports::frame_summary(pinfo, plan, "Not rescap, unrecognised payload"));
     return static_cast<int>(tvb_captured_length(tvb));
 }
 
