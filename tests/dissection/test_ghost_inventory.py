@@ -1,4 +1,4 @@
-"""The ghost-port inventory: `tshark -z ghostports,tree` and
+"""The ghost-port inventory: `tshark -z ghostports,table` and
 `scripts/rescap-ci-check --inventory [--fail-on-unknown]`.
 
 Expected conversations and octets each way are computed from the pcap's
@@ -88,8 +88,8 @@ def inventory_lines(*args):
     return run, [p for p in lines if p is not None]
 
 
-def test_stats_tree_registered(tshark):
-    out = tshark("-r", captures_path_dummy(tshark), "-q", "-z", "ghostports,tree")
+def test_table_registered(tshark):
+    out = tshark("-r", captures_path_dummy(tshark), "-q", "-z", "ghostports,table")
     assert "Ghost ports (283, 403) inventory" in out
 
 
