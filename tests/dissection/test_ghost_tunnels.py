@@ -14,9 +14,9 @@ import pytest
 import ghostsynth as GS
 import rescaptest as RT
 
-TUNNEL_VALUE = {"VXLAN": 1, "GENEVE": 2, "GRE": 3, "MPLS": 4, "GTP-U": 5, "unknown header": 6}
+TUNNEL_VALUE = {"VXLAN": 1, "GENEVE": 2, "GRE": 3, "MPLS": 4, "GTP-U": 5, "unknown header": 6, "VXLAN-GPE": 7}
 GHOST = RT.CAPTURES / "ghost"
-TUNNEL_DISSECTORS = {"vxlan", "geneve", "gre", "mpls", "gtp"}
+TUNNEL_DISSECTORS = {"vxlan", "vxlan_gpe", "geneve", "gre", "mpls", "gtp"}
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +50,15 @@ def test_each_tunnel_decapsulated(tshark_env, synth, two_pass):
         assert inner in after, protocols
         assert query == "tunnel.example"
         assert column.startswith("DECAP/%s/" % name), column
+
+
+def test_vxlan_gpe_next_protocol(tshark_env, synth):
+    """VXLAN-GPE goes to Wireshark's own VXLAN-GPE dissector, which reads the
+    next protocol the generator wrote."""
+    path, _, frames = synth
+    out = tshark_env("-r", path, "-T", "fields", "-e", "decap.tunnel", "-e", "vxlan.next_proto")
+    got = [line.split("\t") for line in out.splitlines() if line.startswith(str(TUNNEL_VALUE["VXLAN-GPE"]) + "\t")]
+    assert [int(next_proto) for _, next_proto in got] == [GS.VXLAN_GPE_IPV4, GS.VXLAN_GPE_ETHERNET]
 
 
 def test_random_datagrams_are_not_tunnels(tshark_env, synth):
