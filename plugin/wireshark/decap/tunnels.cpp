@@ -146,6 +146,7 @@ const char *try_inner(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto
                       const InnerRequest &request) {
     if (!t.decapsulate) return nullptr;
     const auto captured = static_cast<std::size_t>(tvb_captured_length(tvb));
+    if (captured == 0) return nullptr;
     const Octets payload{{tvb_get_ptr(tvb, 0, static_cast<gint>(captured)), captured},
                          static_cast<std::size_t>(tvb_reported_length(tvb))};
     const Tunnel found = find_inner(payload);
