@@ -20,6 +20,26 @@ FINDING_LINE = re.compile(r"frame (?P<frame>\d+): \[(?P<level>[A-Za-z]+)\] "
 ESCAPE = re.compile(r"\\x([0-9a-f]{2})|\\u([0-9a-f]{4})|\\U([0-9a-f]{8})")
 
 
+C_ESCAPES = {0x07: "\\a", 0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0B: "\\v", 0x0C: "\\f", 0x0D: "\\r"}
+
+
+def wireshark_text(text):
+    """A wire string as the plugin's fields carry it: escaped once where it
+    enters the plugin by Wireshark's format_text (epan/strutil.h: control
+    characters as C escapes (a b t n v f r after a backslash), others and DEL as three-digit
+    octal; printable text unchanged)."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if code in C_ESCAPES:
+            out.append(C_ESCAPES[code])
+        elif code < 0x20 or code == 0x7F:
+            out.append("\\%03o" % code)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def unescape(text):
     """The exact string: \\xNN below 80 is that character, from 80 the octet
     NN that was not UTF-8 (as Python's surrogateescape decodes it)."""

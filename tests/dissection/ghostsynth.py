@@ -11,7 +11,7 @@ import os
 import random
 import struct
 
-from scapy.all import DNS, DNSQR, GRE, IP, TCP, UDP, Ether, Raw, wrpcap  # noqa: E402
+from scapy.all import DNS, DNSQR, GRE, IP, TCP, UDP, Ether, IPv6, Raw, wrpcap  # noqa: E402
 from scapy.contrib.geneve import GENEVE
 from scapy.contrib.mpls import MPLS
 from scapy.layers.vxlan import VXLAN
@@ -194,8 +194,16 @@ def _inner_ip():
                     / DNS(rd=1, qd=DNSQR(qname="tunnel.example"))))
 
 
-def _udp(payload, cport=41000):
-    return Ether() / IP(src=CLIENT, dst=SERVER) / UDP(sport=cport, dport=403) / Raw(payload)
+def _udp(payload, cport=41000, port=403):
+    return Ether() / IP(src=CLIENT, dst=SERVER) / UDP(sport=cport, dport=port) / Raw(payload)
+
+
+VXLAN_GPE_IPV4, VXLAN_GPE_ETHERNET = 1, 3  # next protocol values of the draft
+
+
+def _vxlan_gpe(next_protocol, inner):
+    """draft-ietf-nvo3-vxlan-gpe: flags I and P (0x0C), next protocol, VNI 42."""
+    return bytes([0x0C, 0, 0, next_protocol]) + (42 << 8).to_bytes(4, "big") + bytes(inner)
 
 
 def tunnel_frames():
@@ -209,8 +217,50 @@ def tunnel_frames():
         (_udp(bytes(GRE(proto=0x0800) / inner)), "GRE", "dns", "gre"),
         (_udp(bytes(MPLS(label=100, s=1, ttl=64) / inner)), "MPLS", "dns", "mpls"),
         (_udp(gtp), "GTP-U", "dns", "gtp"),
+        # RFC 5586: the GAL, an ACH of channel type IPv4 (RFC 4385: 0x0021), the packet.
+        (_udp(bytes(MPLS(label=13, s=1, ttl=1)) + b"\x10\x00\x00\x21" + bytes(inner)), "MPLS", "dns", "mpls"),
         (_udp(b"\xde\xad\xbe\xef\x00\x01" + bytes(inner)), "unknown header", "dns", None),
+        # Wireshark 4.0's VXLAN-GPE dissector lists no layer of its own in frame.protocols.
+        (_udp(_vxlan_gpe(VXLAN_GPE_IPV4, inner)), "VXLAN-GPE", "dns", None),
+        (_udp(_vxlan_gpe(VXLAN_GPE_ETHERNET, eth)), "VXLAN-GPE", "dns", None),
     ]
+
+
+def port283_frames():
+    """Tunnels and bare packets on rescap's port, as decap decodes them on 403:
+    [(frame, tunnel name or None, inner layer right after the outer UDP's payload)]."""
+    inner = _inner_ip()
+    inner6 = IPv6(bytes(IPv6(src="2001:db8::1", dst="2001:db8::53") / UDP(sport=1234, dport=53)
+                        / DNS(rd=1, qd=DNSQR(qname="tunnel.example"))))
+    eth = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") / inner
+    return [
+        (_udp(bytes(VXLAN(vni=42, flags=0x08) / eth), port=283), "VXLAN", "vxlan"),
+        (_udp(bytes(GRE(proto=0x0800) / inner), port=283), "GRE", "gre"),
+        (_udp(bytes(eth), port=283), None, "eth"),
+        (_udp(bytes(inner), port=283), None, "ip"),
+        (_udp(bytes(inner6), port=283), None, "ipv6"),
+    ]
+
+
+def malformed_inner_dns_frame():
+    """A whole, valid IPv4/UDP packet on 403 whose DNS query is cut inside
+    its name: the inner DNS is malformed, the packet around it is not."""
+    dns = bytes(DNS(id=0x4242, rd=1, qd=DNSQR(qname="tunnel.example")))[:20]
+    inner = IP(src="192.0.2.1", dst="192.0.2.53") / UDP(sport=1234, dport=53) / Raw(dns)
+    return _udp(bytes(inner))
+
+
+def snapped_inner_frame(keep=40):
+    """A UDP 403 frame carrying a whole IPv4/UDP/DNS packet, captured with a
+    snap length that keeps `keep` octets of the inner packet.
+    Returns (frame, reported payload octets, captured payload octets)."""
+    inner = bytes(IP(src="192.0.2.1", dst="192.0.2.53") / UDP(sport=1234, dport=53)
+                  / DNS(rd=1, qd=DNSQR(qname="a-long-name-so-that-the-snap-length-cuts-it.tunnel.example")))
+    whole = bytes(_udp(inner, cport=41500))
+    outer = len(whole) - len(inner)
+    frame = Ether(whole[:outer + keep])
+    frame.wirelen = len(whole)
+    return frame, len(inner), keep
 
 
 def random_udp_frames(n, seed=4030):

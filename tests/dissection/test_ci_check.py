@@ -208,7 +208,8 @@ def test_hostile_findings_escaped(hostile):
     assert None not in parsed, [l for l, f in zip(lines, parsed) if f is None]
     logins = [f["text"] for f in parsed if f["name"].endswith(".expert.cleartext_login")]
     for protocol, user in HOSTILE_USERS.values():
-        assert any(('(%s' % protocol) in t and ('user "%s"' % CF.escape(user)) in t for t in logins), (user, logins)
+        shown = CF.escape(CF.wireshark_text(user))
+        assert any(('(%s' % protocol) in t and ('user "%s"' % shown) in t for t in logins), (user, logins)
     assert lines[-1].startswith("rescap-ci-check: FAIL: %d finding(s)" % len(parsed)), lines[-1]
 
 
@@ -225,11 +226,12 @@ def test_hostile_inventory_escaped(hostile):
         port = int(c["endpoints"].split(":")[1].split(" ")[0])
         if port in HOSTILE_USERS:
             protocol, user = HOSTILE_USERS[port]
-            assert c["findings"] == [["cleartext_login", protocol, "user", user]], c
-            assert ' user "%s"' % CF.escape(user, quote=True) in lines[parsed.index(c)]
+            shown = CF.wireshark_text(user)
+            assert c["findings"] == [["cleartext_login", protocol, "user", shown]], c
+            assert ' user "%s"' % CF.escape(shown, quote=True) in lines[parsed.index(c)]
         else:
             assert c["findings"] == [] and c["what"] == ["SSH"], c
-            assert any(SSH_VERSION_TAIL.decode() in v for v in c["version"]), c
+            assert any(CF.wireshark_text(SSH_VERSION_TAIL.decode()) in v for v in c["version"]), c
 
 
 @pytest.mark.parametrize("inventory", [False, True], ids=["findings", "inventory"])
@@ -252,7 +254,7 @@ def test_hostile_json_exact(hostile, inventory):
             if r["expert"].endswith(".expert.cleartext_login"):
                 assert r["severity"] == "Warning" and r["group"] == "Security", r
                 users[(r["exposure"]["protocol"], r["exposure"]["user"])] += 1
-    assert users == collections.Counter(HOSTILE_USERS.values())
+    assert users == collections.Counter((p, CF.wireshark_text(u)) for p, u in HOSTILE_USERS.values())
 
 
 # ------------------------------------------------------------------ security findings fail the check

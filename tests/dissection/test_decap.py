@@ -4,6 +4,8 @@ dissectors (checked field by field against "inner_detail"), identified
 protocols, per-conversation counters, and no decap anywhere else.
 Only collected when the plugin registers a `decap` protocol."""
 import ipaddress
+import os
+import xml.etree.ElementTree as ET
 
 import pytest
 
@@ -211,3 +213,67 @@ def test_decapsulation_preference_off(tshark, name):
         assert inner == "0"
         layers = protocols.split(":")
         assert layers.count("ip") + layers.count("ipv6") == 1, protocols
+
+
+# ------------------------------------------------- synthesized edge cases
+@pytest.fixture(scope="module")
+def synth_decap(tshark_env):
+    import ghostsynth as GS
+    d = tshark_env.tmp / "decap_edges"
+    d.mkdir(exist_ok=True)
+    os.chmod(d, 0o755)
+    snapped, reported, captured = GS.snapped_inner_frame()
+    GS.write(d / "malformed_dns.pcap", [GS.malformed_inner_dns_frame()])
+    GS.write(d / "snapped.pcap", [snapped])
+    return {"malformed": str(d / "malformed_dns.pcap"), "snapped": str(d / "snapped.pcap"),
+            "reported": reported, "captured": captured}
+
+
+def pdml_packet(tshark_env, path):
+    packets = ET.fromstring(tshark_env("-r", path, "-T", "pdml")).findall("packet")
+    assert len(packets) == 1
+    return packets[0]
+
+
+def protocol_column(tshark_env, path):
+    return tshark_env("-r", path, "-T", "fields", "-e", "_ws.col.Protocol").strip()
+
+
+def field_show(packet, name):
+    f = packet.find(".//field[@name='%s']" % name)
+    return None if f is None else f.get("show")
+
+
+def test_malformed_inner_dns_keeps_decap(tshark_env, synth_decap):
+    """The generator cut the inner DNS query inside its name (the IPv4/UDP
+    packet around it is whole and valid): the exception belongs to DNS, and
+    decap's column label and tree survive it."""
+    p = pdml_packet(tshark_env, synth_decap["malformed"])
+    layers = [x.get("name") for x in p.findall("proto")]
+    assert "decap" in layers, layers
+    after = layers[layers.index("decap") + 1:]
+    assert after[:3] == ["ip", "udp", "dns"], layers
+    assert after[3:] == ["_ws.malformed"], layers  # right after the inner DNS, nothing of decap's lost
+    malformed = p.find("proto[@name='_ws.malformed']")
+    assert "DNS" in (malformed.get("showname") or ""), malformed.get("showname")
+    column = protocol_column(tshark_env, synth_decap["malformed"])
+    assert column.startswith("DECAP/"), column
+    assert field_show(p, "decap.inner") == "1"  # IPv4 packet: the tree was built before the hand-off
+    assert field_show(p, "decap.conversation.c2s_octets") is not None
+
+
+def test_snapped_inner_packet(tshark_env, synth_decap):
+    """A frame cut by the capture's snap length: decap counts the octets that
+    were sent (the reported length), decodes the inner IPv4 packet as far as
+    it was captured, and the cut shows as "Packet size limited during
+    capture", not as a malformed packet."""
+    p = pdml_packet(tshark_env, synth_decap["snapped"])
+    layers = [x.get("name") for x in p.findall("proto")]
+    assert "decap" in layers and "ip" in layers[layers.index("decap") + 1:], layers
+    assert "_ws.malformed" not in layers, layers
+    assert "_ws.short" in layers, layers
+    assert field_show(p, "decap.inner") == "1"
+    assert int(field_show(p, "decap.length")) == synth_decap["reported"]
+    assert int(field_show(p, "decap.conversation.c2s_octets")) == synth_decap["reported"]
+    column = protocol_column(tshark_env, synth_decap["snapped"])
+    assert column.startswith("DECAP/"), column

@@ -8,15 +8,16 @@ a top-level "inner") are checked the same way when present.
 import json
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
 import ghostsynth as GS
 import rescaptest as RT
 
-TUNNEL_VALUE = {"VXLAN": 1, "GENEVE": 2, "GRE": 3, "MPLS": 4, "GTP-U": 5, "unknown header": 6}
+TUNNEL_VALUE = {"VXLAN": 1, "GENEVE": 2, "GRE": 3, "MPLS": 4, "GTP-U": 5, "unknown header": 6, "VXLAN-GPE": 7}
 GHOST = RT.CAPTURES / "ghost"
-TUNNEL_DISSECTORS = {"vxlan", "geneve", "gre", "mpls", "gtp"}
+TUNNEL_DISSECTORS = {"vxlan", "vxlan_gpe", "geneve", "gre", "mpls", "gtp"}
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +28,7 @@ def synth(tshark_env):
     frames = GS.tunnel_frames()
     GS.write(d / "tunnels.pcap", [f for f, *_ in frames])
     GS.write(d / "random.pcap", GS.random_udp_frames(2000))
+    GS.write(d / "port283.pcap", [f for f, *_ in GS.port283_frames()])
     return str(d / "tunnels.pcap"), str(d / "random.pcap"), frames
 
 
@@ -50,6 +52,37 @@ def test_each_tunnel_decapsulated(tshark_env, synth, two_pass):
         assert inner in after, protocols
         assert query == "tunnel.example"
         assert column.startswith("DECAP/%s/" % name), column
+
+
+def test_vxlan_gpe_next_protocol(tshark_env, synth):
+    """VXLAN-GPE goes to Wireshark's own VXLAN-GPE dissector, which reads the
+    next protocol the generator wrote."""
+    path, _, frames = synth
+    out = tshark_env("-r", path, "-T", "fields", "-e", "decap.tunnel", "-e", "vxlan.next_proto")
+    got = [line.split("\t") for line in out.splitlines() if line.startswith(str(TUNNEL_VALUE["VXLAN-GPE"]) + "\t")]
+    assert [int(next_proto) for _, next_proto in got] == [GS.VXLAN_GPE_IPV4, GS.VXLAN_GPE_ETHERNET]
+
+
+@pytest.mark.parametrize("two_pass", [False, True])
+def test_tunnels_and_packets_on_rescap_port(tshark_env, synth, two_pass):
+    """Issue 20: on 283 a payload that is not rescap but a tunnel or a bare
+    packet is decoded as decap decodes it on 403 (not "unrecognised payload")."""
+    path = str(Path(synth[0]).with_name("port283.pcap"))
+    out = tshark_env("-r", path, *(["-2"] if two_pass else []), "-T", "fields", "-e", "decap.tunnel",
+                     "-e", "frame.protocols", "-e", "_ws.col.Protocol", "-e", "dns.qry.name", "-e", "_ws.col.Info")
+    got = [line.split("\t") for line in out.splitlines() if line]
+    sent = GS.port283_frames()
+    assert len(got) == len(sent)
+    for (tunnel, protocols, column, query, info), (_, name, layer) in zip(got, sent):
+        layers = protocols.split(":")
+        assert "rescap" in layers, protocols
+        after = layers[layers.index("rescap") + 1:]
+        assert after[:1] == [layer], protocols
+        assert "dns" in after, protocols
+        assert query == "tunnel.example"
+        assert column.startswith("RESCAP/"), column
+        assert "unrecognised" not in info, info
+        assert tunnel == ("" if name is None else str(TUNNEL_VALUE[name])), (tunnel, name)
 
 
 def test_random_datagrams_are_not_tunnels(tshark_env, synth):

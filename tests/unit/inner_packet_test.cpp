@@ -51,3 +51,38 @@ TEST(InnerPacket, RandomOctetsAreNotPackets) {
         ASSERT_EQ(find_tunnel(payload).kind, TunnelKind::None) << "iteration " << i;
     }
 }
+
+// Cut by a capture's snap length: the header octets were captured and every
+// length agrees with the size on the wire, so the packet is recognised
+// (Wireshark then shows the cut as "Packet size limited during capture").
+TEST(InnerPacket, SnappedPacketsAreJudgedByTheirReportedSize) {
+    const Bytes v4 = ipv4_udp(text("a query long enough to be cut by the snap length"));
+    const std::span<const std::uint8_t> whole{v4};
+    EXPECT_EQ(classify_payload(Octets{whole.first(20), v4.size()}), InnerKind::Ipv4);
+    EXPECT_EQ(classify_payload(Octets{whole.first(19), v4.size()}), InnerKind::None);      // header cut
+    EXPECT_EQ(classify_payload(Octets{whole.first(30), v4.size() + 1}), InnerKind::None);  // length disagrees
+    EXPECT_EQ(classify_payload(whole.first(30)), InnerKind::None);  // captured size taken for the real one
+    const Bytes frame = ethernet(0x86DD, ipv6_udp(text("x")));
+    EXPECT_EQ(classify_payload(Octets{std::span<const std::uint8_t>{frame}.first(54), frame.size()}),
+              InnerKind::Ethernet);
+    EXPECT_EQ(classify_payload(Octets{std::span<const std::uint8_t>{frame}.first(53), frame.size()}), InnerKind::None);
+}
+
+TEST(InnerPacket, OctetsNeverReachPastWhatWasCaptured) {
+    const Bytes bytes(10, 1);
+    const Octets cut{std::span<const std::uint8_t>{bytes}, 100};
+    EXPECT_TRUE(cut.snapped());
+    EXPECT_EQ(cut.from(4).captured.size(), 6u);
+    EXPECT_EQ(cut.from(4).size, 96u);
+    EXPECT_EQ(cut.from(40).captured.size(), 0u);
+    EXPECT_EQ(cut.from(400).size, 0u);
+    EXPECT_EQ(cut.first(5).captured.size(), 5u);
+    EXPECT_FALSE(cut.first(5).snapped());
+    EXPECT_EQ(Octets(std::span<const std::uint8_t>{bytes}, 4).captured.size(), 4u);  // never more than reported
+}
+
+TEST(InnerPacket, OneTableNamesEveryKind) {
+    EXPECT_STREQ(inner_kind_name(InnerKind::Ethernet), "Ethernet frame");
+    EXPECT_STREQ(inner_info(InnerKind::Ipv4).dissector, "ip");
+    EXPECT_EQ(inner_info(InnerKind::None).dissector, nullptr);
+}

@@ -1,14 +1,11 @@
 #include "wireshark/decap/dissector.hpp"
 
-#include <span>
-
 #include <epan/conversation.h>
 #include <epan/expert.h>
 #include <epan/packet.h>
 #include <epan/prefs.h>
 #include <wsutil/str_util.h>
 
-#include "wireshark/compat.hpp"
 #include "wireshark/decap/tunnels.hpp"
 #include "wireshark/entry_guard.hpp"
 #include "wireshark/ghostports/exposures.hpp"
@@ -17,7 +14,6 @@
 #include "wireshark/ghostports/inventory.hpp"
 #include "wireshark/ghostports/service_fields.hpp"
 #include "wireshark/ghostports/withheld_frames.hpp"
-#include "core/decap/inner_packet.hpp"
 
 namespace decap {
 namespace {
@@ -38,13 +34,10 @@ const value_string kDirectionNames[] = {
     {0, nullptr},
 };
 
-const value_string kInnerNames[] = {
-    {static_cast<guint32>(InnerKind::None), "none"},
-    {static_cast<guint32>(InnerKind::Ipv4), "IPv4 packet"},
-    {static_cast<guint32>(InnerKind::Ipv6), "IPv6 packet"},
-    {static_cast<guint32>(InnerKind::Ethernet), "Ethernet frame"},
-    {0, nullptr},
-};
+// "Direction: client to server", as the value's words only.
+void format_direction(gchar *label, guint32 value) {
+    g_strlcpy(label, val_to_str_const(value, kDirectionNames, "?"), ITEM_LABEL_LENGTH);
+}
 
 struct Totals {
     guint32 packets = 0;
@@ -64,18 +57,15 @@ struct ConversationState {
 
 struct Globals {
     int proto = -1;
-    int hf_length = -1, hf_direction = -1, hf_payload = -1, hf_inner = -1, hf_identified = -1;
+    int hf_length = -1, hf_direction = -1, hf_payload = -1, hf_identified = -1;
     int hf_c2s_packets = -1, hf_c2s_octets = -1, hf_s2c_packets = -1, hf_s2c_octets = -1;
     int hf_first_seen = -1, hf_last_seen = -1, hf_conversation = -1;
     int ett = -1, ett_conversation = -1;
     expert_field ei_unassigned = EI_INIT;
     expert_field ei_known_protocol = EI_INIT;
-    expert_field ei_encapsulated = EI_INIT;
     expert_field ei_too_deep = EI_INIT;
-    ws_compat::PrefBool decapsulate = TRUE;
     ghostports::ExposureFields *exposures = nullptr;
     dissector_handle_t udp_handle = nullptr, tcp_handle = nullptr;
-    dissector_handle_t ipv4 = nullptr, ipv6 = nullptr, ethernet = nullptr;
     ghostports::ServiceFields service;
 };
 
@@ -132,19 +122,10 @@ guint decap_nesting(packet_info *pinfo) {
     return count;
 }
 
-dissector_handle_t inner_handle(InnerKind kind) {
-    switch (kind) {
-        case InnerKind::Ipv4: return g.ipv4;
-        case InnerKind::Ipv6: return g.ipv6;
-        case InnerKind::Ethernet: return g.ethernet;
-        case InnerKind::None: break;
-    }
-    return nullptr;
-}
-
 int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, bool tcp) {
-    const guint length = tvb_captured_length(tvb);
-    if (length == 0) return 0;
+    // Counted and shown as sent: a snap length may have cut what was captured.
+    const guint length = tvb_reported_length(tvb);
+    if (tvb_captured_length(tvb) == 0) return 0;
     ConversationState &state = conversation_state(pinfo, tcp);
     const Direction direction = direction_of(state, pinfo);
     if (!PINFO_FD_VISITED(pinfo)) {
@@ -156,7 +137,6 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, boo
     const bool first = state.first_frame == pinfo->num;
     const bool from_client = direction == Direction::ClientToServer;
     auto *inventory = ghostports::begin_inventory(pinfo, tcp, from_client, "DECAP");
-    const std::span<const std::uint8_t> payload{tvb_get_ptr(tvb, 0, static_cast<gint>(length)), length};
 
     const char *protocol_before = ghostports::prepare_columns(pinfo);
     const char *label =
@@ -179,30 +159,14 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, boo
         call_data_dissector(tvb, pinfo, tree);
         ghostports::label_columns(pinfo, "DECAP", protocol_before,
                                   wmem_strdup_printf(pinfo->pool, "%s, nested too deep", label));
-        return static_cast<int>(length);
+        return static_cast<int>(tvb_captured_length(tvb));
     }
 
-    const InnerKind inner = g.decapsulate ? classify_payload(payload) : InnerKind::None;
-    // "none" stays filterable (decap.inner == 0) but is not shown.
-    proto_item *inner_item = proto_tree_add_uint(decap_tree, g.hf_inner, tvb, 0, 0, static_cast<guint32>(inner));
-    proto_item_set_generated(inner_item);
-    if (inner == InnerKind::None) proto_item_set_hidden(inner_item);
-    if (inner != InnerKind::None) {
-        proto_item_append_text(root, ", carries an %s", inner_kind_name(inner));
-        expert_add_info_format(pinfo, root, &g.ei_encapsulated, "Payload is a whole %s; decoded below",
-                               inner_kind_name(inner));
-        call_dissector(inner_handle(inner), tvb, pinfo, tree);
-        ghostports::label_columns(pinfo, "DECAP", protocol_before,
-                                  wmem_strdup_printf(pinfo->pool, "%s, inner %s", label, inner_kind_name(inner)));
-        ghostports::finish_inventory(pinfo, inventory, inner_kind_name(inner));
-        return static_cast<int>(length);
-    }
-    const char *tunnel =
-        g.decapsulate ? dissect_tunnel(tvb, pinfo, tree, decap_tree, root, payload, label, protocol_before) : nullptr;
-    if (tunnel != nullptr) {
-        ghostports::finish_inventory(pinfo, inventory, tunnel);
-        return static_cast<int>(length);
-    }
+    // A whole inner packet or a tunnel: decoded by Wireshark's own dissectors.
+    if (try_inner(tvb, pinfo, tree, decap_tree, root, InnerRequest{"DECAP", label, inventory}) != nullptr)
+        return static_cast<int>(tvb_captured_length(tvb));
+    add_no_inner(decap_tree, tvb);  // "none" stays filterable (decap.inner == 0) but is not shown
+
     // Not a whole inner packet: name it from strong evidence, hand it on.
     const ghostports::HandOffRequest request{"decap", tcp, tcp ? g.tcp_handle : g.udp_handle};
     const ghostports::HandOffPlan plan = ghostports::plan_hand_off(tvb, pinfo, data, request);
@@ -222,7 +186,7 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, boo
     const ghostports::HandOffResult result = ghostports::run_hand_off(tvb, pinfo, tree, data, request, plan);
     ghostports::add_decoded_by(service_tree, tvb, g.service, result);
     ghostports::label_columns(pinfo, "DECAP", protocol_before, ghostports::frame_summary(pinfo, plan, label));
-    return static_cast<int>(length);
+    return static_cast<int>(tvb_captured_length(tvb));
 }
 
 int dissect_udp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data) {
@@ -243,11 +207,9 @@ void register_protocol() {
     g.proto = proto_register_protocol("decap (IANA port 403, no published protocol)", "DECAP", "decap");
     static hf_register_info hf[] = {
         field(&g.hf_length, "Payload length", "decap.length", FT_UINT32, BASE_DEC, nullptr, "Octets of payload"),
-        field(&g.hf_direction, "Direction", "decap.direction", FT_UINT8, BASE_DEC, VALS(kDirectionNames),
+        field(&g.hf_direction, "Direction", "decap.direction", FT_UINT8, BASE_CUSTOM, CF_FUNC(format_direction),
               "Client to server or back; the server is the side on the decap port"),
         field(&g.hf_payload, "Payload", "decap.payload", FT_BYTES, BASE_NONE, nullptr, nullptr),
-        field(&g.hf_inner, "Inner packet", "decap.inner", FT_UINT8, BASE_DEC, VALS(kInnerNames),
-              "What the payload carries, validated strictly"),
         field(&g.hf_identified, "Identified as", "decap.identified", FT_STRING, BASE_NONE, nullptr,
               "Known protocol found in the payload"),
         field(&g.hf_conversation, "Conversation", "decap.conversation", FT_NONE, BASE_NONE, nullptr,
@@ -274,9 +236,6 @@ void register_protocol() {
         {&g.ei_known_protocol,
          {"decap.expert.known_protocol", PI_PROTOCOL, PI_WARN,
           "Known protocol on port 403: a service on the wrong port", EXPFILL}},
-        {&g.ei_encapsulated,
-         // A tunnel carries traffic past port-based inspection.
-         {"decap.expert.encapsulated", PI_SECURITY, PI_NOTE, "Payload is an encapsulated packet", EXPFILL}},
         {&g.ei_too_deep,
          {"decap.expert.too_deep", PI_MALFORMED, PI_ERROR, "decap nested too deep; payload not decoded further",
           EXPFILL}},
@@ -285,12 +244,7 @@ void register_protocol() {
     proto_register_subtree_array(ett, G_N_ELEMENTS(ett));
     expert_register_field_array(expert_register_protocol(g.proto), ei, G_N_ELEMENTS(ei));
     ghostports::register_service_fields(g.proto, "decap", g.service);
-    module_t *module = prefs_register_protocol(g.proto, nullptr);
-    prefs_register_bool_preference(module, "decapsulate", "Decode inner IP packets",
-                                   "Hand a payload that is a whole, valid IPv4/IPv6 packet or Ethernet frame to "
-                                   "Wireshark's own dissector",
-                                   &g.decapsulate);
-    register_tunnel_fields(g.proto);
+    register_inner_fields(g.proto, prefs_register_protocol(g.proto, nullptr));
     g.exposures = ghostports::register_exposure_fields(g.proto, "decap");
     ghostports::register_inventory();
     g.udp_handle = register_dissector("decap.udp", dissect_udp, g.proto);
@@ -300,10 +254,7 @@ void register_protocol() {
 void register_handoff() {
     dissector_add_uint_range_with_preference("udp.port", kDefaultPorts, g.udp_handle);
     dissector_add_uint_range_with_preference("tcp.port", kDefaultPorts, g.tcp_handle);
-    g.ipv4 = find_dissector_add_dependency("ip", g.proto);
-    g.ipv6 = find_dissector_add_dependency("ipv6", g.proto);
-    g.ethernet = find_dissector_add_dependency("eth_withoutfcs", g.proto);
-    register_tunnel_handoff(g.proto);
+    register_inner_handoff(g.proto);
     ghostports::register_ghost_layer({"decap", "DECAP", g.proto, &g.service, g.exposures});
     ghostports::register_withheld_frames();
 }

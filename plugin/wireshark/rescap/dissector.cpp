@@ -10,6 +10,7 @@
 #include <epan/proto_data.h>
 
 #include "wireshark/compat.hpp"
+#include "wireshark/decap/tunnels.hpp"
 #include "wireshark/entry_guard.hpp"
 #include "wireshark/ghostports/exposures.hpp"
 #include "wireshark/ghostports/handoff.hpp"
@@ -129,6 +130,9 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
                                    "Payload on a rescap port is not rescap and not recognised");
     }
     queue_tap(pinfo, make_not_rescap_record(pinfo, tcp));
+    // A tunnel or a bare packet: decoded as decap decodes it on 403 (issue 20).
+    if (decap::try_inner(tvb, pinfo, tree, subtree, root, {"RESCAP", "Not rescap", inventory}) != nullptr)
+        return static_cast<int>(tvb_captured_length(tvb));
     // Queued before the hand-off: a sub-dissector's exception must not lose it.
     ghostports::finish_inventory(pinfo, inventory, name, &plan.identity);
 
