@@ -1552,4 +1552,21 @@ const Signature *signature_for_nmap_service(std::string_view service, Transport 
     return nullptr;
 }
 
+namespace shell {
+std::string_view id_output_user(std::string_view line) {
+    if (!id_output_line(line)) return {};
+    const auto open = line.find('(');
+    return line.substr(open + 1, line.find(')') - open - 1);
+}
+bool uname_output(std::string_view line) {
+    return uname_output_line(line);
+}
+bool passwd_entry(std::string_view line) {
+    return passwd_line(line);
+}
+bool prompt(std::string_view last_line) {
+    return prompt_line(last_line);
+}
+}  // namespace shell
+
 }  // namespace ghostports
