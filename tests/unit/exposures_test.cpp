@@ -283,9 +283,9 @@ TEST(Exposures, LongPasswordIsCountedWhole) {
     expect_login(run({client("USER bob\r\n"), client("PASS " + password + "\r\n")}), ExposureProtocol::Ftp, "bob",
                  5000);
     // Across segments too.
-    expect_login(run({client("USER bob\r\nPASS " + password.substr(0, 1000)), client(password.substr(1000)),
-                      client("\r\n")}),
-                 ExposureProtocol::Ftp, "bob", 5000);
+    expect_login(
+        run({client("USER bob\r\nPASS " + password.substr(0, 1000)), client(password.substr(1000)), client("\r\n")}),
+        ExposureProtocol::Ftp, "bob", 5000);
     ExposureScanner prompted;
     EXPECT_TRUE(prompted.scan(text("Password: "), false).empty());
     expect_login(prompted.scan(text(std::string(3000, 'p') + "\r\n"), true), ExposureProtocol::Login, "", 3000);
@@ -320,8 +320,9 @@ TEST(Exposures, NutMpdCvsRshRloginLogins) {
                  ExposureProtocol::Nut, "monuser", 10);
     expect_login(run({server("OK MPD 0.23.5\n"), client("password \"Mpd-s3cret\"\n")}), ExposureProtocol::Mpd, "", 10);
     EXPECT_TRUE(run({client("password \"Mpd-s3cret\"\n")}).empty()) << "no MPD greeting: a word in a chat";
-    expect_login(run({client("BEGIN VERIFICATION REQUEST\n/srv/cvsroot\ncvsuser\nA+<ZJZwh d,\nEND VERIFICATION REQUEST\n")}),
-                 ExposureProtocol::Cvs, "cvsuser", 10);
+    expect_login(
+        run({client("BEGIN VERIFICATION REQUEST\n/srv/cvsroot\ncvsuser\nA+<ZJZwh d,\nEND VERIFICATION REQUEST\n")}),
+        ExposureProtocol::Cvs, "cvsuser", 10);
     expect_login(run({client("BEGIN AUTH REQUEST\n/srv/cvsroot\n"), client("cvsuser\nA+<ZJZwh d,\n"),
                       client("END AUTH REQUEST\n")}),
                  ExposureProtocol::Cvs, "cvsuser", 10);
@@ -332,8 +333,10 @@ TEST(Exposures, NutMpdCvsRshRloginLogins) {
     expect_login(found, ExposureProtocol::Rsh, "remoteuser", 0);
     EXPECT_EQ(found[0].detail, "no password: host trust (.rhosts), command uname -a");
     // rcmd(3) writes the port and each string apart.
-    expect_login(run({{true, text(std::string_view("1022\0", 5))}, {true, text(std::string_view("root\0", 5))},
-                      {true, text(std::string_view("remoteuser\0", 11))}, {true, text(std::string_view("uname -a\0", 9))}}),
+    expect_login(run({{true, text(std::string_view("1022\0", 5))},
+                      {true, text(std::string_view("root\0", 5))},
+                      {true, text(std::string_view("remoteuser\0", 11))},
+                      {true, text(std::string_view("uname -a\0", 9))}}),
                  ExposureProtocol::Rsh, "remoteuser", 0);
     expect_login(run({{true, text(std::string_view("\0root\0remoteuser\0xterm/38400\0", 29))}}),
                  ExposureProtocol::Rlogin, "remoteuser", 0);

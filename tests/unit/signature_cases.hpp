@@ -19,7 +19,10 @@ inline Bytes hex(std::string_view digits) {
     Bytes out;
     int high = -1;
     for (char c : digits) {
-        const int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        const int v = c >= '0' && c <= '9'   ? c - '0'
+                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                      : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                             : -1;
         if (v < 0) continue;
         if (high < 0) {
             high = v;
@@ -46,26 +49,26 @@ struct SignatureCase {
 // first 200 octets of nginx's answer (ServerHello, ChangeCipherSpec, the
 // start of the encrypted records).
 inline const Bytes &tls_client_hello() {
-    static const Bytes octets = hex(
-    "1603010200010001fc0303517f5508fca66b6a432e3ff8e04b3457532c687ec2dead83b9f58debcf5c3194203c5b75785dca"
-    "7fac9038efe90794a96afcfd010cc9248452a04d958331a1c2cc003e130213031301c02cc030009fcca9cca8ccaac02bc02f"
-    "009ec024c028006bc023c0270067c00ac0140039c009c0130033009d009c003d003c0035002f00ff01000175000b00040300"
-    "0102000a00160014001d0017001e00190018010001010102010301040010000e000c02683208687474702f312e3100160000"
-    "0017000000310000000d002a0028040305030603080708080809080a080b0804080508060401050106010303030103020402"
-    "05020602002b0009080304030303020301002d00020101003300260024001d0020d967c8646a66d15fba7ff02274bfdc5e9d"
-    "ec0e0635c785cb099bd079fed07b2d001500c600000000000000000000000000000000000000000000000000000000000000"
-    "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
-    "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
-    "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
-    "0000000000000000000000000000000000");
+    static const Bytes octets =
+        hex("1603010200010001fc0303517f5508fca66b6a432e3ff8e04b3457532c687ec2dead83b9f58debcf5c3194203c5b75785dca"
+            "7fac9038efe90794a96afcfd010cc9248452a04d958331a1c2cc003e130213031301c02cc030009fcca9cca8ccaac02bc02f"
+            "009ec024c028006bc023c0270067c00ac0140039c009c0130033009d009c003d003c0035002f00ff01000175000b00040300"
+            "0102000a00160014001d0017001e00190018010001010102010301040010000e000c02683208687474702f312e3100160000"
+            "0017000000310000000d002a0028040305030603080708080809080a080b0804080508060401050106010303030103020402"
+            "05020602002b0009080304030303020301002d00020101003300260024001d0020d967c8646a66d15fba7ff02274bfdc5e9d"
+            "ec0e0635c785cb099bd079fed07b2d001500c600000000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000");
     return octets;
 }
 inline const Bytes &tls_server_hello_cut() {
-    static const Bytes octets = hex(
-    "160303007a0200007603032c97960a99bc9412fd9caf880743087fd9d5f58d5e3dc444c65a99135fbdbccd203c5b75785dca"
-    "7fac9038efe90794a96afcfd010cc9248452a04d958331a1c2cc130200002e002b0002030400330024001d00205a7845bfb1"
-    "6a2a8934bca4f95f1f21d23444453fb2edeb7ede0db18c5017a34b14030300010117030300261f1cdc83a78c13781f853931"
-    "8a5c193af2eae20b7d64d5ef6d8a3e21ad5cde85aea1b27ef2ae17030301a17b3fb4c8a34a4f2c6ae4f773298eaf552b4f6d");
+    static const Bytes octets =
+        hex("160303007a0200007603032c97960a99bc9412fd9caf880743087fd9d5f58d5e3dc444c65a99135fbdbccd203c5b75785dca"
+            "7fac9038efe90794a96afcfd010cc9248452a04d958331a1c2cc130200002e002b0002030400330024001d00205a7845bfb1"
+            "6a2a8934bca4f95f1f21d23444453fb2edeb7ede0db18c5017a34b14030300010117030300261f1cdc83a78c13781f853931"
+            "8a5c193af2eae20b7d64d5ef6d8a3e21ad5cde85aea1b27ef2ae17030301a17b3fb4c8a34a4f2c6ae4f773298eaf552b4f6d");
     return octets;
 }
 
@@ -78,7 +81,8 @@ inline const std::vector<SignatureCase> &signature_cases() {
         {"tls client hello", tls_client_hello(), Transport::Tcp, Sender::Client, "TLS"},
         {"tls server hello", tls_server_hello_cut(), Transport::Tcp, Sender::Server, "TLS"},
         // http_283.pcap
-        {"http request", text("GET / HTTP/1.1\r\nHost: 127.0.0.1:283\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n"),
+        {"http request",
+         text("GET / HTTP/1.1\r\nHost: 127.0.0.1:283\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n"),
          Transport::Tcp, Sender::Client, "HTTP"},
         {"http response",
          text("HTTP/1.1 200 OK\r\nServer: nginx/1.22.1\r\nDate: Sun, 22 Nov 2026 14:32:08 GMT\r\n"
@@ -89,13 +93,16 @@ inline const std::vector<SignatureCase> &signature_cases() {
          "RTSP"},
         // sip_invite_403.pcap (head)
         {"sip",
-         text("INVITE sip:service@127.0.0.1:403 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:40400;branch=z9hG4bK-19161-1-0\r\n"
-              "From: sipp <sip:sipp@127.0.0.1:40400>;tag=19161SIPpTag001\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n"),
+         text(
+             "INVITE sip:service@127.0.0.1:403 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:40400;branch=z9hG4bK-19161-1-0\r\n"
+             "From: sipp <sip:sipp@127.0.0.1:40400>;tag=19161SIPpTag001\r\nCSeq: 1 INVITE\r\nContent-Length: "
+             "0\r\n\r\n"),
          Transport::Udp, Sender::Client, "SIP"},
         // ftp_283.pcap, smtp_auth_403.pcap, pop3_auth_login_403.pcap, imap_login_283.pcap
         {"ftp", text("220 (vsFTPd 3.0.3)\r\n"), Transport::Tcp, Sender::Server, "FTP"},
-        {"ftp multi-line", text("220---------- Welcome to Pure-FTPd [privsep] [TLS] ----------\r\n"
-                                "220-You are user number 1 of 50 allowed.\r\n220 This is a private system.\r\n"),
+        {"ftp multi-line",
+         text("220---------- Welcome to Pure-FTPd [privsep] [TLS] ----------\r\n"
+              "220-You are user number 1 of 50 allowed.\r\n220 This is a private system.\r\n"),
          Transport::Tcp, Sender::Server, "FTP"},
         {"smtp", text("220 ghost.test ESMTP Exim 4.96 Sun, 22 Nov 2026 14:33:58 +0000\r\n"), Transport::Tcp,
          Sender::Server, "SMTP"},
@@ -109,8 +116,8 @@ inline const std::vector<SignatureCase> &signature_cases() {
         {"imap client", text("A001 CAPABILITY\r\n"), Transport::Tcp, Sender::Client, "IMAP"},
         // telnet_403.pcap: inetutils telnetd, then the client's answer
         {"telnet", hex("fffb25fffb26fffd18fffd20fffd23fffd27fffd24"), Transport::Tcp, Sender::Server, "Telnet"},
-        {"telnet client", hex("fffd25fffd26fffa2601fff0fffb18fffb20fffc23fffb27fffc24"), Transport::Tcp,
-         Sender::Client, "Telnet"},
+        {"telnet client", hex("fffd25fffd26fffa2601fff0fffb18fffb20fffc23fffb27fffc24"), Transport::Tcp, Sender::Client,
+         "Telnet"},
         // ldap_simple_bind_403.pcap
         {"ldap bind",
          hex("3030020101602b0201030419636e3d61646d696e2c64633d67686f73742c64633d74657374800b4c6434702d733363726574"),
@@ -123,9 +130,9 @@ inline const std::vector<SignatureCase> &signature_cases() {
          "memcached"},
         {"memcached udp", hex("00010000000100007365742067686f73742030203020350d0a68656c6c6f0d0a"), Transport::Udp,
          Sender::Client, "memcached"},
-        {"memcached udp value",
-         hex("000200000001000056414c55452067686f7374203020350d0a68656c6c6f0d0a454e440d0a"), Transport::Udp,
-         Sender::Server, "memcached"},
+        {"memcached udp stored", hex("000100000001000053544f5245440d0a"), Transport::Udp, Sender::Server, "memcached"},
+        {"memcached udp value", hex("000200000001000056414c55452067686f7374203020350d0a68656c6c6f0d0a454e440d0a"),
+         Transport::Udp, Sender::Server, "memcached"},
         {"memcached version", text("VERSION 1.6.18\r\n"), Transport::Tcp, Sender::Server, "memcached"},
         // RFC 1350 / 2349 (tftp-hpa's client asks the same)
         {"tftp rrq", Bytes{0x00, 0x01} + raw("file.txt") + Bytes{0} + raw("octet") + Bytes{0}, Transport::Udp,
@@ -146,6 +153,8 @@ inline const std::vector<SignatureCase> &signature_cases() {
         {"wireguard data", Bytes{4, 0, 0, 0} + Bytes(92, 0x5a), Transport::Udp, Sender::Client, "WireGuard"},
         // openvpn_udp_403.pcap
         {"openvpn", hex("383d2d045768d28ae60000000000"), Transport::Udp, Sender::Client, "OpenVPN"},
+        {"openvpn server", hex("4091f05002638cb97401000000003d2d045768d28ae600000000"), Transport::Udp, Sender::Server,
+         "OpenVPN"},
         // RFC 1928 / SOCKS4 protocol document; socks5_auth_403.pcap
         {"socks4", Bytes{0x04, 0x01, 0x00, 0x50, 10, 0, 0, 1} + raw("bob") + Bytes{0}, Transport::Tcp, Sender::Client,
          "SOCKS4"},
@@ -171,7 +180,8 @@ inline const std::vector<SignatureCase> &signature_cases() {
              "300c06082b060102010105000500"),
          Transport::Udp, Sender::Client, "SNMP"},
         // ntp_283.pcap: chrony's client request and the server's answer
-        {"ntp client", hex("23000020000000000000000000000000000000000000000000000000000000000000000000000000808f418ab2dae369"),
+        {"ntp client",
+         hex("23000020000000000000000000000000000000000000000000000000000000000000000000000000808f418ab2dae369"),
          Transport::Udp, Sender::Client, "NTP"},
         {"ntp server",
          hex("240800e600000000000000007f7f0101eead7c2a53c16f90808f418ab2dae369eead7c2b8863155feead7c2b887fac20"),

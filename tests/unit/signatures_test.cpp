@@ -163,12 +163,12 @@ TEST(Signatures, TlsNeedsAHelloThatFitsItsRecord) {
         b[at] = value;
         return name_of(b, Transport::Tcp, Sender::Client);
     };
-    EXPECT_EQ(broken(1, 0x02), "");   // record version 2.1
-    EXPECT_EQ(broken(6, 0x01), "");   // handshake length past the record
-    EXPECT_EQ(broken(9, 0x02), "");   // client version 0x0203
-    EXPECT_EQ(broken(43, 33), "");    // session id of 33 octets
-    EXPECT_EQ(broken(77, 0x3d), "");  // odd cipher-suite length (0x003e in the capture)
-    EXPECT_EQ(broken(5, 0x04), "");   // NewSessionTicket, not a hello
+    EXPECT_EQ(broken(1, 0x02), "");                                // record version 2.1
+    EXPECT_EQ(broken(6, 0x01), "");                                // handshake length past the record
+    EXPECT_EQ(broken(9, 0x02), "");                                // client version 0x0203
+    EXPECT_EQ(broken(43, 33), "");                                 // session id of 33 octets
+    EXPECT_EQ(broken(77, 0x3d), "");                               // odd cipher-suite length (0x003e in the capture)
+    EXPECT_EQ(broken(5, 0x04), "");                                // NewSessionTicket, not a hello
     Bytes trailing = hello + Bytes{0x99, 0x03, 0x03, 0x00, 0x10};  // a record of no content type
     EXPECT_EQ(name_of(trailing, Transport::Tcp, Sender::Client), "");
 }
@@ -190,10 +190,12 @@ TEST(Signatures, RandomNtpSizedDatagramsAreNotNtp) {
             for (auto sender : {Sender::Client, Sender::Server})
                 ASSERT_EQ(name_of(random_octets(random, size), Transport::Udp, sender), "") << size << " #" << i;
     // A client with a stratum of its own and a server that never received the request are not NTP either.
-    Bytes client = rescap::test::hex("23000020000000000000000000000000000000000000000000000000000000000000000000000000808f418ab2dae369");
+    Bytes client = rescap::test::hex(
+        "23000020000000000000000000000000000000000000000000000000000000000000000000000000808f418ab2dae369");
     client[40] = client[41] = client[42] = client[43] = client[44] = client[45] = client[46] = client[47] = 0;
     EXPECT_EQ(name_of(client, Transport::Udp, Sender::Client), "") << "no transmit timestamp";
-    Bytes server = rescap::test::hex("240800e600000000000000007f7f0101eead7c2a53c16f90808f418ab2dae369eead7c2b8863155feead7c2b887fac20");
+    Bytes server = rescap::test::hex(
+        "240800e600000000000000007f7f0101eead7c2a53c16f90808f418ab2dae369eead7c2b8863155feead7c2b887fac20");
     server[3] = 0x20;
     EXPECT_EQ(name_of(server, Transport::Udp, Sender::Server), "") << "server precision +32";
 }

@@ -315,9 +315,7 @@ struct ShellOutput {
     std::string user;
 };
 std::optional<ShellOutput> output_of_command(std::string_view line, const std::vector<std::string> &commands) {
-    const auto ran = [&commands](auto &&predicate) {
-        return std::any_of(commands.begin(), commands.end(), predicate);
-    };
+    const auto ran = [&commands](auto &&predicate) { return std::any_of(commands.begin(), commands.end(), predicate); };
     if (const std::string_view user = shell::id_output_user(line); !user.empty()) {
         if (ran([](const std::string &c) { return runs(c, "id"); }))
             return ShellOutput{"id output uid=…(" + std::string(user) + ")", std::string(user)};
@@ -344,10 +342,12 @@ std::optional<Rcmd> rcmd_request(std::string_view text) {
         f = text.substr(0, end);
         text.remove_prefix(end + 1);
     }
-    if (!text.empty() || field[0].size() > 5 || (!field[0].empty() && field[0].find_first_not_of("0123456789") != std::string_view::npos))
+    if (!text.empty() || field[0].size() > 5 ||
+        (!field[0].empty() && field[0].find_first_not_of("0123456789") != std::string_view::npos))
         return std::nullopt;
     for (std::size_t i = 1; i < 4; ++i)
-        if (field[i].empty() || !printable(field[i]) || (i < 3 && (field[i].size() > 32 || field[i].find(' ') != std::string_view::npos)))
+        if (field[i].empty() || !printable(field[i]) ||
+            (i < 3 && (field[i].size() > 32 || field[i].find(' ') != std::string_view::npos)))
             return std::nullopt;
     // rlogin's last string is "terminal/speed" ("xterm/38400") and it asks for no stderr port.
     const std::size_t slash = field[3].find('/');
@@ -478,9 +478,8 @@ void ExposureScanner::scan_client(std::span<const std::uint8_t> payload, std::ve
 void ExposureScanner::rcmd_preamble(std::span<const std::uint8_t> payload, std::vector<Exposure> &out) {
     const bool going_on = !recall().rcmd.empty();
     if (!going_on && !(payload[0] == 0 || (payload[0] >= '0' && payload[0] <= '9'))) return;
-    const bool shape = std::all_of(payload.begin(), payload.end(), [](std::uint8_t c) {
-        return c == 0 || (c >= 0x20 && c < 0x7f);
-    });
+    const bool shape =
+        std::all_of(payload.begin(), payload.end(), [](std::uint8_t c) { return c == 0 || (c >= 0x20 && c < 0x7f); });
     if (!shape || recall().rcmd.size() + payload.size() > kMaxRcmd) {
         if (going_on) memory().rcmd.clear();
         return;
@@ -636,7 +635,8 @@ bool ExposureScanner::cvs_line(std::string_view line, std::vector<Exposure> &out
             return true;
         case 4:
             if (line != "END AUTH REQUEST" && line != "END VERIFICATION REQUEST") return false;
-            emit({ExposureKind::CleartextLogin, ExposureProtocol::Cvs, recall().cvs_user, recall().cvs_secret, {}}, out);
+            emit({ExposureKind::CleartextLogin, ExposureProtocol::Cvs, recall().cvs_user, recall().cvs_secret, {}},
+                 out);
             return true;
         default: return false;
     }
@@ -654,7 +654,9 @@ void ExposureScanner::resolve_pending_pass(std::string_view next_line, std::vect
         emit({ExposureKind::CleartextLogin, ExposureProtocol::Irc, "", length, {}}, out);
         return;
     }
-    const ExposureProtocol protocol = pop3_ ? ExposureProtocol::Pop3 : ftp_ ? ExposureProtocol::Ftp : ExposureProtocol::FtpOrPop3;
+    const ExposureProtocol protocol = pop3_  ? ExposureProtocol::Pop3
+                                      : ftp_ ? ExposureProtocol::Ftp
+                                             : ExposureProtocol::FtpOrPop3;
     emit({ExposureKind::CleartextLogin, protocol, "", length, "user unknown: PASS before USER"}, out);
 }
 bool ExposureScanner::credential_line(const std::string &line, std::size_t overflow, std::vector<Exposure> &out) {
@@ -745,13 +747,15 @@ bool ExposureScanner::user_pass_line(std::string_view line, std::size_t overflow
     }
     if (line.starts_with("PASSWORD ")) {
         const std::size_t secret = argument(9).size() + overflow;
-        if (recall().nut_user.empty()) return login(ExposureProtocol::Nut, "", secret, "user unknown: PASSWORD before USERNAME");
+        if (recall().nut_user.empty())
+            return login(ExposureProtocol::Nut, "", secret, "user unknown: PASSWORD before USERNAME");
         return login(ExposureProtocol::Nut, recall().nut_user, secret);
     }
     // MPD: 'password "secret"' after the "OK MPD x.y.z" greeting; MPD has no user names.
     if (mpd_ && line.starts_with("password ")) {
         std::string_view secret = argument(9);
-        if (secret.size() >= 2 && secret.front() == '"' && secret.back() == '"') secret = secret.substr(1, secret.size() - 2);
+        if (secret.size() >= 2 && secret.front() == '"' && secret.back() == '"')
+            secret = secret.substr(1, secret.size() - 2);
         return login(ExposureProtocol::Mpd, "", secret.size() + overflow);
     }
     if (starts_with_nocase(line, "USER ")) {
@@ -761,7 +765,8 @@ bool ExposureScanner::user_pass_line(std::string_view line, std::size_t overflow
     if (!starts_with_nocase(line, "PASS ")) return false;
     std::string_view password = argument(5);
     const std::string &user = recall().user_command_user;
-    if (!user.empty()) return login(pop3_ ? ExposureProtocol::Pop3 : ExposureProtocol::Ftp, user, password.size() + overflow);
+    if (!user.empty())
+        return login(pop3_ ? ExposureProtocol::Pop3 : ExposureProtocol::Ftp, user, password.size() + overflow);
     // No USER yet: IRC sends PASS first; FTP and POP3 do not allow it.
     if (password.starts_with(':')) password.remove_prefix(1);
     pending_pass_ = password.size() + overflow;

@@ -58,7 +58,8 @@ struct Exposure {
     ExposureProtocol protocol;
     std::string user;               // login: the user name ("" when none was sent); shell: the uid's name if seen
     std::size_t secret_length = 0;  // login: octets of the password (all of them, however long the line)
-    std::string detail;  // login: the SASL mechanism, or why the user is unknown; shell command: the line; session: the evidence
+    std::string detail;  // login: the SASL mechanism, or why the user is unknown; shell command: the line; session: the
+                         // evidence
 };
 
 const char *exposure_kind_name(ExposureKind kind);              // "cleartext_login"
@@ -86,10 +87,10 @@ private:
         std::string prompted_user;
         std::string user_command_user;  // FTP/POP3 USER
         std::string sasl_user;
-        std::string nut_user;    // NUT USERNAME
-        std::string cvs_user;    // CVS pserver: the user line of the request
+        std::string nut_user;  // NUT USERNAME
+        std::string cvs_user;  // CVS pserver: the user line of the request
         std::size_t cvs_secret = 0;
-        std::string rcmd;        // rsh/rlogin: the client's NUL-separated preamble so far
+        std::string rcmd;  // rsh/rlogin: the client's NUL-separated preamble so far
         // Shell: evidence from the server, command lines from the client.
         std::string shell_user;
         std::string shell_evidence;

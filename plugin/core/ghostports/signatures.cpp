@@ -55,9 +55,8 @@ char lower(char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 bool equal_nocase(string_view a, string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return lower(x) == lower(y);
-           });
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
 }
 bool contains_nocase(string_view text, string_view word) {
     return std::search(text.begin(), text.end(), word.begin(), word.end(),
@@ -121,9 +120,7 @@ struct Lines {
             if (!text_octet(p[i], utf8) && !(p[i] == '\r' && i + 1 == p.size())) return false;
         return true;
     }
-    bool at_end() const {
-        return at == p.size();
-    }
+    bool at_end() const { return at == p.size(); }
 };
 
 // Every line of the payload satisfies `check(line, index)`, the payload
@@ -278,16 +275,28 @@ bool reply_lines(Bytes p, string_view code, bool (*text_ok)(string_view first, s
         true);
     return ok && ended && text_ok(first_text, as_text(p.subspan(text_start, text_end)));
 }
+// A word naming FTP: "FTP", or a server's name built on it (vsFTPd,
+// ProFTPD, Pure-FTPd's "FTPd"); "ESFTP" or "SFTPGo" do not count.
 bool names_ftp(string_view, string_view all) {
-    return contains_nocase(all, "FTP") && !contains_nocase(all, "SMTP");
+    static constexpr string_view kWords[] = {"FTP", "FTPd", "FTPD", "vsFTPd", "ProFTPD", "FTPS"};
+    bool named = false;
+    std::size_t i = 0;
+    while (i < all.size()) {
+        while (i < all.size() && !is_alnum(all[i])) ++i;
+        const std::size_t start = i;
+        while (i < all.size() && is_alnum(all[i])) ++i;
+        const string_view word = all.substr(start, i - start);
+        if (std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords)) named = true;
+        if (equal_nocase(word, "SMTP") || equal_nocase(word, "ESMTP")) return false;
+    }
+    return named;
 }
 // RFC 5321: "220 <domain> ..." naming (E)SMTP.
 bool names_smtp(string_view first, string_view) {
     const string_view domain = word_at(first, 0);
-    const bool domain_ok =
-        !domain.empty() && std::all_of(domain.begin(), domain.end(), [](char c) {
-            return is_alnum(c) || c == '.' || c == '-' || c == '[' || c == ']' || c == ':';
-        });
+    const bool domain_ok = !domain.empty() && std::all_of(domain.begin(), domain.end(), [](char c) {
+        return is_alnum(c) || c == '.' || c == '-' || c == '[' || c == ']' || c == ':';
+    });
     return domain_ok && contains_nocase(first.substr(domain.size()), "SMTP");
 }
 bool ftp_greeting(Bytes p) {
@@ -335,9 +344,8 @@ bool pop3_command(Bytes p) {
     // APOP name digest (32 hexadecimal digits, RFC 1939 7)
     const string_view digest = word_at(*line, 2);
     return line->starts_with("APOP ") && count_char(*line, ' ') == 2 && !word_at(*line, 1).empty() &&
-           digest.size() == 32 && std::all_of(digest.begin(), digest.end(), [](char c) {
-               return is_digit(c) || (c >= 'a' && c <= 'f');
-           });
+           digest.size() == 32 &&
+           std::all_of(digest.begin(), digest.end(), [](char c) { return is_digit(c) || (c >= 'a' && c <= 'f'); });
 }
 // "* OK|PREAUTH|BYE [code] text" then untagged lines, the whole payload.
 bool imap_greeting(Bytes p) {
@@ -354,17 +362,18 @@ bool imap_greeting(Bytes p) {
         true);
 }
 bool imap_tag(string_view tag) {
-    return !tag.empty() && tag.size() <= 16 && std::all_of(tag.begin(), tag.end(), [](char c) {
-               return is_alnum(c) || c == '.' || c == '_';
-           });
+    return !tag.empty() && tag.size() <= 16 &&
+           std::all_of(tag.begin(), tag.end(), [](char c) { return is_alnum(c) || c == '.' || c == '_'; });
 }
 // An IMAP astring: an atom, a "quoted string" or a {n} literal announcement.
 std::size_t astring(string_view s) {
     if (s.empty()) return 0;
     if (s[0] == '"') {
         for (std::size_t i = 1; i < s.size(); ++i) {
-            if (s[i] == '\\') ++i;
-            else if (s[i] == '"') return i + 1;
+            if (s[i] == '\\')
+                ++i;
+            else if (s[i] == '"')
+                return i + 1;
         }
         return 0;
     }
@@ -530,8 +539,8 @@ bool resp_reply(Bytes p) {
 // space or control characters.
 bool memcached_key(string_view key) {
     return !key.empty() && key.size() <= 250 && std::all_of(key.begin(), key.end(), [](char c) {
-               return static_cast<unsigned char>(c) > 0x20 && c != 0x7f;
-           });
+        return static_cast<unsigned char>(c) > 0x20 && c != 0x7f;
+    });
 }
 bool u32_text(string_view s) {
     const auto value = number(s, 10);
@@ -579,7 +588,8 @@ McLine memcached_command_line(string_view line, std::optional<std::size_t> &data
         data = static_cast<std::size_t>(*number(w.word[4]));
         return McLine::Keyed;
     }
-    if (verb == "delete") return (n == 2 || (n == 3 && w.word[2] == "0")) && memcached_key(w.word[1]) ? McLine::Keyed : McLine::Bad;
+    if (verb == "delete")
+        return (n == 2 || (n == 3 && w.word[2] == "0")) && memcached_key(w.word[1]) ? McLine::Keyed : McLine::Bad;
     if (verb == "incr" || verb == "decr")
         return n == 3 && memcached_key(w.word[1]) && number(w.word[2]) ? McLine::Keyed : McLine::Bad;
     if (verb == "touch") return n == 3 && memcached_key(w.word[1]) && int_text(w.word[2]) ? McLine::Keyed : McLine::Bad;
@@ -648,7 +658,8 @@ bool memcached_stats_reply(Bytes p) {
         if (*line == "END") return stats >= 3 && lines.at_end();
         const Words w(*line);
         if (w.count != 3 || w.word[0] != "STAT" || w.word[1].empty() || w.word[2].empty() ||
-            !std::all_of(w.word[1].begin(), w.word[1].end(), [](char c) { return is_alnum(c) || c == '_' || c == ':'; }))
+            !std::all_of(w.word[1].begin(), w.word[1].end(),
+                         [](char c) { return is_alnum(c) || c == '_' || c == ':'; }))
             return false;
         ++stats;
     }
@@ -665,8 +676,17 @@ bool memcached_udp_frame(Bytes p, bool (*text)(Bytes)) {
 bool memcached_udp_request(Bytes p) {
     return memcached_udp_frame(p, memcached_text_command);
 }
+// Over UDP the frame header is structure enough for a short reply line
+// (STORED...) to name: a rescap-looking "00 01" datagram otherwise.
+bool memcached_udp_text_reply(Bytes p) {
+    static constexpr string_view kReplies[] = {"STORED",  "NOT_STORED", "EXISTS", "NOT_FOUND",
+                                               "DELETED", "TOUCHED",    "END",    "OK"};
+    const auto line = only_line(p, 1024);
+    if (line && std::find(std::begin(kReplies), std::end(kReplies), *line) != std::end(kReplies)) return true;
+    return memcached_text_reply(p);
+}
 bool memcached_udp_reply(Bytes p) {
-    return memcached_udp_frame(p, memcached_text_reply);
+    return memcached_udp_frame(p, memcached_udp_text_reply);
 }
 
 // "@RSYNCD: <major>.<minor>[ <digest names>]" LF, then LF-ended lines (a
@@ -769,9 +789,8 @@ bool irc_message_line(string_view line, bool first) {
     const string_view command = rest.substr(0, rest.find(' '));
     const bool numeric = command.size() == 3 && is_digits(command);
     if (first) return (numeric || command == "NOTICE") && command.size() < rest.size();
-    return numeric || (!command.empty() && std::all_of(command.begin(), command.end(), [](char c) {
-                           return c >= 'A' && c <= 'Z';
-                       }));
+    return numeric || (!command.empty() &&
+                       std::all_of(command.begin(), command.end(), [](char c) { return c >= 'A' && c <= 'Z'; }));
 }
 bool irc_server(Bytes p) {
     Lines lines{p, Eol::Crlf, true};
@@ -799,10 +818,9 @@ bool xmpp_stream(Bytes p) {
     const string_view tag = text.substr(0, close);
     const bool streams = tag.find("xmlns:stream='http://etherx.jabber.org/streams'") != string_view::npos ||
                          tag.find("xmlns:stream=\"http://etherx.jabber.org/streams\"") != string_view::npos;
-    const bool jabber = tag.find("'jabber:client'") != string_view::npos ||
-                        tag.find("\"jabber:client\"") != string_view::npos ||
-                        tag.find("'jabber:server'") != string_view::npos ||
-                        tag.find("\"jabber:server\"") != string_view::npos;
+    const bool jabber =
+        tag.find("'jabber:client'") != string_view::npos || tag.find("\"jabber:client\"") != string_view::npos ||
+        tag.find("'jabber:server'") != string_view::npos || tag.find("\"jabber:server\"") != string_view::npos;
     return streams && jabber;
 }
 
@@ -822,9 +840,9 @@ bool bsd_timestamp(string_view s) {
 bool rfc5424_header(string_view s) {
     if (!s.starts_with("1 ")) return false;
     const string_view timestamp = word_at(s, 1);
-    const bool time_ok = timestamp == "-" || (timestamp.size() >= 20 && is_digits(timestamp.substr(0, 4)) &&
-                                              timestamp[4] == '-' && timestamp[7] == '-' && timestamp[10] == 'T' &&
-                                              timestamp[13] == ':' && timestamp[16] == ':');
+    const bool time_ok = timestamp == "-" ||
+                         (timestamp.size() >= 20 && is_digits(timestamp.substr(0, 4)) && timestamp[4] == '-' &&
+                          timestamp[7] == '-' && timestamp[10] == 'T' && timestamp[13] == ':' && timestamp[16] == ':');
     if (!time_ok) return false;
     for (std::size_t field = 2; field <= 5; ++field) {  // HOSTNAME APP-NAME PROCID MSGID
         const string_view value = word_at(s, field);
@@ -886,7 +904,7 @@ bool uname_output_line(string_view line) {
     const string_view release = word_at(line, 2);
     if (release.empty() || !is_digit(release[0]) || release.find('.') == string_view::npos) return false;
     if (line.find(" #") == string_view::npos) return false;
-    static constexpr string_view kMachines[] = {" x86_64", " aarch64", " i686", " i386", " armv7l", " riscv64",
+    static constexpr string_view kMachines[] = {" x86_64", " aarch64", " i686",    " i386",  " armv7l", " riscv64",
                                                 " amd64",  " arm64",   " ppc64le", " s390x", " mips"};
     return std::any_of(std::begin(kMachines), std::end(kMachines),
                        [line](string_view m) { return line.find(m) != string_view::npos; }) &&
@@ -914,7 +932,8 @@ bool prompt_line(string_view last) {
     const auto dash = head.rfind("sh-");
     if (dash != string_view::npos && is_digits(head.substr(dash + 3, 1)) &&
         head.find_first_not_of("0123456789.", dash + 3) == string_view::npos &&
-        std::all_of(head.begin(), head.begin() + static_cast<std::ptrdiff_t>(dash), [](char c) { return c >= 'a' && c <= 'z'; }))
+        std::all_of(head.begin(), head.begin() + static_cast<std::ptrdiff_t>(dash),
+                    [](char c) { return c >= 'a' && c <= 'z'; }))
         return true;
     // user@host:path with the path "~" or absolute
     const auto at = head.find('@');
@@ -1110,29 +1129,61 @@ bool ber_integer(Bytes p, std::size_t &i, std::size_t limit, std::size_t max_oct
 // LDAP (RFC 4511): LDAPMessage ::= SEQUENCE { messageID INTEGER,
 // protocolOp [APPLICATION n], controls [0] OPTIONAL } with every length
 // agreeing with the payload; a bindRequest has version 1-3 and a name.
+// The first fields of each protocolOp (RFC 4511 4.2-4.14).
+bool ldap_op_fields(Bytes p, std::uint8_t op, std::size_t i, std::size_t end) {
+    std::size_t b = 0, e = 0;
+    const auto octets = [&](std::uint8_t tag) { return ber_tlv(p, i, tag, end, b, e); };
+    const auto enumerated = [&](unsigned max) {
+        return i + 3 <= end && p[i] == 0x0a && p[i + 1] == 1 && p[i + 2] <= max && (i += 3, true);
+    };
+    switch (op) {
+        case 0x60:  // bindRequest: version 1-3, name, simple [0] / SASL [3]
+            if (i + 3 > end || p[i] != 0x02 || p[i + 1] != 0x01 || p[i + 2] < 1 || p[i + 2] > 3) return false;
+            i += 3;
+            return octets(0x04) && i < end && (p[i] == 0x80 || p[i] == 0xa3);
+        case 0x61:
+        case 0x65:
+        case 0x67:
+        case 0x69:
+        case 0x6b:
+        case 0x6d:
+        case 0x6f:
+        case 0x78:  // LDAPResult: resultCode, matchedDN, diagnosticMessage
+            return i + 3 <= end && p[i] == 0x0a && p[i + 1] == 1 && (i += 3, true) && octets(0x04) && octets(0x04);
+        case 0x63:  // searchRequest: base, scope 0-2, derefAliases 0-3, sizeLimit, timeLimit, typesOnly
+            return octets(0x04) && enumerated(2) && enumerated(3) && ber_integer(p, i, end) && ber_integer(p, i, end) &&
+                   i + 3 <= end && p[i] == 0x01 && p[i + 1] == 0x01;
+        case 0x64:  // searchResEntry: objectName, attributes
+        case 0x66:  // modifyRequest: object, changes
+        case 0x68:  // addRequest: entry, attributes
+        case 0x6e:  // compareRequest: entry, ava
+            return octets(0x04) && i < end && p[i] == 0x30;
+        case 0x6c:  // modDNRequest: entry, newrdn, deleteoldrdn
+            return octets(0x04) && octets(0x04) && i + 3 <= end && p[i] == 0x01 && p[i + 1] == 0x01;
+        case 0x73: return octets(0x04);  // searchResRef: URIs
+        case 0x77:
+            return i < end && p[i] == 0x80 && ber_tlv(p, i, 0x80, end, b, e) && printable(as_text(p.subspan(b, e - b)));
+        default: return false;
+    }
+}
+// LDAP (RFC 4511): LDAPMessage ::= SEQUENCE { messageID INTEGER,
+// protocolOp [APPLICATION n], controls [0] OPTIONAL } with every length
+// agreeing with the payload, and the op's own first fields in order.
 bool ldap_message(Bytes p) {
     std::size_t i = 0, begin = 0, end = 0;
     if (p.size() < 7 || !ber_tlv(p, i, 0x30, p.size(), begin, end) || end != p.size()) return false;
     i = begin;
-    if (!ber_integer(p, i, end)) return false;
-    if (i >= end) return false;
+    if (!ber_integer(p, i, end) || i >= end) return false;
     const std::uint8_t op = p[i];
     if (op == 0x42) return i + 2 == end && p[i + 1] == 0;  // unbindRequest
-    if (op < 0x60 || op > 0x79 || op == 0x62) return false;
     std::size_t op_begin = 0, op_end = 0;
     if (!ber_tlv(p, i, op, end, op_begin, op_end)) return false;
     if (i != end) {  // controls [0]
         std::size_t c_begin = 0, c_end = 0;
-        if (!ber_tlv(p, i, 0xa0, end, c_begin, c_end) || i != end) return false;
+        if (!ber_tlv(p, i, 0xa0, end, c_begin, c_end) || i != end || c_begin == c_end || p[c_begin] != 0x30)
+            return false;
     }
-    if (op == 0x60) {
-        std::size_t j = op_begin, name_begin = 0, name_end = 0;
-        if (op_end - op_begin < 5 || p[j] != 0x02 || p[j + 1] != 0x01 || p[j + 2] < 1 || p[j + 2] > 3) return false;
-        j += 3;
-        return ber_tlv(p, j, 0x04, op_end, name_begin, name_end) && j < op_end &&
-               (p[j] == 0x80 || p[j] == 0xa3);  // simple / SASL
-    }
-    return true;
+    return ldap_op_fields(p, op, op_begin, op_end);
 }
 
 // SNMP (RFC 3416/3412): v1/v2c SEQUENCE { version 0/1, community (printable),
@@ -1154,8 +1205,7 @@ bool snmp_message(Bytes p) {
                f_end - f_begin == 1 && ber_integer(p, j, g_end) && j == g_end;
     }
     std::size_t c_begin = 0, c_end = 0;
-    if (!ber_tlv(p, i, 0x04, end, c_begin, c_end) ||
-        !printable(as_text(p.subspan(c_begin, c_end - c_begin))))
+    if (!ber_tlv(p, i, 0x04, end, c_begin, c_end) || !printable(as_text(p.subspan(c_begin, c_end - c_begin))))
         return false;
     if (i >= end || p[i] < 0xa0 || p[i] > 0xa8) return false;
     const std::uint8_t pdu = p[i];
@@ -1192,13 +1242,30 @@ bool wireguard_message(Bytes p) {
 }
 
 // OpenVPN hard reset (client v2/v3, server v2) with key id 0: opcode,
-// session id, then either no tls-auth (ack count 0, packet id 0) or an
-// HMAC (SHA1/SHA256) followed by replay packet id 1.
+// session id, then either no tls-auth (acks, packet id 0, to the end) or an
+// HMAC (SHA1/SHA256) followed by replay packet id 1. Session ids are random
+// (fewer than 3 zero octets of 8).
+// A session id is 8 random octets: not mostly zeros.
+bool random_id(Bytes p, std::size_t at) {
+    return std::count(p.begin() + static_cast<std::ptrdiff_t>(at), p.begin() + static_cast<std::ptrdiff_t>(at + 8),
+                      std::uint8_t{0}) < 3;
+}
 bool openvpn_reset(Bytes p) {
-    if (p.size() < 14 || (p[0] & 7) != 0) return false;
+    if (p.size() < 14 || (p[0] & 7) != 0 || !random_id(p, 1)) return false;
     const unsigned opcode = p[0] >> 3;
     if (opcode != 7 && opcode != 8 && opcode != 10) return false;
-    if (p[9] == 0 && be32(p, 10) == 0 && p.size() <= 200) return true;
+    // No tls-auth: ack count n (the server acks the client's reset), n packet
+    // ids, the peer's session id when n > 0, packet id 0, then nothing (or
+    // OpenVPN 2.6's early-negotiation TLV, type 0x000F).
+    const std::size_t acks = p[9];
+    if (acks <= 4) {
+        const std::size_t packet_id = 10 + 4 * acks + (acks > 0 ? 8 : 0);
+        if (packet_id + 4 <= p.size() && be32(p, packet_id) == 0 && (acks == 0 || random_id(p, packet_id - 8))) {
+            const std::size_t end = packet_id + 4;
+            if (end == p.size()) return true;
+            if (end + 4 <= p.size() && be16(p, end) == 0x000f && end + 4 + be16(p, end + 2) == p.size()) return true;
+        }
+    }
     for (std::size_t hmac : {20u, 32u})
         if (p.size() >= 9 + hmac + 8 + 5 && be32(p, 9 + hmac) == 1) return true;
     return false;
@@ -1220,13 +1287,15 @@ bool socks4_request(Bytes p) {
     return std::all_of(p.begin() + 8, p.end(), [](std::uint8_t c) { return c == 0 || text_octet(c); }) &&
            (!socks4a || p[p.size() - 2] != 0);
 }
-// SOCKS5 greeting: version 5, N methods, exactly N distinct method octets
-// (0x00-0x09 assigned, 0x80-0xFE private).
+// SOCKS5 greeting: version 5, N methods, exactly N distinct method octets,
+// each IANA-assigned (0x00-0x09; clients offer no private method alone).
 bool socks5_greeting(Bytes p) {
     if (p.size() < 3 || p[0] != 5 || p[1] == 0 || p.size() != 2u + p[1]) return false;
     for (std::size_t i = 2; i < p.size(); ++i) {
-        if (p[i] > 0x09 && (p[i] < 0x80 || p[i] == 0xff)) return false;
-        if (std::find(p.begin() + 2, p.begin() + static_cast<std::ptrdiff_t>(i), p[i]) != p.begin() + static_cast<std::ptrdiff_t>(i)) return false;
+        if (p[i] > 0x09) return false;
+        if (std::find(p.begin() + 2, p.begin() + static_cast<std::ptrdiff_t>(i), p[i]) !=
+            p.begin() + static_cast<std::ptrdiff_t>(i))
+            return false;
     }
     return true;
 }
@@ -1353,7 +1422,9 @@ bool ntp_packet(Bytes p) {
     if (version < 1 || version > 4 || mode < 1 || mode > 5 || stratum > 16) return false;
     if (poll != 0 && (poll < 3 || poll > 17)) return false;
     if (be32(p, 4) >= 0x00100000 || be32(p, 8) >= 0x00100000) return false;  // root delay, dispersion < 16 s
-    const auto timestamp = [&p](std::size_t at) { return static_cast<std::uint64_t>(be32(p, at)) << 32 | be32(p, at + 4); };
+    const auto timestamp = [&p](std::size_t at) {
+        return static_cast<std::uint64_t>(be32(p, at)) << 32 | be32(p, at + 4);
+    };
     const std::uint64_t reference = timestamp(16), receive = timestamp(32), transmit = timestamp(40);
     const auto ascii_id = [&p] {
         for (std::size_t i = 12; i < 16; ++i)
@@ -1368,11 +1439,13 @@ bool ntp_packet(Bytes p) {
     if (stratum == 0) return ascii_id();  // kiss-o'-death
     if (stratum == 1 && !ascii_id()) return false;
     if (receive == 0 || transmit < receive || (transmit - receive) >> 32 >= 16) return false;
-    return stratum == 16 || (reference != 0 && reference <= transmit && (transmit - reference) >> 32 < 86400 * 30);  // set within 30 days
+    return stratum == 16 || (reference != 0 && reference <= transmit &&
+                             (transmit - reference) >> 32 < 86400 * 30);  // set within 30 days
 }
 
 // TFTP read/write request: opcode 1/2, file name, a transfer mode, then
-// option/value pairs, each NUL-terminated, to the payload's end. Error: 5.
+// option/value pairs, each NUL-terminated, to the payload's end. Error:
+// opcode 5, code 0-8, one non-empty printable NUL-terminated message.
 bool tftp_request(Bytes p) {
     if (p.size() < 4 || p[0] != 0 || (p[1] != 1 && p[1] != 2) || p.back() != 0) return false;
     std::size_t i = 2, strings = 0;
@@ -1388,12 +1461,11 @@ bool tftp_request(Bytes p) {
         ++strings;
         ++i;
     }
-    const bool known_mode =
-        equal_nocase(mode, "octet") || equal_nocase(mode, "netascii") || equal_nocase(mode, "mail");
+    const bool known_mode = equal_nocase(mode, "octet") || equal_nocase(mode, "netascii") || equal_nocase(mode, "mail");
     return known_mode && strings % 2 == 0;
 }
 bool tftp_error(Bytes p) {
-    return p.size() >= 5 && p[0] == 0 && p[1] == 5 && p[2] == 0 && p[3] <= 8 && p.back() == 0 &&
+    return p.size() >= 6 && p[0] == 0 && p[1] == 5 && p[2] == 0 && p[3] <= 8 && p.back() == 0 &&
            std::count(p.begin() + 4, p.end(), std::uint8_t{0}) == 1 &&
            std::all_of(p.begin() + 4, p.end() - 1, [](std::uint8_t c) { return text_octet(c, true); });
 }
@@ -1429,56 +1501,63 @@ using S = Sender;
 // Order: specific before general (RTSP/SIP before HTTP; the memcached UDP
 // frame header before anything else starting 00 01).
 constexpr std::array kSignatures{
-    Signature{"ssh-banner", "SSH", "ssh", 22, T::Tcp, S::Either, "ssh", "\"SSH-2.0-\" banner line (CR LF, <= 255), then a KEXINIT that fits",
-              ssh_banner},
-    Signature{"tls-hello", "TLS", "tls", 443, T::Tcp, S::Either, "ssl", "handshake record whose ClientHello/ServerHello fields fit",
-              tls_record},
-    Signature{"rtsp-request", "RTSP", "rtsp", 554, T::Both, S::Client, "rtsp", "request line METHOD rtsp://... RTSP/1.0, header lines",
-              rtsp_request},
-    Signature{"rtsp-response", "RTSP", "rtsp", 554, T::Both, S::Server, "rtsp", "status line RTSP/1.0 ddd, header lines",
-              rtsp_response},
-    Signature{"sip-request", "SIP", "sip", 5060, T::Both, S::Client, "sip", "request line METHOD sip:... SIP/2.0, header lines", sip_request},
-    Signature{"sip-response", "SIP", "sip", 5060, T::Both, S::Server, "sip", "status line SIP/2.0 ddd, header lines", sip_response},
+    Signature{"ssh-banner", "SSH", "ssh", 22, T::Tcp, S::Either, "ssh",
+              "\"SSH-2.0-\" banner line (CR LF, <= 255), then a KEXINIT that fits", ssh_banner},
+    Signature{"tls-hello", "TLS", "tls", 443, T::Tcp, S::Either, "ssl",
+              "handshake record whose ClientHello/ServerHello fields fit", tls_record},
+    Signature{"rtsp-request", "RTSP", "rtsp", 554, T::Both, S::Client, "rtsp",
+              "request line METHOD rtsp://... RTSP/1.0, header lines", rtsp_request},
+    Signature{"rtsp-response", "RTSP", "rtsp", 554, T::Both, S::Server, "rtsp",
+              "status line RTSP/1.0 ddd, header lines", rtsp_response},
+    Signature{"sip-request", "SIP", "sip", 5060, T::Both, S::Client, "sip",
+              "request line METHOD sip:... SIP/2.0, header lines", sip_request},
+    Signature{"sip-response", "SIP", "sip", 5060, T::Both, S::Server, "sip", "status line SIP/2.0 ddd, header lines",
+              sip_response},
     // Both: HTTP over UDP exists (HTTPU, SSDP).
-    Signature{"http-request", "HTTP", "http", 80, T::Both, S::Client, "http", "request line METHOD target HTTP/1.x, header lines",
-              http_request},
+    Signature{"http-request", "HTTP", "http", 80, T::Both, S::Client, "http",
+              "request line METHOD target HTTP/1.x, header lines", http_request},
     Signature{"http-response", "HTTP", "http", 80, T::Both, S::Server, "http", "status line HTTP/1.x ddd, header lines",
               http_response},
-    Signature{"ftp-greeting", "FTP", "ftp", 21, T::Tcp, S::Server, "ftp", "whole 220 reply (220- lines, 220 line) naming FTP", ftp_greeting},
+    Signature{"ftp-greeting", "FTP", "ftp", 21, T::Tcp, S::Server, "ftp",
+              "whole 220 reply (220- lines, 220 line) naming FTP", ftp_greeting},
     Signature{"ftp-command", "FTP", "ftp", 21, T::Tcp, S::Client, "ftp",
               "the whole payload one FTP-only command (FEAT, AUTH TLS, SYST, OPTS UTF8 ON)", ftp_command},
     Signature{"smtp-greeting", "SMTP", "smtp", 25, T::Tcp, S::Server, "smtp", "whole 220 reply: domain, then (E)SMTP",
               smtp_greeting},
-    Signature{"smtp-hello", "SMTP", "smtp", 25, T::Tcp, S::Client, "smtp", "the whole payload EHLO / HELO <domain> CR LF", smtp_hello},
-    Signature{"pop3-greeting", "POP3", "pop", 110, T::Tcp, S::Server, "pop3", "the whole payload one +OK <text> line", pop3_greeting},
-    Signature{"pop3-command", "POP3", "pop", 110, T::Tcp, S::Client, "pop3", "the whole payload CAPA / STLS / APOP <name> <md5 hex>", pop3_command},
-    Signature{"imap-greeting", "IMAP", "imap", 143, T::Tcp, S::Server, "imap", "untagged lines, the first * OK / PREAUTH / BYE",
-              imap_greeting},
-    Signature{"imap-command", "IMAP", "imap", 143, T::Tcp, S::Client, "imap", "the whole payload <tag> CAPABILITY / LOGIN u p / AUTHENTICATE m",
-              imap_command},
+    Signature{"smtp-hello", "SMTP", "smtp", 25, T::Tcp, S::Client, "smtp",
+              "the whole payload EHLO / HELO <domain> CR LF", smtp_hello},
+    Signature{"pop3-greeting", "POP3", "pop", 110, T::Tcp, S::Server, "pop3", "the whole payload one +OK <text> line",
+              pop3_greeting},
+    Signature{"pop3-command", "POP3", "pop", 110, T::Tcp, S::Client, "pop3",
+              "the whole payload CAPA / STLS / APOP <name> <md5 hex>", pop3_command},
+    Signature{"imap-greeting", "IMAP", "imap", 143, T::Tcp, S::Server, "imap",
+              "untagged lines, the first * OK / PREAUTH / BYE", imap_greeting},
+    Signature{"imap-command", "IMAP", "imap", 143, T::Tcp, S::Client, "imap",
+              "the whole payload <tag> CAPABILITY / LOGIN u p / AUTHENTICATE m", imap_command},
     Signature{"telnet-iac", "Telnet", "telnet", 23, T::Tcp, S::Either, "telnet",
               "2+ IAC WILL/WONT/DO/DONT/SB of assigned options (or one, the whole payload)", telnet_negotiation},
-    Signature{"redis-resp", "Redis", nullptr, 6379, T::Tcp, S::Client, "redis", "RESP arrays of bulk strings to the end, a command name first",
-              resp_command},
+    Signature{"redis-resp", "Redis", nullptr, 6379, T::Tcp, S::Client, "redis",
+              "RESP arrays of bulk strings to the end, a command name first", resp_command},
     Signature{"redis-reply", "Redis", nullptr, 6379, T::Tcp, S::Server, "redis",
               "RESP replies to the end, the first +PONG / -NOAUTH / -ERR unknown command", resp_reply},
     Signature{"memcached-udp", "memcached", "memcache.udp", 11211, T::Udp, S::Client, "memcached",
               "UDP frame header + keyed text commands", memcached_udp_request},
     Signature{"memcached-udp-reply", "memcached", "memcache.udp", 11211, T::Udp, S::Server, "memcached",
-              "UDP frame header + VALUE...END / VERSION n.n / STAT lines", memcached_udp_reply},
+              "UDP frame header + STORED/END.. line / VALUE...END / VERSION n.n / STAT lines", memcached_udp_reply},
     Signature{"memcached-text", "memcached", "memcache.tcp", 11211, T::Tcp, S::Client, "memcached",
               "keyed commands (get k / set k f e n + n octets), lengths agreeing", memcached_text_command},
     Signature{"memcached-reply", "memcached", "memcache.tcp", 11211, T::Tcp, S::Server, "memcached",
               "VALUE k f n + n octets ... END / VERSION n.n / STAT lines", memcached_text_reply},
-    Signature{"rsync-greeting", "rsync", nullptr, 873, T::Tcp, S::Either, "rsync", "@RSYNCD: <major>.<minor> [digests] LF, then LF lines", rsync_greeting},
+    Signature{"rsync-greeting", "rsync", nullptr, 873, T::Tcp, S::Either, "rsync",
+              "@RSYNCD: <major>.<minor> [digests] LF, then LF lines", rsync_greeting},
     Signature{"git-request", "Git", "git", 9418, T::Tcp, S::Client, "git",
               "pkt-line length = payload, git-upload-pack /path NUL host= NUL", git_request},
     Signature{"git-request-body", "Git", "git", 9418, T::Tcp, S::Client, "git",
               "git-upload-pack /path\\0host=... (length sent apart)", git_request_body},
-    Signature{"irc-client", "IRC", nullptr, 6667, T::Tcp, S::Client, "irc", "only registration lines; NICK and USER u m * :name (or CAP LS)",
-              irc_client},
-    Signature{"irc-server", "IRC", nullptr, 6667, T::Tcp, S::Server, "irc", "IRC message lines, the first :server NOTICE / numeric",
-              irc_server},
+    Signature{"irc-client", "IRC", nullptr, 6667, T::Tcp, S::Client, "irc",
+              "only registration lines; NICK and USER u m * :name (or CAP LS)", irc_client},
+    Signature{"irc-server", "IRC", nullptr, 6667, T::Tcp, S::Server, "irc",
+              "IRC message lines, the first :server NOTICE / numeric", irc_server},
     Signature{"xmpp-stream", "XMPP", "xmpp", 5222, T::Tcp, S::Either, "xmpp",
               "<stream:stream> tag with the streams namespace and jabber:client/server", xmpp_stream},
     Signature{"dns-udp", "DNS", "dns", 53, T::Udp, S::Either, "domain",
@@ -1487,8 +1566,8 @@ constexpr std::array kSignatures{
               dns_tcp},
     Signature{"ldap-ber", "LDAP", "ldap", 389, T::Both, S::Either, "ldap",
               "BER LDAPMessage, lengths agree to the end (bindRequest version 1-3)", ldap_message},
-    Signature{"snmp-ber", "SNMP", "snmp", 161, T::Udp, S::Either, "snmp", "BER message: version, printable community, PDU fields to the end",
-              snmp_message},
+    Signature{"snmp-ber", "SNMP", "snmp", 161, T::Udp, S::Either, "snmp",
+              "BER message: version, printable community, PDU fields to the end", snmp_message},
     Signature{"stun-cookie", "STUN", "stun-udp", 3478, T::Udp, S::Either, "stun",
               "STUN header, length, cookie 0x2112A442, attributes to the end", stun_message},
     Signature{"stun-cookie-tcp", "STUN", "stun-tcp", 3478, T::Tcp, S::Either, "stun",
@@ -1502,7 +1581,7 @@ constexpr std::array kSignatures{
     Signature{"socks4", "SOCKS4", nullptr, 1080, T::Tcp, S::Client, "socks4",
               "version 4 CONNECT/BIND, printable user id ending with NUL", socks4_request},
     Signature{"socks5", "SOCKS5", nullptr, 1080, T::Tcp, S::Client, "socks5",
-              "version 5 greeting with exactly N distinct assigned methods", socks5_greeting},
+              "version 5 greeting with exactly N distinct assigned methods (0-9)", socks5_greeting},
     Signature{"mysql-greeting", "MySQL", "mysql", 3306, T::Tcp, S::Server, "mysql",
               "handshake v10: length, version, filler, reserved zeros, salt, plugin", mysql_greeting},
     Signature{"pgsql-startup", "PostgreSQL", "pgsql", 5432, T::Tcp, S::Client, "postgresql",
@@ -1517,7 +1596,8 @@ constexpr std::array kSignatures{
               "CALL, RPC version 2, program, credentials and verifier that fit", rpc_udp},
     Signature{"rpc-call-tcp", "ONC-RPC", "rpc-tcp", 111, T::Tcp, S::Client, "rpcbind",
               "last-fragment record mark = rest + CALL, RPC version 2", rpc_tcp},
-    Signature{"syslog", "Syslog", "syslog", 514, T::Udp, S::Client, "syslog", "<PRI> then an RFC 3164 or RFC 5424 header, printable to the end", syslog_message},
+    Signature{"syslog", "Syslog", "syslog", 514, T::Udp, S::Client, "syslog",
+              "<PRI> then an RFC 3164 or RFC 5424 header, printable to the end", syslog_message},
     Signature{"shell-output", "Shell session (bind shell)", nullptr, 0, T::Tcp, S::Server, nullptr,
               "every line the output of id / uname -a / /etc/passwd, then maybe a prompt", shell_output},
     Signature{"shell-prompt", "Shell session (bind shell)", nullptr, 0, T::Tcp, S::Server, nullptr,
