@@ -318,6 +318,11 @@ TEST(Exposures, PassBeforeUserHasAnUnknownUser) {
 TEST(Exposures, NutMpdCvsRshRloginLogins) {
     expect_login(run({client("USERNAME monuser\nPASSWORD Nut-s3cret\n"), client("INSTCMD ghost beeper.toggle\n")}),
                  ExposureProtocol::Nut, "monuser", 10);
+    // NUT takes USERNAME and PASSWORD in either order; a PASSWORD with no USERNAME: user unknown.
+    expect_login(run({client("PASSWORD Nut-s3cret\nUSERNAME monuser\n")}), ExposureProtocol::Nut, "monuser", 10);
+    const auto nut_alone = run({client("PASSWORD Nut-s3cret\nLOGIN ghost\n")});
+    expect_login(nut_alone, ExposureProtocol::Nut, "", 10);
+    EXPECT_EQ(nut_alone[0].detail, "user unknown: PASSWORD without USERNAME");
     expect_login(run({server("OK MPD 0.23.5\n"), client("password \"Mpd-s3cret\"\n")}), ExposureProtocol::Mpd, "", 10);
     EXPECT_TRUE(run({client("password \"Mpd-s3cret\"\n")}).empty()) << "no MPD greeting: a word in a chat";
     expect_login(

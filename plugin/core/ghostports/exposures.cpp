@@ -741,14 +741,22 @@ bool ExposureScanner::user_pass_line(std::string_view line, std::size_t overflow
         return true;
     };
     // NUT (docs/net-protocol.txt): USERNAME and PASSWORD, in either order, before LOGIN.
+    // A PASSWORD before USERNAME waits for the next line: USERNAME completes it.
+    const bool nut_pending = recall().nut_pending != 0;
+    const std::size_t nut_secret = recall().nut_pending - 1;
+    if (nut_pending) memory().nut_pending = 0;
     if (line.starts_with("USERNAME ")) {
         memory().nut_user = std::string(argument(9));
+        if (nut_pending) login(ExposureProtocol::Nut, recall().nut_user, nut_secret);
         return true;
     }
+    if (nut_pending) login(ExposureProtocol::Nut, "", nut_secret, "user unknown: PASSWORD without USERNAME");
     if (line.starts_with("PASSWORD ")) {
         const std::size_t secret = argument(9).size() + overflow;
-        if (recall().nut_user.empty())
-            return login(ExposureProtocol::Nut, "", secret, "user unknown: PASSWORD before USERNAME");
+        if (recall().nut_user.empty()) {
+            memory().nut_pending = secret + 1;
+            return true;
+        }
         return login(ExposureProtocol::Nut, recall().nut_user, secret);
     }
     // MPD: 'password "secret"' after the "OK MPD x.y.z" greeting; MPD has no user names.

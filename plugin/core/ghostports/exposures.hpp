@@ -87,8 +87,9 @@ private:
         std::string prompted_user;
         std::string user_command_user;  // FTP/POP3 USER
         std::string sasl_user;
-        std::string nut_user;  // NUT USERNAME
-        std::string cvs_user;  // CVS pserver: the user line of the request
+        std::string nut_user;         // NUT USERNAME
+        std::size_t nut_pending = 0;  // a PASSWORD's length + 1 while no USERNAME came
+        std::string cvs_user;         // CVS pserver: the user line of the request
         std::size_t cvs_secret = 0;
         std::string rcmd;  // rsh/rlogin: the client's NUL-separated preamble so far
         // Shell: evidence from the server, command lines from the client.

@@ -777,18 +777,26 @@ bool irc_client(Bytes p) {
 }
 // Server: lines ":prefix COMMAND params" (NOTICE or a numeric first);
 // the last line may be cut by the segment's end.
+// A prefix: a server name or nick!user@host (no '/', no space).
+bool irc_prefix(string_view prefix) {
+    return !prefix.empty() && std::all_of(prefix.begin(), prefix.end(), [](char c) {
+        return is_alnum(c) || string_view(".-_:!@~[]\\`^{}|").find(c) != string_view::npos;
+    });
+}
 bool irc_message_line(string_view line, bool first) {
     string_view rest = line;
     if (rest.starts_with(':')) {
         const auto space = rest.find(' ');
-        if (space == string_view::npos || space == 1) return false;
+        if (space == string_view::npos || !irc_prefix(rest.substr(1, space - 1))) return false;
         rest.remove_prefix(space + 1);
     } else if (first && !rest.starts_with("NOTICE ")) {
         return false;
     }
     const string_view command = rest.substr(0, rest.find(' '));
     const bool numeric = command.size() == 3 && is_digits(command);
-    if (first) return (numeric || command == "NOTICE") && command.size() < rest.size();
+    // The first: NOTICE or a numeric, a target, then a trailing ":text".
+    if (first)
+        return (numeric || command == "NOTICE") && rest.find(" :") != string_view::npos && !word_at(rest, 1).empty();
     return numeric || (!command.empty() &&
                        std::all_of(command.begin(), command.end(), [](char c) { return c >= 'A' && c <= 'Z'; }));
 }
@@ -799,7 +807,9 @@ bool irc_server(Bytes p) {
         if (!irc_message_line(*line, count == 0)) return false;
         ++count;
     }
-    return !lines.bad && count > 0;
+    // A line cut by the segment's end starts like a message too.
+    const string_view cut = as_text(p.subspan(lines.at));
+    return !lines.bad && count > 0 && (cut.empty() || cut[0] == ':' || (cut[0] >= 'A' && cut[0] <= 'Z'));
 }
 
 // XMPP (RFC 6120 4.2): an optional XML declaration, then the
@@ -959,16 +969,18 @@ bool shell_output(Bytes p) {
     if (lines.bad || count == 0) return false;
     return lines.at_end() || prompt_line(as_text(p.subspan(lines.at)));
 }
-// A prompt ending the payload, after lines of text (a banner, "no job control").
+// A prompt of a user or a shell ending the payload, after lines of text
+// (a banner, "no job control").
 bool shell_prompt(Bytes p) {
     if (p.size() > 1024) return false;
     Lines lines{p, Eol::Lf, true};
     std::size_t count = 0;
     while (lines.line()) ++count;
     if (lines.bad || count > 8) return false;
+    // "$ " or "# " alone is too short to name a conversation (the exposure
+    // scanner still takes it, answered by a command line).
     const string_view last = as_text(p.subspan(lines.at));
-    // "$ " or "# " alone is too short to stand alone.
-    return prompt_line(last) && (last.size() > 2 || count > 0);
+    return prompt_line(last) && last.size() > 2;
 }
 
 // --- binary protocols -----------------------------------------------------
@@ -1445,7 +1457,7 @@ bool ntp_packet(Bytes p) {
 
 // TFTP read/write request: opcode 1/2, file name, a transfer mode, then
 // option/value pairs, each NUL-terminated, to the payload's end. Error:
-// opcode 5, code 0-8, one non-empty printable NUL-terminated message.
+// opcode 5, code 0-8, one printable NUL-terminated message of 4+ octets.
 bool tftp_request(Bytes p) {
     if (p.size() < 4 || p[0] != 0 || (p[1] != 1 && p[1] != 2) || p.back() != 0) return false;
     std::size_t i = 2, strings = 0;
@@ -1466,24 +1478,24 @@ bool tftp_request(Bytes p) {
 }
 bool tftp_error(Bytes p) {
     return p.size() >= 6 && p[0] == 0 && p[1] == 5 && p[2] == 0 && p[3] <= 8 && p.back() == 0 &&
-           std::count(p.begin() + 4, p.end(), std::uint8_t{0}) == 1 &&
-           std::all_of(p.begin() + 4, p.end() - 1, [](std::uint8_t c) { return text_octet(c, true); });
+           std::count(p.begin() + 4, p.end(), std::uint8_t{0}) == 1 && p.size() >= 4 + 4 + 1 &&
+           std::all_of(p.begin() + 4, p.end() - 1, [](std::uint8_t c) { return text_octet(c); });
 }
 
 // ONC RPC call (RFC 5531): xid, CALL (0), RPC version 2, program (>= 100000),
-// version and procedure small, credentials and verifier of flavor 0-6 with
-// lengths (multiples of 4, at most 400) that fit. TCP adds a record mark
+// version 1-1000, procedure <= 1000, credentials and verifier of flavor 0-6
+// with lengths (multiples of 4, at most 400, 0 for AUTH_NONE) that fit. TCP adds a record mark
 // (last fragment) whose length is the rest of the payload.
 bool rpc_call_at(Bytes p, std::size_t base) {
     if (p.size() < base + 40) return false;
-    if (be32(p, base + 4) != 0 || be32(p, base + 8) != 2 || be32(p, base + 12) < 100000 || be32(p, base + 16) > 1000 ||
-        be32(p, base + 20) > 1000)
+    if (be32(p, base + 4) != 0 || be32(p, base + 8) != 2 || be32(p, base + 12) < 100000 || be32(p, base + 16) == 0 ||
+        be32(p, base + 16) > 1000 || be32(p, base + 20) > 1000)
         return false;
     std::size_t at = base + 24;
     for (int auth = 0; auth < 2; ++auth) {  // credentials, verifier
         if (at + 8 > p.size()) return false;
         const std::uint32_t flavor = be32(p, at), length = be32(p, at + 4);
-        if (flavor > 6 || length > 400 || length % 4 != 0) return false;
+        if (flavor > 6 || length > 400 || length % 4 != 0 || (flavor == 0 && length != 0)) return false;
         at += 8 + length;
     }
     return at <= p.size();
