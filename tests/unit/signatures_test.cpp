@@ -189,7 +189,7 @@ TEST(Signatures, RandomNtpSizedDatagramsAreNotNtp) {
         for (int i = 0; i < 20000; ++i)
             for (auto sender : {Sender::Client, Sender::Server})
                 ASSERT_EQ(name_of(random_octets(random, size), Transport::Udp, sender), "") << size << " #" << i;
-    // A client with a stratum of its own and a server that never received the request are not NTP either.
+    // A client without a transmit timestamp, a server with a positive precision: not NTP either.
     Bytes client = rescap::test::hex(
         "23000020000000000000000000000000000000000000000000000000000000000000000000000000808f418ab2dae369");
     client[40] = client[41] = client[42] = client[43] = client[44] = client[45] = client[46] = client[47] = 0;
