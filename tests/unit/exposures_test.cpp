@@ -243,3 +243,107 @@ TEST(Exposures, IdleOnlyWhileNothingIsPending) {
     EXPECT_TRUE(prompted.scan(text("login: "), false).empty());
     EXPECT_FALSE(prompted.idle());
 }
+
+// Issue 18, precision 2: SMTP DATA lines raised "shell_session" from a word
+// list ("last", "cat", "id"...). A shell needs its own evidence: a prompt or
+// a command's output of that command's shape, after the client's line.
+TEST(Exposures, MailBodyAndChatAreNoShell) {
+    EXPECT_TRUE(run({server("220 mail.example ESMTP Postfix\r\n"), client("EHLO x\r\n"), server("250 ok\r\n"),
+                     client("MAIL FROM:<a@b>\r\n"), client("RCPT TO:<c@d>\r\n"), client("DATA\r\n"),
+                     server("354 End data with <CR><LF>.<CR><LF>\r\n"),
+                     client("Subject: numbers\r\n\r\nlast quarter attached, and the\r\ncat results below\r\n"
+                            "id est the totals\r\nls and ps are fine\r\n.\r\n"),
+                     server("250 2.0.0 Ok: queued\r\n")})
+                    .empty());
+    EXPECT_TRUE(run({client("echo hello\n"), server("hello\n"), client("uname -a\n"), server("what?\n")}).empty());
+    // Output of the right shape, but not of a command the client sent.
+    EXPECT_TRUE(run({client("ls\n"), server("uid=0(root) gid=0(root) groups=0(root)\n")}).empty());
+    // A prompt-like end of a line of chat is no prompt.
+    EXPECT_TRUE(run({server("costs 5 $ "), client("ok\n")}).empty());
+}
+
+// bindshell_403.pcap: socat EXEC:/bin/sh; the client sends both lines at once.
+TEST(Exposures, RecordedBindShell) {
+    const auto found = run({client("id; uname -a\nexit\n"), server("uid=0(root) gid=0(root) groups=0(root)\n"),
+                            server("Linux vm 6.18.44-fc-v769 #1 SMP PREEMPT_DYNAMIC @0 x86_64 GNU/Linux\n")});
+    ASSERT_EQ(found.size(), 3u);
+    EXPECT_EQ(found[0].kind, ExposureKind::ShellSession);
+    EXPECT_EQ(found[0].user, "root");
+    EXPECT_EQ(found[1].detail, "id; uname -a");
+    EXPECT_EQ(found[2].detail, "exit");
+    const auto uname_only = run({client("uname -a\n"), server("Linux vm 6.18.44-fc-v769 #1 SMP x86_64 GNU/Linux\n")});
+    ASSERT_EQ(uname_only.size(), 2u);
+    EXPECT_EQ(uname_only[0].detail, "uname -a output");
+}
+
+// Issue 18, precision 5: "PASS" + 5000 octets gave password_length 508 (the
+// line buffer's size).
+TEST(Exposures, LongPasswordIsCountedWhole) {
+    const std::string password(5000, 'x');
+    expect_login(run({client("USER bob\r\n"), client("PASS " + password + "\r\n")}), ExposureProtocol::Ftp, "bob",
+                 5000);
+    // Across segments too.
+    expect_login(
+        run({client("USER bob\r\nPASS " + password.substr(0, 1000)), client(password.substr(1000)), client("\r\n")}),
+        ExposureProtocol::Ftp, "bob", 5000);
+    ExposureScanner prompted;
+    EXPECT_TRUE(prompted.scan(text("Password: "), false).empty());
+    expect_login(prompted.scan(text(std::string(3000, 'p') + "\r\n"), true), ExposureProtocol::Login, "", 3000);
+}
+
+// Issue 18, precision 5: PASS before USER was reported as an IRC login.
+TEST(Exposures, PassBeforeUserHasAnUnknownUser) {
+    const auto ftp = run({server("220 (vsFTPd 3.0.3)\r\n"), client("PASS hunter2\r\n"),
+                          server("503 Login with USER first.\r\n"), client("USER bob\r\n")});
+    expect_login(ftp, ExposureProtocol::Ftp, "", 7);
+    EXPECT_EQ(ftp[0].detail, "user unknown: PASS before USER");
+    const auto pop3 = run({server("+OK Dovecot ready.\r\n"), client("PASS s3cret\r\n"), client("USER carol\r\n")});
+    expect_login(pop3, ExposureProtocol::Pop3, "", 6);
+    // No greeting: FTP or POP3, the user still unknown; the later USER does not complete it.
+    const auto bare = run({client("PASS s3cret\r\nUSER carol\r\n")});
+    expect_login(bare, ExposureProtocol::FtpOrPop3, "", 6);
+    EXPECT_EQ(bare[0].detail, "user unknown: PASS before USER");
+    // A USER after a completed login starts the next one.
+    const auto two = run({client("USER a\r\nPASS 1\r\nUSER b\r\nPASS 22\r\n")});
+    ASSERT_EQ(two.size(), 2u);
+    EXPECT_EQ(two[1].user, "b");
+    EXPECT_EQ(two[1].secret_length, 2u);
+    // IRC: PASS first is the rule (irc_403.pcap).
+    expect_login(run({client("PASS Irc-s3cret\r\nNICK ghostnick\r\nUSER ghost 0 * :Ghost Test\r\n")}),
+                 ExposureProtocol::Irc, "", 10);
+}
+
+// Octets recorded from the real clients against a listener on 127.0.0.1:
+// upscmd (NUT 2.8), mpc 0.34, cvs 1.12 login, rsh-redone rsh, rlogin.
+TEST(Exposures, NutMpdCvsRshRloginLogins) {
+    expect_login(run({client("USERNAME monuser\nPASSWORD Nut-s3cret\n"), client("INSTCMD ghost beeper.toggle\n")}),
+                 ExposureProtocol::Nut, "monuser", 10);
+    // NUT takes USERNAME and PASSWORD in either order; a PASSWORD with no USERNAME: user unknown.
+    expect_login(run({client("PASSWORD Nut-s3cret\nUSERNAME monuser\n")}), ExposureProtocol::Nut, "monuser", 10);
+    const auto nut_alone = run({client("PASSWORD Nut-s3cret\nLOGIN ghost\n")});
+    expect_login(nut_alone, ExposureProtocol::Nut, "", 10);
+    EXPECT_EQ(nut_alone[0].detail, "user unknown: PASSWORD without USERNAME");
+    expect_login(run({server("OK MPD 0.23.5\n"), client("password \"Mpd-s3cret\"\n")}), ExposureProtocol::Mpd, "", 10);
+    EXPECT_TRUE(run({client("password \"Mpd-s3cret\"\n")}).empty()) << "no MPD greeting: a word in a chat";
+    expect_login(
+        run({client("BEGIN VERIFICATION REQUEST\n/srv/cvsroot\ncvsuser\nA+<ZJZwh d,\nEND VERIFICATION REQUEST\n")}),
+        ExposureProtocol::Cvs, "cvsuser", 10);
+    expect_login(run({client("BEGIN AUTH REQUEST\n/srv/cvsroot\n"), client("cvsuser\nA+<ZJZwh d,\n"),
+                      client("END AUTH REQUEST\n")}),
+                 ExposureProtocol::Cvs, "cvsuser", 10);
+    EXPECT_TRUE(run({client("BEGIN AUTH REQUEST\n/srv/cvsroot\ncvsuser\nA+<ZJZwh d,\nQUIT\n")}).empty());
+
+    const Bytes rsh = text(std::string_view("1022\0root\0remoteuser\0uname -a\0", 30));
+    const auto found = run({{true, rsh}});
+    expect_login(found, ExposureProtocol::Rsh, "remoteuser", 0);
+    EXPECT_EQ(found[0].detail, "no password: host trust (.rhosts), command uname -a");
+    // rcmd(3) writes the port and each string apart.
+    expect_login(run({{true, text(std::string_view("1022\0", 5))},
+                      {true, text(std::string_view("root\0", 5))},
+                      {true, text(std::string_view("remoteuser\0", 11))},
+                      {true, text(std::string_view("uname -a\0", 9))}}),
+                 ExposureProtocol::Rsh, "remoteuser", 0);
+    expect_login(run({{true, text(std::string_view("\0root\0remoteuser\0xterm/38400\0", 29))}}),
+                 ExposureProtocol::Rlogin, "remoteuser", 0);
+    EXPECT_TRUE(run({{true, text(std::string_view("\0a b\0c\0d\0", 9))}}).empty()) << "a user name with a space";
+}

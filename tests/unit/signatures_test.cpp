@@ -7,6 +7,7 @@
 #include <string>
 
 #include "builder.hpp"
+#include "signature_cases.hpp"
 #include "core/ghostports/signatures.hpp"
 
 using ghostports::match_signature;
@@ -26,14 +27,6 @@ std::string name_of(const Bytes &payload, Transport transport, Sender sender) {
 Bytes bytes(std::string_view s) {
     return Bytes(s.begin(), s.end());
 }
-
-struct Case {
-    const char *what;
-    Bytes payload;
-    Transport transport;
-    Sender sender;
-    const char *protocol;
-};
 
 Bytes wireguard(std::uint8_t type, std::size_t length) {
     Bytes p(length, 0x5a);
@@ -56,78 +49,17 @@ Bytes dns_query() {
            Bytes{0x00, 0x00, 0x01, 0x00, 0x01};
 }
 
-Bytes mysql_greeting() {
-    Bytes body = Bytes{0x0a} + bytes("10.11.6-MariaDB-0+deb12u1") + Bytes{0x00} + Bytes(40, 0x41);
-    return Bytes{static_cast<std::uint8_t>(body.size()), 0x00, 0x00, 0x00} + body;
+Bytes random_octets(std::mt19937 &random, std::size_t size) {
+    std::uniform_int_distribution<int> octet(0, 255);
+    Bytes out(size);
+    for (auto &b : out) b = static_cast<std::uint8_t>(octet(random));
+    return out;
 }
 
-const std::vector<Case> &cases() {
-    static const std::vector<Case> all = {
-        {"ssh", text("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n"), Transport::Tcp, Sender::Server, "SSH"},
-        {"tls", Bytes{0x16, 0x03, 0x01, 0x00, 0x40, 0x01, 0x00, 0x00, 0x3c}, Transport::Tcp, Sender::Client, "TLS"},
-        {"http request", text("GET /index.html HTTP/1.1\r\nHost: x\r\n\r\n"), Transport::Tcp, Sender::Client, "HTTP"},
-        {"http response", text("HTTP/1.1 200 OK\r\n"), Transport::Tcp, Sender::Server, "HTTP"},
-        {"rtsp before http", text("OPTIONS rtsp://h/ RTSP/1.0\r\nCSeq: 1\r\n\r\n"), Transport::Tcp, Sender::Client,
-         "RTSP"},
-        {"sip", text("OPTIONS sip:a@b SIP/2.0\r\nVia: x\r\n\r\n"), Transport::Udp, Sender::Client, "SIP"},
-        {"ftp", text("220 (vsFTPd 3.0.3)\r\n"), Transport::Tcp, Sender::Server, "FTP"},
-        {"smtp", text("220 mail.example ESMTP Postfix (Debian/GNU)\r\n"), Transport::Tcp, Sender::Server, "SMTP"},
-        {"smtp client", text("EHLO client.example\r\n"), Transport::Tcp, Sender::Client, "SMTP"},
-        {"pop3", text("+OK Dovecot (Debian) ready.\r\n"), Transport::Tcp, Sender::Server, "POP3"},
-        {"imap", text("* OK [CAPABILITY IMAP4rev1] Dovecot ready.\r\n"), Transport::Tcp, Sender::Server, "IMAP"},
-        {"imap client", text("a001 CAPABILITY\r\n"), Transport::Tcp, Sender::Client, "IMAP"},
-        {"telnet", Bytes{0xff, 0xfd, 0x18, 0xff, 0xfd, 0x20, 0xff, 0xfd, 0x23}, Transport::Tcp, Sender::Server,
-         "Telnet"},
-        {"ldap bind", Bytes{0x30, 0x0c, 0x02, 0x01, 0x01, 0x60, 0x07, 0x02, 0x01, 0x03, 0x04, 0x00, 0x80, 0x00},
-         Transport::Tcp, Sender::Client, "LDAP"},
-        {"redis", text("*1\r\n$4\r\nPING\r\n"), Transport::Tcp, Sender::Client, "Redis"},
-        {"memcached tcp", text("set k 0 0 1\r\nx\r\n"), Transport::Tcp, Sender::Client, "memcached"},
-        {"memcached udp", Bytes{0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00} + text("get k\r\n"), Transport::Udp,
-         Sender::Client, "memcached"},
-        {"tftp rrq", Bytes{0x00, 0x01} + bytes("file.txt") + Bytes{0} + bytes("octet") + Bytes{0}, Transport::Udp,
-         Sender::Client, "TFTP"},
-        {"tftp rrq options",
-         Bytes{0x00, 0x01} + bytes("f") + Bytes{0} + bytes("netascii") + Bytes{0} + bytes("tsize") + Bytes{0} +
-             bytes("0") + Bytes{0},
-         Transport::Udp, Sender::Client, "TFTP"},
-        {"stun", stun_binding_request(), Transport::Udp, Sender::Client, "STUN"},
-        {"wireguard initiation", wireguard(1, 148), Transport::Udp, Sender::Client, "WireGuard"},
-        {"wireguard response", wireguard(2, 92), Transport::Udp, Sender::Server, "WireGuard"},
-        {"wireguard data", wireguard(4, 32 + 64), Transport::Udp, Sender::Client, "WireGuard"},
-        {"openvpn", Bytes{0x38, 1, 2, 3, 4, 5, 6, 7, 8, 0x00, 0, 0, 0, 0}, Transport::Udp, Sender::Client, "OpenVPN"},
-        {"socks4", Bytes{0x04, 0x01, 0x00, 0x50, 10, 0, 0, 1} + bytes("bob") + Bytes{0}, Transport::Tcp, Sender::Client,
-         "SOCKS4"},
-        {"socks5", Bytes{0x05, 0x02, 0x00, 0x02}, Transport::Tcp, Sender::Client, "SOCKS5"},
-        {"mysql", mysql_greeting(), Transport::Tcp, Sender::Server, "MySQL"},
-        {"pgsql ssl", Bytes{0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f}, Transport::Tcp, Sender::Client, "PostgreSQL"},
-        {"mqtt",
-         Bytes{0x10, 0x10, 0x00, 0x04} + bytes("MQTT") + Bytes{0x04, 0x02, 0x00, 0x3c, 0x00, 0x04} + bytes("abcd"),
-         Transport::Tcp, Sender::Client, "MQTT"},
-        {"snmp",
-         Bytes{0x30, 0x18, 0x02, 0x01, 0x01, 0x04, 0x06} + bytes("public") +
-             Bytes{0xa0, 0x0b, 0x02, 0x01, 0x01, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00, 0x30, 0x00},
-         Transport::Udp, Sender::Client, "SNMP"},
-        {"ntp", Bytes{0x23} + Bytes(47, 0), Transport::Udp, Sender::Client, "NTP"},
-        {"syslog", text("<34>Oct 11 22:14:15 host su: 'su root' failed"), Transport::Udp, Sender::Client, "Syslog"},
-        {"dns udp", dns_query(), Transport::Udp, Sender::Client, "DNS"},
-        {"rsync", text("@RSYNCD: 31.0\n"), Transport::Tcp, Sender::Server, "rsync"},
-        {"git", bytes(std::string_view("0032git-upload-pack /project.git\0host=myserver.com\0", 50)), Transport::Tcp,
-         Sender::Client, "Git"},
-        {"irc", text("NICK alice\r\nUSER alice 0 * :Alice\r\n"), Transport::Tcp, Sender::Client, "IRC"},
-        {"irc with PASS", text("PASS s3cret\r\nNICK alice\r\nUSER alice 0 * :Alice\r\n"), Transport::Tcp,
-         Sender::Client, "IRC"},
-        {"git body", bytes(std::string_view("git-upload-pack /g.git\0host=h:403\0\0version=2\0", 46)), Transport::Tcp,
-         Sender::Client, "Git"},
-        {"shell", text("id; uname -a\nexit\n"), Transport::Tcp, Sender::Client, "Shell session (bind shell)"},
-        {"id output", text("uid=0(root) gid=0(root) groups=0(root)\n"), Transport::Tcp, Sender::Server,
-         "Shell session (bind shell)"},
-        {"xmpp",
-         text("<?xml version='1.0'?><stream:stream to='x' xmlns='jabber:client' "
-              "xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>"),
-         Transport::Tcp, Sender::Client, "XMPP"},
-    };
-    return all;
+const std::vector<rescap::test::SignatureCase> &cases() {
+    return rescap::test::signature_cases();
 }
+using Case = rescap::test::SignatureCase;
 
 }  // namespace
 
@@ -204,5 +136,110 @@ TEST(Signatures, EveryPrefixStaysInBounds) {
                     match_signature({exact.get(), size}, transport, sender);
         }
     EXPECT_EQ(name_of(text("*2\n"), Transport::Tcp, Sender::Client), "");
-    EXPECT_EQ(name_of(text("*1\n$4\nPING\n"), Transport::Tcp, Sender::Client), "Redis");
+    // RESP lines end with CR LF (Redis's multibulk parser looks for "\r\n"):
+    // "*1\n$4\nPING\n" was named Redis before issue 18 and is not RESP.
+    EXPECT_EQ(name_of(text("*1\n$4\nPING\n"), Transport::Tcp, Sender::Client), "");
+    EXPECT_EQ(name_of(text("*1\r\n$4\r\nPING\r\n"), Transport::Tcp, Sender::Client), "Redis");
+}
+
+// Issue 18, precision 1: "16 03 01 00 05 01" + 300 random octets was named
+// TLS. The record must hold a hello whose fields fit.
+TEST(Signatures, TlsNeedsAHelloThatFitsItsRecord) {
+    std::mt19937 random(18);
+    for (int i = 0; i < 100; ++i)
+        EXPECT_EQ(name_of(Bytes{0x16, 0x03, 0x01, 0x00, 0x05, 0x01} + random_octets(random, 300), Transport::Tcp,
+                          Sender::Client),
+                  "");
+    const Bytes hello = rescap::test::tls_client_hello();
+    // The first segment of a hello that spans segments: the part present is consistent.
+    for (std::size_t cut : {44u, 60u, 100u, 200u, 400u})
+        EXPECT_EQ(name_of(Bytes(hello.begin(), hello.begin() + static_cast<std::ptrdiff_t>(cut)), Transport::Tcp,
+                          Sender::Client),
+                  "TLS")
+            << cut;
+    // ... and not when a field of it is out of range.
+    const auto broken = [&hello](std::size_t at, std::uint8_t value) {
+        Bytes b = hello;
+        b[at] = value;
+        return name_of(b, Transport::Tcp, Sender::Client);
+    };
+    EXPECT_EQ(broken(1, 0x02), "");                                // record version 2.1
+    EXPECT_EQ(broken(6, 0x01), "");                                // handshake length past the record
+    EXPECT_EQ(broken(9, 0x02), "");                                // client version 0x0203
+    EXPECT_EQ(broken(43, 33), "");                                 // session id of 33 octets
+    EXPECT_EQ(broken(77, 0x3d), "");                               // odd cipher-suite length (0x003e in the capture)
+    EXPECT_EQ(broken(5, 0x04), "");                                // NewSessionTicket, not a hello
+    Bytes trailing = hello + Bytes{0x99, 0x03, 0x03, 0x00, 0x10};  // a record of no content type
+    EXPECT_EQ(name_of(trailing, Transport::Tcp, Sender::Client), "");
+}
+
+// Issue 18, precision 2: a chat client's first line "echo hello" was named a shell.
+TEST(Signatures, ShellNeedsAShellsOwnOutput) {
+    for (const char *line : {"echo hello\n", "id; uname -a\nexit\n", "ls\n", "cat notes.txt\n"})
+        EXPECT_EQ(name_of(text(line), Transport::Tcp, Sender::Client), "") << line;
+    for (const char *line : {"uid=0 gid=0\n", "hello uid=0(root) gid=0(root)\n", "Linux is great #1 x86_64\n",
+                             "root:x:0:0:\n", "$ ", "# ", "last quarter attached, and the\n", "50% done # "})
+        EXPECT_EQ(name_of(text(line), Transport::Tcp, Sender::Server), "") << line;
+}
+
+// Issue 18, precision 3: 21 of 1000 random 48-octet datagrams were named NTP.
+TEST(Signatures, RandomNtpSizedDatagramsAreNotNtp) {
+    std::mt19937 random(403);
+    for (std::size_t size : {48u, 68u, 72u})
+        for (int i = 0; i < 20000; ++i)
+            for (auto sender : {Sender::Client, Sender::Server})
+                ASSERT_EQ(name_of(random_octets(random, size), Transport::Udp, sender), "") << size << " #" << i;
+    // A client without a transmit timestamp, a server with a positive precision: not NTP either.
+    Bytes client = rescap::test::hex(
+        "23000020000000000000000000000000000000000000000000000000000000000000000000000000808f418ab2dae369");
+    client[40] = client[41] = client[42] = client[43] = client[44] = client[45] = client[46] = client[47] = 0;
+    EXPECT_EQ(name_of(client, Transport::Udp, Sender::Client), "") << "no transmit timestamp";
+    Bytes server = rescap::test::hex(
+        "240800e600000000000000007f7f0101eead7c2a53c16f90808f418ab2dae369eead7c2b8863155feead7c2b887fac20");
+    server[3] = 0x20;
+    EXPECT_EQ(name_of(server, Transport::Udp, Sender::Server), "") << "server precision +32";
+}
+
+// Issue 18, precision 3: "FF FB-FE <option>" and a few more octets was named Telnet.
+TEST(Signatures, TelnetNeedsMoreThanOneIacCommand) {
+    std::mt19937 random(23);
+    for (std::uint8_t command : {0xfb, 0xfc, 0xfd, 0xfe})
+        for (int i = 0; i < 200; ++i) {
+            Bytes p = Bytes{0xff, command, static_cast<std::uint8_t>(i % 50)} + random_octets(random, 1 + i % 50);
+            if (p[3] == 0xff) p[3] = 0;
+            EXPECT_EQ(name_of(p, Transport::Tcp, Sender::Server), "");
+        }
+    EXPECT_EQ(name_of(Bytes{0xff, 0xfd, 0x18, 0xff, 0xfd, 0xc8}, Transport::Tcp, Sender::Server), "")
+        << "option 200 is not assigned";
+    EXPECT_EQ(name_of(Bytes{0xff, 0xfc, 0x01}, Transport::Tcp, Sender::Client), "Telnet") << "one answer, alone";
+}
+
+// Issue 18, precision 4: one keyword is not evidence.
+TEST(Signatures, OneKeywordIsNotEvidence) {
+    const auto client = [](std::string_view s) { return name_of(text(s), Transport::Tcp, Sender::Client); };
+    const auto server = [](std::string_view s) { return name_of(text(s), Transport::Tcp, Sender::Server); };
+    EXPECT_EQ(client("version\r\n"), "") << "Gearman's admin protocol says it too";
+    EXPECT_EQ(client("stats\r\n"), "");
+    EXPECT_EQ(server("VALUE color 42\r\n"), "");
+    EXPECT_EQ(server("VALUE color 0 5\r\nhello\r\nEND\r\n"), "memcached");
+    EXPECT_EQ(server("VALUE color 0 6\r\nhello\r\nEND\r\n"), "") << "lengths disagree";
+    EXPECT_EQ(server("VERSION 1.6.18\r\n"), "memcached");
+    EXPECT_EQ(server("VERSION hello\r\n"), "");
+    EXPECT_EQ(server("STORED\r\n"), "");
+    EXPECT_EQ(client("set k 0 0 5\r\nhello\r\n"), "memcached");
+    EXPECT_EQ(client("set k 0 0 9\r\nhello\r\nget k\r\n"), "") << "the data block is not 9 octets";
+    EXPECT_EQ(server("+OK\r\n"), "");
+    EXPECT_EQ(server("+OK ready\r\nsomething else\r\n"), "");
+    EXPECT_EQ(server("* OK\r\n\x01\x02garbage"), "");
+    EXPECT_EQ(server("220 FTP\r\n\x80\x81\x82\x83"), "");
+    EXPECT_EQ(server("220 hello FTP friends\r\n221 bye\r\n"), "");
+    EXPECT_EQ(name_of(text("<13>abcdefghijklmnopqrstuvwxyz"), Transport::Udp, Sender::Client), "");
+    EXPECT_EQ(client("NICK alice\r\n"), "");
+    EXPECT_EQ(client("NICK alice\r\nUSER alice 0 * :Alice\r\nhello there\r\n"), "");
+    EXPECT_EQ(server(":x 001 y :Welcome\r\n\x01\x02\x03\r\n"), "");
+    EXPECT_EQ(client("EHLO client.example\r\nMAIL FROM:<a@b>\r\n"), "") << "no pipelining before the reply";
+    EXPECT_EQ(client("FEAT\n"), "") << "FTP commands end with CR LF";
+    EXPECT_EQ(client("GET / HTTP/1.1\r\nHost x\r\n\r\n"), "") << "a header line without a colon";
+    EXPECT_EQ(client("GET / HTTP/1.7\r\n\r\n"), "");
+    EXPECT_EQ(client("GET /\x01 HTTP/1.1\r\n\r\n"), "");
 }

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/ghostports/signatures.hpp"
 #include "core/rescap/url.hpp"
 
 namespace ghostports {
@@ -15,7 +16,7 @@ using Bytes = std::span<const std::uint8_t>;
 constexpr std::uint8_t kIac = 255, kSb = 250, kSe = 240, kWill = 251, kDont = 254;
 constexpr std::size_t kMaxLine = 512;       // longer lines are not typed credentials or commands
 constexpr std::size_t kMaxShellLines = 32;  // lines kept while a shell is not yet proven
-constexpr std::size_t kMaxLastLine = 64;    // a prompt is short
+constexpr std::size_t kMaxRcmd = 600;       // rsh/rlogin preamble: three short strings and a port
 
 // A telnet-aware view of the payload: IAC commands dropped, IAC IAC kept as
 // one 0xFF. `saw_iac` is set when any command was present.
@@ -281,54 +282,81 @@ std::optional<Credential> sasl_plain(const std::string &decoded) {
 }
 
 // ---------------------------------------------------------------- shell
-constexpr std::array<std::string_view, 56> kShellCommands = {
-    "id",        "whoami", "uname",  "hostname", "pwd",    "ls",          "cat",     "ps",     "ifconfig", "ip",
-    "netstat",   "ss",     "w",      "who",      "last",   "env",         "history", "sudo",   "su",       "wget",
-    "curl",      "chmod",  "nc",     "ncat",     "python", "python3",     "perl",    "bash",   "sh",       "busybox",
-    "echo",      "cd",     "df",     "mount",    "find",   "crontab",     "ping",    "mkdir",  "rm",       "cp",
-    "mv",        "touch",  "head",   "tail",     "grep",   "export",      "exit",    "uptime", "date",     "getent",
-    "systemctl", "kill",   "base64", "printf",   "free",   "lsb_release",
-};
-
-bool is_shell_command(std::string_view line) {
-    if (line.empty() || line.size() > kMaxLine || !printable(line)) return false;
-    const std::size_t end = line.find_first_of(" \t;|&");
-    const std::string_view word = line.substr(0, end);
-    return std::find(kShellCommands.begin(), kShellCommands.end(), word) != kShellCommands.end();
+// The commands on a client's line: the first word of each piece between
+// ; | & (a path's last component: /usr/bin/id is id).
+bool runs(std::string_view line, std::string_view command) {
+    while (!line.empty()) {
+        const std::size_t end = line.find_first_of(";|&");
+        std::string_view piece = trim(line.substr(0, end));
+        if (piece.starts_with("sudo ")) piece = trim(piece.substr(5));
+        std::string_view word = piece.substr(0, piece.find_first_of(" \t"));
+        if (const std::size_t slash = word.rfind('/'); slash != std::string_view::npos) word.remove_prefix(slash + 1);
+        if (word == command) return true;
+        line = end == std::string_view::npos ? std::string_view{} : line.substr(end + 1);
+    }
+    return false;
 }
 
-// "uid=0(root) gid=0(root)": id's output; returns the user name.
-std::optional<std::string> id_output(std::string_view text) {
-    for (std::size_t at = text.find("uid="); at != std::string_view::npos; at = text.find("uid=", at + 1)) {
-        std::size_t i = at + 4;
-        const std::size_t digits = i;
-        while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
-        if (i == digits || i >= text.size() || text[i] != '(') continue;
-        const std::size_t close = text.find(')', i);
-        if (close == std::string_view::npos || close == i + 1 || close - i > 33) continue;
-        if (text.substr(close + 1, 5) != " gid=") continue;
-        return std::string(text.substr(i + 1, close - i - 1));
+// Could be typed into a shell: the first word a command's name or path in
+// lower case ("ls", "./run", "/bin/sh"), so that protocol lines ("GET /",
+// "EHLO x", "Host: y") are not kept while no shell is proven.
+bool command_shaped(std::string_view line) {
+    const std::string_view word = line.substr(0, line.find_first_of(" \t;|&"));
+    return !word.empty() && word.size() <= 64 &&
+           ((word[0] >= 'a' && word[0] <= 'z') || word[0] == '/' || word[0] == '.') &&
+           std::all_of(word.begin(), word.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '/' || c == '-';
+           });
+}
+
+// Output of a known shape, and the command line that makes it.
+struct ShellOutput {
+    std::string evidence;
+    std::string user;
+};
+std::optional<ShellOutput> output_of_command(std::string_view line, const std::vector<std::string> &commands) {
+    const auto ran = [&commands](auto &&predicate) { return std::any_of(commands.begin(), commands.end(), predicate); };
+    if (const std::string_view user = shell::id_output_user(line); !user.empty()) {
+        if (ran([](const std::string &c) { return runs(c, "id"); }))
+            return ShellOutput{"id output uid=…(" + std::string(user) + ")", std::string(user)};
+    } else if (shell::uname_output(line)) {
+        if (ran([](const std::string &c) { return runs(c, "uname"); })) return ShellOutput{"uname -a output", {}};
+    } else if (shell::passwd_entry(line)) {
+        if (ran([](const std::string &c) { return c.find("passwd") != std::string::npos; }))
+            return ShellOutput{"/etc/passwd contents", {}};
     }
     return std::nullopt;
 }
 
-// A shell prompt at the very end of a server payload: "$ ", "# ",
-// "sh-5.2$ ", "bash-5.1# ", "user@host:~$ ".
-bool ends_with_prompt(std::string_view text) {
-    const std::size_t newline = text.find_last_of('\n');
-    const std::string_view last = newline == std::string_view::npos ? text : text.substr(newline + 1);
-    if (last.size() < 2 || last.size() > kMaxLastLine || !printable(last)) return false;
-    if (!(last.ends_with("$ ") || last.ends_with("# "))) return false;
-    const std::string_view head = last.substr(0, last.size() - 2);
-    if (head.empty()) return true;
-    const std::size_t dash = head.find("sh-");
-    if (dash != std::string_view::npos && head.find_first_not_of("0123456789.", dash + 3) == std::string_view::npos &&
-        head.size() > dash + 3 &&
-        head.substr(0, dash).find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos)
-        return true;
-    const std::size_t at = head.find('@');
-    return at != std::string_view::npos && at > 0 && head.find(':', at) != std::string_view::npos &&
-           head.find(' ') == std::string_view::npos;
+// rsh / rlogin (RFC 1282, rcmd(3)): "[stderr port]\0locuser\0remuser\0command or term/speed\0".
+struct Rcmd {
+    ExposureProtocol protocol;
+    std::string user;
+    std::string detail;
+};
+std::optional<Rcmd> rcmd_request(std::string_view text) {
+    std::array<std::string_view, 4> field{};
+    for (auto &f : field) {
+        const std::size_t end = text.find('\0');
+        if (end == std::string_view::npos) return std::nullopt;
+        f = text.substr(0, end);
+        text.remove_prefix(end + 1);
+    }
+    if (!text.empty() || field[0].size() > 5 ||
+        (!field[0].empty() && field[0].find_first_not_of("0123456789") != std::string_view::npos))
+        return std::nullopt;
+    for (std::size_t i = 1; i < 4; ++i)
+        if (field[i].empty() || !printable(field[i]) ||
+            (i < 3 && (field[i].size() > 32 || field[i].find(' ') != std::string_view::npos)))
+            return std::nullopt;
+    // rlogin's last string is "terminal/speed" ("xterm/38400") and it asks for no stderr port.
+    const std::size_t slash = field[3].find('/');
+    const bool rlogin = field[0].empty() && slash != std::string_view::npos && slash > 0 &&
+                        field[3].find_first_not_of("0123456789", slash + 1) == std::string_view::npos &&
+                        slash + 1 < field[3].size();
+    if (rlogin) return Rcmd{ExposureProtocol::Rlogin, std::string(field[2]), "no password: host trust (.rhosts)"};
+    return Rcmd{ExposureProtocol::Rsh, std::string(field[2]),
+                "no password: host trust (.rhosts), command " + std::string(field[3])};
 }
 
 }  // namespace
@@ -360,6 +388,12 @@ const char *exposure_protocol_name(ExposureProtocol protocol) {
         case ExposureProtocol::Redis: return "Redis";
         case ExposureProtocol::Socks5: return "SOCKS5";
         case ExposureProtocol::Shell: return "shell";
+        case ExposureProtocol::FtpOrPop3: return "FTP/POP3";
+        case ExposureProtocol::Nut: return "NUT";
+        case ExposureProtocol::Mpd: return "MPD";
+        case ExposureProtocol::Cvs: return "CVS pserver";
+        case ExposureProtocol::Rsh: return "rsh";
+        case ExposureProtocol::Rlogin: return "rlogin";
     }
     return "?";
 }
@@ -375,19 +409,22 @@ const ExposureScanner::Memory &ExposureScanner::recall() const {
 }
 
 bool ExposureScanner::idle() const {
-    return client_line_buffer_.empty() && known_commands_ == 0 && prompt_ == Prompt::None && sasl_ == SaslStep::None &&
-           !telnet_ && !pop3_ && !imap_ && !postgres_startup_ && !socks_password_method_ && !shell_output_ &&
+    return client_line_buffer_.empty() && client_line_overflow_ == 0 && pending_pass_ == 0 && prompt_ == Prompt::None &&
+           sasl_ == SaslStep::None && !telnet_ && !pop3_ && !imap_ && !ftp_ && !irc_ && !mpd_ && !pass_pending_ &&
+           cvs_step_ == 0 && !postgres_startup_ && !socks_password_method_ && !shell_prompt_ && !shell_proven_ &&
            !shell_session_ && recall() == Memory{};
 }
 
 std::vector<Exposure> ExposureScanner::scan(std::span<const std::uint8_t> payload, bool from_client) {
     std::vector<Exposure> out;
     if (payload.empty()) return out;
-    if (from_client)
+    if (from_client) {
         scan_client(payload, out);
-    else
+    } else {
         scan_server(payload);
-    if (!shell_session_ && !recall().shell_lines.empty() && (shell_output_ || known_commands_ >= 2)) {
+        if (pass_pending_) resolve_pending_pass({}, out);
+    }
+    if (shell_proven_ && !shell_session_) {
         shell_session_ = true;
         emit({ExposureKind::ShellSession, ExposureProtocol::Shell, memory().shell_user, 0, memory().shell_evidence},
              out);
@@ -405,6 +442,7 @@ void ExposureScanner::emit(Exposure exposure, std::vector<Exposure> &out) {
 }
 
 void ExposureScanner::scan_client(std::span<const std::uint8_t> payload, std::vector<Exposure> &out) {
+    rcmd_preamble(payload, out);
     if (binary_credential(payload, out)) return;
     const std::string text = strip_telnet(payload, telnet_);
     if (const auto decoded = xmpp_plain(text)) {
@@ -414,16 +452,50 @@ void ExposureScanner::scan_client(std::span<const std::uint8_t> payload, std::ve
                  out);
         return;
     }
+    // A line longer than the buffer is counted to its end (a password's
+    // length is reported whole), not kept.
     for (char c : text) {
         if (c == '\r' || c == '\n') {
-            if (!client_line_buffer_.empty()) client_line(client_line_buffer_, out);
+            if (!client_line_buffer_.empty()) client_line(client_line_buffer_, client_line_overflow_, out);
             client_line_buffer_.clear();
+            client_line_overflow_ = 0;
         } else if (c == '\x7f' || c == '\b') {  // typed backspace
-            if (!client_line_buffer_.empty()) client_line_buffer_.pop_back();
-        } else if (c != '\0' && client_line_buffer_.size() <= kMaxLine) {
-            client_line_buffer_.push_back(c);
+            if (client_line_overflow_ > 0)
+                --client_line_overflow_;
+            else if (!client_line_buffer_.empty())
+                client_line_buffer_.pop_back();
+        } else if (c != '\0') {
+            if (client_line_buffer_.size() <= kMaxLine)
+                client_line_buffer_.push_back(c);
+            else
+                ++client_line_overflow_;
         }
     }
+}
+
+// rsh/rlogin: the client's first octets, possibly over several segments
+// (rcmd(3) writes the port and each string apart).
+void ExposureScanner::rcmd_preamble(std::span<const std::uint8_t> payload, std::vector<Exposure> &out) {
+    const bool going_on = !recall().rcmd.empty();
+    if (!going_on && !(payload[0] == 0 || (payload[0] >= '0' && payload[0] <= '9'))) return;
+    const bool shape =
+        std::all_of(payload.begin(), payload.end(), [](std::uint8_t c) { return c == 0 || (c >= 0x20 && c < 0x7f); });
+    if (!shape || recall().rcmd.size() + payload.size() > kMaxRcmd) {
+        if (going_on) memory().rcmd.clear();
+        return;
+    }
+    std::string &text = memory().rcmd;
+    text.append(payload.begin(), payload.end());
+    const auto nuls = std::count(text.begin(), text.end(), '\0');
+    if (nuls < 4) {
+        // Only a port and strings so far: "digits\0" first.
+        const std::size_t first = text.find('\0');
+        if (first == std::string::npos ? text.size() > 5 : first > 5) text.clear();
+        return;
+    }
+    if (auto request = rcmd_request(text))
+        emit({ExposureKind::CleartextLogin, request->protocol, request->user, 0, request->detail}, out);
+    text.clear();
 }
 
 // Binary credentials travel whole in one payload.
@@ -468,28 +540,57 @@ void ExposureScanner::scan_server(std::span<const std::uint8_t> payload) {
     const std::string text = strip_telnet(payload, telnet_);
     if (starts_with_nocase(text, "+OK ")) pop3_ = !imap_;
     if (starts_with_nocase(text, "* OK")) imap_ = !pop3_;
+    if ((text.starts_with("220") && starts_with_nocase(text, "220") && text.find("FTP") != std::string::npos &&
+         text.find("SMTP") == std::string::npos) ||
+        text.starts_with("331 "))
+        ftp_ = true;
+    if (text.starts_with(':') || text.starts_with("NOTICE ")) irc_ = true;
+    if (text.starts_with("OK MPD ")) mpd_ = true;
     const std::string_view end = trim(text);
     if (ends_with_nocase(end, "login:") || ends_with_nocase(end, "username:"))
         prompt_ = Prompt::Login;
     else if (ends_with_nocase(end, "password:"))
         prompt_ = Prompt::Password;
-    if (auto user = id_output(text)) {
-        shell_output_ = true;
-        memory().shell_user = *user;
-        memory().shell_evidence = "id output uid=…(" + *user + ")";
-    } else if (text.find("root:x:0:0:") != std::string::npos) {
-        shell_output_ = true;
-        if (recall().shell_evidence.empty()) memory().shell_evidence = "/etc/passwd contents";
-    } else if (ends_with_prompt(text)) {
-        shell_output_ = true;
-        if (recall().shell_evidence.empty()) memory().shell_evidence = "shell prompt";
-    }
+    shell_server(text);
 }
 
-void ExposureScanner::client_line(const std::string &raw, std::vector<Exposure> &out) {
+// A shell's evidence from the server: output of the shape of a command the
+// client sent (id, uname -a, cat /etc/passwd), or a prompt, which the
+// client's next line then answers (shell_line).
+void ExposureScanner::shell_server(std::string_view text) {
+    std::string_view rest = text;
+    while (!rest.empty()) {
+        const std::size_t newline = rest.find('\n');
+        if (newline == std::string_view::npos) break;
+        std::string_view line = rest.substr(0, newline);
+        if (line.ends_with('\r')) line.remove_suffix(1);
+        rest.remove_prefix(newline + 1);
+        if (shell_session_) {
+            if (const std::string_view user = shell::id_output_user(line); !user.empty())
+                memory().shell_user = std::string(user);
+            continue;
+        }
+        if (shell_proven_ || recall().shell_lines.empty()) continue;
+        if (auto output = output_of_command(line, recall().shell_lines)) {
+            shell_proven_ = true;
+            memory().shell_evidence = output->evidence;
+            if (!output->user.empty()) memory().shell_user = output->user;
+        }
+    }
+    if (shell_session_ || shell_proven_) return;
+    if (shell::prompt(rest)) {
+        shell_prompt_ = true;
+        memory().shell_lines.clear();  // typed before the prompt: not commands to it
+    } else if (text.find('\n') != std::string_view::npos) {
+        shell_prompt_ = false;  // the server said something else since (a typed key's echo says no line)
+    }
+}
+void ExposureScanner::client_line(const std::string &raw, std::size_t overflow, std::vector<Exposure> &out) {
     const std::string line(trim(raw));
     if (line.empty() || !printable(line)) return;
-    if (credential_line(line, out)) return;
+    if (pass_pending_) resolve_pending_pass(line, out);
+    if (cvs_line(line, out)) return;
+    if (credential_line(line, overflow, out)) return;
     if (prompt_ == Prompt::Login) {
         memory().prompted_user = line;
         prompt_ = Prompt::None;
@@ -499,16 +600,66 @@ void ExposureScanner::client_line(const std::string &raw, std::vector<Exposure> 
         emit({ExposureKind::CleartextLogin,
               telnet_ ? ExposureProtocol::Telnet : ExposureProtocol::Login,
               recall().prompted_user,
-              line.size(),
+              line.size() + overflow,
               {}},
              out);
         prompt_ = Prompt::None;
         return;
     }
-    shell_line(line, out);
+    if (overflow == 0) shell_line(line, out);
 }
 
-bool ExposureScanner::credential_line(const std::string &line, std::vector<Exposure> &out) {
+// CVS pserver (cvsclient "Connection and Authentication"): BEGIN AUTH
+// REQUEST (or VERIFICATION), the repository, the user, the scrambled
+// password ("A" + one octet per character), END AUTH REQUEST.
+bool ExposureScanner::cvs_line(std::string_view line, std::vector<Exposure> &out) {
+    const std::uint8_t step = cvs_step_;
+    cvs_step_ = 0;
+    if (line == "BEGIN AUTH REQUEST" || line == "BEGIN VERIFICATION REQUEST") {
+        cvs_step_ = 1;
+        return true;
+    }
+    switch (step) {
+        case 1:
+            if (!line.starts_with('/')) return false;
+            cvs_step_ = 2;
+            return true;
+        case 2:
+            memory().cvs_user = std::string(line);
+            cvs_step_ = 3;
+            return true;
+        case 3:
+            if (!line.starts_with('A')) return false;
+            memory().cvs_secret = line.size() - 1;
+            cvs_step_ = 4;
+            return true;
+        case 4:
+            if (line != "END AUTH REQUEST" && line != "END VERIFICATION REQUEST") return false;
+            emit({ExposureKind::CleartextLogin, ExposureProtocol::Cvs, recall().cvs_user, recall().cvs_secret, {}},
+                 out);
+            return true;
+        default: return false;
+    }
+}
+
+// A PASS before any USER: IRC's connection password when registration
+// (NICK/USER u m * :r/CAP) follows; otherwise FTP or POP3 out of order, whose
+// later USER does not complete it: reported with the user unknown.
+void ExposureScanner::resolve_pending_pass(std::string_view next_line, std::vector<Exposure> &out) {
+    pass_pending_ = false;
+    const std::size_t length = pending_pass_;
+    pending_pass_ = 0;
+    const bool irc_user = next_line.starts_with("USER ") && next_line.find(" :") != std::string_view::npos;
+    if (irc_ || next_line.starts_with("NICK ") || next_line.starts_with("CAP ") || irc_user) {
+        emit({ExposureKind::CleartextLogin, ExposureProtocol::Irc, "", length, {}}, out);
+        return;
+    }
+    const ExposureProtocol protocol = pop3_  ? ExposureProtocol::Pop3
+                                      : ftp_ ? ExposureProtocol::Ftp
+                                             : ExposureProtocol::FtpOrPop3;
+    emit({ExposureKind::CleartextLogin, protocol, "", length, "user unknown: PASS before USER"}, out);
+}
+bool ExposureScanner::credential_line(const std::string &line, std::size_t overflow, std::vector<Exposure> &out) {
     const auto login = [this, &out](ExposureProtocol protocol, std::string user, std::size_t secret,
                                     std::string mechanism = {}) {
         emit({ExposureKind::CleartextLogin, protocol, std::move(user), secret, std::move(mechanism)}, out);
@@ -530,20 +681,7 @@ bool ExposureScanner::credential_line(const std::string &line, std::vector<Expos
         }
         return true;
     }
-    if (starts_with_nocase(line, "USER ")) {
-        memory().user_command_user = std::string(trim(std::string_view(line).substr(5)));
-        return true;
-    }
-    if (starts_with_nocase(line, "PASS ")) {
-        // FTP and POP3 send USER first; IRC's PASS comes before NICK/USER.
-        const ExposureProtocol protocol = recall().user_command_user.empty() ? ExposureProtocol::Irc
-                                          : pop3_                            ? ExposureProtocol::Pop3
-                                                                             : ExposureProtocol::Ftp;
-        std::string_view password = trim(std::string_view(line).substr(5));
-        if (protocol == ExposureProtocol::Irc && password.starts_with(':')) password.remove_prefix(1);
-        login(protocol, recall().user_command_user, password.size());
-        return true;
-    }
+    if (user_pass_line(line, overflow, out)) return true;
     // SASL: SMTP/POP3 "AUTH <mechanism>", IMAP "<tag> AUTHENTICATE <mechanism>".
     std::string_view command = line;
     if (imap_) {
@@ -578,7 +716,7 @@ bool ExposureScanner::credential_line(const std::string &line, std::vector<Expos
         if (!starts_with_nocase(sasl, mechanism)) continue;
         const std::string_view initial = trim(sasl.substr(mechanism.size()));
         sasl_ = step;
-        if (!initial.empty()) return credential_line(std::string(initial), out);
+        if (!initial.empty()) return credential_line(std::string(initial), 0, out);
         return true;
     }
     for (std::string_view header : {"authorization:", "proxy-authorization:"}) {
@@ -594,16 +732,70 @@ bool ExposureScanner::credential_line(const std::string &line, std::vector<Expos
     return false;
 }
 
+// USER/PASS (FTP, POP3; IRC's PASS), USERNAME/PASSWORD (NUT), password (MPD).
+bool ExposureScanner::user_pass_line(std::string_view line, std::size_t overflow, std::vector<Exposure> &out) {
+    const auto argument = [line](std::size_t verb) { return trim(line.substr(verb)); };
+    const auto login = [this, &out](ExposureProtocol protocol, std::string user, std::size_t secret,
+                                    std::string detail = {}) {
+        emit({ExposureKind::CleartextLogin, protocol, std::move(user), secret, std::move(detail)}, out);
+        return true;
+    };
+    // NUT (docs/net-protocol.txt): USERNAME and PASSWORD, in either order, before LOGIN.
+    // A PASSWORD before USERNAME waits for the next line: USERNAME completes it.
+    const bool nut_pending = recall().nut_pending != 0;
+    const std::size_t nut_secret = recall().nut_pending - 1;
+    if (nut_pending) memory().nut_pending = 0;
+    if (line.starts_with("USERNAME ")) {
+        memory().nut_user = std::string(argument(9));
+        if (nut_pending) login(ExposureProtocol::Nut, recall().nut_user, nut_secret);
+        return true;
+    }
+    if (nut_pending) login(ExposureProtocol::Nut, "", nut_secret, "user unknown: PASSWORD without USERNAME");
+    if (line.starts_with("PASSWORD ")) {
+        const std::size_t secret = argument(9).size() + overflow;
+        if (recall().nut_user.empty()) {
+            memory().nut_pending = secret + 1;
+            return true;
+        }
+        return login(ExposureProtocol::Nut, recall().nut_user, secret);
+    }
+    // MPD: 'password "secret"' after the "OK MPD x.y.z" greeting; MPD has no user names.
+    if (mpd_ && line.starts_with("password ")) {
+        std::string_view secret = argument(9);
+        if (secret.size() >= 2 && secret.front() == '"' && secret.back() == '"')
+            secret = secret.substr(1, secret.size() - 2);
+        return login(ExposureProtocol::Mpd, "", secret.size() + overflow);
+    }
+    if (starts_with_nocase(line, "USER ")) {
+        memory().user_command_user = std::string(argument(5));
+        return true;
+    }
+    if (!starts_with_nocase(line, "PASS ")) return false;
+    std::string_view password = argument(5);
+    const std::string &user = recall().user_command_user;
+    if (!user.empty())
+        return login(pop3_ ? ExposureProtocol::Pop3 : ExposureProtocol::Ftp, user, password.size() + overflow);
+    // No USER yet: IRC sends PASS first; FTP and POP3 do not allow it.
+    if (password.starts_with(':')) password.remove_prefix(1);
+    pending_pass_ = password.size() + overflow;
+    pass_pending_ = true;
+    if (irc_ || pop3_ || ftp_) resolve_pending_pass({}, out);
+    return true;
+}
+
 void ExposureScanner::shell_line(const std::string &line, std::vector<Exposure> &out) {
     if (shell_session_) {
         emit({ExposureKind::ShellCommand, ExposureProtocol::Shell, memory().shell_user, 0, line}, out);
         return;
     }
-    const bool known = is_shell_command(line);
-    if (known) ++known_commands_;
-    // Until a shell is proven, keep only lines that could be commands typed into it.
-    if ((known || !recall().shell_lines.empty()) && recall().shell_lines.size() < kMaxShellLines)
-        memory().shell_lines.push_back(line);
+    // A line typed at a shell's prompt proves the shell (server prompt,
+    // client command); other lines wait for output of their shape.
+    if (!command_shaped(line)) return;
+    if (recall().shell_lines.size() < kMaxShellLines) memory().shell_lines.push_back(line);
+    if (shell_prompt_) {
+        shell_proven_ = true;
+        memory().shell_evidence = "shell prompt, then a command line";
+    }
 }
 
 }  // namespace ghostports

@@ -2,8 +2,10 @@
 // login, FTP/POP3 USER/PASS, IMAP LOGIN, IRC PASS, LDAP simple bind, HTTP
 // Basic, SMTP/POP3/IMAP AUTH PLAIN/LOGIN, Redis AUTH, SOCKS5
 // username/password, MQTT CONNECT, PostgreSQL cleartext password, SNMPv1/v2c
-// community, XMPP SASL PLAIN) and interactive shell
-// sessions (commands and their tell-tale output in cleartext). Pure C++:
+// community, XMPP SASL PLAIN, NUT USERNAME/PASSWORD, MPD password, CVS
+// pserver, rsh/rlogin by host trust) and interactive shell sessions
+// (a prompt or a command's output of a shell's shape from the server after
+// a command line from the client; both directions). Pure C++:
 // payload octets of one conversation in, findings out. A password is never
 // kept: only its length.
 #pragma once
@@ -12,6 +14,7 @@
 #include <cstdint>
 #include <memory>
 #include <set>
+#include <string_view>
 #include <span>
 #include <string>
 #include <tuple>
@@ -42,14 +45,21 @@ enum class ExposureProtocol : std::uint8_t {
     Snmp,
     Xmpp,
     Shell,
+    FtpOrPop3,  // PASS before any USER, without a greeting that tells FTP from POP3
+    Nut,
+    Mpd,
+    Cvs,
+    Rsh,
+    Rlogin,
 };
 
 struct Exposure {
     ExposureKind kind;
     ExposureProtocol protocol;
     std::string user;               // login: the user name ("" when none was sent); shell: the uid's name if seen
-    std::size_t secret_length = 0;  // login: octets of the password
-    std::string detail;             // login: the SASL mechanism if any; shell command: the line; session: the evidence
+    std::size_t secret_length = 0;  // login: octets of the password (all of them, however long the line)
+    std::string detail;  // login: the SASL mechanism, or why the user is unknown; shell command: the line; session: the
+                         // evidence
 };
 
 const char *exposure_kind_name(ExposureKind kind);              // "cleartext_login"
@@ -77,6 +87,11 @@ private:
         std::string prompted_user;
         std::string user_command_user;  // FTP/POP3 USER
         std::string sasl_user;
+        std::string nut_user;         // NUT USERNAME
+        std::size_t nut_pending = 0;  // a PASSWORD's length + 1 while no USERNAME came
+        std::string cvs_user;         // CVS pserver: the user line of the request
+        std::size_t cvs_secret = 0;
+        std::string rcmd;  // rsh/rlogin: the client's NUL-separated preamble so far
         // Shell: evidence from the server, command lines from the client.
         std::string shell_user;
         std::string shell_evidence;
@@ -87,9 +102,14 @@ private:
 
     void scan_client(std::span<const std::uint8_t> payload, std::vector<Exposure> &out);
     void scan_server(std::span<const std::uint8_t> payload);
-    void client_line(const std::string &line, std::vector<Exposure> &out);
-    bool credential_line(const std::string &line, std::vector<Exposure> &out);
+    void client_line(const std::string &line, std::size_t overflow, std::vector<Exposure> &out);
+    bool credential_line(const std::string &line, std::size_t overflow, std::vector<Exposure> &out);
+    bool user_pass_line(std::string_view line, std::size_t overflow, std::vector<Exposure> &out);
+    bool cvs_line(std::string_view line, std::vector<Exposure> &out);
+    void resolve_pending_pass(std::string_view next_line, std::vector<Exposure> &out);
+    void rcmd_preamble(std::span<const std::uint8_t> payload, std::vector<Exposure> &out);
     void shell_line(const std::string &line, std::vector<Exposure> &out);
+    void shell_server(std::string_view text);
     void emit(Exposure exposure, std::vector<Exposure> &out);
     bool binary_credential(std::span<const std::uint8_t> payload, std::vector<Exposure> &out);
     ExposureProtocol sasl_protocol() const;
@@ -97,8 +117,9 @@ private:
     const Memory &recall() const;  // for reading: an empty one when none was made
 
     std::string client_line_buffer_;
+    std::size_t client_line_overflow_ = 0;  // octets of the current line past the buffer
     std::unique_ptr<Memory> memory_;
-    std::uint32_t known_commands_ = 0;
+    std::size_t pending_pass_ = 0;  // a PASS's length while it waits for what tells IRC from FTP/POP3
     Prompt prompt_ = Prompt::None;
     SaslStep sasl_ = SaslStep::None;
     bool telnet_ = false;
@@ -106,7 +127,13 @@ private:
     bool imap_ = false;
     bool postgres_startup_ = false;
     bool socks_password_method_ = false;
-    bool shell_output_ = false;
+    bool ftp_ = false;
+    bool irc_ = false;
+    bool mpd_ = false;
+    bool pass_pending_ = false;
+    std::uint8_t cvs_step_ = 0;  // lines of a pserver request seen
+    bool shell_prompt_ = false;  // the server's last words were a shell prompt
+    bool shell_proven_ = false;  // evidence in both directions, not yet reported
     bool shell_session_ = false;
 };
 

@@ -3,166 +3,437 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 #include <string_view>
 
 namespace ghostports {
 namespace {
 
 using Bytes = std::span<const std::uint8_t>;
+using std::string_view;
 
-bool starts_with(Bytes p, std::string_view prefix) {
+bool starts_with(Bytes p, string_view prefix) {
     return p.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), p.begin());
+}
+string_view as_text(Bytes p) {
+    return {reinterpret_cast<const char *>(p.data()), p.size()};
 }
 
 unsigned be16(Bytes p, std::size_t at) {
     return static_cast<unsigned>(p[at] << 8 | p[at + 1]);
 }
+std::uint32_t be24(Bytes p, std::size_t at) {
+    return static_cast<std::uint32_t>(p[at]) << 16 | static_cast<std::uint32_t>(p[at + 1]) << 8 | p[at + 2];
+}
 std::uint32_t be32(Bytes p, std::size_t at) {
-    return static_cast<std::uint32_t>(p[at]) << 24 | static_cast<std::uint32_t>(p[at + 1]) << 16 |
-           static_cast<std::uint32_t>(p[at + 2]) << 8 | p[at + 3];
+    return static_cast<std::uint32_t>(p[at]) << 24 | be24(p, at + 1);
 }
 
-// The first line of printable text within `limit` octets: its text
-// (without CR LF or LF) and where the next line starts. `next` is 0 when
-// there is no whole line.
-struct Line {
-    std::string_view text;
-    std::size_t next = 0;
-};
-Line next_line(Bytes p, std::size_t limit = 1024) {
-    const std::size_t end = std::min(p.size(), limit);
-    for (std::size_t i = 0; i < end; ++i) {
-        if (p[i] == '\n') {
-            const std::size_t length = i > 0 && p[i - 1] == '\r' ? i - 1 : i;
-            return {{reinterpret_cast<const char *>(p.data()), length}, i + 1};
-        }
-        if (p[i] != '\r' && p[i] != '\t' && (p[i] < 0x20 || p[i] > 0x7e)) return {};
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_alpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_alnum(char c) {
+    return is_alpha(c) || is_digit(c);
+}
+bool is_digits(string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), is_digit);
+}
+// A decimal number without leading zeros (or "0") of at most `max_digits`.
+bool is_number(string_view s, std::size_t max_digits = 10) {
+    return is_digits(s) && s.size() <= max_digits && (s.size() == 1 || s[0] != '0');
+}
+std::optional<std::uint64_t> number(string_view s, std::size_t max_digits = 19) {
+    if (!is_digits(s) || s.size() > max_digits) return std::nullopt;
+    std::uint64_t value = 0;
+    for (char c : s) value = value * 10 + static_cast<unsigned>(c - '0');
+    return value;
+}
+char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+bool equal_nocase(string_view a, string_view b) {
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+}
+bool contains_nocase(string_view text, string_view word) {
+    return std::search(text.begin(), text.end(), word.begin(), word.end(),
+                       [](char a, char b) { return lower(a) == lower(b); }) != text.end();
+}
+// Printable ASCII (and tab); with `utf8`, octets >= 0x80 too (free text).
+bool text_octet(std::uint8_t c, bool utf8 = false) {
+    return (c >= 0x20 && c < 0x7f) || c == '\t' || (utf8 && c >= 0x80);
+}
+bool printable(string_view s, bool utf8 = false) {
+    return std::all_of(s.begin(), s.end(), [utf8](char c) { return text_octet(static_cast<std::uint8_t>(c), utf8); });
+}
+// What the words of a line are split on.
+std::size_t count_char(string_view s, char c) {
+    return static_cast<std::size_t>(std::count(s.begin(), s.end(), c));
+}
+string_view word_at(string_view s, std::size_t index) {
+    for (std::size_t i = 0; i < index; ++i) {
+        const auto space = s.find(' ');
+        if (space == string_view::npos) return {};
+        s.remove_prefix(space + 1);
     }
-    return {};
-}
-std::string_view first_line(Bytes p, std::size_t limit = 1024) {
-    return next_line(p, limit).text;
+    return s.substr(0, s.find(' '));
 }
 
-bool is_digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+// --- lines ------------------------------------------------------------------
+
+// How lines end: CR LF only, or LF with an optional CR.
+enum class Eol : std::uint8_t { Crlf, Lf };
+
+// Walks the lines of a text payload. `line()` returns each whole line
+// (without its end); at the end, `rest` holds what follows the last whole
+// line (a line cut by the segment's end). A control octet inside a line, or
+// a bare CR/LF where CR LF is required, stops the walk with `bad` set.
+struct Lines {
+    Bytes p;
+    Eol eol;
+    bool utf8 = false;
+    std::size_t at = 0;
+    bool bad = false;
+
+    std::optional<string_view> line() {
+        for (std::size_t i = at; i < p.size(); ++i) {
+            const std::uint8_t c = p[i];
+            if (c == '\n') {
+                const bool cr = i > at && p[i - 1] == '\r';
+                if (eol == Eol::Crlf && !cr) break;
+                const string_view text(reinterpret_cast<const char *>(p.data()) + at, i - at - (cr ? 1 : 0));
+                at = i + 1;
+                return text;
+            }
+            if (c == '\r' && (i + 1 >= p.size() || p[i + 1] == '\n')) continue;
+            if (!text_octet(c, utf8)) break;
+        }
+        if (!rest_is_text()) bad = true;
+        return std::nullopt;
+    }
+    // What remains after the last whole line: a cut line of text (maybe empty).
+    bool rest_is_text() const {
+        for (std::size_t i = at; i < p.size(); ++i)
+            if (!text_octet(p[i], utf8) && !(p[i] == '\r' && i + 1 == p.size())) return false;
+        return true;
+    }
+    bool at_end() const { return at == p.size(); }
+};
+
+// Every line of the payload satisfies `check(line, index)`, the payload
+// ends with a line end, and there are between 1 and `max_lines` lines.
+template <class Check>
+bool whole_lines(Bytes p, Eol eol, std::size_t max_lines, Check check, bool utf8 = false) {
+    Lines lines{p, eol, utf8};
+    std::size_t count = 0;
+    while (auto line = lines.line()) {
+        if (count >= max_lines || !check(*line, count)) return false;
+        ++count;
+    }
+    return !lines.bad && lines.at_end() && count > 0;
 }
 
-// "<code>" followed by ' ' or '-' (a reply line of FTP, SMTP...)
-bool reply_line(std::string_view line, std::string_view code) {
-    return line.size() >= 4 && line.substr(0, 3) == code && (line[3] == ' ' || line[3] == '-');
+// --- HTTP-like messages (HTTP, RTSP, SIP) -----------------------------------
+
+bool token_char(char c) {
+    return is_alnum(c) || string_view("!#$%&'*+-.^_`|~").find(c) != string_view::npos;
+}
+bool is_token(string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), token_char);
 }
 
-bool contains_nocase(std::string_view text, std::string_view word) {
-    return std::search(text.begin(), text.end(), word.begin(), word.end(), [](char a, char b) {
-               return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-           }) != text.end();
+// The header lines after a start line: "Name: value" (or a folded
+// continuation) up to the empty line. A head cut by the segment's end is
+// accepted when what is present conforms, unless `whole` (a datagram).
+bool header_block(Lines &lines, bool whole) {
+    std::size_t count = 0;
+    while (auto line = lines.line()) {
+        if (line->empty()) return true;  // end of the head
+        if (++count > 200) return false;
+        if (line->front() == ' ' || line->front() == '\t') {
+            if (count == 1) return false;
+            continue;
+        }
+        const auto colon = line->find(':');
+        if (colon == string_view::npos || !is_token(line->substr(0, colon))) return false;
+    }
+    if (lines.bad || whole) return false;
+    // A cut header line: its name so far must be a token.
+    const string_view rest = as_text(lines.p.subspan(lines.at));
+    const auto colon = rest.find(':');
+    const string_view name = rest.substr(0, colon);
+    return name.empty() || is_token(name.back() == '\r' ? name.substr(0, name.size() - 1) : name);
 }
 
-// A request line "METHOD target VERSION" whose version starts with `version`.
-bool request_line(std::string_view line, std::span<const std::string_view> methods, std::string_view version) {
-    const auto first_space = line.find(' ');
-    const auto last_space = line.rfind(' ');
-    if (first_space == std::string_view::npos || last_space == first_space) return false;
-    const auto method = line.substr(0, first_space);
+using TargetCheck = bool (*)(string_view);
+bool http_target(string_view t) {
+    return t.starts_with('/') || t == "*" || t.starts_with("http://") || t.starts_with("https://") ||
+           (t.find(':') != string_view::npos && t.find('/') == string_view::npos);  // CONNECT host:port
+}
+bool rtsp_target(string_view t) {
+    return t == "*" || t.starts_with("rtsp://") || t.starts_with("rtsps://") || t.starts_with("rtspu://");
+}
+bool sip_target(string_view t) {
+    return t.size() > 4 && (t.starts_with("sip:") || t.starts_with("sips:") || t.starts_with("tel:"));
+}
+
+// "METHOD SP target SP version" then headers.
+bool request_message(Bytes p, std::span<const string_view> methods, TargetCheck target,
+                     std::span<const string_view> versions, bool whole) {
+    Lines lines{p, Eol::Lf, true};
+    const auto first = lines.line();
+    if (!first || count_char(*first, ' ') != 2) return false;
+    const string_view method = word_at(*first, 0), uri = word_at(*first, 1), version = word_at(*first, 2);
     if (std::find(methods.begin(), methods.end(), method) == methods.end()) return false;
-    return line.substr(last_space + 1).starts_with(version);
+    if (std::find(versions.begin(), versions.end(), version) == versions.end()) return false;
+    if (uri.empty() || !printable(uri) || !target(uri)) return false;
+    return header_block(lines, whole);
 }
-
-// A status line "VERSION ddd ..." whose version starts with `version`.
-bool status_line(std::string_view line, std::string_view version) {
-    const auto space = line.find(' ');
-    if (space == std::string_view::npos || !line.substr(0, space).starts_with(version)) return false;
-    const auto code = line.substr(space + 1, 3);
-    return is_digits(code) && code.size() == 3 && (line.size() == space + 4 || line[space + 4] == ' ');
+// "version SP ddd [SP reason]" then headers.
+bool status_message(Bytes p, std::span<const string_view> versions, bool whole) {
+    Lines lines{p, Eol::Lf, true};
+    const auto first = lines.line();
+    if (!first) return false;
+    const string_view version = word_at(*first, 0), code = word_at(*first, 1);
+    if (std::find(versions.begin(), versions.end(), version) == versions.end()) return false;
+    if (code.size() != 3 || !is_digits(code) || code[0] < '1' || code[0] > '6') return false;
+    if (first->size() > version.size() + 4 && (*first)[version.size() + 4] != ' ') return false;
+    return header_block(lines, whole);
 }
 
 // --- text protocols -------------------------------------------------------
 
+// "SSH-protoversion-softwareversion [SP comments]" CR LF (RFC 4253 4.2), at
+// most 255 octets; what follows in the same payload is the binary packet
+// protocol: a KEXINIT whose length and padding agree (as far as present).
 bool ssh_banner(Bytes p) {
-    return starts_with(p, "SSH-2.0-") || starts_with(p, "SSH-1.99-") || starts_with(p, "SSH-1.5-");
+    if (!starts_with(p, "SSH-2.0-") && !starts_with(p, "SSH-1.99-") && !starts_with(p, "SSH-1.5-")) return false;
+    Lines lines{p.first(std::min<std::size_t>(p.size(), 256)), Eol::Lf};
+    const auto banner = lines.line();
+    if (!banner) return false;
+    const string_view software = banner->substr(banner->find('-', 4) + 1);
+    const string_view software_version = software.substr(0, software.find(' '));
+    if (software_version.empty()) return false;
+    const Bytes rest = p.subspan(lines.at);
+    if (rest.empty()) return true;
+    if (rest.size() < 6) return true;  // the packet's first octets: nothing to check yet
+    const std::uint32_t length = be32(rest, 0);
+    const unsigned padding = rest[4];
+    return length >= 12 && length <= 35000 && (length + 4) % 8 == 0 && padding >= 4 && padding < length &&
+           rest[5] == 20;  // SSH_MSG_KEXINIT
 }
 
-constexpr std::string_view kHttpMethods[] = {"GET",     "POST",  "HEAD",    "PUT",   "DELETE",
-                                             "OPTIONS", "PATCH", "CONNECT", "TRACE", "PROPFIND"};
+constexpr string_view kHttpMethods[] = {"GET",   "POST",  "HEAD",     "PUT",      "DELETE", "OPTIONS",
+                                        "PATCH", "TRACE", "PROPFIND", "M-SEARCH", "NOTIFY", "CONNECT"};
+constexpr string_view kHttpVersions[] = {"HTTP/1.0", "HTTP/1.1"};
 bool http_request(Bytes p) {
-    return request_line(first_line(p), kHttpMethods, "HTTP/1.");
+    return request_message(p, kHttpMethods, http_target, kHttpVersions, false);
 }
 bool http_response(Bytes p) {
-    return status_line(first_line(p), "HTTP/1.") || status_line(first_line(p), "HTTP/2");
+    return status_message(p, kHttpVersions, false);
 }
 
-constexpr std::string_view kRtspMethods[] = {"OPTIONS",  "DESCRIBE", "SETUP",  "PLAY",          "PAUSE",
-                                             "TEARDOWN", "ANNOUNCE", "RECORD", "GET_PARAMETER", "SET_PARAMETER"};
+constexpr string_view kRtspMethods[] = {"OPTIONS",  "DESCRIBE", "SETUP",  "PLAY",          "PAUSE",
+                                        "TEARDOWN", "ANNOUNCE", "RECORD", "GET_PARAMETER", "SET_PARAMETER"};
+constexpr string_view kRtspVersions[] = {"RTSP/1.0", "RTSP/2.0"};
 bool rtsp_request(Bytes p) {
-    return request_line(first_line(p), kRtspMethods, "RTSP/1.");
+    return request_message(p, kRtspMethods, rtsp_target, kRtspVersions, false);
 }
 bool rtsp_response(Bytes p) {
-    return status_line(first_line(p), "RTSP/1.");
+    return status_message(p, kRtspVersions, false);
 }
 
-constexpr std::string_view kSipMethods[] = {"INVITE", "REGISTER", "OPTIONS", "ACK",   "BYE",    "CANCEL", "SUBSCRIBE",
-                                            "NOTIFY", "MESSAGE",  "INFO",    "PRACK", "UPDATE", "REFER",  "PUBLISH"};
+constexpr string_view kSipMethods[] = {"INVITE", "REGISTER", "OPTIONS", "ACK",   "BYE",    "CANCEL", "SUBSCRIBE",
+                                       "NOTIFY", "MESSAGE",  "INFO",    "PRACK", "UPDATE", "REFER",  "PUBLISH"};
+constexpr string_view kSipVersions[] = {"SIP/2.0"};
 bool sip_request(Bytes p) {
-    return request_line(first_line(p), kSipMethods, "SIP/2.0");
+    return request_message(p, kSipMethods, sip_target, kSipVersions, false);
 }
 bool sip_response(Bytes p) {
-    return status_line(first_line(p), "SIP/2.0");
+    return status_message(p, kSipVersions, false);
 }
 
-// 220 greetings name their protocol (vsFTPd, ProFTPD, "ESMTP Postfix").
+// A whole reply with code `code` (RFC 959 4.2 / RFC 5321 4.2): "ddd-text"
+// lines, then one "ddd text" line ending the payload.
+bool reply_lines(Bytes p, string_view code, bool (*text_ok)(string_view first, string_view all)) {
+    bool ended = false;
+    string_view first_text;
+    std::size_t text_start = 0, text_end = 0;
+    const bool ok = whole_lines(
+        p, Eol::Crlf, 64,
+        [&](string_view line, std::size_t index) {
+            if (ended || line.size() < 4 || line.substr(0, 3) != code || (line[3] != ' ' && line[3] != '-'))
+                return false;
+            if (index == 0) first_text = line.substr(4);
+            ended = line[3] == ' ';
+            text_end = static_cast<std::size_t>(line.data() + line.size() - reinterpret_cast<const char *>(p.data()));
+            return true;
+        },
+        true);
+    return ok && ended && text_ok(first_text, as_text(p.subspan(text_start, text_end)));
+}
+// A word naming FTP: "FTP", or a server's name built on it (vsFTPd,
+// ProFTPD, Pure-FTPd's "FTPd"); "ESFTP" or "SFTPGo" do not count.
+bool names_ftp(string_view, string_view all) {
+    static constexpr string_view kWords[] = {"FTP", "FTPd", "FTPD", "vsFTPd", "ProFTPD", "FTPS"};
+    bool named = false;
+    std::size_t i = 0;
+    while (i < all.size()) {
+        while (i < all.size() && !is_alnum(all[i])) ++i;
+        const std::size_t start = i;
+        while (i < all.size() && is_alnum(all[i])) ++i;
+        const string_view word = all.substr(start, i - start);
+        if (std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords)) named = true;
+        if (equal_nocase(word, "SMTP") || equal_nocase(word, "ESMTP")) return false;
+    }
+    return named;
+}
+// RFC 5321: "220 <domain> ..." naming (E)SMTP.
+bool names_smtp(string_view first, string_view) {
+    const string_view domain = word_at(first, 0);
+    const bool domain_ok = !domain.empty() && std::all_of(domain.begin(), domain.end(), [](char c) {
+        return is_alnum(c) || c == '.' || c == '-' || c == '[' || c == ']' || c == ':';
+    });
+    return domain_ok && contains_nocase(first.substr(domain.size()), "SMTP");
+}
 bool ftp_greeting(Bytes p) {
-    const auto line = first_line(p);
-    return reply_line(line, "220") && contains_nocase(line, "FTP") && !contains_nocase(line, "SMTP");
+    return reply_lines(p, "220", names_ftp);
 }
 bool smtp_greeting(Bytes p) {
-    const auto line = first_line(p);
-    return reply_line(line, "220") && contains_nocase(line, "SMTP");
-}
-bool smtp_hello(Bytes p) {
-    const auto line = first_line(p);
-    return (line.starts_with("EHLO ") || line.starts_with("HELO ")) && line.size() > 5;
-}
-// FTP-only commands a client opens with (USER is shared with POP3).
-bool ftp_command(Bytes p) {
-    const auto line = first_line(p);
-    return line == "FEAT" || line == "AUTH TLS" || line == "AUTH SSL" || line == "SYST" ||
-           line.starts_with("OPTS UTF8");
-}
-bool pop3_greeting(Bytes p) {
-    return first_line(p).starts_with("+OK") && !starts_with(p, "+OK\r\n");
-}
-bool pop3_command(Bytes p) {
-    const auto line = first_line(p);
-    return line == "CAPA" || line == "STLS" || line.starts_with("APOP ");
-}
-bool imap_greeting(Bytes p) {
-    const auto line = first_line(p);
-    return line.starts_with("* OK") || line.starts_with("* PREAUTH") || line.starts_with("* BYE");
-}
-// "<tag> CAPABILITY" / "<tag> LOGIN ..." / "<tag> STARTTLS" / "<tag> AUTHENTICATE ..."
-bool imap_command(Bytes p) {
-    const auto line = first_line(p);
-    const auto space = line.find(' ');
-    if (space == 0 || space == std::string_view::npos || space > 16) return false;
-    const auto command = line.substr(space + 1);
-    return command == "CAPABILITY" || command == "STARTTLS" || command.starts_with("LOGIN ") ||
-           command.starts_with("AUTHENTICATE ") || command == "NOOP" || command == "LOGOUT";
+    return reply_lines(p, "220", names_smtp);
 }
 
-// Telnet option negotiation: the payload opens with IAC WILL/WONT/DO/DONT
-// <option> or IAC SB, and every IAC command in the first octets is one.
+// One line, the whole payload, ended by CR LF.
+std::optional<string_view> only_line(Bytes p, std::size_t max = 512) {
+    if (p.size() > max) return std::nullopt;
+    Lines lines{p, Eol::Crlf};
+    const auto line = lines.line();
+    if (!line || !lines.at_end()) return std::nullopt;
+    return line;
+}
+
+bool domain_name(string_view s) {
+    if (s.size() >= 2 && s.front() == '[' && s.back() == ']') return printable(s) && s.find(' ') == string_view::npos;
+    if (s.empty() || s.size() > 255 || s.front() == '.' || s.front() == '-') return false;
+    return std::all_of(s.begin(), s.end(), [](char c) { return is_alnum(c) || c == '.' || c == '-' || c == '_'; });
+}
+// "EHLO <domain>" / "HELO <domain>", the whole payload.
+bool smtp_hello(Bytes p) {
+    const auto line = only_line(p);
+    return line && (line->starts_with("EHLO ") || line->starts_with("HELO ")) && domain_name(line->substr(5));
+}
+// FTP-only commands a client opens with (USER is shared with POP3), each
+// the whole payload as a client sends it: upper case, CR LF.
+bool ftp_command(Bytes p) {
+    const auto line = only_line(p);
+    return line && (*line == "FEAT" || *line == "AUTH TLS" || *line == "AUTH SSL" || *line == "SYST" ||
+                    *line == "OPTS UTF8 ON" || *line == "OPTS UTF8 OFF");
+}
+// "+OK text" (RFC 1939 4: one line of at most 512 octets), the whole payload.
+bool pop3_greeting(Bytes p) {
+    const auto line = only_line(p);
+    return line && line->starts_with("+OK ") && line->size() > 4 && printable(*line, true);
+}
+bool pop3_command(Bytes p) {
+    const auto line = only_line(p);
+    if (!line) return false;
+    if (*line == "CAPA" || *line == "STLS") return true;
+    // APOP name digest (32 hexadecimal digits, RFC 1939 7)
+    const string_view digest = word_at(*line, 2);
+    return line->starts_with("APOP ") && count_char(*line, ' ') == 2 && !word_at(*line, 1).empty() &&
+           digest.size() == 32 &&
+           std::all_of(digest.begin(), digest.end(), [](char c) { return is_digit(c) || (c >= 'a' && c <= 'f'); });
+}
+// "* OK|PREAUTH|BYE [code] text" then untagged lines, the whole payload.
+bool imap_greeting(Bytes p) {
+    return whole_lines(
+        p, Eol::Crlf, 16,
+        [](string_view line, std::size_t index) {
+            if (!line.starts_with("* ")) return false;
+            const string_view status = word_at(line, 1);
+            if (index == 0 && status != "OK" && status != "PREAUTH" && status != "BYE") return false;
+            if (index > 0 && !is_token(status)) return false;
+            const auto open = line.find('[');
+            return open == string_view::npos || line.find(']', open) != string_view::npos;
+        },
+        true);
+}
+bool imap_tag(string_view tag) {
+    return !tag.empty() && tag.size() <= 16 &&
+           std::all_of(tag.begin(), tag.end(), [](char c) { return is_alnum(c) || c == '.' || c == '_'; });
+}
+// An IMAP astring: an atom, a "quoted string" or a {n} literal announcement.
+std::size_t astring(string_view s) {
+    if (s.empty()) return 0;
+    if (s[0] == '"') {
+        for (std::size_t i = 1; i < s.size(); ++i) {
+            if (s[i] == '\\')
+                ++i;
+            else if (s[i] == '"')
+                return i + 1;
+        }
+        return 0;
+    }
+    if (s[0] == '{') {
+        const auto close = s.find('}');
+        return close != string_view::npos && close == s.size() - 1 && is_digits(s.substr(1, close - 1)) ? s.size() : 0;
+    }
+    const auto end = s.find(' ');
+    const string_view atom = s.substr(0, end);
+    return atom.find_first_of("(){%*\"\\") == string_view::npos ? atom.size() : 0;
+}
+// "<tag> CAPABILITY|STARTTLS|NOOP|LOGOUT|LOGIN u p|AUTHENTICATE mech [ir]", the whole payload.
+bool imap_command(Bytes p) {
+    const auto line = only_line(p, 1024);
+    if (!line) return false;
+    const auto space = line->find(' ');
+    if (space == string_view::npos || !imap_tag(line->substr(0, space))) return false;
+    const string_view command = line->substr(space + 1);
+    const string_view verb = command.substr(0, command.find(' '));
+    if (equal_nocase(command, "CAPABILITY") || equal_nocase(command, "STARTTLS") || equal_nocase(command, "NOOP") ||
+        equal_nocase(command, "LOGOUT"))
+        return true;
+    if (verb.size() == command.size()) return false;
+    string_view args = command.substr(verb.size() + 1);
+    if (equal_nocase(verb, "LOGIN")) {
+        const std::size_t user = astring(args);
+        if (user == 0 || user >= args.size() || args[user] != ' ') return false;
+        args.remove_prefix(user + 1);
+        return astring(args) == args.size();
+    }
+    if (equal_nocase(verb, "AUTHENTICATE")) {
+        const string_view mechanism = args.substr(0, args.find(' '));
+        return !mechanism.empty() && std::all_of(mechanism.begin(), mechanism.end(), [](char c) {
+            return (c >= 'A' && c <= 'Z') || is_digit(c) || c == '-' || c == '_';
+        });
+    }
+    return false;
+}
+
+// Telnet option negotiation (RFC 854/855): the payload opens with IAC
+// commands WILL/WONT/DO/DONT <option> or SB <option> ... IAC SE, every
+// option an assigned one (0-49 or 255 EXOPL, IANA telnet-options). Two such
+// commands, or one that is the whole payload (a client's single answer).
+bool telnet_option(std::uint8_t option) {
+    return option <= 49 || option == 255;
+}
 bool telnet_negotiation(Bytes p) {
-    if (p.size() < 3 || p[0] != 0xff) return false;
     std::size_t i = 0, commands = 0;
     while (i + 2 < p.size() && p[i] == 0xff) {
         const std::uint8_t command = p[i + 1];
         if (command >= 0xfb && command <= 0xfe) {
-            if (p[i + 2] > 50 && p[i + 2] != 0xff) return false;
+            if (!telnet_option(p[i + 2])) return false;
             i += 3;
-        } else if (command == 0xfa) {  // subnegotiation up to IAC SE
-            std::size_t j = i + 2;
-            while (j + 1 < p.size() && !(p[j] == 0xff && p[j + 1] == 0xf0)) ++j;
+        } else if (command == 0xfa) {  // SB <option> ... IAC SE; IAC inside is doubled
+            if (!telnet_option(p[i + 2])) return false;
+            std::size_t j = i + 3;
+            while (j + 1 < p.size() && !(p[j] == 0xff && p[j + 1] == 0xf0)) {
+                if (p[j] == 0xff && p[j + 1] != 0xff) return false;
+                j += p[j] == 0xff ? 2 : 1;
+            }
             if (j + 1 >= p.size()) return false;
             i = j + 2;
         } else {
@@ -170,41 +441,232 @@ bool telnet_negotiation(Bytes p) {
         }
         ++commands;
     }
-    return commands >= 1;
+    return commands >= 2 || (commands == 1 && i == p.size());
 }
 
-// Redis RESP: a command is an array of bulk strings "*N\r\n$M\r\n...".
-bool resp_command(Bytes p) {
-    const Line array = next_line(p, 16);
-    if (array.text.size() < 2 || array.text[0] != '*' || !is_digits(array.text.substr(1))) return false;
-    const auto bulk = first_line(p.subspan(array.next), 16);
-    return bulk.size() >= 2 && bulk[0] == '$' && is_digits(bulk.substr(1));
+// Redis RESP (RESP2/3): one value at `at`. Only a bulk string's data may be
+// cut by the payload's end (`cut`); everything else must be whole.
+bool resp_number_line(Bytes p, std::size_t &at, long long &value, char marker) {
+    if (at >= p.size() || p[at] != static_cast<std::uint8_t>(marker)) return false;
+    std::size_t i = at + 1;
+    const bool negative = i < p.size() && p[i] == '-';
+    if (negative) ++i;
+    const std::size_t digits = i;
+    value = 0;
+    while (i < p.size() && is_digit(static_cast<char>(p[i])) && i - digits < 12) value = value * 10 + (p[i++] - '0');
+    if (i == digits || i + 1 >= p.size() || p[i] != '\r' || p[i + 1] != '\n') return false;
+    if (negative) value = -value;
+    at = i + 2;
+    return true;
 }
-bool resp_reply(Bytes p) {
-    return starts_with(p, "+PONG\r\n") || starts_with(p, "-NOAUTH ") || starts_with(p, "-ERR unknown command") ||
-           starts_with(p, "-WRONGPASS ");
+bool resp_bulk(Bytes p, std::size_t &at, bool &cut, string_view *data = nullptr) {
+    long long length = 0;
+    if (!resp_number_line(p, at, length, '$') || length < -1 || length > 512LL * 1024 * 1024) return false;
+    if (length == -1) return true;
+    const auto n = static_cast<std::size_t>(length);
+    if (at + n + 2 > p.size()) {
+        cut = true;
+        if (data) *data = as_text(p.subspan(at));
+        at = p.size();
+        return true;
+    }
+    if (p[at + n] != '\r' || p[at + n + 1] != '\n') return false;
+    if (data) *data = as_text(p.subspan(at, n));
+    at += n + 2;
+    return true;
 }
-
-// memcached text protocol, and its UDP frame header (request id, sequence,
-// datagram count, reserved zero) in front of it.
-bool memcached_text_command(Bytes p) {
-    const auto line = first_line(p);
-    if (line == "version" || line == "stats" || line.starts_with("stats ")) return true;
-    for (std::string_view verb : {"get ", "gets ", "delete ", "incr ", "decr ", "touch "})
-        if (line.starts_with(verb) && line.size() > verb.size()) return true;
-    // set/add/replace/append/prepend <key> <flags> <exptime> <bytes>
-    for (std::string_view verb : {"set ", "add ", "replace ", "append ", "prepend ", "cas "}) {
-        if (!line.starts_with(verb)) continue;
-        std::size_t fields = 0;
-        for (std::size_t i = verb.size(); i < line.size(); ++i) fields += line[i] == ' ';
-        return fields >= 3;
+bool resp_simple_line(Bytes p, std::size_t &at) {
+    for (std::size_t i = at + 1; i + 1 < p.size(); ++i) {
+        if (p[i] == '\r' && p[i + 1] == '\n') {
+            at = i + 2;
+            return true;
+        }
+        if (!text_octet(p[i], true)) return false;
     }
     return false;
 }
+bool resp_value(Bytes p, std::size_t &at, bool &cut, int depth = 0) {
+    if (at >= p.size() || depth > 4) return false;
+    long long count = 0;
+    switch (p[at]) {
+        case '+':
+        case '-': return resp_simple_line(p, at);
+        case ':': return resp_number_line(p, at, count, ':');
+        case '$': return resp_bulk(p, at, cut);
+        case '*':
+            if (!resp_number_line(p, at, count, '*') || count < -1 || count > 1024) return false;
+            for (long long i = 0; i < count && !cut; ++i)
+                if (!resp_value(p, at, cut, depth + 1)) return false;
+            return true;
+        default: return false;
+    }
+}
+bool command_name(string_view s) {
+    return !s.empty() && s.size() <= 32 && std::all_of(s.begin(), s.end(), is_alpha);
+}
+// Client: commands, each an array of bulk strings whose first names a
+// command (letters), to the payload's end.
+bool resp_command(Bytes p) {
+    std::size_t at = 0, commands = 0;
+    bool cut = false;
+    while (at < p.size() && !cut) {
+        long long count = 0;
+        if (!resp_number_line(p, at, count, '*') || count < 1 || count > 1024 * 1024) return false;
+        for (long long i = 0; i < count && !cut; ++i) {
+            string_view data;
+            if (!resp_bulk(p, at, cut, &data)) return false;
+            if (i == 0 && (cut || !command_name(data))) return false;
+        }
+        ++commands;
+    }
+    return commands > 0;
+}
+// Server: replies to the end of the payload, the first one only a Redis server gives.
+bool resp_reply(Bytes p) {
+    const string_view text = as_text(p);
+    const bool known = text.starts_with("+PONG\r\n") || text.starts_with("-NOAUTH ") ||
+                       text.starts_with("-ERR unknown command ") || text.starts_with("-WRONGPASS ") ||
+                       text.starts_with("-DENIED Redis is running in protected mode");
+    if (!known) return false;
+    std::size_t at = 0;
+    bool cut = false;
+    while (at < p.size() && !cut)
+        if (!resp_value(p, at, cut)) return false;
+    return true;
+}
+
+// memcached text protocol (protocol.txt): a key is 1-250 octets without
+// space or control characters.
+bool memcached_key(string_view key) {
+    return !key.empty() && key.size() <= 250 && std::all_of(key.begin(), key.end(), [](char c) {
+        return static_cast<unsigned char>(c) > 0x20 && c != 0x7f;
+    });
+}
+bool u32_text(string_view s) {
+    const auto value = number(s, 10);
+    return value && *value <= 0xffffffffULL;
+}
+bool int_text(string_view s) {
+    return s.starts_with('-') ? is_digits(s.substr(1)) && s.size() <= 11 : u32_text(s);
+}
+// Words of a line split on single spaces, at most 8.
+struct Words {
+    std::array<string_view, 8> word{};
+    std::size_t count = 0;
+    explicit Words(string_view line) {
+        while (count < word.size()) {
+            const auto space = line.find(' ');
+            word[count++] = line.substr(0, space);
+            if (space == string_view::npos) return;
+            line.remove_prefix(space + 1);
+        }
+        count = word.size() + 1;  // too many
+    }
+    bool all_keys(std::size_t from) const {
+        if (from >= count || count > word.size()) return false;
+        for (std::size_t i = from; i < count; ++i)
+            if (!memcached_key(word[i])) return false;
+        return true;
+    }
+};
+// One command line; `data` is set to the length of the data block that follows.
+enum class McLine : std::uint8_t { Bad, Plain, Keyed };
+McLine memcached_command_line(string_view line, std::optional<std::size_t> &data) {
+    const Words w(line);
+    if (w.count == 0 || w.count > w.word.size()) return McLine::Bad;
+    const string_view verb = w.word[0];
+    const bool noreply = w.word[w.count - 1] == "noreply";
+    const std::size_t n = w.count - (noreply ? 1 : 0);
+    if (verb == "get" || verb == "gets") return w.all_keys(1) ? McLine::Keyed : McLine::Bad;
+    if (verb == "gat" || verb == "gats") return int_text(w.word[1]) && w.all_keys(2) ? McLine::Keyed : McLine::Bad;
+    for (string_view storage : {"set", "add", "replace", "append", "prepend", "cas"}) {
+        if (verb != storage) continue;
+        const std::size_t want = verb == "cas" ? 6 : 5;
+        if (n != want || !memcached_key(w.word[1]) || !u32_text(w.word[2]) || !int_text(w.word[3]) ||
+            !u32_text(w.word[4]) || (verb == "cas" && !number(w.word[5])))
+            return McLine::Bad;
+        data = static_cast<std::size_t>(*number(w.word[4]));
+        return McLine::Keyed;
+    }
+    if (verb == "delete")
+        return (n == 2 || (n == 3 && w.word[2] == "0")) && memcached_key(w.word[1]) ? McLine::Keyed : McLine::Bad;
+    if (verb == "incr" || verb == "decr")
+        return n == 3 && memcached_key(w.word[1]) && number(w.word[2]) ? McLine::Keyed : McLine::Bad;
+    if (verb == "touch") return n == 3 && memcached_key(w.word[1]) && int_text(w.word[2]) ? McLine::Keyed : McLine::Bad;
+    // Commands without a key: allowed among others, no evidence alone.
+    if (verb == "version" || verb == "quit" || verb == "stats" || verb == "flush_all" || verb == "verbosity")
+        return n <= 3 ? McLine::Plain : McLine::Bad;
+    return McLine::Bad;
+}
+// Lines ended by CR LF; a storage command's data block of exactly its
+// length (+ CR LF). The last data block may be cut by the segment's end.
+bool memcached_text_command(Bytes p) {
+    Lines lines{p, Eol::Crlf};
+    bool keyed = false;
+    while (!lines.at_end()) {
+        const auto line = lines.line();
+        if (!line) return false;
+        std::optional<std::size_t> data;
+        const McLine kind = memcached_command_line(*line, data);
+        if (kind == McLine::Bad) return false;
+        keyed = keyed || kind == McLine::Keyed;
+        if (!data) continue;
+        if (lines.at + *data + 2 > p.size()) return keyed;  // a data block that goes on in the next segment
+        if (p[lines.at + *data] != '\r' || p[lines.at + *data + 1] != '\n') return false;
+        lines.at += *data + 2;
+    }
+    return keyed;
+}
+// "VERSION 1.6.18" (digits and dots, then an optional suffix), the whole payload.
+bool memcached_version_reply(Bytes p) {
+    const auto line = only_line(p, 128);
+    if (!line || !line->starts_with("VERSION ")) return false;
+    const string_view version = line->substr(8);
+    const auto end = version.find_first_not_of("0123456789.");
+    const string_view numeric = version.substr(0, end);
+    return numeric.size() >= 3 && is_digit(numeric.front()) && is_digit(numeric.back()) &&
+           numeric.find("..") == string_view::npos && count_char(numeric, '.') >= 1 &&
+           (end == string_view::npos || ((version[end] == '-' || version[end] == '+' || version[end] == '~') &&
+                                         printable(version.substr(end)) && version.find(' ') == string_view::npos));
+}
+// "VALUE <key> <flags> <bytes> [<cas>]" CR LF <data> CR LF ... "END" CR LF,
+// lengths agreeing; or "STAT <name> <value>" lines (first "STAT pid").
+bool memcached_values_reply(Bytes p) {
+    Lines lines{p, Eol::Crlf};
+    std::size_t values = 0;
+    while (!lines.at_end()) {
+        const auto line = lines.line();
+        if (!line) return false;
+        if (*line == "END") return values > 0 && lines.at_end();
+        const Words w(*line);
+        if (w.count < 4 || w.count > 5 || w.word[0] != "VALUE" || !memcached_key(w.word[1]) || !u32_text(w.word[2]) ||
+            !u32_text(w.word[3]) || (w.count == 5 && !number(w.word[4])))
+            return false;
+        const auto data = static_cast<std::size_t>(*number(w.word[3]));
+        ++values;
+        if (lines.at + data + 2 > p.size()) return true;  // cut: goes on in the next segment
+        if (p[lines.at + data] != '\r' || p[lines.at + data + 1] != '\n') return false;
+        lines.at += data + 2;
+    }
+    return false;
+}
+bool memcached_stats_reply(Bytes p) {
+    if (!starts_with(p, "STAT pid ")) return false;
+    Lines lines{p, Eol::Crlf};
+    std::size_t stats = 0;
+    while (auto line = lines.line()) {
+        if (*line == "END") return stats >= 3 && lines.at_end();
+        const Words w(*line);
+        if (w.count != 3 || w.word[0] != "STAT" || w.word[1].empty() || w.word[2].empty() ||
+            !std::all_of(w.word[1].begin(), w.word[1].end(),
+                         [](char c) { return is_alnum(c) || c == '_' || c == ':'; }))
+            return false;
+        ++stats;
+    }
+    return !lines.bad && stats >= 3;  // a long listing cut by the segment's end
+}
 bool memcached_text_reply(Bytes p) {
-    const auto line = first_line(p);
-    return line.starts_with("VERSION ") || line.starts_with("STAT pid ") || line == "STORED" ||
-           line.starts_with("VALUE ");
+    return memcached_version_reply(p) || memcached_values_reply(p) || memcached_stats_reply(p);
 }
 bool memcached_udp_frame(Bytes p, bool (*text)(Bytes)) {
     if (p.size() < 9) return false;
@@ -214,15 +676,62 @@ bool memcached_udp_frame(Bytes p, bool (*text)(Bytes)) {
 bool memcached_udp_request(Bytes p) {
     return memcached_udp_frame(p, memcached_text_command);
 }
+// Over UDP the frame header is structure enough for a short reply line
+// (STORED...) to name: a rescap-looking "00 01" datagram otherwise.
+bool memcached_udp_text_reply(Bytes p) {
+    static constexpr string_view kReplies[] = {"STORED",  "NOT_STORED", "EXISTS", "NOT_FOUND",
+                                               "DELETED", "TOUCHED",    "END",    "OK"};
+    const auto line = only_line(p, 1024);
+    if (line && std::find(std::begin(kReplies), std::end(kReplies), *line) != std::end(kReplies)) return true;
+    return memcached_text_reply(p);
+}
 bool memcached_udp_reply(Bytes p) {
-    return memcached_udp_frame(p, memcached_text_reply);
+    return memcached_udp_frame(p, memcached_udp_text_reply);
 }
 
+// "@RSYNCD: <major>.<minor>[ <digest names>]" LF, then LF-ended lines (a
+// module name, the MOTD).
 bool rsync_greeting(Bytes p) {
-    return starts_with(p, "@RSYNCD: ");
+    return whole_lines(
+        p, Eol::Lf, 64,
+        [](string_view line, std::size_t index) {
+            if (index > 0) return true;
+            if (!line.starts_with("@RSYNCD: ")) return false;
+            const string_view version = word_at(line.substr(9), 0);
+            const auto dot = version.find('.');
+            if (dot == string_view::npos || !is_number(version.substr(0, dot), 3) ||
+                !is_digits(version.substr(dot + 1)))
+                return false;
+            const string_view digests = line.substr(9 + version.size());
+            return std::all_of(digests.begin(), digests.end(), [](char c) { return is_alnum(c) || c == ' '; });
+        },
+        true);
 }
 
-// git daemon: pkt-line "<4 hex length>git-upload-pack /path\0host=...\0".
+// git daemon request (pack-protocol.txt): "git-upload-pack /path\0host=h\0"
+// then optional "\0key=value\0" parameters, to the end.
+bool git_request_text(Bytes p) {
+    const string_view text = as_text(p);
+    string_view rest;
+    for (string_view command : {"git-upload-pack ", "git-receive-pack ", "git-upload-archive "})
+        if (text.starts_with(command)) rest = text.substr(command.size());
+    if (rest.empty() || (rest[0] != '/' && rest[0] != '~')) return false;
+    const auto path_end = rest.find('\0');
+    if (path_end == string_view::npos || !printable(rest.substr(0, path_end))) return false;
+    rest.remove_prefix(path_end + 1);
+    if (rest.empty()) return true;
+    if (!rest.starts_with("host=")) return false;
+    // host=...\0, then optionally \0 and NUL-terminated key=value parameters.
+    std::size_t fields = 0;
+    while (!rest.empty()) {
+        const auto end = rest.find('\0');
+        if (end == string_view::npos || !printable(rest.substr(0, end))) return false;
+        if (end == 0 && fields != 1) return false;
+        rest.remove_prefix(end + 1);
+        ++fields;
+    }
+    return true;
+}
 bool git_request(Bytes p) {
     if (p.size() < 8) return false;
     unsigned length = 0;
@@ -231,114 +740,349 @@ bool git_request(Bytes p) {
         if (digit < 0) return false;
         length = length << 4 | static_cast<unsigned>(digit);
     }
-    const Bytes rest = p.subspan(4);
-    return length == p.size() && (starts_with(rest, "git-upload-pack ") || starts_with(rest, "git-receive-pack ") ||
-                                  starts_with(rest, "git-upload-archive "));
-}
-
-// IRC: registration from the client (PASS, NICK, USER, CAP in the first
-// lines), numerics/notices from the server.
-bool irc_registration_line(std::string_view line) {
-    if (line.starts_with("CAP LS")) return true;
-    if (line.starts_with("NICK ")) return line.size() > 5 && line.find(' ', 5) == std::string_view::npos;
-    // USER <user> <mode> <unused> :<realname>
-    if (!line.starts_with("USER ")) return false;
-    const auto colon = line.find(" :");
-    return colon != std::string_view::npos && std::count(line.begin(), line.begin() + colon, ' ') == 3;
-}
-bool irc_client(Bytes p) {
-    for (int lines = 0; lines < 4 && !p.empty(); ++lines) {
-        const Line line = next_line(p);
-        if (line.text.empty()) return false;
-        if (irc_registration_line(line.text)) return true;
-        if (!line.text.starts_with("PASS ")) return false;
-        p = p.subspan(line.next);
-    }
-    return false;
+    return length == p.size() && git_request_text(p.subspan(4));
 }
 // The same request whose four-digit length came in a segment of its own.
 bool git_request_body(Bytes p) {
-    const std::string_view text(reinterpret_cast<const char *>(p.data()), std::min<std::size_t>(p.size(), 512));
-    return (text.starts_with("git-upload-pack /") || text.starts_with("git-receive-pack /") ||
-            text.starts_with("git-upload-archive /")) &&
-           text.find(std::string_view("\0host=", 6)) != std::string_view::npos;
+    return as_text(p).find(string_view("\0host=", 6)) != string_view::npos && git_request_text(p);
 }
 
-// A shell behind the port: the output of `id`, or a line of shell commands.
-bool id_output(Bytes p) {
-    const auto line = first_line(p);
-    if (!line.starts_with("uid=")) return false;
-    const auto open = line.find('(');
-    return open > 4 && is_digits(line.substr(4, open - 4)) && line.find(") gid=") != std::string_view::npos;
+// IRC (RFC 2812): registration from the client, every line a registration
+// command (PASS, NICK, USER, CAP), with NICK and USER (or CAP LS and one of them).
+bool irc_nick(string_view nick) {
+    return !nick.empty() && nick.size() <= 32 && !is_digit(nick[0]) && nick[0] != '-' &&
+           std::all_of(nick.begin(), nick.end(),
+                       [](char c) { return is_alnum(c) || string_view("[]\\`_^{|}-").find(c) != string_view::npos; });
 }
-bool shell_commands(Bytes p) {
-    static constexpr std::string_view kCommands[] = {"id",  "uname", "whoami",   "hostname", "pwd",  "ls",
-                                                     "cat", "ps",    "ifconfig", "ip",       "exit", "echo"};
-    const auto line = first_line(p);
-    if (line.empty() || line.size() + 1 > p.size() || p.size() > 256) return false;
-    std::string_view rest = line;
-    while (!rest.empty()) {
-        const auto end = rest.find(';');
-        std::string_view command = rest.substr(0, end);
-        while (command.starts_with(' ')) command.remove_prefix(1);
-        const auto word = command.substr(0, command.find(' '));
-        if (std::find(std::begin(kCommands), std::end(kCommands), word) == std::end(kCommands)) return false;
-        rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+bool irc_client(Bytes p) {
+    bool nick = false, user = false, cap = false;
+    const bool ok = whole_lines(
+        p, Eol::Crlf, 8,
+        [&](string_view line, std::size_t) {
+            if (line.starts_with("PASS ")) return line.size() > 5 && line.find(' ', 5) == string_view::npos;
+            if (line.starts_with("NICK ")) return nick = irc_nick(line.substr(5));
+            if (line.starts_with("CAP ")) {
+                const string_view sub = word_at(line, 1);
+                cap = cap || sub == "LS";
+                return sub == "LS" || sub == "REQ" || sub == "END";
+            }
+            // USER <user> <mode> <unused> :<realname>
+            const auto colon = line.find(" :");
+            if (!line.starts_with("USER ") || colon == string_view::npos || count_char(line.substr(0, colon), ' ') != 3)
+                return false;
+            return user = irc_nick(word_at(line, 1)) || memcached_key(word_at(line, 1));
+        },
+        true);
+    return ok && ((nick && user) || (cap && (nick || user)));
+}
+// Server: lines ":prefix COMMAND params" (NOTICE or a numeric first);
+// the last line may be cut by the segment's end.
+// A prefix: a server name or nick!user@host (no '/', no space).
+bool irc_prefix(string_view prefix) {
+    return !prefix.empty() && std::all_of(prefix.begin(), prefix.end(), [](char c) {
+        return is_alnum(c) || string_view(".-_:!@~[]\\`^{}|").find(c) != string_view::npos;
+    });
+}
+bool irc_message_line(string_view line, bool first) {
+    string_view rest = line;
+    if (rest.starts_with(':')) {
+        const auto space = rest.find(' ');
+        if (space == string_view::npos || !irc_prefix(rest.substr(1, space - 1))) return false;
+        rest.remove_prefix(space + 1);
+    } else if (first && !rest.starts_with("NOTICE ")) {
+        return false;
     }
+    const string_view command = rest.substr(0, rest.find(' '));
+    const bool numeric = command.size() == 3 && is_digits(command);
+    // The first: NOTICE or a numeric, a target, then a trailing ":text".
+    if (first)
+        return (numeric || command == "NOTICE") && rest.find(" :") != string_view::npos && !word_at(rest, 1).empty();
+    return numeric || (!command.empty() &&
+                       std::all_of(command.begin(), command.end(), [](char c) { return c >= 'A' && c <= 'Z'; }));
+}
+bool irc_server(Bytes p) {
+    Lines lines{p, Eol::Crlf, true};
+    std::size_t count = 0;
+    while (auto line = lines.line()) {
+        if (!irc_message_line(*line, count == 0)) return false;
+        ++count;
+    }
+    // A line cut by the segment's end starts like a message too.
+    const string_view cut = as_text(p.subspan(lines.at));
+    return !lines.bad && count > 0 && (cut.empty() || cut[0] == ':' || (cut[0] >= 'A' && cut[0] <= 'Z'));
+}
+
+// XMPP (RFC 6120 4.2): an optional XML declaration, then the
+// <stream:stream> tag, whole, with the streams namespace and jabber:client/server.
+bool xmpp_stream(Bytes p) {
+    string_view text = as_text(p.first(std::min<std::size_t>(p.size(), 1024)));
+    if (text.starts_with("<?xml")) {
+        const auto end = text.find("?>");
+        if (end == string_view::npos) return false;
+        text.remove_prefix(end + 2);
+        while (!text.empty() && (text[0] == '\n' || text[0] == '\r' || text[0] == ' ')) text.remove_prefix(1);
+    }
+    if (!text.starts_with("<stream:stream ")) return false;
+    const auto close = text.find('>');
+    if (close == string_view::npos || !printable(text.substr(0, close), true)) return false;
+    const string_view tag = text.substr(0, close);
+    const bool streams = tag.find("xmlns:stream='http://etherx.jabber.org/streams'") != string_view::npos ||
+                         tag.find("xmlns:stream=\"http://etherx.jabber.org/streams\"") != string_view::npos;
+    const bool jabber =
+        tag.find("'jabber:client'") != string_view::npos || tag.find("\"jabber:client\"") != string_view::npos ||
+        tag.find("'jabber:server'") != string_view::npos || tag.find("\"jabber:server\"") != string_view::npos;
+    return streams && jabber;
+}
+
+// syslog: "<PRI>" (0-191, no leading zero) then an RFC 5424 header
+// ("1 " timestamp host app procid msgid) or an RFC 3164 timestamp
+// ("Mmm dd hh:mm:ss "), then text to the end (a trailing LF or NUL allowed).
+bool bsd_timestamp(string_view s) {
+    static constexpr string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (s.size() < 16 || std::find(std::begin(kMonths), std::end(kMonths), s.substr(0, 3)) == std::end(kMonths))
+        return false;
+    const bool day = s[3] == ' ' && (s[4] == ' ' || (s[4] >= '1' && s[4] <= '3')) && is_digit(s[5]) && s[6] == ' ';
+    const bool time = is_digit(s[7]) && is_digit(s[8]) && s[9] == ':' && is_digit(s[10]) && is_digit(s[11]) &&
+                      s[12] == ':' && is_digit(s[13]) && is_digit(s[14]) && s[15] == ' ';
+    return day && time;
+}
+bool rfc5424_header(string_view s) {
+    if (!s.starts_with("1 ")) return false;
+    const string_view timestamp = word_at(s, 1);
+    const bool time_ok = timestamp == "-" ||
+                         (timestamp.size() >= 20 && is_digits(timestamp.substr(0, 4)) && timestamp[4] == '-' &&
+                          timestamp[7] == '-' && timestamp[10] == 'T' && timestamp[13] == ':' && timestamp[16] == ':');
+    if (!time_ok) return false;
+    for (std::size_t field = 2; field <= 5; ++field) {  // HOSTNAME APP-NAME PROCID MSGID
+        const string_view value = word_at(s, field);
+        if (value.empty() || value.size() > 255 || !printable(value)) return false;
+    }
+    return count_char(s.substr(0, std::min<std::size_t>(s.size(), 600)), ' ') >= 6 || s.back() != ' ';
+}
+bool syslog_message(Bytes p) {
+    if (p.size() < 8 || p[0] != '<') return false;
+    std::size_t i = 1;
+    while (i < p.size() && i <= 3 && is_digit(static_cast<char>(p[i]))) ++i;
+    const string_view pri = as_text(p.subspan(1, i - 1));
+    if (i >= p.size() || p[i] != '>' || !is_number(pri, 3) || *number(pri) > 191) return false;
+    string_view rest = as_text(p.subspan(i + 1));
+    while (!rest.empty() && (rest.back() == '\n' || rest.back() == '\0')) rest.remove_suffix(1);
+    if (!printable(rest, true)) return false;
+    return bsd_timestamp(rest) || rfc5424_header(rest);
+}
+
+// --- a shell behind the port (server side) ----------------------------------
+// Output shapes of commands a shell runs, line by line, and the prompts it
+// shows: a chat line or a mail body is none of these.
+
+// id: "uid=N(name) gid=N(name)[ groups=N(name)[,N(name)...]][ context=...]"
+bool id_pair(string_view &s, string_view key) {
+    if (!s.starts_with(key)) return false;
+    s.remove_prefix(key.size());
+    const auto open = s.find('(');
+    const auto close = s.find(')');
+    if (open == string_view::npos || close == string_view::npos || close < open + 2 || close - open > 33 ||
+        !is_digits(s.substr(0, open)) || open > 10)
+        return false;
+    const string_view name = s.substr(open + 1, close - open - 1);
+    if (!std::all_of(name.begin(), name.end(),
+                     [](char c) { return is_alnum(c) || c == '_' || c == '-' || c == '.' || c == '$'; }))
+        return false;
+    s.remove_prefix(close + 1);
     return true;
 }
-
-bool irc_server(Bytes p) {
-    const auto line = first_line(p);
-    if (line.size() < 4 || line[0] != ':') return false;
-    const auto space = line.find(' ');
-    if (space == std::string_view::npos) return false;
-    const auto command = line.substr(space + 1);
-    return command.starts_with("NOTICE ") ||
-           (command.size() > 4 && is_digits(command.substr(0, 3)) && command[3] == ' ');
+bool id_output_line(string_view line) {
+    if (!id_pair(line, "uid=") || !id_pair(line, " gid=")) return false;
+    if (line.starts_with(" groups=")) {
+        string_view groups = line.substr(1);
+        if (!id_pair(groups, "groups=")) return false;
+        while (groups.starts_with(',')) {
+            groups.remove_prefix(1);
+            if (!id_pair(groups, "")) return false;
+        }
+        line = groups;
+    }
+    return line.empty() || (line.starts_with(" context=") && printable(line));
 }
-
-bool xmpp_stream(Bytes p) {
-    const std::string_view text{reinterpret_cast<const char *>(p.data()), std::min<std::size_t>(p.size(), 512)};
-    return (text.starts_with("<?xml") || text.starts_with("<stream:stream")) &&
-           text.find("<stream:stream") != std::string_view::npos &&
-           (text.find("jabber:client") != std::string_view::npos ||
-            text.find("jabber:server") != std::string_view::npos);
+// uname -a: "Linux <host> <release> #<build...> <machine> [<processor> <platform>] GNU/Linux"
+bool uname_output_line(string_view line) {
+    static constexpr string_view kSystems[] = {"Linux ", "FreeBSD ", "OpenBSD ", "NetBSD ", "Darwin "};
+    if (std::none_of(std::begin(kSystems), std::end(kSystems), [line](string_view s) { return line.starts_with(s); }) ||
+        !printable(line) || line.size() > 400)
+        return false;
+    const string_view release = word_at(line, 2);
+    if (release.empty() || !is_digit(release[0]) || release.find('.') == string_view::npos) return false;
+    if (line.find(" #") == string_view::npos) return false;
+    static constexpr string_view kMachines[] = {" x86_64", " aarch64", " i686",    " i386",  " armv7l", " riscv64",
+                                                " amd64",  " arm64",   " ppc64le", " s390x", " mips"};
+    return std::any_of(std::begin(kMachines), std::end(kMachines),
+                       [line](string_view m) { return line.find(m) != string_view::npos; }) &&
+           (line.ends_with(" GNU/Linux") || !line.starts_with("Linux "));
 }
-
-// syslog: "<PRI>" with PRI 0..191, then text.
-bool syslog_message(Bytes p) {
-    if (p.size() < 5 || p[0] != '<') return false;
-    std::size_t i = 1;
-    unsigned pri = 0;
-    while (i < p.size() && i <= 3 && std::isdigit(p[i])) pri = pri * 10 + (p[i++] - '0');
-    if (i == 1 || i >= p.size() || p[i] != '>' || pri > 191) return false;
-    const auto rest = p.subspan(i + 1);
-    return !rest.empty() && std::all_of(rest.begin(), rest.begin() + std::min<std::size_t>(rest.size(), 16),
-                                        [](std::uint8_t c) { return c >= 0x20 && c < 0x7f; });
+// /etc/passwd: "name:x:uid:gid:gecos:home:shell"
+bool passwd_line(string_view line) {
+    if (count_char(line, ':') != 6 || !printable(line)) return false;
+    const auto field = [line](std::size_t n) {
+        string_view s = line;
+        for (std::size_t i = 0; i < n; ++i) s.remove_prefix(s.find(':') + 1);
+        return s.substr(0, s.find(':'));
+    };
+    const string_view name = field(0), home = field(5), shell = field(6);
+    return !name.empty() && is_number(field(2), 10) && is_number(field(3), 10) && home.starts_with('/') &&
+           shell.starts_with('/') && memcached_key(name);
+}
+// A prompt, the last line without its end: "user@host:path$ ", "sh-5.2$ ",
+// "bash-5.1# ", or "$ " / "# " alone.
+bool prompt_line(string_view last) {
+    if (last.size() < 2 || last.size() > 64 || !printable(last)) return false;
+    if (!last.ends_with("$ ") && !last.ends_with("# ")) return false;
+    const string_view head = last.substr(0, last.size() - 2);
+    if (head.empty()) return true;
+    const auto dash = head.rfind("sh-");
+    if (dash != string_view::npos && is_digits(head.substr(dash + 3, 1)) &&
+        head.find_first_not_of("0123456789.", dash + 3) == string_view::npos &&
+        std::all_of(head.begin(), head.begin() + static_cast<std::ptrdiff_t>(dash),
+                    [](char c) { return c >= 'a' && c <= 'z'; }))
+        return true;
+    // user@host:path with the path "~" or absolute
+    const auto at = head.find('@');
+    const auto colon = head.find(':');
+    if (at == string_view::npos || at == 0 || colon == string_view::npos || colon < at + 2) return false;
+    const string_view user = head.substr(0, at), host = head.substr(at + 1, colon - at - 1),
+                      path = head.substr(colon + 1);
+    return memcached_key(user) && domain_name(host) && (path.starts_with('~') || path.starts_with('/')) &&
+           path.find(' ') == string_view::npos;
+}
+bool shell_output_line(string_view line) {
+    return id_output_line(line) || uname_output_line(line) || passwd_line(line);
+}
+// Every line is a command's output of a known shape (id, uname -a,
+// /etc/passwd), LF-ended, optionally followed by a prompt.
+bool shell_output(Bytes p) {
+    Lines lines{p, Eol::Lf};
+    std::size_t count = 0;
+    while (auto line = lines.line()) {
+        if (!shell_output_line(*line)) return false;
+        ++count;
+    }
+    if (lines.bad || count == 0) return false;
+    return lines.at_end() || prompt_line(as_text(p.subspan(lines.at)));
+}
+// A prompt of a user or a shell ending the payload, after lines of text
+// (a banner, "no job control").
+bool shell_prompt(Bytes p) {
+    if (p.size() > 1024) return false;
+    Lines lines{p, Eol::Lf, true};
+    std::size_t count = 0;
+    while (lines.line()) ++count;
+    if (lines.bad || count > 8) return false;
+    // "$ " or "# " alone is too short to name a conversation (the exposure
+    // scanner still takes it, answered by a command line).
+    const string_view last = as_text(p.subspan(lines.at));
+    return prompt_line(last) && last.size() > 2;
 }
 
 // --- binary protocols -----------------------------------------------------
 
-// TLS record: handshake record carrying a ClientHello/ServerHello, or an
-// SSL 3.0 - TLS 1.3 record of another content type with a sane length.
+// TLS (RFC 5246/8446): a handshake record (version 3.0-3.4, length at most
+// 2^14 + 2048) whose first message is a ClientHello or ServerHello that
+// fits in it: legacy version 3.0-3.4, 32 random octets, a session id of at
+// most 32, (ClientHello) an even non-empty cipher-suite list and 1+
+// compression methods, extensions whose length agrees. Messages and
+// records that follow in the payload must have sane headers. A hello cut
+// by the segment's end is accepted when the part present holds at least the
+// session id length and is consistent; a lone alert record also names.
+bool tls_record_header(Bytes p, std::size_t at) {
+    return p[at] >= 20 && p[at] <= 23 && p[at + 1] == 3 && p[at + 2] <= 4 && be16(p, at + 3) != 0 &&
+           be16(p, at + 3) <= 0x4000 + 2048;
+}
+// `hello`: the part present of a hello body whose declared length is `length`.
+bool tls_hello(Bytes hello, std::size_t length, unsigned type) {
+    if (hello.size() < 35) return false;
+    const unsigned version = be16(hello, 0);
+    if (version < 0x0300 || version > 0x0304) return false;
+    const std::size_t session = hello[34];
+    if (session > 32) return false;
+    std::size_t at = 35 + session;
+    if (type == 1) {
+        if (at + 2 > hello.size()) return at + 2 <= length;
+        const unsigned suites = be16(hello, at);
+        if (suites == 0 || suites % 2 != 0) return false;
+        at += 2 + suites;
+        if (at + 1 > hello.size()) return at + 1 <= length;
+        const unsigned methods = hello[at];
+        if (methods == 0) return false;
+        at += 1 + methods;
+    } else {
+        at += 3;  // cipher suite, compression method (null or DEFLATE)
+        if (at > hello.size()) return at <= length;
+        if (hello[at - 1] > 1) return false;
+    }
+    if (at == length) return true;  // no extensions
+    if (at + 2 > length) return false;
+    if (at + 2 > hello.size()) return true;
+    return at + 2 + be16(hello, at) == length;
+}
+bool tls_handshake_type(std::uint8_t type) {
+    static constexpr std::uint8_t kTypes[] = {0, 1, 2, 4, 5, 8, 11, 12, 13, 14, 15, 16, 20, 21, 22, 24};
+    return std::find(std::begin(kTypes), std::end(kTypes), type) != std::end(kTypes);
+}
 bool tls_record(Bytes p) {
-    if (p.size() < 6) return false;
-    const bool version = p[1] == 0x03 && p[2] <= 0x04;
-    const unsigned length = be16(p, 3);
-    if (!version || length == 0 || length > 0x4800) return false;
-    if (p[0] == 0x16) return p[5] == 0x01 || p[5] == 0x02;
-    return p[0] == 0x15 && length == 2;  // a lone alert
+    if (p.size() == 7 && p[0] == 21 && p[1] == 3 && p[2] <= 4 && be16(p, 3) == 2)  // a lone alert
+        return p[5] == 1 || p[5] == 2;
+    if (p.size() < 5 + 4 + 35 || p[0] != 22 || !tls_record_header(p, 0)) return false;
+    const std::size_t record_end = 5 + be16(p, 3);
+    const unsigned type = p[5];
+    const std::size_t length = be24(p, 6);
+    if ((type != 1 && type != 2) || length < 38 || 9 + length > record_end) return false;
+    if (!tls_hello(p.subspan(9, std::min(p.size(), 9 + length) - 9), length, type)) return false;
+    // More handshake messages in the record (the last may go on in the next record).
+    std::size_t at = 9 + length;
+    while (at + 4 <= std::min(p.size(), record_end)) {
+        if (!tls_handshake_type(p[at])) return false;
+        at += 4 + be24(p, at + 1);
+    }
+    if (at < record_end && record_end <= p.size() && at + 4 > record_end) return false;  // a cut header
+    // Later records in the same payload (ChangeCipherSpec, encrypted data).
+    for (at = record_end; at + 5 <= p.size(); at += 5 + be16(p, at + 3))
+        if (!tls_record_header(p, at)) return false;
+    return true;
 }
 
-// DNS: a header and a question section that parses to its end, class
-// IN/CH/HS/ANY; `base` skips TCP's two-octet length.
-bool dns_message_at(Bytes p, std::size_t base) {
+// DNS (RFC 1035): header, then every record of every section parses (names
+// with compression pointers to earlier octets), to the end of the message.
+// `base` skips TCP's two-octet length, and `end` is where the message ends
+// by that length: a TCP message cut by the segment's end needs its question
+// whole and every record present to parse.
+bool dns_name(Bytes p, std::size_t base, std::size_t &i) {
+    for (unsigned labels = 0; labels < 128; ++labels) {
+        if (i >= p.size()) return false;
+        const std::uint8_t length = p[i];
+        if (length == 0) {
+            ++i;
+            return true;
+        }
+        if ((length & 0xc0) == 0xc0) {
+            if (i + 2 > p.size() || base + ((length & 0x3f) << 8 | p[i + 1]) >= i) return false;
+            i += 2;
+            return true;
+        }
+        if (length > 63) return false;
+        i += 1 + length;
+    }
+    return false;
+}
+bool dns_message_at(Bytes p, std::size_t base, std::size_t end) {
+    const bool may_be_cut = end > p.size();
     if (p.size() < base + 12 + 5) return false;
     const unsigned flags = be16(p, base + 2);
     const unsigned opcode = flags >> 11 & 0xf;
-    const unsigned questions = be16(p, base + 4);
+    const unsigned questions = be16(p, base + 4), answers = be16(p, base + 6), authority = be16(p, base + 8),
+                   additional = be16(p, base + 10);
+    const bool response = flags & 0x8000;
     if (opcode > 5 || opcode == 3 || questions != 1 || (flags & 0x0040) != 0) return false;
+    if (!response && (answers != 0 || authority != 0 || additional > 1 || (flags & 0x000f) != 0)) return false;
     std::size_t i = base + 12;
     for (unsigned labels = 0; i < p.size() && p[i] != 0; ++labels) {
         if (p[i] > 63 || labels > 127) return false;  // no compression in the first question
@@ -346,20 +1090,25 @@ bool dns_message_at(Bytes p, std::size_t base) {
     }
     if (i + 5 > p.size()) return false;
     const unsigned qtype = be16(p, i + 1), qclass = be16(p, i + 3) & 0x7fff;
-    const bool is_response = flags & 0x8000;
-    // A query ends after its question (EDNS adds one additional record).
-    if (!is_response && be16(p, base + 6) != 0) return false;
-    return qtype != 0 && (qclass == 1 || qclass == 3 || qclass == 4 || qclass == 255);
+    if (qtype == 0 || (qclass != 1 && qclass != 3 && qclass != 4 && qclass != 255)) return false;
+    i += 5;
+    for (unsigned record = 0; record < answers + authority + additional; ++record) {
+        if (!dns_name(p, base, i) || i + 10 > p.size()) return may_be_cut;
+        const std::size_t rdlength = be16(p, i + 8);
+        i += 10 + rdlength;
+        if (i > p.size()) return may_be_cut;
+    }
+    return i == end;
 }
 bool dns_udp(Bytes p) {
-    return dns_message_at(p, 0);
+    return dns_message_at(p, 0, p.size());
 }
 bool dns_tcp(Bytes p) {
-    return p.size() >= 2 && be16(p, 0) == p.size() - 2 && dns_message_at(p, 2);
+    if (p.size() < 2 || be16(p, 0) < p.size() - 2) return false;
+    return dns_message_at(p, 2, 2 + be16(p, 0));
 }
 
-// LDAP: LDAPMessage ::= SEQUENCE { messageID INTEGER, protocolOp [APPLICATION n] }
-// with definite lengths that agree with the payload.
+// BER (X.690) definite lengths.
 bool ber_length(Bytes p, std::size_t &i, std::size_t &length) {
     if (i >= p.size()) return false;
     const std::uint8_t first = p[i++];
@@ -373,45 +1122,123 @@ bool ber_length(Bytes p, std::size_t &i, std::size_t &length) {
     for (std::size_t k = 0; k < octets; ++k) length = length << 8 | p[i++];
     return true;
 }
-bool ldap_message(Bytes p) {
-    std::size_t i = 1, length = 0;
-    if (p.size() < 7 || p[0] != 0x30 || !ber_length(p, i, length) || i + length != p.size()) return false;
-    if (p[i] != 0x02 || p[i + 1] < 1 || p[i + 1] > 4) return false;
-    i += 2 + p[i + 1];
-    if (i >= p.size()) return false;
-    const std::uint8_t op = p[i];
-    const bool constructed_op = op >= 0x60 && op <= 0x79 && op != 0x62;  // bind..extendedResp, not unbind
-    const bool unbind = op == 0x42 && i + 2 == p.size() && p[i + 1] == 0;
-    if (!constructed_op && !unbind) return false;
-    if (unbind) return true;
-    std::size_t op_length = 0;
+// A TLV with tag `tag` at `i`: sets [begin, end) of its content, which must fit in `limit`.
+bool ber_tlv(Bytes p, std::size_t &i, std::uint8_t tag, std::size_t limit, std::size_t &begin, std::size_t &end) {
+    if (i >= limit || p[i] != tag) return false;
     ++i;
-    if (!ber_length(p, i, op_length) || i + op_length > p.size()) return false;
-    // bindRequest: version INTEGER 2 or 3
-    if (op == 0x60) return op_length >= 5 && p[i] == 0x02 && p[i + 1] == 0x01 && (p[i + 2] == 2 || p[i + 2] == 3);
+    std::size_t length = 0;
+    if (!ber_length(p, i, length) || i + length > limit) return false;
+    begin = i;
+    end = i + length;
+    i = end;
     return true;
 }
+bool ber_integer(Bytes p, std::size_t &i, std::size_t limit, std::size_t max_octets = 4) {
+    std::size_t begin = 0, end = 0;
+    return ber_tlv(p, i, 0x02, limit, begin, end) && end > begin && end - begin <= max_octets;
+}
 
-// SNMP v1/v2c: SEQUENCE { version 0/1, community OCTET STRING, PDU [0..8] };
-// v3: SEQUENCE { version 3, SEQUENCE msgGlobalData ... }.
+// LDAP (RFC 4511): LDAPMessage ::= SEQUENCE { messageID INTEGER,
+// protocolOp [APPLICATION n], controls [0] OPTIONAL } with every length
+// agreeing with the payload; a bindRequest has version 1-3 and a name.
+// The first fields of each protocolOp (RFC 4511 4.2-4.14).
+bool ldap_op_fields(Bytes p, std::uint8_t op, std::size_t i, std::size_t end) {
+    std::size_t b = 0, e = 0;
+    const auto octets = [&](std::uint8_t tag) { return ber_tlv(p, i, tag, end, b, e); };
+    const auto enumerated = [&](unsigned max) {
+        return i + 3 <= end && p[i] == 0x0a && p[i + 1] == 1 && p[i + 2] <= max && (i += 3, true);
+    };
+    switch (op) {
+        case 0x60:  // bindRequest: version 1-3, name, simple [0] / SASL [3]
+            if (i + 3 > end || p[i] != 0x02 || p[i + 1] != 0x01 || p[i + 2] < 1 || p[i + 2] > 3) return false;
+            i += 3;
+            return octets(0x04) && i < end && (p[i] == 0x80 || p[i] == 0xa3);
+        case 0x61:
+        case 0x65:
+        case 0x67:
+        case 0x69:
+        case 0x6b:
+        case 0x6d:
+        case 0x6f:
+        case 0x78:  // LDAPResult: resultCode, matchedDN, diagnosticMessage
+            return i + 3 <= end && p[i] == 0x0a && p[i + 1] == 1 && (i += 3, true) && octets(0x04) && octets(0x04);
+        case 0x63:  // searchRequest: base, scope 0-2, derefAliases 0-3, sizeLimit, timeLimit, typesOnly
+            return octets(0x04) && enumerated(2) && enumerated(3) && ber_integer(p, i, end) && ber_integer(p, i, end) &&
+                   i + 3 <= end && p[i] == 0x01 && p[i + 1] == 0x01;
+        case 0x64:  // searchResEntry: objectName, attributes
+        case 0x66:  // modifyRequest: object, changes
+        case 0x68:  // addRequest: entry, attributes
+        case 0x6e:  // compareRequest: entry, ava
+            return octets(0x04) && i < end && p[i] == 0x30;
+        case 0x6c:  // modDNRequest: entry, newrdn, deleteoldrdn
+            return octets(0x04) && octets(0x04) && i + 3 <= end && p[i] == 0x01 && p[i + 1] == 0x01;
+        case 0x73: return octets(0x04);  // searchResRef: URIs
+        case 0x77:
+            return i < end && p[i] == 0x80 && ber_tlv(p, i, 0x80, end, b, e) && printable(as_text(p.subspan(b, e - b)));
+        default: return false;
+    }
+}
+// LDAP (RFC 4511): LDAPMessage ::= SEQUENCE { messageID INTEGER,
+// protocolOp [APPLICATION n], controls [0] OPTIONAL } with every length
+// agreeing with the payload, and the op's own first fields in order.
+bool ldap_message(Bytes p) {
+    std::size_t i = 0, begin = 0, end = 0;
+    if (p.size() < 7 || !ber_tlv(p, i, 0x30, p.size(), begin, end) || end != p.size()) return false;
+    i = begin;
+    if (!ber_integer(p, i, end) || i >= end) return false;
+    const std::uint8_t op = p[i];
+    if (op == 0x42) return i + 2 == end && p[i + 1] == 0;  // unbindRequest
+    std::size_t op_begin = 0, op_end = 0;
+    if (!ber_tlv(p, i, op, end, op_begin, op_end)) return false;
+    if (i != end) {  // controls [0]
+        std::size_t c_begin = 0, c_end = 0;
+        if (!ber_tlv(p, i, 0xa0, end, c_begin, c_end) || i != end || c_begin == c_end || p[c_begin] != 0x30)
+            return false;
+    }
+    return ldap_op_fields(p, op, op_begin, op_end);
+}
+
+// SNMP (RFC 3416/3412): v1/v2c SEQUENCE { version 0/1, community (printable),
+// PDU [0..8] { request-id, error-status, error-index, varbinds SEQUENCE } },
+// v3 SEQUENCE { version 3, msgGlobalData { msgID, msgMaxSize, msgFlags (1
+// octet), msgSecurityModel } ... }; lengths agree with the payload.
 bool snmp_message(Bytes p) {
-    std::size_t i = 1, length = 0;
-    if (p.size() < 10 || p[0] != 0x30 || !ber_length(p, i, length) || i + length != p.size()) return false;
-    if (i + 3 > p.size() || p[i] != 0x02 || p[i + 1] != 0x01 || p[i + 2] > 3 || p[i + 2] == 2) return false;
+    std::size_t i = 0, begin = 0, end = 0;
+    if (p.size() < 10 || !ber_tlv(p, i, 0x30, p.size(), begin, end) || end != p.size()) return false;
+    i = begin;
+    if (i + 3 > end || p[i] != 0x02 || p[i + 1] != 0x01 || p[i + 2] > 3 || p[i + 2] == 2) return false;
     const std::uint8_t version = p[i + 2];
     i += 3;
-    if (version == 3) return p[i] == 0x30;
-    std::size_t community = 0;
-    if (p[i++] != 0x04 || !ber_length(p, i, community) || i + community >= p.size()) return false;
-    i += community;
-    return p[i] >= 0xa0 && p[i] <= 0xa8;
+    if (version == 3) {
+        std::size_t g_begin = 0, g_end = 0, f_begin = 0, f_end = 0;
+        if (!ber_tlv(p, i, 0x30, end, g_begin, g_end)) return false;
+        std::size_t j = g_begin;
+        return ber_integer(p, j, g_end) && ber_integer(p, j, g_end) && ber_tlv(p, j, 0x04, g_end, f_begin, f_end) &&
+               f_end - f_begin == 1 && ber_integer(p, j, g_end) && j == g_end;
+    }
+    std::size_t c_begin = 0, c_end = 0;
+    if (!ber_tlv(p, i, 0x04, end, c_begin, c_end) || !printable(as_text(p.subspan(c_begin, c_end - c_begin))))
+        return false;
+    if (i >= end || p[i] < 0xa0 || p[i] > 0xa8) return false;
+    const std::uint8_t pdu = p[i];
+    std::size_t pdu_begin = 0, pdu_end = 0;
+    if (!ber_tlv(p, i, pdu, end, pdu_begin, pdu_end) || i != end) return false;
+    if (pdu == 0xa4) return true;  // SNMPv1 Trap-PDU: another layout
+    std::size_t j = pdu_begin, v_begin = 0, v_end = 0;
+    return ber_integer(p, j, pdu_end) && ber_integer(p, j, pdu_end) && ber_integer(p, j, pdu_end) &&
+           ber_tlv(p, j, 0x30, pdu_end, v_begin, v_end) && j == pdu_end;
 }
 
 // STUN (RFC 5389): message type with the top two bits clear, length a
-// multiple of 4 equal to what follows the 20-octet header, magic cookie.
+// multiple of 4 equal to what follows the 20-octet header, magic cookie,
+// attributes (TLV padded to 4) that end exactly at the end.
 bool stun_message(Bytes p) {
-    return p.size() >= 20 && (p[0] & 0xc0) == 0 && be16(p, 2) == p.size() - 20 && be16(p, 2) % 4 == 0 &&
-           be32(p, 4) == 0x2112a442;
+    if (p.size() < 20 || (p[0] & 0xc0) != 0 || be16(p, 2) != p.size() - 20 || be16(p, 2) % 4 != 0 ||
+        be32(p, 4) != 0x2112a442)
+        return false;
+    std::size_t i = 20;
+    while (i + 4 <= p.size()) i += 4 + (be16(p, i + 2) + 3) / 4 * 4;
+    return i == p.size();
 }
 
 // WireGuard: type 1..4, three reserved zero octets, each type's exact length.
@@ -426,14 +1253,31 @@ bool wireguard_message(Bytes p) {
     }
 }
 
-// OpenVPN hard reset (client v2/v3, server v2): opcode, session id, then
-// either no tls-auth (ack count 0, packet id 0) or an HMAC (SHA1/SHA256)
-// followed by replay packet id 1.
+// OpenVPN hard reset (client v2/v3, server v2) with key id 0: opcode,
+// session id, then either no tls-auth (acks, packet id 0, to the end) or an
+// HMAC (SHA1/SHA256) followed by replay packet id 1. Session ids are random
+// (fewer than 3 zero octets of 8).
+// A session id is 8 random octets: not mostly zeros.
+bool random_id(Bytes p, std::size_t at) {
+    return std::count(p.begin() + static_cast<std::ptrdiff_t>(at), p.begin() + static_cast<std::ptrdiff_t>(at + 8),
+                      std::uint8_t{0}) < 3;
+}
 bool openvpn_reset(Bytes p) {
-    if (p.size() < 14) return false;
+    if (p.size() < 14 || (p[0] & 7) != 0 || !random_id(p, 1)) return false;
     const unsigned opcode = p[0] >> 3;
     if (opcode != 7 && opcode != 8 && opcode != 10) return false;
-    if (p[9] == 0 && be32(p, 10) == 0 && p.size() <= 200) return true;
+    // No tls-auth: ack count n (the server acks the client's reset), n packet
+    // ids, the peer's session id when n > 0, packet id 0, then nothing (or
+    // OpenVPN 2.6's early-negotiation TLV, type 0x000F).
+    const std::size_t acks = p[9];
+    if (acks <= 4) {
+        const std::size_t packet_id = 10 + 4 * acks + (acks > 0 ? 8 : 0);
+        if (packet_id + 4 <= p.size() && be32(p, packet_id) == 0 && (acks == 0 || random_id(p, packet_id - 8))) {
+            const std::size_t end = packet_id + 4;
+            if (end == p.size()) return true;
+            if (end + 4 <= p.size() && be16(p, end) == 0x000f && end + 4 + be16(p, end + 2) == p.size()) return true;
+        }
+    }
     for (std::size_t hmac : {20u, 32u})
         if (p.size() >= 9 + hmac + 8 + 5 && be32(p, 9 + hmac) == 1) return true;
     return false;
@@ -445,103 +1289,222 @@ bool openvpn_tcp(Bytes p) {
     return p.size() > 2 && be16(p, 0) == p.size() - 2 && openvpn_reset(p.subspan(2));
 }
 
-// SOCKS4(a) CONNECT/BIND: ends with the user id's NUL (and SOCKS4a's host name's).
+// SOCKS4(a) CONNECT/BIND: a printable user id ending with NUL (and SOCKS4a's
+// host name's), to the end.
 bool socks4_request(Bytes p) {
     if (p.size() < 9 || p[0] != 4 || (p[1] != 1 && p[1] != 2) || p.back() != 0) return false;
     const bool socks4a = p[4] == 0 && p[5] == 0 && p[6] == 0 && p[7] != 0;
     const auto nuls = std::count(p.begin() + 8, p.end(), std::uint8_t{0});
-    return nuls == (socks4a ? 2 : 1);
+    if (nuls != (socks4a ? 2 : 1)) return false;
+    return std::all_of(p.begin() + 8, p.end(), [](std::uint8_t c) { return c == 0 || text_octet(c); }) &&
+           (!socks4a || p[p.size() - 2] != 0);
 }
-// SOCKS5 greeting: version 5, N methods, exactly N method octets.
+// SOCKS5 greeting: version 5, N methods, exactly N distinct method octets,
+// each IANA-assigned (0x00-0x09; clients offer no private method alone).
 bool socks5_greeting(Bytes p) {
     if (p.size() < 3 || p[0] != 5 || p[1] == 0 || p.size() != 2u + p[1]) return false;
-    return std::all_of(p.begin() + 2, p.end(), [](std::uint8_t m) { return m <= 0x09 || (m >= 0x80 && m != 0xff); });
+    for (std::size_t i = 2; i < p.size(); ++i) {
+        if (p[i] > 0x09) return false;
+        if (std::find(p.begin() + 2, p.begin() + static_cast<std::ptrdiff_t>(i), p[i]) !=
+            p.begin() + static_cast<std::ptrdiff_t>(i))
+            return false;
+    }
+    return true;
 }
 
-// MySQL/MariaDB server greeting: 3-octet length of the rest, sequence 0,
-// protocol 10, a NUL-terminated printable version string.
+// MySQL/MariaDB server greeting (HandshakeV10): 3-octet length of the
+// rest, sequence 0, protocol 10, a printable NUL-terminated version,
+// thread id, 8 octets of salt, a zero filler, capabilities, charset,
+// status, 10 reserved zeros, the rest of the salt, the plugin name.
 bool mysql_greeting(Bytes p) {
     if (p.size() < 40 || p[4] != 10 || p[3] != 0) return false;
     const std::size_t length = p[0] | p[1] << 8 | p[2] << 16;
     if (length != p.size() - 4) return false;
     std::size_t i = 5;
     while (i < p.size() && p[i] != 0) {
-        if (p[i] < 0x20 || p[i] > 0x7e) return false;
+        if (!text_octet(p[i])) return false;
         ++i;
     }
-    return i > 5 && i < p.size();
+    if (i == 5 || i - 5 > 64) return false;
+    i += 1 + 4 + 8;  // NUL, thread id, salt part 1
+    if (i + 1 + 2 + 1 + 2 + 2 + 1 + 10 > p.size() || p[i] != 0) return false;
+    const unsigned capabilities = p[i + 1] | p[i + 2] << 8 | (p[i + 6] | p[i + 7] << 8) << 16;
+    const std::size_t salt = p[i + 8];
+    i += 9;
+    for (std::size_t k = 0; k < 6; ++k)  // reserved (MariaDB uses the last 4 for extended capabilities)
+        if (p[i + k] != 0) return false;
+    i += 10;
+    if (capabilities & 0x8000) {  // CLIENT_SECURE_CONNECTION: the rest of the salt, NUL-terminated
+        const std::size_t part2 = std::max<std::size_t>(13, salt > 8 ? salt - 8 : 0);
+        if (i + part2 > p.size()) return false;
+        i += part2;
+    }
+    if (capabilities & 0x80000) {  // CLIENT_PLUGIN_AUTH: the plugin name
+        const std::size_t start = i;
+        while (i < p.size() && p[i] != 0 && text_octet(p[i])) ++i;
+        return i > start && (i == p.size() || (p[i] == 0 && i + 1 == p.size()));
+    }
+    return i == p.size();
 }
 
-// PostgreSQL startup message (protocol 3.0) or SSL/GSS encryption request.
+// PostgreSQL startup message (protocol 3.0: name/value pairs of printable
+// strings, "user" among them, a final NUL) or SSL/GSS encryption request.
 bool pgsql_startup(Bytes p) {
     if (p.size() < 8 || be32(p, 0) != p.size()) return false;
     const std::uint32_t code = be32(p, 4);
     if (code == 80877103 || code == 80877104) return p.size() == 8;
-    return code == 0x00030000 && p.back() == 0;
+    if (code != 0x00030000 || p.back() != 0 || p.size() < 8 + 5 + 2) return false;
+    string_view rest = as_text(p.subspan(8, p.size() - 9));
+    bool user = false;
+    for (std::size_t strings = 0; !rest.empty(); ++strings) {
+        const auto end = rest.find('\0');
+        if (end == string_view::npos || !printable(rest.substr(0, end), true)) return false;
+        if (strings % 2 == 0) {
+            if (end == 0) return false;
+            user = user || rest.substr(0, end) == "user";
+        }
+        rest.remove_prefix(end + 1);
+        if (rest.empty() && strings % 2 == 0) return false;
+    }
+    return user;
 }
 
-// MQTT CONNECT: fixed header 0x10, remaining length covering the rest, then
-// the protocol name "MQTT" (3.1.1, 5) or "MQIsdp" (3.1).
+// MQTT CONNECT (3.1 "MQIsdp", 3.1.1 and 5 "MQTT"): remaining length
+// covering the rest, protocol name and level, flags with the reserved bit
+// clear, then (5: properties) client id, will, user name and password as the
+// flags say, ending exactly at the end.
+bool mqtt_string(Bytes p, std::size_t &i) {
+    if (i + 2 > p.size()) return false;
+    i += 2 + be16(p, i);
+    return i <= p.size();
+}
+bool mqtt_varint(Bytes p, std::size_t &i, std::size_t &value) {
+    value = 0;
+    for (unsigned shift = 0; i < p.size() && shift <= 21; shift += 7) {
+        value |= static_cast<std::size_t>(p[i] & 0x7f) << shift;
+        if ((p[i++] & 0x80) == 0) return true;
+    }
+    return false;
+}
 bool mqtt_connect(Bytes p) {
     if (p.size() < 12 || p[0] != 0x10) return false;
     std::size_t i = 1, remaining = 0;
-    for (unsigned shift = 0; i < p.size() && i <= 4; shift += 7) {
-        remaining |= static_cast<std::size_t>(p[i] & 0x7f) << shift;
-        if ((p[i++] & 0x80) == 0) break;
-    }
-    if (i + remaining != p.size()) return false;
+    if (!mqtt_varint(p, i, remaining) || i + remaining != p.size()) return false;
     const Bytes rest = p.subspan(i);
-    return (starts_with(rest, std::string_view("\0\4MQTT", 6)) && rest.size() > 6 && rest[6] >= 3 && rest[6] <= 5) ||
-           (starts_with(rest, std::string_view("\0\6MQIsdp", 8)) && rest.size() > 8 && rest[8] == 3);
+    std::size_t at = 0;
+    unsigned level = 0;
+    if (starts_with(rest, string_view("\0\4MQTT", 6)) && rest.size() > 6 && rest[6] >= 4 && rest[6] <= 5)
+        at = 6;
+    else if (starts_with(rest, string_view("\0\6MQIsdp", 8)) && rest.size() > 8 && rest[8] == 3)
+        at = 8;
+    else
+        return false;
+    level = rest[at];
+    if (at + 4 > rest.size()) return false;
+    const std::uint8_t flags = rest[at + 1];
+    if ((flags & 1) != 0 || ((flags & 0x04) == 0 && (flags & 0x38) != 0) || (flags & 0x18) == 0x18) return false;
+    at += 4;  // level, flags, keep alive
+    std::size_t properties = 0;
+    if (level == 5) {
+        if (!mqtt_varint(rest, at, properties) || at + properties > rest.size()) return false;
+        at += properties;
+    }
+    if (!mqtt_string(rest, at)) return false;  // client id
+    if (flags & 0x04) {                        // will: (5: properties) topic, payload
+        if (level == 5 && (!mqtt_varint(rest, at, properties) || (at += properties) > rest.size())) return false;
+        if (!mqtt_string(rest, at) || !mqtt_string(rest, at)) return false;
+    }
+    if ((flags & 0x80) && !mqtt_string(rest, at)) return false;
+    if ((flags & 0x40) && !mqtt_string(rest, at)) return false;
+    return at == rest.size();
 }
 
-// NTP: LI/VN/mode with version 1-4 and mode 1-5, stratum at most 16,
-// 48 octets (+ a 20- or 24-octet MAC).
+// NTP (RFC 5905), 48 octets (+ a key id and an MD5/SHA-1 digest): version
+// 1-4, fields a real client or server sends. Client (mode 3): a transmit
+// timestamp, stratum 0-16, poll 0 or 3-17, precision -32..32 (chrony sends
+// 32), root delay and dispersion under 16 s, origin/receive timestamps of
+// the client's own clock or zero. Server and peers (modes 1, 2, 4, 5):
+// stratum 1-16 (0: a kiss code in ASCII), precision -32..0, root delay and
+// dispersion under 16 s, a stratum-1 reference id in ASCII, receive and
+// transmit timestamps set, transmit not before receive and within 16 s.
 bool ntp_packet(Bytes p) {
     if (p.size() != 48 && p.size() != 68 && p.size() != 72) return false;
-    const unsigned version = p[0] >> 3 & 7, mode = p[0] & 7;
-    return version >= 1 && version <= 4 && mode >= 1 && mode <= 5 && p[1] <= 16;
+    const unsigned version = p[0] >> 3 & 7, mode = p[0] & 7, stratum = p[1], poll = p[2];
+    const auto precision = static_cast<std::int8_t>(p[3]);
+    if (version < 1 || version > 4 || mode < 1 || mode > 5 || stratum > 16) return false;
+    if (poll != 0 && (poll < 3 || poll > 17)) return false;
+    if (be32(p, 4) >= 0x00100000 || be32(p, 8) >= 0x00100000) return false;  // root delay, dispersion < 16 s
+    const auto timestamp = [&p](std::size_t at) {
+        return static_cast<std::uint64_t>(be32(p, at)) << 32 | be32(p, at + 4);
+    };
+    const std::uint64_t reference = timestamp(16), receive = timestamp(32), transmit = timestamp(40);
+    const auto ascii_id = [&p] {
+        for (std::size_t i = 12; i < 16; ++i)
+            if (!(p[i] == 0 || (p[i] >= 'A' && p[i] <= 'Z') || is_digit(static_cast<char>(p[i])))) return false;
+        return p[12] != 0;
+    };
+    if (mode == 3) {
+        if (transmit == 0 || precision < -32 || precision > 32) return false;
+        return stratum != 0 || (be32(p, 12) == 0 && reference == 0);  // SNTP / chrony: nothing of its own clock
+    }
+    if (precision < -32 || precision > 0) return false;
+    if (stratum == 0) return ascii_id();  // kiss-o'-death
+    if (stratum == 1 && !ascii_id()) return false;
+    if (receive == 0 || transmit < receive || (transmit - receive) >> 32 >= 16) return false;
+    return stratum == 16 || (reference != 0 && reference <= transmit &&
+                             (transmit - reference) >> 32 < 86400 * 30);  // set within 30 days
 }
 
 // TFTP read/write request: opcode 1/2, file name, a transfer mode, then
-// option/value pairs, each NUL-terminated, to the payload's end. Error: 5.
+// option/value pairs, each NUL-terminated, to the payload's end. Error:
+// opcode 5, code 0-8, one printable NUL-terminated message of 4+ octets.
 bool tftp_request(Bytes p) {
     if (p.size() < 4 || p[0] != 0 || (p[1] != 1 && p[1] != 2) || p.back() != 0) return false;
     std::size_t i = 2, strings = 0;
-    std::string_view mode;
+    string_view mode;
     while (i < p.size()) {
         const std::size_t start = i;
         while (i < p.size() && p[i] != 0) {
-            if (p[i] < 0x20 || p[i] > 0x7e) return false;
+            if (!text_octet(p[i])) return false;
             ++i;
         }
         if (i == start && strings < 2) return false;
-        if (strings == 1) mode = {reinterpret_cast<const char *>(p.data() + start), i - start};
+        if (strings == 1) mode = as_text(p.subspan(start, i - start));
         ++strings;
         ++i;
     }
-    const bool known_mode =
-        contains_nocase(mode, "octet") || contains_nocase(mode, "netascii") || contains_nocase(mode, "mail");
-    return known_mode && mode.size() <= 8 && strings % 2 == 0;
+    const bool known_mode = equal_nocase(mode, "octet") || equal_nocase(mode, "netascii") || equal_nocase(mode, "mail");
+    return known_mode && strings % 2 == 0;
 }
 bool tftp_error(Bytes p) {
-    return p.size() >= 5 && p[0] == 0 && p[1] == 5 && p[2] == 0 && p[3] <= 8 && p.back() == 0 &&
-           std::count(p.begin() + 4, p.end(), std::uint8_t{0}) == 1;
+    return p.size() >= 6 && p[0] == 0 && p[1] == 5 && p[2] == 0 && p[3] <= 8 && p.back() == 0 &&
+           std::count(p.begin() + 4, p.end(), std::uint8_t{0}) == 1 && p.size() >= 4 + 4 + 1 &&
+           std::all_of(p.begin() + 4, p.end() - 1, [](std::uint8_t c) { return text_octet(c); });
 }
 
-// ONC RPC call: xid, CALL (0), RPC version 2, program, version, procedure,
-// credentials flavor 0-6 with a length that fits. TCP adds a record mark.
+// ONC RPC call (RFC 5531): xid, CALL (0), RPC version 2, program (>= 100000),
+// version 1-1000, procedure <= 1000, credentials and verifier of flavor 0-6
+// with lengths (multiples of 4, at most 400, 0 for AUTH_NONE) that fit. TCP adds a record mark
+// (last fragment) whose length is the rest of the payload.
 bool rpc_call_at(Bytes p, std::size_t base) {
     if (p.size() < base + 40) return false;
-    const std::uint32_t flavor = be32(p, base + 24), length = be32(p, base + 28);
-    return be32(p, base + 4) == 0 && be32(p, base + 8) == 2 && be32(p, base + 12) >= 100000 && flavor <= 6 &&
-           length <= 400 && base + 32 + length + 8 <= p.size();
+    if (be32(p, base + 4) != 0 || be32(p, base + 8) != 2 || be32(p, base + 12) < 100000 || be32(p, base + 16) == 0 ||
+        be32(p, base + 16) > 1000 || be32(p, base + 20) > 1000)
+        return false;
+    std::size_t at = base + 24;
+    for (int auth = 0; auth < 2; ++auth) {  // credentials, verifier
+        if (at + 8 > p.size()) return false;
+        const std::uint32_t flavor = be32(p, at), length = be32(p, at + 4);
+        if (flavor > 6 || length > 400 || length % 4 != 0 || (flavor == 0 && length != 0)) return false;
+        at += 8 + length;
+    }
+    return at <= p.size();
 }
 bool rpc_udp(Bytes p) {
     return rpc_call_at(p, 0);
 }
 bool rpc_tcp(Bytes p) {
-    return p.size() > 4 && (be32(p, 0) & 0x7fffffff) == p.size() - 4 && rpc_call_at(p, 4);
+    return p.size() > 4 && be32(p, 0) == (0x80000000u | static_cast<std::uint32_t>(p.size() - 4)) && rpc_call_at(p, 4);
 }
 
 using T = Transport;
@@ -550,101 +1513,109 @@ using S = Sender;
 // Order: specific before general (RTSP/SIP before HTTP; the memcached UDP
 // frame header before anything else starting 00 01).
 constexpr std::array kSignatures{
-    Signature{"ssh-banner", "SSH", "ssh", 22, T::Tcp, S::Either, "ssh", "\"SSH-2.0-\" / \"SSH-1.99-\" banner",
-              ssh_banner},
-    Signature{"tls-hello", "TLS", "tls", 443, T::Tcp, S::Either, "ssl", "TLS record carrying a ClientHello/ServerHello",
-              tls_record},
-    Signature{"rtsp-request", "RTSP", "rtsp", 554, T::Both, S::Client, "rtsp", "request line ending RTSP/1.x",
-              rtsp_request},
-    Signature{"rtsp-response", "RTSP", "rtsp", 554, T::Both, S::Server, "rtsp", "status line RTSP/1.x ddd",
-              rtsp_response},
-    Signature{"sip-request", "SIP", "sip", 5060, T::Both, S::Client, "sip", "request line ending SIP/2.0", sip_request},
-    Signature{"sip-response", "SIP", "sip", 5060, T::Both, S::Server, "sip", "status line SIP/2.0 ddd", sip_response},
+    Signature{"ssh-banner", "SSH", "ssh", 22, T::Tcp, S::Either, "ssh",
+              "\"SSH-2.0-\" banner line (CR LF, <= 255), then a KEXINIT that fits", ssh_banner},
+    Signature{"tls-hello", "TLS", "tls", 443, T::Tcp, S::Either, "ssl",
+              "handshake record whose ClientHello/ServerHello fields fit", tls_record},
+    Signature{"rtsp-request", "RTSP", "rtsp", 554, T::Both, S::Client, "rtsp",
+              "request line METHOD rtsp://... RTSP/1.0, header lines", rtsp_request},
+    Signature{"rtsp-response", "RTSP", "rtsp", 554, T::Both, S::Server, "rtsp",
+              "status line RTSP/1.0 ddd, header lines", rtsp_response},
+    Signature{"sip-request", "SIP", "sip", 5060, T::Both, S::Client, "sip",
+              "request line METHOD sip:... SIP/2.0, header lines", sip_request},
+    Signature{"sip-response", "SIP", "sip", 5060, T::Both, S::Server, "sip", "status line SIP/2.0 ddd, header lines",
+              sip_response},
     // Both: HTTP over UDP exists (HTTPU, SSDP).
-    Signature{"http-request", "HTTP", "http", 80, T::Both, S::Client, "http", "request line METHOD target HTTP/1.x",
-              http_request},
-    Signature{"http-response", "HTTP", "http", 80, T::Both, S::Server, "http", "status line HTTP/1.x ddd",
+    Signature{"http-request", "HTTP", "http", 80, T::Both, S::Client, "http",
+              "request line METHOD target HTTP/1.x, header lines", http_request},
+    Signature{"http-response", "HTTP", "http", 80, T::Both, S::Server, "http", "status line HTTP/1.x ddd, header lines",
               http_response},
-    Signature{"ftp-greeting", "FTP", "ftp", 21, T::Tcp, S::Server, "ftp", "220 greeting naming FTP", ftp_greeting},
+    Signature{"ftp-greeting", "FTP", "ftp", 21, T::Tcp, S::Server, "ftp",
+              "whole 220 reply (220- lines, 220 line) naming FTP", ftp_greeting},
     Signature{"ftp-command", "FTP", "ftp", 21, T::Tcp, S::Client, "ftp",
-              "FTP-only command (FEAT, AUTH TLS, SYST, OPTS UTF8)", ftp_command},
-    Signature{"smtp-greeting", "SMTP", "smtp", 25, T::Tcp, S::Server, "smtp", "220 greeting naming (E)SMTP",
+              "the whole payload one FTP-only command (FEAT, AUTH TLS, SYST, OPTS UTF8 ON)", ftp_command},
+    Signature{"smtp-greeting", "SMTP", "smtp", 25, T::Tcp, S::Server, "smtp", "whole 220 reply: domain, then (E)SMTP",
               smtp_greeting},
-    Signature{"smtp-hello", "SMTP", "smtp", 25, T::Tcp, S::Client, "smtp", "EHLO / HELO <domain>", smtp_hello},
-    Signature{"pop3-greeting", "POP3", "pop", 110, T::Tcp, S::Server, "pop3", "+OK greeting", pop3_greeting},
-    Signature{"pop3-command", "POP3", "pop", 110, T::Tcp, S::Client, "pop3", "CAPA / STLS / APOP", pop3_command},
-    Signature{"imap-greeting", "IMAP", "imap", 143, T::Tcp, S::Server, "imap", "* OK / * PREAUTH greeting",
-              imap_greeting},
-    Signature{"imap-command", "IMAP", "imap", 143, T::Tcp, S::Client, "imap", "<tag> CAPABILITY / LOGIN / STARTTLS",
-              imap_command},
+    Signature{"smtp-hello", "SMTP", "smtp", 25, T::Tcp, S::Client, "smtp",
+              "the whole payload EHLO / HELO <domain> CR LF", smtp_hello},
+    Signature{"pop3-greeting", "POP3", "pop", 110, T::Tcp, S::Server, "pop3", "the whole payload one +OK <text> line",
+              pop3_greeting},
+    Signature{"pop3-command", "POP3", "pop", 110, T::Tcp, S::Client, "pop3",
+              "the whole payload CAPA / STLS / APOP <name> <md5 hex>", pop3_command},
+    Signature{"imap-greeting", "IMAP", "imap", 143, T::Tcp, S::Server, "imap",
+              "untagged lines, the first * OK / PREAUTH / BYE", imap_greeting},
+    Signature{"imap-command", "IMAP", "imap", 143, T::Tcp, S::Client, "imap",
+              "the whole payload <tag> CAPABILITY / LOGIN u p / AUTHENTICATE m", imap_command},
     Signature{"telnet-iac", "Telnet", "telnet", 23, T::Tcp, S::Either, "telnet",
-              "IAC WILL/WONT/DO/DONT/SB option negotiation", telnet_negotiation},
-    Signature{"redis-resp", "Redis", nullptr, 6379, T::Tcp, S::Client, "redis", "RESP command *N\\r\\n$M\\r\\n",
-              resp_command},
+              "2+ IAC WILL/WONT/DO/DONT/SB of assigned options (or one, the whole payload)", telnet_negotiation},
+    Signature{"redis-resp", "Redis", nullptr, 6379, T::Tcp, S::Client, "redis",
+              "RESP arrays of bulk strings to the end, a command name first", resp_command},
     Signature{"redis-reply", "Redis", nullptr, 6379, T::Tcp, S::Server, "redis",
-              "RESP reply +PONG / -NOAUTH / -ERR unknown command", resp_reply},
+              "RESP replies to the end, the first +PONG / -NOAUTH / -ERR unknown command", resp_reply},
     Signature{"memcached-udp", "memcached", "memcache.udp", 11211, T::Udp, S::Client, "memcached",
-              "UDP frame header + text command", memcached_udp_request},
+              "UDP frame header + keyed text commands", memcached_udp_request},
     Signature{"memcached-udp-reply", "memcached", "memcache.udp", 11211, T::Udp, S::Server, "memcached",
-              "UDP frame header + text reply", memcached_udp_reply},
+              "UDP frame header + STORED/END.. line / VALUE...END / VERSION n.n / STAT lines", memcached_udp_reply},
     Signature{"memcached-text", "memcached", "memcache.tcp", 11211, T::Tcp, S::Client, "memcached",
-              "text command (get/set <key> <flags> <exptime> <bytes>/version/stats)", memcached_text_command},
+              "keyed commands (get k / set k f e n + n octets), lengths agreeing", memcached_text_command},
     Signature{"memcached-reply", "memcached", "memcache.tcp", 11211, T::Tcp, S::Server, "memcached",
-              "text reply VERSION / STAT pid / VALUE", memcached_text_reply},
-    Signature{"rsync-greeting", "rsync", nullptr, 873, T::Tcp, S::Either, "rsync", "@RSYNCD: greeting", rsync_greeting},
+              "VALUE k f n + n octets ... END / VERSION n.n / STAT lines", memcached_text_reply},
+    Signature{"rsync-greeting", "rsync", nullptr, 873, T::Tcp, S::Either, "rsync",
+              "@RSYNCD: <major>.<minor> [digests] LF, then LF lines", rsync_greeting},
     Signature{"git-request", "Git", "git", 9418, T::Tcp, S::Client, "git",
-              "pkt-line git-upload-pack / git-receive-pack", git_request},
+              "pkt-line length = payload, git-upload-pack /path NUL host= NUL", git_request},
     Signature{"git-request-body", "Git", "git", 9418, T::Tcp, S::Client, "git",
               "git-upload-pack /path\\0host=... (length sent apart)", git_request_body},
-    Signature{"irc-client", "IRC", nullptr, 6667, T::Tcp, S::Client, "irc", "NICK / USER u m * :name / CAP LS",
-              irc_client},
-    Signature{"irc-server", "IRC", nullptr, 6667, T::Tcp, S::Server, "irc", ":server NOTICE / numeric reply",
-              irc_server},
+    Signature{"irc-client", "IRC", nullptr, 6667, T::Tcp, S::Client, "irc",
+              "only registration lines; NICK and USER u m * :name (or CAP LS)", irc_client},
+    Signature{"irc-server", "IRC", nullptr, 6667, T::Tcp, S::Server, "irc",
+              "IRC message lines, the first :server NOTICE / numeric", irc_server},
     Signature{"xmpp-stream", "XMPP", "xmpp", 5222, T::Tcp, S::Either, "xmpp",
-              "<stream:stream> with jabber:client/server", xmpp_stream},
+              "<stream:stream> tag with the streams namespace and jabber:client/server", xmpp_stream},
     Signature{"dns-udp", "DNS", "dns", 53, T::Udp, S::Either, "domain",
-              "header + one question that parses to its end, class IN/CH/HS/ANY", dns_udp},
-    Signature{"dns-tcp", "DNS", "dns", 53, T::Tcp, S::Either, "domain", "length prefix + DNS header + question",
+              "header, one question, every record parses to the end", dns_udp},
+    Signature{"dns-tcp", "DNS", "dns", 53, T::Tcp, S::Either, "domain", "length prefix + a DNS message that parses",
               dns_tcp},
     Signature{"ldap-ber", "LDAP", "ldap", 389, T::Both, S::Either, "ldap",
-              "BER LDAPMessage with consistent lengths (bindRequest version 2/3)", ldap_message},
-    Signature{"snmp-ber", "SNMP", "snmp", 161, T::Udp, S::Either, "snmp", "BER message: version, community, PDU tag",
-              snmp_message},
+              "BER LDAPMessage, lengths agree to the end (bindRequest version 1-3)", ldap_message},
+    Signature{"snmp-ber", "SNMP", "snmp", 161, T::Udp, S::Either, "snmp",
+              "BER message: version, printable community, PDU fields to the end", snmp_message},
     Signature{"stun-cookie", "STUN", "stun-udp", 3478, T::Udp, S::Either, "stun",
-              "STUN header, length, magic cookie 0x2112A442", stun_message},
+              "STUN header, length, cookie 0x2112A442, attributes to the end", stun_message},
     Signature{"stun-cookie-tcp", "STUN", "stun-tcp", 3478, T::Tcp, S::Either, "stun",
-              "STUN header, length, magic cookie 0x2112A442", stun_message},
+              "STUN header, length, cookie 0x2112A442, attributes to the end", stun_message},
     Signature{"wireguard", "WireGuard", "wg", 51820, T::Udp, S::Either, "wireguard",
               "message type 1-4 with its exact length", wireguard_message},
     Signature{"openvpn-udp", "OpenVPN", "openvpn.udp", 1194, T::Udp, S::Either, "openvpn",
-              "hard-reset opcode, session id, packet id", openvpn_udp},
+              "hard-reset opcode, key id 0, session id, packet id", openvpn_udp},
     Signature{"openvpn-tcp", "OpenVPN", "openvpn.tcp", 1194, T::Tcp, S::Either, "openvpn",
               "length prefix + hard-reset opcode", openvpn_tcp},
     Signature{"socks4", "SOCKS4", nullptr, 1080, T::Tcp, S::Client, "socks4",
-              "version 4 CONNECT/BIND ending with the user id's NUL", socks4_request},
+              "version 4 CONNECT/BIND, printable user id ending with NUL", socks4_request},
     Signature{"socks5", "SOCKS5", nullptr, 1080, T::Tcp, S::Client, "socks5",
-              "version 5 greeting with exactly N methods", socks5_greeting},
+              "version 5 greeting with exactly N distinct assigned methods (0-9)", socks5_greeting},
     Signature{"mysql-greeting", "MySQL", "mysql", 3306, T::Tcp, S::Server, "mysql",
-              "handshake v10 with length and version string", mysql_greeting},
+              "handshake v10: length, version, filler, reserved zeros, salt, plugin", mysql_greeting},
     Signature{"pgsql-startup", "PostgreSQL", "pgsql", 5432, T::Tcp, S::Client, "postgresql",
-              "startup (3.0) / SSLRequest with its exact length", pgsql_startup},
+              "startup (3.0) name/value pairs with user / SSLRequest, exact length", pgsql_startup},
     Signature{"mqtt-connect", "MQTT", "mqtt", 1883, T::Tcp, S::Client, "mqtt",
-              "CONNECT with remaining length and \"MQTT\"/\"MQIsdp\"", mqtt_connect},
+              "CONNECT: remaining length, MQTT/MQIsdp, flags, fields to the end", mqtt_connect},
     Signature{"tftp-request", "TFTP", "tftp", 69, T::Udp, S::Client, "tftp",
               "RRQ/WRQ: file name, mode octet/netascii/mail, options", tftp_request},
     Signature{"tftp-error", "TFTP", "tftp", 69, T::Udp, S::Server, "tftp",
               "ERROR: code 0-8, one NUL-terminated message", tftp_error},
     Signature{"rpc-call-udp", "ONC-RPC", "rpc", 111, T::Udp, S::Client, "rpcbind",
-              "CALL, RPC version 2, program, credentials that fit", rpc_udp},
+              "CALL, RPC version 2, program, credentials and verifier that fit", rpc_udp},
     Signature{"rpc-call-tcp", "ONC-RPC", "rpc-tcp", 111, T::Tcp, S::Client, "rpcbind",
-              "record mark + CALL, RPC version 2", rpc_tcp},
-    Signature{"syslog", "Syslog", "syslog", 514, T::Udp, S::Client, "syslog", "<PRI> 0-191 then text", syslog_message},
-    Signature{"shell-id-output", "Shell session (bind shell)", nullptr, 0, T::Tcp, S::Server, nullptr,
-              "output of id: uid=N(user) gid=N(group)", id_output},
-    Signature{"shell-commands", "Shell session (bind shell)", nullptr, 0, T::Tcp, S::Client, nullptr,
-              "a line of shell commands (id; uname -a; whoami ...)", shell_commands},
+              "last-fragment record mark = rest + CALL, RPC version 2", rpc_tcp},
+    Signature{"syslog", "Syslog", "syslog", 514, T::Udp, S::Client, "syslog",
+              "<PRI> then an RFC 3164 or RFC 5424 header, printable to the end", syslog_message},
+    Signature{"shell-output", "Shell session (bind shell)", nullptr, 0, T::Tcp, S::Server, nullptr,
+              "every line the output of id / uname -a / /etc/passwd, then maybe a prompt", shell_output},
+    Signature{"shell-prompt", "Shell session (bind shell)", nullptr, 0, T::Tcp, S::Server, nullptr,
+              "a prompt ending the payload: user@host:~$ / sh-5.2$ / # after lines of text", shell_prompt},
     Signature{"ntp", "NTP", nullptr, 123, T::Udp, S::Either, "ntp",
-              "48 octets (+MAC), version 1-4, mode 1-5, stratum <= 16", ntp_packet},
+              "48 octets (+MAC), version 1-4, mode 1-5, fields a real client/server sends", ntp_packet},
 };
 
 bool applies(const Signature &row, Transport transport, Sender sender) {
@@ -672,5 +1643,22 @@ const Signature *signature_for_nmap_service(std::string_view service, Transport 
             return &row;
     return nullptr;
 }
+
+namespace shell {
+std::string_view id_output_user(std::string_view line) {
+    if (!id_output_line(line)) return {};
+    const auto open = line.find('(');
+    return line.substr(open + 1, line.find(')') - open - 1);
+}
+bool uname_output(std::string_view line) {
+    return uname_output_line(line);
+}
+bool passwd_entry(std::string_view line) {
+    return passwd_line(line);
+}
+bool prompt(std::string_view last_line) {
+    return prompt_line(last_line);
+}
+}  // namespace shell
 
 }  // namespace ghostports

@@ -43,4 +43,18 @@ std::span<const Signature> signature_table();
 // names: "ssh", "http", "smtp"...), or nullptr.
 const Signature *signature_for_nmap_service(std::string_view service, Transport transport);
 
+// The shapes of a shell's output and prompt, one definition shared by the
+// signature rows and the exposure scanner. Each takes one line without its
+// end (CR LF / LF).
+namespace shell {
+// id: "uid=N(name) gid=N(name)[ groups=...]": the user's name, or "" when not such a line.
+std::string_view id_output_user(std::string_view line);
+// uname -a: "Linux <host> <release> #<build> ... <machine> GNU/Linux"
+bool uname_output(std::string_view line);
+// /etc/passwd: "name:x:uid:gid:gecos:/home:/shell"
+bool passwd_entry(std::string_view line);
+// A prompt, the last (unterminated) line: "user@host:~$ ", "sh-5.2$ ", "$ ", "# "
+bool prompt(std::string_view last_line);
+}  // namespace shell
+
 }  // namespace ghostports
