@@ -1,0 +1,24 @@
+# The "Ghost ports" Wireshark configuration profile, made at configure time
+# in <build>/profile/: its colorfilters are the plugin's rules
+# (doc/rescap.colorfilters) in front of this Wireshark's default rules, so
+# that they win over the TCP/UDP ones; its preferences add the service,
+# product, version and finding columns (doc/profile/preferences).
+# Installed by scripts/install.sh and the package (cmake/package.cmake).
+
+set(RESCAP_WIRESHARK_DATA_DIR "${Wireshark_INSTALL_PREFIX}/share/wireshark"
+    CACHE PATH "Wireshark's data folder: its default colorfilters and global profiles")
+set(RESCAP_PROFILE_NAME "Ghost ports")
+set(RESCAP_PROFILE_BUILD_DIR "${CMAKE_BINARY_DIR}/profile")
+
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+             "${CMAKE_CURRENT_SOURCE_DIR}/doc/rescap.colorfilters" "${CMAKE_CURRENT_SOURCE_DIR}/doc/profile/preferences")
+file(READ "${CMAKE_CURRENT_SOURCE_DIR}/doc/rescap.colorfilters" _rescap_rules)
+set(_rescap_defaults "")
+if(EXISTS "${RESCAP_WIRESHARK_DATA_DIR}/colorfilters")
+  file(READ "${RESCAP_WIRESHARK_DATA_DIR}/colorfilters" _rescap_defaults)
+else()
+  message(WARNING "no ${RESCAP_WIRESHARK_DATA_DIR}/colorfilters: the profile holds the plugin's rules only")
+endif()
+file(WRITE "${RESCAP_PROFILE_BUILD_DIR}/colorfilters"
+     "${_rescap_rules}\n# Wireshark's default rules follow.\n${_rescap_defaults}")
+configure_file("${CMAKE_CURRENT_SOURCE_DIR}/doc/profile/preferences" "${RESCAP_PROFILE_BUILD_DIR}/preferences" COPYONLY)
