@@ -177,9 +177,9 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, boo
         proto_item_set_generated(proto_tree_add_string(decap_tree, g.hf_identified, tvb, 0, 0, name));
         proto_item_append_text(root, ", %s", name);
         if (!tcp || first || plan.named_here)
-            expert_add_info_format(pinfo, root, &g.ei_known_protocol,
-                                   "Payload is %s (%s): a known protocol on port 403, i.e. a service on the wrong port",
-                                   name, plan.identity.evidence);
+            // One short sentence; the evidence has its own field (decap.service.evidence).
+            expert_add_info_format(pinfo, root, &g.ei_known_protocol, "%s on port %u: a service on the wrong port",
+                                   name, plan.from_server ? pinfo->srcport : pinfo->destport);
     }
     // Queued before the hand-off: a sub-dissector's exception must not lose it.
     ghostports::finish_inventory(pinfo, inventory, name, &plan.identity);

@@ -120,14 +120,13 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
     if (name != nullptr) proto_item_set_generated(proto_tree_add_string(subtree, f.identified, tvb, 0, 0, name));
     proto_tree *service_tree = ghostports::add_service_tree(subtree, tvb, g.service, plan);
     if (transport == Transport::Udp || first_of_conversation || plan.named_here) {
+        // One short sentence; the evidence has its own field (rescap.service.evidence).
         if (name != nullptr)
-            expert_add_info_format(
-                pinfo, root, f.expert_for(DiagKind::NotRescap),
-                "Payload on a rescap port is not rescap: it is %s (%s; a service on the wrong port?)", name,
-                plan.identity.evidence);
-        else
             expert_add_info_format(pinfo, root, f.expert_for(DiagKind::NotRescap),
-                                   "Payload on a rescap port is not rescap and not recognised");
+                                   "Not rescap: %s on port %u (a service on the wrong port?)", name,
+                                   plan.from_server ? pinfo->srcport : pinfo->destport);
+        else
+            expert_add_info_format(pinfo, root, f.expert_for(DiagKind::NotRescap), "Not rescap, not recognised");
     }
     queue_tap(pinfo, make_not_rescap_record(pinfo, tcp));
     // A tunnel or a bare packet: decoded as decap decodes it on 403 (issue 20).
