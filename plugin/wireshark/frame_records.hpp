@@ -15,6 +15,7 @@ enum class Kind : guint8 {
     FirstPayload,         // rescap: key = TCP layer number -> non-null when the stream's first payload
     HandOffChoice,        // ghost ports: key = hand-off call in the frame -> the recorded decoder
     Exposures,            // ghost ports: key 0 -> the frame's exposure findings
+    Conversation,         // ghost ports: key = layer number -> the conversation_t the first pass used
 };
 
 // `key` below 2^24 (every caller's key is a small count or layer number).

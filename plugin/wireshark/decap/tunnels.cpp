@@ -18,6 +18,7 @@ namespace {
 
 struct InnerGlobals {
     int hf_inner = -1, hf_tunnel = -1, hf_header_length = -1, hf_tunnel_inner = -1;
+    int hf_inner_name = -1, hf_tunnel_name = -1;  // the same as words, hidden: for -T fields/json and filters
     expert_field ei_encapsulated = EI_INIT;
     expert_field ei_tunnel = EI_INIT;
     ws_compat::PrefBool decapsulate = TRUE;
@@ -68,6 +69,7 @@ dissector_handle_t inner_handle(InnerKind kind) {
 void add_tunnel_fields(tvbuff_t *tvb, proto_tree *tree, const Tunnel &tunnel) {
     const auto header = static_cast<gint>(tunnel.header_length);
     proto_item_set_generated(proto_tree_add_uint(tree, t.hf_tunnel, tvb, 0, header, static_cast<guint32>(tunnel.kind)));
+    proto_item_set_hidden(proto_tree_add_string(tree, t.hf_tunnel_name, tvb, 0, header, tunnel_name(tunnel.kind)));
     proto_item_set_generated(proto_tree_add_uint(tree, t.hf_header_length, tvb, 0, header, header));
     proto_item_set_generated(
         proto_tree_add_string(tree, t.hf_tunnel_inner, tvb, header, -1, inner_kind_name(tunnel.inner)));
@@ -114,6 +116,12 @@ void register_inner_fields(int proto, module_t *module) {
         {&t.hf_tunnel,
          {"Tunnel", "decap.tunnel", FT_UINT8, BASE_CUSTOM, CF_FUNC(format_tunnel), 0,
           "Tunnel header in front of the inner packet, validated with it", HFILL}},
+        {&t.hf_inner_name,
+         {"Inner packet name", "decap.inner.name", FT_STRING, BASE_NONE, nullptr, 0,
+          "decap.inner in words (hidden: for tshark's field output and filters)", HFILL}},
+        {&t.hf_tunnel_name,
+         {"Tunnel name", "decap.tunnel.name", FT_STRING, BASE_NONE, nullptr, 0,
+          "decap.tunnel in words (hidden: for tshark's field output and filters)", HFILL}},
         {&t.hf_header_length,
          {"Tunnel header length", "decap.tunnel.header_length", FT_UINT32, BASE_DEC, nullptr, 0,
           "Octets in front of the inner packet", HFILL}},
@@ -158,6 +166,8 @@ const char *try_inner(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto
     proto_item *inner_item = proto_tree_add_uint(fields_tree, t.hf_inner, tvb, 0, 0,
                                                  static_cast<guint32>(tunnelled ? InnerKind::None : found.inner));
     proto_item_set_generated(inner_item);
+    if (!tunnelled)
+        proto_item_set_hidden(proto_tree_add_string(fields_tree, t.hf_inner_name, tvb, 0, 0, inner_name));
     const char *description;
     const char *outer;
     const char *label;

@@ -30,7 +30,15 @@ ConversationRecord &conversation_record(conversation_t *conversation) {
 }  // namespace
 
 conversation_t *stable_conversation(packet_info *pinfo) {
-    return find_or_create_conversation(pinfo);
+    // A sub-dissector may create a conversation with the same endpoints
+    // later in the frame (SNMP does): a later pass would then find that one
+    // for this frame. The frame keeps the one its first pass used.
+    const guint32 layer = pinfo->curr_layer_num;
+    if (void *known = frame_records::find(pinfo, frame_records::Kind::Conversation, layer))
+        return static_cast<conversation_t *>(known);
+    conversation_t *conversation = find_or_create_conversation(pinfo);
+    if (!PINFO_FD_VISITED(pinfo)) frame_records::add(pinfo, frame_records::Kind::Conversation, layer, conversation);
+    return conversation;
 }
 
 void *&conversation_slot(conversation_t *conversation, ConversationSlot slot) {
@@ -38,7 +46,7 @@ void *&conversation_slot(conversation_t *conversation, ConversationSlot slot) {
 }
 
 void *&conversation_slot(packet_info *pinfo, ConversationSlot slot) {
-    return conversation_slot(find_or_create_conversation(pinfo), slot);
+    return conversation_slot(stable_conversation(pinfo), slot);
 }
 
 int identity_protocol() {

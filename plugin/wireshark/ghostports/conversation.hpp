@@ -14,9 +14,11 @@
 
 namespace ghostports {
 
-// The packet's conversation (Wireshark's: find_or_create_conversation), to
-// be looked up before a sub-dissector changes pinfo's addresses; the
-// hand-off keeps the one it started with.
+// The packet's conversation (Wireshark's: find_or_create_conversation, so
+// port reuse and UDP timeouts start new ones), to be looked up before a
+// sub-dissector changes pinfo's addresses; the hand-off keeps the one it
+// started with, and every pass finds the one the first pass used for the
+// frame (a sub-dissector may add one with the same endpoints).
 conversation_t *stable_conversation(packet_info *pinfo);
 
 // Per-conversation data of the ghost ports: one record per Wireshark
