@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The plugin on every supported Wireshark version: for each, a Debian root
 # holding that Wireshark (made with mmdebstrap, cached between runs), in which
 # the source tree is built with -Werror and the whole test suite runs
@@ -147,7 +148,7 @@ run_lintian() {  # root deb-relative-to-src log
   local root=$1 deb=$2 log=$3 rc=0 errors warnings
   in_root "$root" "cp $deb /tmp/rescap-lintian.deb && chmod 644 /tmp/rescap-lintian.deb &&
       setpriv --reuid=nobody --regid=nogroup --clear-groups env -i HOME=/tmp PATH=/usr/bin:/bin \
-        lintian --fail-on error --display-info --no-tag-display-limit /tmp/rescap-lintian.deb" >"$log" 2>&1 || rc=$?
+        lintian --fail-on error --display-info --tag-display-limit 0 /tmp/rescap-lintian.deb" >"$log" 2>&1 || rc=$?
   rm -f "$root/tmp/rescap-lintian.deb"
   errors=$(grep -E '^E: ' "$log" | awk '{print $3}' | sort -u | paste -sd, - | sed 's/,/, /g')
   warnings=$(grep -E '^W: ' "$log" | awk '{print $3}' | sort -u | paste -sd, - | sed 's/,/, /g')
