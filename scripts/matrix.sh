@@ -4,9 +4,11 @@
 # holding that Wireshark (made with mmdebstrap, cached between runs), in which
 # the source tree is built with -Werror and the whole test suite runs
 # (scripts/run-tests.sh: unit tests, pytest over tshark, and the sanitizer
-# stage where asked), then the .deb is built (cpack), installed with apt-get
-# and loaded by tshark run as an unprivileged user. Prints one line per
-# version; exits 1 when any version fails.
+# stage where asked), then the .deb is built (cpack), checked by lintian
+# (errors fail), installed with apt-get and loaded by tshark run as an
+# unprivileged user; last, scripts/install.sh run as root must make plain
+# root tshark load the plugin and scripts/uninstall.sh remove it
+# (doc/install.md). Prints one line per version; exits 1 when any version fails.
 #
 #   scripts/matrix.sh [--versions "4.0 4.4 4.6"] [--tests "VERSIONS"|all|none]
 #                     [--sanitize "VERSIONS"|all|none] [--cache DIR] [--out DIR]
