@@ -1,28 +1,60 @@
 #!/usr/bin/env bash
-# Fresh machine to decoded capture: installs what is missing, builds the
-# plugin, installs it in your personal Wireshark plugin folder and decodes a
-# bundled capture with tshark.
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Fresh machine to decoded capture: installs the packages the plugin needs
+# (not the test ones), builds the plugin, installs it where the installed
+# tshark loads it, checks that `tshark -G plugins` lists it and decodes a
+# bundled capture with tshark. scripts/uninstall.sh undoes it.
+#
+# Where (scripts/lib/plugin-folder.sh, as `tshark -G folders` names them):
+#   as root   the system folder ("Global Plugins"): Wireshark ignores personal
+#             plugins when run as root, so a copy in /root/.local would never load
+#   as a user the personal folder ("Personal Plugins", ~/.local/lib/wireshark/...)
+# See doc/install.md.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 source scripts/lib/deps.sh
-install_packages
+source scripts/lib/plugin-folder.sh
+
+install_plugin_packages
+echo "(nmap-common is optional: from its nmap-service-probes the plugin names the product and version of a ghost-port service)"
+
+folder=$(rescap_plugin_folder)
+target=$folder/epan/rescap.so
+owner=$(rescap_file_package "$target")
+if [ -n "$owner" ]; then
+  echo "$target belongs to the package $owner, which already installs the plugin." >&2
+  echo "Use it, or remove it first (apt-get purge $owner) to install from source." >&2
+  exit 1
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  # A system copy (the package, or install.sh run as root) would be loaded too.
+  system=$(rescap_tshark_folder "Global Plugins")
+  if [ -e "$system/epan/rescap.so" ]; then
+    echo "warning: $system/epan/rescap.so exists too; Wireshark finds the plugin twice and" >&2
+    echo "         complains. Remove the system copy (as root: scripts/uninstall.sh, or apt-get purge" >&2
+    echo "         wireshark-plugin-rescap) or skip this personal install." >&2
+  fi
+fi
 
 source scripts/lib/build.sh
-
 # A user's compiler may warn where ours does not: no -Werror here.
-rescap_build build -DRESCAP_BUILD_TESTS=OFF -DRESCAP_WERROR=OFF
+rescap_build build -DRESCAP_BUILD_TESTS=OFF -DRESCAP_WERROR=OFF "-DRESCAP_INSTALL_DIR=$folder"
 cmake --install build
+
 echo
-install_dir=$(sed -n 's/^RESCAP_INSTALL_DIR:[A-Z]*=//p' build/CMakeCache.txt)
-echo "Installed: $install_dir/epan/rescap.so"
+loaded=$(rescap_loaded_plugin)
+if [ "$loaded" != "$target" ]; then
+  echo "Installed $target, but tshark -G plugins lists: ${loaded:-no rescap.so}." >&2
+  echo "Is libwireshark-dev from the same Wireshark version as tshark ($(tshark -v 2>/dev/null | head -n 1))?" >&2
+  exit 1
+fi
+echo "Installed: $target (tshark -G plugins lists it)"
 
 echo
 echo "== tshark -r captures/udp_basic.pcap -O rescap"
-if [ "$(id -u)" -eq 0 ]; then
-  echo "(tshark ignores personal plugins for root: decoding as user nobody with the built plugin)"
-  chmod a+rX captures captures/*.pcap
-  scripts/tshark-with-plugin.sh -r captures/udp_basic.pcap -O rescap
-else
-  tshark -r captures/udp_basic.pcap -O rescap
-fi
+decoded=$(tshark -r captures/udp_basic.pcap -O rescap 2>/dev/null)
+printf '%s\n' "$decoded"
+grep -q '^Resource Capabilities Discovery' <<<"$decoded" || { echo "tshark decoded no rescap message" >&2; exit 1; }
+echo
+echo "Done. Wireshark and tshark started by $(id -un) now load the plugin; scripts/uninstall.sh removes it."

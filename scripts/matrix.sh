@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The plugin on every supported Wireshark version: for each, a Debian root
 # holding that Wireshark (made with mmdebstrap, cached between runs), in which
 # the source tree is built with -Werror and the whole test suite runs
 # (scripts/run-tests.sh: unit tests, pytest over tshark, and the sanitizer
-# stage where asked), then the .deb is built (cpack), installed with apt-get
-# and loaded by tshark run as an unprivileged user. Prints one line per
-# version; exits 1 when any version fails.
+# stage where asked), then the .deb is built (cpack), checked by lintian
+# (errors fail), installed with apt-get and loaded by tshark run as an
+# unprivileged user; last, scripts/install.sh run as root must make plain
+# root tshark load the plugin and scripts/uninstall.sh remove it
+# (doc/install.md). Prints one line per version; exits 1 when any version fails.
 #
 #   scripts/matrix.sh [--versions "4.0 4.4 4.6"] [--tests "VERSIONS"|all|none]
 #                     [--sanitize "VERSIONS"|all|none] [--cache DIR] [--out DIR]
@@ -60,8 +63,9 @@ done
 
 source scripts/lib/deps.sh
 # What the roots hold: what the project builds and tests with, plus what
-# cpack needs for the package (dpkg-shlibdeps, file).
-root_packages=("${RESCAP_PACKAGES[@]}" gcc dpkg-dev file)
+# cpack needs for the package (dpkg-shlibdeps, file) and lintian, which
+# judges the package by the rules of the Debian release it is made for.
+root_packages=("${RESCAP_PACKAGES[@]}" gcc dpkg-dev file lintian)
 if ! command -v mmdebstrap >/dev/null; then
   apt-get -o DPkg::Lock::Timeout=900 update -qq
   DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends mmdebstrap >/dev/null
@@ -138,13 +142,67 @@ copy_tree() {  # destination
   fi
 }
 
+# lintian on a package in a root, as an unprivileged user (lintian unpacks
+# what it checks). Prints "clean", "N warnings (tags)" or "FAILED: ...";
+# the whole report goes to LOG. Errors fail; each warning is explained in
+# doc/install.md.
+run_lintian() {  # root deb-relative-to-src log
+  local root=$1 deb=$2 log=$3 rc=0 errors warnings
+  in_root "$root" "cp $deb /tmp/rescap-lintian.deb && chmod 644 /tmp/rescap-lintian.deb &&
+      setpriv --reuid=nobody --regid=nogroup --clear-groups env -i HOME=/tmp PATH=/usr/bin:/bin \
+        lintian --fail-on error --display-info --tag-display-limit 0 /tmp/rescap-lintian.deb" >"$log" 2>&1 || rc=$?
+  rm -f "$root/tmp/rescap-lintian.deb"
+  errors=$(grep -E '^E: ' "$log" | awk '{print $3}' | sort -u | paste -sd, - | sed 's/,/, /g')
+  warnings=$(grep -E '^W: ' "$log" | awk '{print $3}' | sort -u | paste -sd, - | sed 's/,/, /g')
+  if [ "$rc" -ne 0 ]; then
+    echo "FAILED (exit $rc; errors: ${errors:-none reported, see ${log#$here/}})"; return 1
+  elif [ -n "$warnings" ]; then
+    echo "0 errors, warnings: $warnings"
+  else
+    echo "clean"
+  fi
+}
+
+# scripts/install.sh as root (as in a CI container) must put the plugin where
+# plain root tshark loads it, the system folder, and scripts/uninstall.sh
+# must take it away again; a user without sudo who lacks a package must be
+# told what to run. Done in the root, never on the host: a system copy there
+# would clash with the personal copy the host's tests load.
+# Prints "yes (...)" or "FAILED (...)"; the details go to LOG.
+check_root_install() {  # root version log
+  local root=$1 v=$2 log=$3 listed decoded after nosudo
+  local system="/usr/lib/[^ ]*/wireshark/plugins/$v/epan/rescap.so"
+  if ! in_root "$root" "bash scripts/install.sh" >"$log" 2>&1; then
+    tail -n 20 "$log"; echo "FAILED (scripts/install.sh as root failed)"; return 1
+  fi
+  listed=$(in_root "$root" 'tshark -G plugins 2>/dev/null' | grep -E "^rescap\.so.*[[:space:]]$system\$" || true)
+  decoded=$(in_root "$root" 'tshark -r captures/udp_basic.pcap -O rescap 2>/dev/null' | grep -c '^Resource Capabilities Discovery' || true)
+  { echo "== root: tshark -G plugins"; echo "${listed:-(no rescap.so in the system folder)}"
+    echo "== root: tshark -r captures/udp_basic.pcap -O rescap: $decoded rescap messages"; } >>"$log"
+  in_root "$root" "bash scripts/uninstall.sh" >>"$log" 2>&1 || true
+  after=$(in_root "$root" 'tshark -G plugins 2>/dev/null; ls /usr/lib/*/wireshark/plugins/*/epan/rescap.so 2>/dev/null' | grep -F rescap.so || true)
+  # No sudo in the root: a user missing a package gets the apt-get line, not "sudo: command not found".
+  nosudo=$(in_root "$root" "setpriv --reuid=nobody --regid=nogroup --clear-groups env -i HOME=/tmp PATH=/usr/bin:/bin \
+             bash -c 'source scripts/lib/deps.sh; install_plugin_packages rescap-matrix-missing-package' 2>&1; echo rc=\$?")
+  echo "== nobody without sudo, a package missing:" >>"$log"; echo "$nosudo" >>"$log"
+  if [ -z "$listed" ]; then echo "FAILED (root tshark -G plugins: no rescap.so in the system folder)"; return 1; fi
+  if [ "${decoded:-0}" -eq 0 ]; then echo "FAILED (root tshark decodes nothing)"; return 1; fi
+  if [ -n "$after" ]; then echo "FAILED (after uninstall.sh: $after)"; return 1; fi
+  case "$nosudo" in
+    *"command not found"* | *rc=0) echo "FAILED (no-sudo message: $(tail -n 1 <<<"$nosudo"))"; return 1 ;;
+    *"apt-get install --no-install-recommends rescap-matrix-missing-package"*) ;;
+    *) echo "FAILED (no-sudo message without the apt-get line)"; return 1 ;;
+  esac
+  echo "yes (system folder, listed by plain root tshark, $decoded messages decoded; uninstalled; no-sudo message ok)"
+}
+
 declare -A line=()
 failed=0
 run_version() {  # version
   local v=$1 s=${suite_of[$1]} t0
   t0=$(date +%s)
   local root=$cache/$s logs=$out/$1
-  local ws="?" build="-" tests="-" package="-" loaded="-"
+  local ws="?" build="-" tests="-" package="-" lintian="-" loaded="-" rootinstall="-"
   rm -rf "$logs"; mkdir -p "$logs"
   echo "== Wireshark $v ($s root; logs in ${logs#$here/}/)"
   if [ "${root_status[$s]:-ok}" != ok ]; then
@@ -158,8 +216,9 @@ run_version() {  # version
   mount --rbind /dev "$root/dev"
   mount --make-rslave "$root/dev"
 
-  # A package left by an interrupted run would shadow the tests' personal plugin.
-  chroot "$root" /bin/sh -c 'dpkg-query -W wireshark-plugin-rescap >/dev/null 2>&1 && apt-get purge -y -qq wireshark-plugin-rescap >/dev/null; true'
+  # A package or a root install.sh copy left by an interrupted run would
+  # shadow the tests' personal plugin.
+  chroot "$root" /bin/sh -c 'dpkg-query -W wireshark-plugin-rescap >/dev/null 2>&1 && apt-get purge -y -qq wireshark-plugin-rescap >/dev/null; rm -f /usr/lib/*/wireshark/plugins/*/epan/rescap.so; true'
   rm -rf "$root/opt/rescap-matrix"
   mkdir -p "$root$src"
   chmod 755 "$root/opt" "$root/opt/rescap-matrix"
@@ -216,6 +275,12 @@ run_version() {  # version
   fi
 
   if [ -n "$deb" ]; then
+    echo "   lintian $deb (fails on errors)"
+    lintian="$(run_lintian "$root" "build-deb/$deb" "$logs/lintian.log")" || true
+    echo "   lintian: $lintian"
+  fi
+
+  if [ -n "$deb" ]; then
     echo "   install (apt-get install ./$deb) and load as nobody"
     # tshark as nobody with an empty HOME: only the system folder can supply the plugin.
     if in_root "$root" "apt-get install -y ./build-deb/$deb && mkdir -p /tmp/rescap-nobody && chmod 1777 /tmp/rescap-nobody &&
@@ -237,8 +302,12 @@ run_version() {  # version
     in_root "$root" 'apt-get purge -y -qq wireshark-plugin-rescap >/dev/null; rm -rf /tmp/rescap-nobody' || true
   fi
 
-  line[$v]="$v  Wireshark $ws ($s)  build $build  tests $tests  package $package  loaded $loaded  $(elapsed "$t0")"
-  case "$tests$package$loaded" in *FAILED*) return 1 ;; esac
+  echo "   scripts/install.sh as root, then plain tshark; scripts/uninstall.sh"
+  rootinstall=$(check_root_install "$root" "$v" "$logs/root-install.log") || true
+  echo "   root install: $rootinstall"
+
+  line[$v]="$v  Wireshark $ws ($s)  build $build  tests $tests  package $package  lintian $lintian  loaded $loaded  root install $rootinstall  $(elapsed "$t0")"
+  case "$tests$package$lintian$loaded$rootinstall" in *FAILED*) return 1 ;; esac
 }
 
 for v in $versions; do
