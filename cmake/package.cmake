@@ -57,7 +57,7 @@ set(CPACK_RESCAP_STRIP "${CMAKE_STRIP}")
 # (gzip -n: no name or time stamp, so the same sources give the same
 # package), the colouring rules and the reference docs.
 set(_rescap_docdir "share/doc/${CPACK_PACKAGE_NAME}")
-install(FILES packaging/deb/copyright README.md doc/protocol.md doc/install.md doc/rescap.colorfilters
+install(FILES packaging/deb/copyright README.md doc/protocol.md doc/install.md doc/rescap.colorfilters doc/fields.md
         DESTINATION "${_rescap_docdir}" COMPONENT system EXCLUDE_FROM_ALL)
 configure_file(packaging/deb/changelog.in "${CMAKE_BINARY_DIR}/deb/changelog" @ONLY)
 # gzip is on every Debian system; elsewhere (Windows) there is no .deb to make.

@@ -22,3 +22,18 @@ endif()
 file(WRITE "${RESCAP_PROFILE_BUILD_DIR}/colorfilters"
      "${_rescap_rules}\n# Wireshark's default rules follow.\n${_rescap_defaults}")
 configure_file("${CMAKE_CURRENT_SOURCE_DIR}/doc/profile/preferences" "${RESCAP_PROFILE_BUILD_DIR}/preferences" COPYONLY)
+
+# Where `cmake --install` puts it: the global profiles of this Wireshark as
+# root (or when the plugin goes to the system folder), else the user's.
+if(RESCAP_INSTALL_DIR STREQUAL Wireshark_PLUGIN_INSTALL_DIR OR NOT DEFINED ENV{HOME})
+  set(_rescap_profiles "${RESCAP_WIRESHARK_DATA_DIR}/profiles")
+else()
+  set(_rescap_profiles "$ENV{HOME}/.config/wireshark/profiles")
+endif()
+set(RESCAP_PROFILE_INSTALL_DIR "${_rescap_profiles}" CACHE PATH "Wireshark profiles folder for the Ghost ports profile")
+install(DIRECTORY "${RESCAP_PROFILE_BUILD_DIR}/" DESTINATION "${RESCAP_PROFILE_INSTALL_DIR}/${RESCAP_PROFILE_NAME}")
+
+# The package: Wireshark's global profiles.
+file(RELATIVE_PATH _rescap_profiles_rel "${Wireshark_INSTALL_PREFIX}" "${RESCAP_WIRESHARK_DATA_DIR}/profiles")
+install(DIRECTORY "${RESCAP_PROFILE_BUILD_DIR}/" DESTINATION "${_rescap_profiles_rel}/${RESCAP_PROFILE_NAME}"
+        COMPONENT system EXCLUDE_FROM_ALL)

@@ -39,14 +39,17 @@ fi
 
 source scripts/lib/build.sh
 # A user's compiler may warn where ours does not: no -Werror here.
-rescap_build build -DRESCAP_BUILD_TESTS=OFF -DRESCAP_WERROR=OFF "-DRESCAP_INSTALL_DIR=$folder"
+profiles=$(rescap_profiles_folder)
+rescap_build build -DRESCAP_BUILD_TESTS=OFF -DRESCAP_WERROR=OFF "-DRESCAP_INSTALL_DIR=$folder" \
+  "-DRESCAP_PROFILE_INSTALL_DIR=$profiles"
 cmake --install build
+echo "Installed the \"Ghost ports\" profile in $profiles (choose it from the status bar's profile menu)"
 
 echo
 loaded=$(rescap_loaded_plugin)
 if [ "$loaded" != "$target" ]; then
   echo "Installed $target, but tshark -G plugins lists: ${loaded:-no rescap.so}." >&2
-  echo "Is libwireshark-dev from the same Wireshark version as tshark ($(tshark -v 2>/dev/null | head -n 1))?" >&2
+  echo "Is libwireshark-dev from the same Wireshark version as tshark ($(tshark -v 2>/dev/null | sed -n 1p))?" >&2
   exit 1
 fi
 echo "Installed: $target (tshark -G plugins lists it)"

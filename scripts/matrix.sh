@@ -281,11 +281,11 @@ run_version() {  # version
   fi
 
   if [ -n "$deb" ]; then
-    echo "   install (apt-get install ./$deb) and load as nobody"
+    echo "   install (apt-get install ./$deb) and load as nobody, with the package's global profile \"Ghost ports\""
     # tshark as nobody with an empty HOME: only the system folder can supply the plugin.
     if in_root "$root" "apt-get install -y ./build-deb/$deb && mkdir -p /tmp/rescap-nobody && chmod 1777 /tmp/rescap-nobody &&
         setpriv --reuid=nobody --regid=nogroup --clear-groups env -i HOME=/tmp/rescap-nobody PATH=/usr/bin:/bin tshark -G plugins >/tmp/rescap-nobody/plugins &&
-        setpriv --reuid=nobody --regid=nogroup --clear-groups env -i HOME=/tmp/rescap-nobody PATH=/usr/bin:/bin tshark -r captures/udp_basic.pcap >/tmp/rescap-nobody/decoded" >"$logs/install.log" 2>&1; then
+        setpriv --reuid=nobody --regid=nogroup --clear-groups env -i HOME=/tmp/rescap-nobody PATH=/usr/bin:/bin tshark -C \"Ghost ports\" -r captures/udp_basic.pcap >/tmp/rescap-nobody/decoded" >"$logs/install.log" 2>&1; then
       local plugins decoded
       plugins=$(grep -F rescap.so "$root/tmp/rescap-nobody/plugins" || true)
       decoded=$(grep -c RESCAP "$root/tmp/rescap-nobody/decoded" || true)

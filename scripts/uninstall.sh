@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Removes what scripts/install.sh installed: rescap.so from the same folder
 # (as root the system plugin folder, as a user the personal one; see
-# scripts/lib/plugin-folder.sh), then checks that tshark no longer lists it.
+# scripts/lib/plugin-folder.sh) and the "Ghost ports" profile, then checks
+# that tshark no longer lists the plugin.
 # Leaves the packages install.sh installed (others may use them) and the
 # build tree. The .deb's copy is dpkg's: remove it with apt-get purge.
 set -euo pipefail
@@ -23,6 +24,12 @@ if [ -e "$target" ]; then
   [ "$(id -u)" -eq 0 ] || rmdir --ignore-fail-on-non-empty "$folder/epan" "$folder" 2>/dev/null || true
 else
   echo "Nothing to remove: no $target"
+fi
+
+profile="$(rescap_profiles_folder)/Ghost ports"
+if [ -d "$profile" ]; then
+  rm -rf -- "$profile"
+  echo "Removed the profile $profile"
 fi
 
 loaded=$(rescap_loaded_plugin)

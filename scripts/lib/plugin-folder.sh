@@ -9,6 +9,15 @@ rescap_plugin_folder() {
   if [ "$(id -u)" -eq 0 ]; then rescap_tshark_folder "Global Plugins"; else rescap_tshark_folder "Personal Plugins"; fi
 }
 
+# Where the "Ghost ports" configuration profile goes: the global profiles
+# as root (listed for every user, marked as global in the profile menu),
+# else the user's own.
+rescap_profiles_folder() {
+  local config
+  if [ "$(id -u)" -eq 0 ]; then config=$(rescap_tshark_folder "Global configuration"); else config=$(rescap_tshark_folder "Personal configuration"); fi
+  echo "$config/profiles"
+}
+
 # The folder `tshark -G folders` names LABEL ("Global Plugins", "Personal Plugins").
 rescap_tshark_folder() {
   local label=$1 folders folder
