@@ -22,6 +22,7 @@ import ghostlib  # noqa: E402
 import sc_web  # noqa: E402,F401  (registers scenarios)
 import sc_net  # noqa: E402,F401
 import sc_misc  # noqa: E402,F401
+import sc_extra  # noqa: E402,F401
 import sc_nearmiss  # noqa: E402,F401
 from common import EVAL_USER, EVAL_PASS  # noqa: E402
 

@@ -100,8 +100,8 @@ RequireValidShell off
      sent='FTP USER evaluser / PASS, PWD, EPSV, LIST on a data connection, QUIT',
      protocol='ftp', pname='FTP', also_ok=['ftp-data'],
      filter='tcp port 283 or tcp portrange 40100-40110',
-     announced={'product': 'ProFTPD', 'version': lambda pv, ctx: version_re('proftpd-basic'),
-                'where': 'FTP greeting "220 ProFTPD <v> Server (eval)"'},
+     announced={'product': 'ProFTPD', 'version': None,
+                'where': 'FTP greeting "220 ProFTPD Server (eval) [127.0.0.1]" (no version by default)'},
      exposures=[{'kind': 'cleartext_credential', 'protocol': 'ftp', 'detail': 'USER %s / PASS %s' % (EVAL_USER, EVAL_PASS),
                  'frame_hint': 'client->server', 'user': EVAL_USER, 'password': EVAL_PASS,
                  'needles': [b'USER ' + EVAL_USER.encode(), b'PASS ' + EVAL_PASS.encode()]}],
@@ -177,9 +177,9 @@ def _cvs_prep(ctx):
 
 
 @svc(name='cvs_pserver_283', service='cvspserver', transport='tcp', port=283, package='cvs', program='cvs pserver',
-     client='cvs -d :pserver:evaluser:...@127.0.0.1:283<repo> login ; cvs -d ... ls -R',
+     client='cvs -d :pserver:evaluser:...@127.0.0.1:283<repo> login ; cvs -d ... rls -R evalmod',
      sent='BEGIN AUTH REQUEST (repository, user, password scrambled with the trivial pserver table) / I LOVE YOU, '
-          'then BEGIN AUTH REQUEST again with Root / Valid-responses / ls requests',
+          'then BEGIN AUTH REQUEST again with Root / Valid-responses / rls requests',
      protocol='cvspserver', pname='CVS pserver',
      exposures=[{'kind': 'cleartext_credential', 'protocol': 'cvspserver',
                  'detail': 'pserver password (trivially scrambled, reversible) for %s' % EVAL_USER,
@@ -196,7 +196,7 @@ def cvs_pserver_283(ctx):
     ctx.run(['cvs', '-d', cvsroot, 'login'], env=env, timeout=20)
     scr = open(ctx.path('cvshome/.cvspass')).read().split()[-1]
     CVS_NEEDLES[:] = [b'BEGIN AUTH REQUEST', EVAL_USER.encode(), scr.encode()]
-    ctx.run(['cvs', '-d', cvsroot, 'ls', '-R'], env=env, timeout=20)
+    ctx.run(['cvs', '-d', cvsroot, 'rls', '-R', 'evalmod'], env=env, timeout=20)
 
 
 # ---------------------------------------------------------------- NUT upsd (dummy-ups driver, TCP 403)
@@ -231,7 +231,7 @@ def nut_upsd_403(ctx):
     env = {'NUT_CONFPATH': ctx.path('nut'), 'NUT_STATEPATH': ctx.path('nutstate')}
     ctx.spawn(['/lib/nut/dummy-ups', '-a', 'dummy', '-D', '-F'], 'server-dummy-ups', env=env)
     time.sleep(1.5)
-    ctx.spawn(['upsd', '-F'], 'server-upsd', env=env)
+    ctx.spawn(['/lib/nut/upsd', '-F'], 'server-upsd', env=env)  # /usr/sbin/upsd only wraps it (checks /etc/nut/nut.conf)
     ctx.wait_listen('tcp', 403, timeout=20)
     time.sleep(1)
     ctx.run(['upsc', 'dummy@127.0.0.1:403'], timeout=20, env=env)
@@ -268,7 +268,7 @@ audio_output {
      announced={'product': 'MPD', 'version': None,
                 'where': 'greeting "OK MPD <protocol version>" (the protocol version, not the program version)'},
      exposures=[{'kind': 'cleartext_credential', 'protocol': 'mpd', 'detail': 'password %s' % MPD_PW,
-                 'frame_hint': 'client->server', 'password': MPD_PW, 'needles': [b'password ' + MPD_PW.encode()]}],
+                 'frame_hint': 'client->server', 'password': MPD_PW, 'needles': [b'password "%s"' % MPD_PW.encode()]}],
      prepare=_mpd_prep, notes='Wireshark 4.0 has no MPD dissector (expected.protocol null).')
 def mpd_283(ctx):
     ctx.spawn(['mpd', '--no-daemon', '--stderr', ctx.path('mpd.conf')], 'server-mpd')
@@ -415,7 +415,7 @@ service stats {
 
 @svc(name='managesieve_403', service='managesieve', transport='tcp', port=403, package='dovecot-managesieved',
      program='dovecot managesieve (Pigeonhole)',
-     client='sieve-connect --server 127.0.0.1 --port 403 --user evaluser --passwordfd 3 --list (no TLS offered)',
+     client='sieve-connect --server 127.0.0.1 --port 403 --user evaluser --passwordfd 0 --list (password on stdin; no TLS offered)',
      sent='ManageSieve greeting with capabilities ("IMPLEMENTATION" "Dovecot Pigeonhole"), AUTHENTICATE "PLAIN" '
           'with base64(\\0evaluser\\0%s), LISTSCRIPTS, LOGOUT' % SIEVE_PW,
      protocol=None, pname='ManageSieve', banner=b'"IMPLEMENTATION" "Dovecot Pigeonhole"',
@@ -428,16 +428,8 @@ service stats {
 def managesieve_403(ctx):
     ctx.spawn(['/usr/sbin/dovecot', '-F', '-c', ctx.path('dovecot.conf')], 'server-dovecot')
     ctx.wait_listen('tcp', 403)
-    r, w = os.pipe()
-    os.write(w, (SIEVE_PW + '\n').encode())
-    os.close(w)
-    os.dup2(r, 3)
-    try:
-        ctx.run(['sieve-connect', '--server', LO, '--port', '403', '--user', EVAL_USER, '--passwordfd', '3',
-                 '--notlsverify', '--list'], timeout=30)
-    finally:
-        os.close(3)
-        os.close(r)
+    ctx.run(['sieve-connect', '--server', LO, '--port', '403', '--user', EVAL_USER, '--passwordfd', '0',
+             '--notlsverify', '--list'], input=(SIEVE_PW + '\n').encode(), timeout=30)
 
 
 # ---------------------------------------------------------------- Modbus/TCP (pymodbus, TCP 403)
@@ -517,8 +509,10 @@ def epmd_283(ctx):
            'design (the compiler and its arguments come from the client).')
 def distccd_403(ctx):
     ctx.write('hello.c', 'int eval_answer(void) { return 42; }\n')
-    ctx.spawn(['distccd', '--no-detach', '--daemon', '--listen', LO, '--port', '403', '--allow', '127.0.0.1',
-               '--user', 'nobody', '--log-stderr', '--jobs', '1'], 'server-distccd')
+    ctx.mkdir('distcc-tmp', 0o777)
+    ctx.spawn(setpriv('nobody', 'nogroup') + ['distccd', '--no-detach', '--daemon', '--listen', LO, '--port', '403',
+                                              '--allow', '127.0.0.1', '--log-stderr', '--jobs', '1'],
+              'server-distccd', env={'HOME': ctx.tmp, 'TMPDIR': ctx.path('distcc-tmp')})
     ctx.wait_listen('tcp', 403)
     ctx.run(['distcc', 'gcc', '-c', 'hello.c', '-o', 'hello.o'], timeout=60,
             env={'DISTCC_HOSTS': '127.0.0.1:403/1', 'DISTCC_FALLBACK': '0', 'DISTCC_DIR': ctx.path('distcc'),

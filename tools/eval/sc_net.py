@@ -158,20 +158,20 @@ def _kdc_prep(ctx):
   }
 """ % {'udp': ctx.data['krb_udp_limit'], 'kdc': ctx.data['krb_kdc']})
     ctx.write('kdc.conf', """[kdcdefaults]
-  kdc_listen = 127.0.0.1:283
-  kdc_tcp_listen = 127.0.0.1:403
+  kdc_listen = 127.0.0.1:%(port)d
+  kdc_tcp_listen = 127.0.0.1:%(port)d
 [realms]
   EVAL.TEST = {
     database_name = %(t)s/principal
     key_stash_file = %(t)s/stash
     acl_file = %(t)s/kadm5.acl
     default_principal_flags = +preauth
-    kdc_listen = 127.0.0.1:283
-    kdc_tcp_listen = 127.0.0.1:403
+    kdc_listen = 127.0.0.1:%(port)d
+    kdc_tcp_listen = 127.0.0.1:%(port)d
   }
 [logging]
   kdc = FILE:%(t)s/kdc.log
-""" % {'t': t})
+""" % {'t': t, 'port': ctx.data['krb_port']})
     ctx.write('kadm5.acl', '')
     env = ctx.data['krb_env'] = {'KRB5_CONFIG': ctx.path('krb5.conf'), 'KRB5_KDC_PROFILE': ctx.path('kdc.conf'),
                                  'KRB5CCNAME': 'FILE:' + ctx.path('ccache')}
@@ -191,9 +191,9 @@ def _kdc_run(ctx, transport, port):
 def _krb_prep(transport):
     def prep(ctx):
         if transport == 'udp':
-            ctx.data.update(krb_udp_limit='65535', krb_kdc='udp/127.0.0.1:283')
+            ctx.data.update(krb_udp_limit='65535', krb_kdc='127.0.0.1:283', krb_port=283)
         else:
-            ctx.data.update(krb_udp_limit='1', krb_kdc='tcp/127.0.0.1:403')
+            ctx.data.update(krb_udp_limit='1', krb_kdc='127.0.0.1:403', krb_port=403)
         _kdc_prep(ctx)
     return prep
 
@@ -355,18 +355,22 @@ LoadPlugin network
   %(net)s
 </Plugin>
 """ % {'t': ctx.tmp, 'role': role, 'net': net,
-       'plugins': 'LoadPlugin load\nLoadPlugin memory' if role == 'cli' else ''})
+       'plugins': CD_PLUGINS if role == 'cli' else ''})
+
+
+# many values per interval: the network plugin sends a datagram when its buffer is full
+CD_PLUGINS = '\n'.join('LoadPlugin ' + p for p in ('cpu', 'load', 'memory', 'interface', 'processes', 'df', 'disk'))
 
 
 @svc(name='collectd_udp_283', service='collectd', transport='udp', port=283, package='collectd-core', program='collectd',
-     client='a second collectd (load + memory plugins, Interval 1) sending to 127.0.0.1:283',
-     sent='collectd binary network protocol: host eval-cli, plugin load / memory values, unsigned (SecurityLevel None)',
+     client='a second collectd (cpu, load, memory, interface, processes, df, disk plugins, Interval 1) sending to 127.0.0.1:283',
+     sent='collectd binary network protocol: host eval-cli, the values of its plugins, unsigned (SecurityLevel None)',
      protocol='collectd', pname='collectd', prepare=_collectd_prep, sent_needles=[b'eval-cli'])
 def collectd_udp_283(ctx):
     ctx.spawn(['collectd', '-f', '-C', ctx.path('srv.conf')], 'server-collectd')
     ctx.wait_listen('udp', 283, timeout=20)
     ctx.spawn(['collectd', '-f', '-C', ctx.path('cli.conf')], 'client-collectd')
-    time.sleep(3.5)
+    time.sleep(6)
 
 
 # ---------------------------------------------------------------- CoAP (libcoap, UDP 403)
@@ -392,6 +396,7 @@ protocol bgp peer_b {
   local 127.0.0.1 port 403 as 65001;
   neighbor 127.0.0.2 port 40179 as 65002;
   passive on;
+  multihop;
   hold time 30;
   ipv4 { import all; export all; };
 }
@@ -402,6 +407,7 @@ protocol static s4 { ipv4; route 203.0.113.0/24 blackhole; }
 protocol bgp peer_a {
   local 127.0.0.2 port 40179 as 65002;
   neighbor 127.0.0.1 port 403 as 65001;
+  multihop;
   hold time 30;
   ipv4 { import all; export all; };
 }
@@ -517,11 +523,14 @@ VNC_PW = 'Vnc-s3cr'
      sent_needles=[b'RFB 003.'],
      notes='Xvnc display :57, -localhost, geometry 320x200; the password never travels (DES challenge).')
 def tigervnc_283(ctx):
-    ctx.run(['vncpasswd', '-f'], input=(VNC_PW + '\n').encode(), timeout=10)
     r = ctx.run(['vncpasswd', '-f'], input=(VNC_PW + '\n').encode(), timeout=10)
     ctx.write('vncpasswd', r.stdout, 0o600)
     ctx.spawn(['Xvnc', ':57', '-rfbport', '283', '-localhost', '-interface', LO, '-SecurityTypes', 'VncAuth',
                '-PasswordFile', ctx.path('vncpasswd'), '-nolisten', 'tcp', '-nolisten', 'unix',
                '-geometry', '320x200', '-depth', '24'], 'server-xvnc')
     ctx.wait_listen('tcp', 283, timeout=20)
-    ctx.run(['vncsnapshot', '-passwd', ctx.path('vncpasswd'), '127.0.0.1::283', ctx.path('snap.jpg')], timeout=30)
+    # vncsnapshot authenticates and asks for the framebuffer; an idle Xvnc may send no update
+    # for a while, so the client is given 6 s and then stopped by pid with the server
+    ctx.spawn(['vncsnapshot', '-passwd', ctx.path('vncpasswd'), '127.0.0.1::283', ctx.path('snap.jpg')],
+              'client-vncsnapshot')
+    time.sleep(6)
