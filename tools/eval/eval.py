@@ -5,6 +5,7 @@
     eval.py record [NAME...]      record (all when no name); exit 1 if one failed
     eval.py user-add | user-del   the temporary account evaluser
     eval.py readme                rewrite captures/eval/README.md and split.txt from the manifests
+    eval.py programs              the programs table of doc/evaluation.md (Markdown)
 """
 import fcntl
 import glob
@@ -84,6 +85,18 @@ def _terminate(signum, frame):
     raise SystemExit('signal %d' % signum)
 
 
+def programs_table():
+    """Markdown: one row per capture with program, package version, client, port (for doc/evaluation.md)."""
+    print('| program | package (version) | service | port | client | split |')
+    print('|---|---|---|---|---|---|')
+    for d in manifests():
+        if d['near_miss']:
+            continue
+        print('| %s | %s %s | %s | %s/%d | %s | %s |' % (
+            esc(d['program']), d['server']['package'], d['server']['version'], d['service'],
+            d['transport'].upper(), d['port'], esc(d['client']), d['split']))
+
+
 def main(argv):
     if not argv or argv[0] == 'list':
         for n in EVAL:
@@ -95,6 +108,9 @@ def main(argv):
         return 0
     if argv[0] == 'user-del':
         user_del()
+        return 0
+    if argv[0] == 'programs':
+        programs_table()
         return 0
     if argv[0] == 'readme':
         readme()

@@ -17,7 +17,8 @@ NMAP = {
     'svnserve': {'svn'}, 'beanstalkd': {'beanstalk'}, 'sieve': {'managesieve'},
     'managesieve': {'managesieve'}, 'modbus': {'mbtcp'}, 'mbap': {'mbtcp'}, 'epmd': {'epmd'},
     'distccd': {'distcc'}, 'distcc': {'distcc'}, 'grpc': {'grpc'}, 'http2': {'http2', 'grpc'},
-    'websocket': {'websocket'},
+    'websocket': {'websocket'}, 'upsd': {'nut'}, 'amqp': {'amqp'}, 'ms-wbt-server': {'rdp'}, 'rdp': {'rdp'},
+    'auth': {'ident'}, 'ident': {'ident'}, 'sane-port': {'sane'}, 'sane': {'sane'}, 'nbd': {'nbd'},
 }
 
 # nDPI protocol names (ndpiReader "proto: M.A/Master.App"; every dotted part is looked up)
@@ -27,7 +28,7 @@ NDPI = {
     'snmp': {'snmp'}, 'collectd': {'collectd'}, 'coap': {'coap'}, 'bgp': {'bgp'}, 'smbv1': {'smb'},
     'smbv23': {'smb2'}, 'vnc': {'vnc'}, 'ssh': {'ssh'}, 'ftp_control': {'ftp'}, 'ftp_data': {'ftp'},
     'rsh': {'rsh'}, 'modbus': {'mbtcp'}, 'websocket': {'websocket'}, 'http2': {'http2', 'grpc'},
-    'grpc': {'grpc'}, 'gopher': {'gopher'},
+    'grpc': {'grpc'}, 'gopher': {'gopher'}, 'amqp': {'amqp'}, 'rdp': {'rdp'}, 'nbd': {'nbd'},
 }
 
 # Suricata eve.json flow app_proto
@@ -35,7 +36,7 @@ SURICATA = {
     'http': {'http', 'ipp', 'websocket'}, 'http1': {'http', 'ipp', 'websocket'}, 'http2': {'http2', 'grpc'},
     'websocket': {'websocket'}, 'dns': {'dns'}, 'krb5': {'kerberos'}, 'radius': {'radius'},
     'snmp': {'snmp'}, 'smb': {'smb', 'smb2'}, 'rfb': {'vnc'}, 'ssh': {'ssh'}, 'ftp': {'ftp'},
-    'ftp-data': {'ftp'}, 'modbus': {'mbtcp'}, 'bgp': {'bgp'}, 'syslog': {'syslog'},
+    'ftp-data': {'ftp'}, 'modbus': {'mbtcp'}, 'bgp': {'bgp'}, 'syslog': {'syslog'}, 'rdp': {'rdp'},
 }
 
 # the plugin's ghost-port service names (field ghost service name; lower-cased)
@@ -47,10 +48,11 @@ RESCAP = {
     'smb': {'smb', 'smb2'}, 'smb2': {'smb2'}, 'smb1': {'smb'}, 'vnc': {'vnc'}, 'rfb': {'vnc'},
     'ssh': {'ssh'}, 'ftp': {'ftp'}, 'rsh': {'rsh'}, 'rlogin': {'rlogin'}, 'finger': {'finger'},
     'cvs pserver': {'cvspserver'}, 'cvspserver': {'cvspserver'}, 'nut': {'nut'}, 'mpd': {'mpd'},
-    'gearman': {'gearman'}, 'spamd': {'spamd'}, 'svn': {'svn'}, 'subversion': {'svn'},
+    'gearman': {'gearman'}, 'spamd': {'spamd'}, 'svn': {'svn'}, 'svnserve': {'svn'}, 'subversion': {'svn'},
     'beanstalk': {'beanstalk'}, 'beanstalkd': {'beanstalk'}, 'managesieve': {'managesieve'},
     'modbus': {'mbtcp'}, 'modbus/tcp': {'mbtcp'}, 'mbtcp': {'mbtcp'}, 'epmd': {'epmd'},
-    'distcc': {'distcc'},
+    'distcc': {'distcc'}, 'amqp': {'amqp'}, 'rdp': {'rdp'}, 'ident': {'ident'}, 'sane': {'sane'},
+    'nbd': {'nbd'},
 }
 
 TABLES = {'nmap': NMAP, 'ndpi': NDPI, 'suricata': SURICATA, 'rescap': RESCAP}

@@ -37,9 +37,9 @@ PKGS=(
   dropbear-bin openssh-client proftpd-basic rsh-redone-server rsh-redone-client fingerd finger cvs
   nut-server nut-client mpd mpc gearman-job-server gearman-tools spamd spamc subversion beanstalkd
   dovecot-managesieved sieve-connect python3-pymodbus erlang-base distcc gcc sane-utils oidentd
-  rabbitmq-server amqp-tools webfs nbd-server nbd-client xrdp freerdp2-x11
+  rabbitmq-server amqp-tools python3-serial python3-serial-asyncio snmp mini-httpd nsd webfs nbd-server nbd-client xrdp freerdp2-x11
 )
-DAEMONS='webfsd|nbd-server|xrdp|xrdp-sesman|beam.smp|oidentd|saned|apache2|lighttpd|squid|tinyproxy|icecast2|etcd|cupsd|named|unbound|knotd|krb5kdc|kadmind|freeradius|rsyslogd|snmptrapd|snmpd|collectd|bird|smbd|nmbd|samba|dropbear|proftpd|inetd|upsd|upsmon|mpd|gearmand|spamd|svnserve|beanstalkd|dovecot|epmd|distccd|Xvnc'
+DAEMONS='nsd|mini_httpd|webfsd|nbd-server|xrdp|xrdp-sesman|beam.smp|oidentd|saned|apache2|lighttpd|squid|tinyproxy|icecast2|etcd|cupsd|named|unbound|knotd|krb5kdc|kadmind|freeradius|rsyslogd|snmptrapd|snmpd|collectd|bird|smbd|nmbd|samba|dropbear|proftpd|inetd|upsd|upsmon|mpd|gearmand|spamd|svnserve|beanstalkd|dovecot|epmd|distccd|Xvnc'
 
 missing=()
 for p in "${PKGS[@]}"; do

@@ -94,7 +94,7 @@ def _rmq_env(ctx):
 @svc(name='rabbitmq_amqp_283', service='amqp', transport='tcp', port=283, package='rabbitmq-server',
      program='RabbitMQ (beam.smp)',
      client='amqp-tools: amqp-declare-queue -q evalq ; amqp-publish -r evalq -b "hello amqp" ; amqp-get -q evalq '
-            '(-u amqp://guest:guest@127.0.0.1:283/)',
+            '(-u amqp://guest:guest@127.0.0.1:283)',
      sent='AMQP 0-9-1: protocol header AMQP\\0\\0\\x09\\x01, Connection.Start (server properties product '
           'RabbitMQ, version), Start-Ok with PLAIN \\0guest\\0guest, Tune, Open, Channel.Open, Queue.Declare, '
           'Basic.Publish "hello amqp", Basic.Get, Close',
@@ -112,7 +112,7 @@ def rabbitmq_amqp_283(ctx):
     ctx.spawn(['/usr/lib/rabbitmq/bin/rabbitmq-server'], 'server-rabbitmq', env=env)
     ctx.wait_listen('tcp', 283, timeout=120)
     time.sleep(2)
-    u = ['-u', 'amqp://guest:guest@127.0.0.1:283/']
+    u = ['-u', 'amqp://guest:guest@127.0.0.1:283']  # no trailing slash: the default vhost /
     ctx.run(['amqp-declare-queue'] + u + ['-q', 'evalq'], timeout=30)
     ctx.run(['amqp-publish'] + u + ['-r', 'evalq', '-b', 'hello amqp'], timeout=30)
     r = ctx.run(['amqp-get'] + u + ['-q', 'evalq'], timeout=30)
@@ -150,7 +150,9 @@ def _nbd_prep(ctx):
      client='nbd-client -l 127.0.0.1 283 (list the exports; no kernel device is attached)',
      sent='NBD newstyle handshake: NBDMAGIC / IHAVEOPT, client flags, NBD_OPT_LIST, the export list '
           '(evalexport), NBD_OPT_ABORT', protocol='nbd', pname='NBD', prepare=_nbd_prep,
-     banner=b'NBDMAGIC', sent_needles=[b'IHAVEOPT'])
+     banner=b'NBDMAGIC', sent_needles=[b'IHAVEOPT'], no_verify=True,
+     notes='Wireshark 4.0 nbd decodes the transmission phase (request / reply magics) only, not this '
+           'handshake, and offers no decode-as on tcp.port: the stock decode check is skipped.')
 def nbd_server_283(ctx):
     ctx.spawn(['nbd-server', '-C', ctx.path('nbd.conf'), '-d'], 'server-nbd')
     ctx.wait_listen('tcp', 283)
@@ -168,7 +170,7 @@ def _xrdp_prep(ctx):
 
 
 @svc(name='xrdp_283', service='rdp', transport='tcp', port=283, package='xrdp', program='xrdp',
-     client='freerdp2-x11: xfreerdp +auth-only /v:127.0.0.1:283 /u:evaluser /p:... /cert:ignore',
+     client='freerdp2-x11: xfreerdp +auth-only /v:127.0.0.1:283 /u:evaluser /p:... /cert:ignore /sec:tls (DISPLAY: a private Xvfb :58)',
      sent='TPKT / X.224 Connection Request with an RDP Negotiation Request (mstshash cookie evaluser), the '
           'Negotiation Response, then TLS', protocol='rdp', pname='RDP', decode=['tcp.port==283,tpkt'],
      also_ok=['tpkt', 'cotp', 'tls'], prepare=_xrdp_prep, no_verify=True,
@@ -178,5 +180,64 @@ def xrdp_283(ctx):
     from common import EVAL_USER, EVAL_PASS
     ctx.spawn(['xrdp', '--nodaemon', '--config', ctx.path('xrdp.ini')], 'server-xrdp')
     ctx.wait_listen('tcp', 283, timeout=20)
+    # xfreerdp opens an X display even for +auth-only: a private Xvfb (no TCP listener)
+    ctx.spawn(['Xvfb', ':58', '-nolisten', 'tcp', '-screen', '0', '320x200x24'], 'server-xvfb')
+    time.sleep(1.5)
     ctx.run(['xfreerdp', '+auth-only', '/v:127.0.0.1:283', '/u:' + EVAL_USER, '/p:' + EVAL_PASS, '/cert:ignore',
-             '/sec:tls'], timeout=40, check=False)
+             '/sec:tls'], timeout=40, check=False, env={'DISPLAY': ':58'})
+
+
+# ---------------------------------------------------------------- mini_httpd (TCP 283)
+
+@svc(name='mini_httpd_283', service='http', transport='tcp', port=283, package='mini-httpd', program='mini_httpd',
+     client='curl http://127.0.0.1:283/index.html ; curl -I http://127.0.0.1:283/missing',
+     sent='GET /index.html (200) and HEAD /missing (404)', protocol='http', pname='HTTP',
+     announced={'product': 'mini_httpd', 'version': lambda pv, ctx: version_re('mini-httpd'),
+                'where': 'HTTP Server header "mini_httpd/<v> <date>"'})
+def mini_httpd_283(ctx):
+    ctx.mkdir('www')
+    ctx.write('www/index.html', '<html><body>mini_httpd on a ghost port</body></html>\n')
+    ctx.spawn(['mini_httpd', '-D', '-h', LO, '-p', '283', '-d', ctx.path('www'), '-u', 'nobody',
+               '-i', ctx.path('mini_httpd.pid'), '-l', ctx.path('mini_httpd.log')], 'server-mini_httpd')
+    ctx.wait_listen('tcp', 283)
+    ctx.run(['curl', '-sS', '--max-time', '10', 'http://127.0.0.1:283/index.html'], timeout=20)
+    ctx.run(['curl', '-sS', '--max-time', '10', '-I', 'http://127.0.0.1:283/missing'], timeout=20)
+
+
+# ---------------------------------------------------------------- NSD (UDP 403)
+
+def _nsd_prep(ctx):
+    from sc_net import ZONE
+    ctx.mkdir('nsd', 0o777)
+    ctx.write('nsd/eval.test.zone', ZONE)
+    ctx.write('nsd.conf', """server:
+  ip-address: 127.0.0.1@403
+  port: 403
+  do-ip6: no
+  username: nsd
+  zonesdir: "%(t)s/nsd"
+  database: ""
+  pidfile: "%(t)s/nsd/nsd.pid"
+  xfrdfile: "%(t)s/nsd/xfrd.state"
+  zonelistfile: "%(t)s/nsd/zone.list"
+  logfile: "%(t)s/nsd/nsd.log"
+  hide-version: no
+remote-control:
+  control-enable: no
+zone:
+  name: eval.test
+  zonefile: eval.test.zone
+""" % {'t': ctx.tmp})
+
+
+@svc(name='nsd_udp_403', service='dns', transport='udp', port=403, package='nsd', program='nsd',
+     client='bind9-dnsutils: dig @127.0.0.1 -p 403 www.eval.test A ; dig ... CH TXT version.bind',
+     sent='Two DNS queries over UDP: A www.eval.test (authoritative) and CHAOS TXT version.bind',
+     protocol='dns', pname='DNS', prepare=_nsd_prep,
+     announced={'product': 'NSD', 'version': True, 'where': 'CHAOS TXT version.bind answer "NSD <v>"'})
+def nsd_udp_403(ctx):
+    ctx.spawn(['nsd', '-d', '-c', ctx.path('nsd.conf')], 'server-nsd')
+    ctx.wait_listen('udp', 403, timeout=20)
+    time.sleep(0.5)
+    for q in (['www.eval.test', 'A'], ['CH', 'TXT', 'version.bind']):
+        ctx.run(['dig', '@127.0.0.1', '-p', '403', '+notcp', '+tries=1', '+time=3'] + q, timeout=20)

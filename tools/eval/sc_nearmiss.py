@@ -41,14 +41,14 @@ class Replay:
             threading.Thread(target=self.conn, args=(c,), daemon=True).start()
 
     def conn(self, c):
+        """One request, one reply, then close: nmap then does not wait out
+        its read timeout on every probe."""
         c.settimeout(5)
         try:
             if self.banner:
                 c.sendall(self.banner)
-            for r in self.replies:
-                if not c.recv(65536):
-                    break
-                c.sendall(r)
+            if c.recv(65536):
+                c.sendall(self.replies[0])
         except OSError:
             pass
         finally:
@@ -65,7 +65,7 @@ def _cleanup(ctx):
         r.close()
 
 
-def near_miss(name, transport, port, pairs, sent, looks_like, banner=None):
+def near_miss(name, transport, port, pairs, sent, looks_like, banner=None, stock_claims=None):
     """pairs: (client bytes, server bytes or None); banner: server-first bytes."""
     if banner is not None:
         pairs = [(b'', banner)] + list(pairs)
@@ -80,9 +80,9 @@ def near_miss(name, transport, port, pairs, sent, looks_like, banner=None):
     svc(name=name, service=service, transport=transport, port=port, package=None,
         program='synthetic (python sockets)', near_miss=True,
         client='python socket from 127.0.0.1:%d' % CLIENT_PORT, sent=sent, protocol=None, pname=None,
-        cleanup=_cleanup, extra={'looks_like': looks_like},
+        cleanup=_cleanup, extra={'looks_like': looks_like}, allow_stock_claims=bool(stock_claims),
         notes='Made-up protocol: must stay unnamed. nmap -sV ran against a replay responder with the same '
-              'replies (its traffic is not in the pcap).')(run)
+              'replies (its traffic is not in the pcap).' + (' ' + stock_claims if stock_claims else ''))(run)
 
 
 R = random.Random(20261206)
@@ -115,7 +115,9 @@ near_miss('nm_tlsbadlen_tcp_283', 'tcp', 283,
           [(b'\x16\x03\x01\xff\xf0\x01\x00\x00\x05' + bytes(R.getrandbits(8) for _ in range(40)),
             b'\x16\x03\x03\x00\x02\x02\x00' + bytes(R.getrandbits(8) for _ in range(30)))],
           'first octets like a TLS handshake record (16 03 01) whose record / handshake lengths do not match '
-          'the bytes that follow', 'TLS ClientHello / ServerHello')
+          'the bytes that follow', 'TLS ClientHello / ServerHello',
+          stock_claims='Stock tshark (TLS heuristic, no Decode As) calls these frames tls: recorded on purpose, '
+                       'the lengths do not hold.')
 
 near_miss('nm_sshnodash_tcp_403', 'tcp', 403,
           [(b'SSH 2.0 client hello\r\n', b'ok, go ahead\r\n'), (b'ls\r\n', b'a.txt b.txt\r\n')],
@@ -130,7 +132,9 @@ near_miss('nm_dnsish_udp_403', 'udp', 403,
           [(b'\x13\x37\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00' + bytes(R.getrandbits(8) | 0x80 for _ in range(19)),
             b'\x13\x37\x81\x80\x00\x01\x00\x01\x00\x00\x00\x00' + bytes(R.getrandbits(8) | 0x80 for _ in range(25)))],
           'a 12-octet DNS-like header (id, flags 0100 / 8180, one question) followed by octets that are no '
-          'valid name (every octet >= 0x80: label lengths over 63)', 'DNS query / response')
+          'valid name (every octet >= 0x80: label lengths over 63)', 'DNS query / response',
+          stock_claims='Stock tshark (DNS heuristic, no Decode As) calls these datagrams dns (malformed): '
+                       'recorded on purpose, the question is no valid name.')
 
 near_miss('nm_respish_tcp_283', 'tcp', 283,
           [(b'*PING\r\n', b'+PONG-ish\r\n'), (b'$status\r\n', b':-1 nope\r\n')],
