@@ -194,7 +194,8 @@ def cvs_pserver_283(ctx):
     cvsroot = ':pserver:%s:%s@127.0.0.1:283%s' % (EVAL_USER, CVS_PW, root)
     env = {'HOME': ctx.path('cvshome')}
     ctx.run(['cvs', '-d', cvsroot, 'login'], env=env, timeout=20)
-    scr = open(ctx.path('cvshome/.cvspass')).read().split()[-1]
+    # ~/.cvspass: "/1 <cvsroot> A<scrambled>"; the scrambled password may hold spaces
+    scr = open(ctx.path('cvshome/.cvspass')).read().rstrip('\n').split(' ', 2)[2]
     CVS_NEEDLES[:] = [b'BEGIN AUTH REQUEST', EVAL_USER.encode(), scr.encode()]
     ctx.run(['cvs', '-d', cvsroot, 'rls', '-R', 'evalmod'], env=env, timeout=20)
 
