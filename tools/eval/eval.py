@@ -20,7 +20,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import evallib  # noqa: E402
 from evallib import EVAL, OUT, split_of  # noqa: E402
 import ghostlib  # noqa: E402
-import sc_web  # noqa: E402,F401  (registers scenarios)
+# the scenario modules register their scenarios when imported
+import sc_web  # noqa: E402,F401
 import sc_net  # noqa: E402,F401
 import sc_misc  # noqa: E402,F401
 import sc_extra  # noqa: E402,F401

@@ -19,7 +19,6 @@ import json
 import os
 import re
 import signal
-import subprocess
 import time
 import sys
 import xml.etree.ElementTree as ET

@@ -79,9 +79,6 @@ def _rabbit_prep(ctx):
     ctx.write('rmq/enabled_plugins', '[].\n')
 
 
-RMQ_ENV_KEYS = None
-
-
 def _rmq_env(ctx):
     return {'RABBITMQ_NODENAME': 'evalrmq@localhost', 'RABBITMQ_NODE_IP_ADDRESS': LO, 'RABBITMQ_NODE_PORT': '283',
             'RABBITMQ_DIST_PORT': '40672', 'ERL_EPMD_PORT': '40369', 'ERL_EPMD_ADDRESS': LO,

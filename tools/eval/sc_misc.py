@@ -6,7 +6,7 @@ import crypt
 import os
 import time
 
-from evallib import LO, ScenarioError, svc, version_re, services_override
+from evallib import LO, ScenarioError, svc, services_override
 from common import EVAL_USER, EVAL_PASS, tcp_client_script
 
 

@@ -5,8 +5,8 @@ import os
 import socketserver
 import threading
 
-from evallib import LO, ScenarioError, svc, version_re, pkgver, upstream
-from common import EVAL_USER, EVAL_PASS, BIND_CAP, wait_http
+from evallib import LO, ScenarioError, svc, version_re
+from common import EVAL_USER, EVAL_PASS
 
 ORIGIN_PORT = 40480   # a loopback origin server for the proxies (not captured)
 
