@@ -1,0 +1,72 @@
+"""The evaluation set captures/eval/: every manifest agrees with its pcap and
+with the split rule decided before any recogniser was tuned (no plugin
+needed: these check the data, not the dissector)."""
+import glob
+import hashlib
+import json
+import os
+import struct
+
+import pytest
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+CAPS = os.path.join(ROOT, 'captures', 'eval')
+SALT = 'rescap-eval-v1/'   # tools/eval/evallib.py SPLIT_SALT
+
+
+def manifests():
+    out = []
+    for p in sorted(glob.glob(os.path.join(CAPS, '*.json'))):
+        d = json.load(open(p))
+        if 'pcap' in d and 'split' in d:
+            out.append(d)
+    return out
+
+
+MS = manifests()
+
+
+def split_of(service):
+    return 'tune' if hashlib.sha256((SALT + service).encode()).digest()[0] % 2 == 0 else 'heldout'
+
+
+def frame_count(path):
+    data = open(path, 'rb').read()
+    e = '<' if data[:4] in (b'\xd4\xc3\xb2\xa1', b'\x4d\x3c\xb2\xa1') else '>'
+    off, n = 24, 0
+    while off + 16 <= len(data):
+        incl = struct.unpack(e + 'I', data[off + 8:off + 12])[0]
+        off += 16 + incl
+        n += 1
+    return n
+
+
+def test_set_is_there():
+    if not MS:
+        pytest.skip('captures/eval not recorded')
+    assert sum(1 for d in MS if d['near_miss']) >= 8
+
+
+@pytest.mark.parametrize('d', MS, ids=[d['pcap'] for d in MS])
+def test_manifest(d):
+    assert d['port'] in (283, 403)
+    assert d['transport'] in ('tcp', 'udp')
+    assert d['split'] == split_of(d['service'])
+    assert frame_count(os.path.join(CAPS, d['pcap'])) == d['frames']
+    assert d['near_miss'] == d['expected']['must_stay_unnamed']
+    if d['near_miss']:
+        assert d['expected']['protocol'] is None and d['expected']['product'] is None
+        assert d['server'] is None
+    else:
+        assert d['server']['package'] and d['server']['version']
+    for ex in d['expected']['exposures']:
+        assert ex['kind'] in ('cleartext_credential', 'shell_session')
+
+
+def test_split_file():
+    if not MS:
+        pytest.skip('captures/eval not recorded')
+    lines = [ln.split('\t') for ln in open(os.path.join(CAPS, 'split.txt')).read().splitlines()
+             if ln and not ln.startswith('#')]
+    got = {s: sp for s, sp in lines}
+    assert got == {d['service']: d['split'] for d in MS}

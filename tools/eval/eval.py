@@ -1,0 +1,141 @@
+#!/usr/bin/python3
+"""Records the evaluation set captures/eval/ (see record.sh, doc/evaluation.md).
+
+    eval.py list                  scenario names (with service and split)
+    eval.py record [NAME...]      record (all when no name); exit 1 if one failed
+    eval.py user-add | user-del   the temporary account evaluser
+    eval.py readme                rewrite captures/eval/README.md and split.txt from the manifests
+    eval.py programs              the programs table of doc/evaluation.md (Markdown)
+"""
+import fcntl
+import glob
+import json
+import os
+import signal
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import evallib  # noqa: E402
+from evallib import EVAL, OUT, split_of  # noqa: E402
+import ghostlib  # noqa: E402
+# the scenario modules register their scenarios when imported
+import sc_web  # noqa: E402,F401
+import sc_net  # noqa: E402,F401
+import sc_misc  # noqa: E402,F401
+import sc_extra  # noqa: E402,F401
+import sc_nearmiss  # noqa: E402,F401
+from common import EVAL_USER, EVAL_PASS  # noqa: E402
+
+
+def user_add():
+    if subprocess.run(['id', EVAL_USER], capture_output=True).returncode != 0:
+        subprocess.run(['useradd', '-m', '-s', '/bin/bash', '-c', 'rescap eval test account', EVAL_USER],
+                       check=True, timeout=30)
+    subprocess.run(['chpasswd'], input=('%s:%s\n' % (EVAL_USER, EVAL_PASS)).encode(), check=True, timeout=30)
+
+
+def user_del():
+    if subprocess.run(['id', EVAL_USER], capture_output=True).returncode == 0:
+        subprocess.run(['userdel', '-r', '-f', EVAL_USER], capture_output=True, timeout=30)
+
+
+def manifests():
+    ms = [json.load(open(p)) for p in sorted(glob.glob(os.path.join(OUT, '*.json')))]
+    return [d for d in ms if 'pcap' in d and 'split' in d]
+
+
+def esc(s):
+    return str(s).replace('|', '\\|').replace('\n', ' ')
+
+
+def readme():
+    ms = manifests()
+    rows = []
+    for d in ms:
+        e = d['expected']
+        ex = '; '.join('%s (%s)' % (x['kind'], x.get('user') or x.get('password') or x.get('detail', ''))
+                       for x in e['exposures']) or '-'
+        nm = d.get('anchors', {}).get('nmap', {})
+        nms = '/'.join(x for x in (nm.get('name'), nm.get('product'), nm.get('version')) if x) or '-'
+        srv = '%s %s' % (d['server']['package'], d['server']['version']) if d.get('server') else 'synthetic'
+        rows.append('| `%s` | %s | %s/%d | %s | %s | %s | %s / %s | %s | %s |' % (
+            d['pcap'], d['service'], d['transport'].upper(), d['port'], esc(d.get('program')), esc(srv),
+            d['split'], e.get('product') or '-', e.get('version') or '-', esc(ex), esc(nms)))
+    services = sorted({d['service'] for d in ms})
+    with open(os.path.join(OUT, 'split.txt'), 'w') as f:
+        f.write('# service<TAB>split; rule: first octet of SHA-256("%s" + service), even = tune, odd = heldout\n'
+                % evallib.SPLIT_SALT)
+        for s in services:
+            f.write('%s\t%s\n' % (s, split_of(s)))
+    n_tune = sum(1 for d in ms if d['split'] == 'tune')
+    with open(os.path.join(OUT, 'README.md'), 'w') as f:
+        f.write('# Evaluation set: real services on the ghost ports 283 / 403\n\n'
+                'Recorded by `tools/eval/record.sh`; how, why and the scores: `doc/evaluation.md`.\n'
+                'Manifest schema: the one of `captures/ghost/README.md`, plus `program`, `split`, `near_miss`,\n'
+                '`announced` (product / version the server names on the wire, and where) and `anchors.nmap`\n'
+                '(nmap -sV run live against the same server while recording; its traffic is not in the pcap).\n\n'
+                '%d captures (%d services): %d tune, %d heldout. Split per service: `split.txt`.\n\n'
+                '| pcap | service | transport/port | program | server package | split | announced product / version | exposures | nmap -sV (live) |\n'
+                '|---|---|---|---|---|---|---|---|---|\n' % (len(ms), len(services), n_tune, len(ms) - n_tune))
+        f.write('\n'.join(rows) + '\n')
+
+
+def _terminate(signum, frame):
+    raise SystemExit('signal %d' % signum)
+
+
+def programs_table():
+    """Markdown: one row per capture with program, package version, client, port (for doc/evaluation.md)."""
+    print('| program | package (version) | service | port | client | split |')
+    print('|---|---|---|---|---|---|')
+    for d in manifests():
+        if d['near_miss']:
+            continue
+        print('| %s | %s %s | %s | %s/%d | %s | %s |' % (
+            esc(d['program']), d['server']['package'], d['server']['version'], d['service'],
+            d['transport'].upper(), d['port'], esc(d['client']), d['split']))
+
+
+def main(argv):
+    if not argv or argv[0] == 'list':
+        for n in EVAL:
+            m = ghostlib.SCENARIOS[n]
+            print('%-28s %-12s %s' % (n, m['service'], split_of(m['service'])))
+        return 0
+    if argv[0] == 'user-add':
+        user_add()
+        return 0
+    if argv[0] == 'user-del':
+        user_del()
+        return 0
+    if argv[0] == 'programs':
+        programs_table()
+        return 0
+    if argv[0] == 'readme':
+        readme()
+        return 0
+    if argv[0] == 'record':
+        # one recorder at a time (ports 283/403 and lo are shared); SIGTERM unwinds
+        # through ghostlib's finally blocks, which stop what the scenario started
+        lock = open('/tmp/rescap-eval-record.lock', 'w')
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        signal.signal(signal.SIGTERM, _terminate)
+        signal.signal(signal.SIGINT, _terminate)
+        names = argv[1:] or list(EVAL)
+        bad = [n for n in names if n not in EVAL]
+        if bad:
+            print('unknown: %s' % ' '.join(bad), file=sys.stderr)
+            return 2
+        failed = [n for n in names if not evallib.record(n)]
+        if failed:
+            print('FAILED: %s' % ' '.join(failed), file=sys.stderr)
+            return 1
+        return 0
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))

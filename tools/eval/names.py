@@ -1,0 +1,82 @@
+"""Which tool answer names which manifest service: the one mapping table per
+tool (lower-case tool name -> services of captures/eval that it names
+correctly). An answer not in the tool's table, or mapped to another service,
+counts as WRONG; no answer counts as UNNAMED. Any answer on a near-miss is
+wrong."""
+
+# services of the set (manifest "service"); near-misses are "nearmiss-*"
+NMAP = {
+    'http': {'http', 'ipp', 'websocket'}, 'http-proxy': {'http'}, 'http-alt': {'http'},
+    'ipp': {'ipp'}, 'gopher': {'gopher'}, 'domain': {'dns'}, 'kerberos-sec': {'kerberos'},
+    'kerberos': {'kerberos'}, 'radius': {'radius'}, 'syslog': {'syslog'}, 'snmp': {'snmp'},
+    'snmptrap': {'snmp'}, 'collectd': {'collectd'}, 'coap': {'coap'}, 'bgp': {'bgp'},
+    'microsoft-ds': {'smb', 'smb2'}, 'netbios-ssn': {'smb', 'smb2'}, 'vnc': {'vnc'}, 'ssh': {'ssh'},
+    'ftp': {'ftp'}, 'shell': {'rsh'}, 'rsh': {'rsh'}, 'login': {'rlogin'}, 'rlogin': {'rlogin'},
+    'finger': {'finger'}, 'cvspserver': {'cvspserver'}, 'ups': {'nut'}, 'nut': {'nut'}, 'mpd': {'mpd'},
+    'gearman': {'gearman'}, 'spamassassin': {'spamd'}, 'spamd': {'spamd'}, 'svn': {'svn'},
+    'svnserve': {'svn'}, 'beanstalkd': {'beanstalk'}, 'sieve': {'managesieve'},
+    'managesieve': {'managesieve'}, 'modbus': {'mbtcp'}, 'mbap': {'mbtcp'}, 'epmd': {'epmd'},
+    'distccd': {'distcc'}, 'distcc': {'distcc'}, 'grpc': {'grpc'}, 'http2': {'http2', 'grpc'},
+    'websocket': {'websocket'}, 'upsd': {'nut'}, 'amqp': {'amqp'}, 'ms-wbt-server': {'rdp'}, 'rdp': {'rdp'},
+    'auth': {'ident'}, 'ident': {'ident'}, 'sane-port': {'sane'}, 'sane': {'sane'}, 'nbd': {'nbd'},
+}
+
+# nDPI protocol names (ndpiReader "proto: M.A/Master.App"; every dotted part is looked up)
+NDPI = {
+    'http': {'http', 'ipp', 'websocket'}, 'http_proxy': {'http'}, 'http_connect': {'http'},
+    'ipp': {'ipp'}, 'dns': {'dns'}, 'kerberos': {'kerberos'}, 'radius': {'radius'}, 'syslog': {'syslog'},
+    'snmp': {'snmp'}, 'collectd': {'collectd'}, 'coap': {'coap'}, 'bgp': {'bgp'}, 'smbv1': {'smb'},
+    'smbv23': {'smb2'}, 'vnc': {'vnc'}, 'ssh': {'ssh'}, 'ftp_control': {'ftp'}, 'ftp_data': {'ftp'},
+    'rsh': {'rsh'}, 'modbus': {'mbtcp'}, 'websocket': {'websocket'}, 'http2': {'http2', 'grpc'},
+    'grpc': {'grpc'}, 'gopher': {'gopher'}, 'amqp': {'amqp'}, 'rdp': {'rdp'}, 'nbd': {'nbd'},
+}
+
+# Suricata eve.json flow app_proto
+SURICATA = {
+    'http': {'http', 'ipp', 'websocket'}, 'http1': {'http', 'ipp', 'websocket'}, 'http2': {'http2', 'grpc'},
+    'websocket': {'websocket'}, 'dns': {'dns'}, 'krb5': {'kerberos'}, 'radius': {'radius'},
+    'snmp': {'snmp'}, 'smb': {'smb', 'smb2'}, 'rfb': {'vnc'}, 'ssh': {'ssh'}, 'ftp': {'ftp'},
+    'ftp-data': {'ftp'}, 'modbus': {'mbtcp'}, 'bgp': {'bgp'}, 'syslog': {'syslog'}, 'rdp': {'rdp'},
+}
+
+# the plugin's ghost-port service names (field ghost service name; lower-cased)
+RESCAP = {
+    'http': {'http', 'ipp', 'websocket'}, 'http proxy': {'http'}, 'http/2': {'http2', 'grpc'},
+    'http2': {'http2', 'grpc'}, 'grpc': {'grpc'}, 'websocket': {'websocket'}, 'ipp': {'ipp'},
+    'gopher': {'gopher'}, 'dns': {'dns'}, 'kerberos': {'kerberos'}, 'radius': {'radius'},
+    'syslog': {'syslog'}, 'snmp': {'snmp'}, 'collectd': {'collectd'}, 'coap': {'coap'}, 'bgp': {'bgp'},
+    'smb': {'smb', 'smb2'}, 'smb2': {'smb2'}, 'smb1': {'smb'}, 'vnc': {'vnc'}, 'rfb': {'vnc'},
+    'ssh': {'ssh'}, 'ftp': {'ftp'}, 'rsh': {'rsh'}, 'rlogin': {'rlogin'}, 'finger': {'finger'},
+    'cvs pserver': {'cvspserver'}, 'cvspserver': {'cvspserver'}, 'nut': {'nut'}, 'mpd': {'mpd'},
+    'gearman': {'gearman'}, 'spamd': {'spamd'}, 'svn': {'svn'}, 'svnserve': {'svn'}, 'subversion': {'svn'},
+    'beanstalk': {'beanstalk'}, 'beanstalkd': {'beanstalk'}, 'managesieve': {'managesieve'},
+    'modbus': {'mbtcp'}, 'modbus/tcp': {'mbtcp'}, 'mbtcp': {'mbtcp'}, 'epmd': {'epmd'},
+    'distcc': {'distcc'}, 'amqp': {'amqp'}, 'rdp': {'rdp'}, 'ident': {'ident'}, 'sane': {'sane'},
+    'nbd': {'nbd'},
+}
+
+TABLES = {'nmap': NMAP, 'ndpi': NDPI, 'suricata': SURICATA, 'rescap': RESCAP}
+
+
+def verdict(tool, answer, service, near_miss):
+    """'right' / 'wrong' / 'unnamed' for one capture."""
+    if not answer:
+        return 'unnamed'
+    if near_miss:
+        return 'wrong'
+    table = TABLES[tool]
+    parts = [answer.lower()] + answer.lower().replace('/', '.').split('.')
+    for p in parts:
+        if service in table.get(p.strip(), ()):
+            return 'right'
+    return 'wrong'
+
+
+def product_version_ok(exp_product, exp_version, product, version):
+    """Both named: the tool's product contains the expected one (or the
+    reverse, case-insensitive) and its version starts with the expected
+    version."""
+    if not (exp_product and exp_version and product and version):
+        return False
+    a, b = exp_product.lower(), product.lower()
+    return (a in b or b in a) and version.strip().startswith(exp_version)

@@ -1,0 +1,94 @@
+#!/bin/bash
+# Records the evaluation set captures/eval/ from REAL Debian servers and their
+# clients on loopback (TCP/UDP 283 and 403), plus the near-misses, then runs
+# the anchors (nDPI, Suricata) over the pcaps. See doc/evaluation.md.
+#
+#   bash tools/eval/record.sh                   # everything
+#   bash tools/eval/record.sh bind9_udp_283 ... # only these scenarios
+#   /usr/bin/python3 tools/eval/eval.py list    # scenario names, service, split
+#
+# Needs root (ports below 1024, dumpcap on lo, a temporary account, chroot).
+#  1. installs the Debian packages it needs (apt-get; a policy-rc.d that
+#     answers 101 keeps their daemons from starting; any daemon that still
+#     started is stopped by pid);
+#  2. makes the Suricata 7 root (mmdebstrap trixie + suricata) unless present;
+#  3. creates the temporary account evaluser (removed at the end);
+#  4. per scenario (tools/ghost/ghostlib.py record() via tools/eval/evallib.py):
+#     dumpcap -i lo -f '<port filter> and not host 127.0.0.9' -> the server
+#     starts from a temp config, bound to 127.0.0.1 -> its client talks to it
+#     -> dumpcap is stopped -> nmap -sV (from 127.0.0.9) probes the same
+#     server -> every process started is stopped by pid -> checks -> pcap +
+#     manifest;
+#  5. rewrites captures/eval/README.md and split.txt, runs tools/eval/anchors.py run.
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+OUT="$(cd "$HERE/../.." && pwd)/captures/eval"
+PY=/usr/bin/python3
+export PYTHONDONTWRITEBYTECODE=1
+[ "$(id -u)" -eq 0 ] || { echo "record.sh must run as root" >&2; exit 2; }
+
+PKGS=(
+  tshark nmap libndpi-bin mmdebstrap curl python3-pexpect python3-scapy socat util-linux openbsd-inetd
+  apache2 apache2-utils lighttpd squid tinyproxy icecast2 nghttp2-server nghttp2-client etcd-server etcd-client
+  websocketd python3-websockets cups-daemon cups-ipp-utils cups-client gophernicus
+  bind9 bind9-dnsutils unbound knot knot-dnsutils krb5-kdc krb5-admin-server krb5-user
+  freeradius freeradius-utils rsyslog snmptrapd snmp collectd-core libcoap3-bin bird2 samba smbclient
+  tigervnc-standalone-server tigervnc-tools vncsnapshot
+  dropbear-bin openssh-client proftpd-basic rsh-redone-server rsh-redone-client fingerd finger cvs
+  nut-server nut-client mpd mpc gearman-job-server gearman-tools spamd spamc subversion beanstalkd
+  dovecot-managesieved sieve-connect python3-pymodbus erlang-base distcc gcc sane-utils oidentd
+  rabbitmq-server amqp-tools python3-serial python3-serial-asyncio snmp mini-httpd nsd webfs nbd-server nbd-client xrdp freerdp2-x11
+)
+DAEMONS='nsd|mini_httpd|webfsd|nbd-server|xrdp|xrdp-sesman|beam.smp|oidentd|saned|apache2|lighttpd|squid|tinyproxy|icecast2|etcd|cupsd|named|unbound|knotd|krb5kdc|kadmind|freeradius|rsyslogd|snmptrapd|snmpd|collectd|bird|smbd|nmbd|samba|dropbear|proftpd|inetd|upsd|upsmon|mpd|gearmand|spamd|svnserve|beanstalkd|dovecot|epmd|distccd|Xvnc'
+
+missing=()
+for p in "${PKGS[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [ "$status" = "install ok installed" ] || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  made_policy=
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\n# rescap tools/eval/record.sh: no daemon starts while installing\nexit 101\n' >/usr/sbin/policy-rc.d
+    chmod 755 /usr/sbin/policy-rc.d
+    made_policy=1
+  fi
+  before=" $(pgrep -d ' ' -x "$DAEMONS" 2>/dev/null || true) "
+  timeout 1800 apt-get -o DPkg::Lock::Timeout=900 update -qq
+  timeout 3000 apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  [ -z "$made_policy" ] || rm -f /usr/sbin/policy-rc.d
+  for pid in $(pgrep -x "$DAEMONS" 2>/dev/null || true); do
+    case "$before" in *" $pid "*) continue ;; esac
+    [ "$(ps -o ppid= -p "$pid" | tr -d ' ')" = 1 ] || continue
+    echo "stopping $(ps -o comm= -p "$pid") (pid $pid) started by its package"
+    kill "$pid" 2>/dev/null || true
+  done
+fi
+
+root=${RESCAP_SURICATA_ROOT:-/var/cache/rescap-eval/trixie-suricata}
+if [ ! -x "$root/usr/bin/suricata" ]; then
+  echo "making the Suricata root $root (mmdebstrap trixie, about a minute)"
+  mkdir -p "$(dirname "$root")"
+  rm -rf "$root.tmp"
+  timeout 1800 mmdebstrap --mode=root --variant=apt --include=suricata \
+    --aptopt='Acquire::Check-Valid-Until "false"' trixie "$root.tmp" http://deb.debian.org/debian \
+    >"$root.log" 2>&1
+  mv "$root.tmp" "$root"
+fi
+
+mkdir -p "$OUT"
+cleanup() { "$PY" "$HERE/eval.py" user-del || true; }
+trap cleanup EXIT
+"$PY" "$HERE/eval.py" user-add
+
+start=$(date +%s)
+rc=0
+# bounded as a whole too; SIGTERM unwinds through the scenario's cleanup
+timeout -s TERM 5400 "$PY" "$HERE/eval.py" record "$@" || rc=$?
+"$PY" "$HERE/eval.py" readme
+"$PY" "$HERE/anchors.py" run >/dev/null
+chmod a+r "$OUT"/* 2>/dev/null || true
+echo "record.sh: $(( $(date +%s) - start ))s, exit $rc; $(du -ch "$OUT"/*.pcap | tail -1 | cut -f1) of pcaps in $OUT"
+exit $rc
