@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <memory>
 #include <random>
 #include <set>
 #include <string>
@@ -183,4 +185,24 @@ TEST(Signatures, TableIsConsistent) {
     EXPECT_STREQ(ghostports::signature_for_nmap_service("ssh", Transport::Tcp)->protocol, "SSH");
     EXPECT_STREQ(ghostports::signature_for_nmap_service("stun", Transport::Tcp)->dissector, "stun-tcp");
     EXPECT_EQ(ghostports::signature_for_nmap_service("no-such-service", Transport::Tcp), nullptr);
+}
+
+// Issue 18: a RESP array line ended by LF alone ("*2\n") made resp_command
+// skip two octets past it and read beyond the payload. Every prefix of
+// every case, and lines ended by LF alone, in buffers of exactly their
+// size (ASan in scripts/sanitize.sh sees any read past them).
+TEST(Signatures, EveryPrefixStaysInBounds) {
+    std::vector<Bytes> payloads = {text("*2\n"), text("*2\n$3\n"), text("*2\r"), text("PASS x\nNICK a\n"),
+                                   text("PASS x\n")};
+    for (const Case &c : cases()) payloads.push_back(c.payload);
+    for (const Bytes &payload : payloads)
+        for (std::size_t size = 1; size <= payload.size(); ++size) {
+            const auto exact = std::make_unique<std::uint8_t[]>(size);
+            std::copy_n(payload.begin(), size, exact.get());
+            for (auto transport : {Transport::Tcp, Transport::Udp})
+                for (auto sender : {Sender::Client, Sender::Server})
+                    match_signature({exact.get(), size}, transport, sender);
+        }
+    EXPECT_EQ(name_of(text("*2\n"), Transport::Tcp, Sender::Client), "");
+    EXPECT_EQ(name_of(text("*1\n$4\nPING\n"), Transport::Tcp, Sender::Client), "Redis");
 }

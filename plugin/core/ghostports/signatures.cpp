@@ -22,18 +22,26 @@ std::uint32_t be32(Bytes p, std::size_t at) {
            static_cast<std::uint32_t>(p[at + 2]) << 8 | p[at + 3];
 }
 
-// The first line (without CR LF) when the payload has one within `limit`
-// octets of printable text, else empty.
-std::string_view first_line(Bytes p, std::size_t limit = 1024) {
+// The first line of printable text within `limit` octets: its text
+// (without CR LF or LF) and where the next line starts. `next` is 0 when
+// there is no whole line.
+struct Line {
+    std::string_view text;
+    std::size_t next = 0;
+};
+Line next_line(Bytes p, std::size_t limit = 1024) {
     const std::size_t end = std::min(p.size(), limit);
     for (std::size_t i = 0; i < end; ++i) {
         if (p[i] == '\n') {
             const std::size_t length = i > 0 && p[i - 1] == '\r' ? i - 1 : i;
-            return {reinterpret_cast<const char *>(p.data()), length};
+            return {{reinterpret_cast<const char *>(p.data()), length}, i + 1};
         }
         if (p[i] != '\r' && p[i] != '\t' && (p[i] < 0x20 || p[i] > 0x7e)) return {};
     }
     return {};
+}
+std::string_view first_line(Bytes p, std::size_t limit = 1024) {
+    return next_line(p, limit).text;
 }
 
 bool is_digits(std::string_view s) {
@@ -167,10 +175,9 @@ bool telnet_negotiation(Bytes p) {
 
 // Redis RESP: a command is an array of bulk strings "*N\r\n$M\r\n...".
 bool resp_command(Bytes p) {
-    const auto line = first_line(p, 16);
-    if (line.size() < 2 || line[0] != '*' || !is_digits(line.substr(1))) return false;
-    const auto rest = p.subspan(line.size() + 2);
-    const auto bulk = first_line(rest, 16);
+    const Line array = next_line(p, 16);
+    if (array.text.size() < 2 || array.text[0] != '*' || !is_digits(array.text.substr(1))) return false;
+    const auto bulk = first_line(p.subspan(array.next), 16);
     return bulk.size() >= 2 && bulk[0] == '$' && is_digits(bulk.substr(1));
 }
 bool resp_reply(Bytes p) {
@@ -241,11 +248,11 @@ bool irc_registration_line(std::string_view line) {
 }
 bool irc_client(Bytes p) {
     for (int lines = 0; lines < 4 && !p.empty(); ++lines) {
-        const auto line = first_line(p);
-        if (line.empty()) return false;
-        if (irc_registration_line(line)) return true;
-        if (!line.starts_with("PASS ")) return false;
-        p = p.subspan(std::min(p.size(), line.size() + 2));
+        const Line line = next_line(p);
+        if (line.text.empty()) return false;
+        if (irc_registration_line(line.text)) return true;
+        if (!line.text.starts_with("PASS ")) return false;
+        p = p.subspan(line.next);
     }
     return false;
 }
