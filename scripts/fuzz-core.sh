@@ -25,14 +25,16 @@ while [ $# -gt 0 ]; do
   esac
 done
 source scripts/lib/deps.sh
-# clang + libclang-rt-14-dev (libclang_rt.fuzzer, the ASan/UBSan runtimes of clang).
-install_packages clang libclang-rt-14-dev
+# clang + libclang-rt-dev (libclang_rt.fuzzer and the ASan/UBSan runtimes of the
+# suite's clang: libclang-rt-14-dev on bookworm, a newer one in the matrix roots).
+install_packages clang libclang-rt-dev
 
 source scripts/lib/build.sh
 echo "== building the fuzz targets (clang, ASan+UBSan) in $build"
+mkdir -p "$build"
 rescap_build "$build" -DRESCAP_FUZZ=ON -DRESCAP_BUILD_TESTS=OFF --target fuzzers \
-  -DCMAKE_C_COMPILER="$(command -v clang)" -DCMAKE_CXX_COMPILER="$(command -v clang++)" >"$build.build.log" 2>&1 ||
-  { tail -n 40 "$build.build.log"; echo "fuzz-core: build FAILED (full log: $build.build.log)"; exit 1; }
+  -DCMAKE_C_COMPILER="$(command -v clang)" -DCMAKE_CXX_COMPILER="$(command -v clang++)" >"$build/build.log" 2>&1 ||
+  { tail -n 40 "$build/build.log"; echo "fuzz-core: build FAILED (full log: $build/build.log)"; exit 1; }
 
 captures=(captures/*.pcap captures/ghost/*.pcap)
 nmap_probes=/usr/share/nmap/nmap-service-probes  # Debian nmap-common, in RESCAP_PACKAGES
