@@ -56,7 +56,7 @@ fuzz_one() {
   [ -d "tests/fuzz/regressions/$name" ] && cp tests/fuzz/regressions/"$name"/* "$seeds"/
   [ "$dict" != - ] && flags+=(-dict="tests/fuzz/$dict")
   # A hang before libFuzzer's own clock starts is bounded too.
-  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     timeout $((seconds + 120)) "$build/$name" "$corpus" "$seeds" "${flags[@]}" -max_total_time="$seconds" \
     -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" -print_final_stats=1 -artifact_prefix="$artifacts/" \
     "${extra[@]}" </dev/null >"$log" 2>&1 || rc=$?
