@@ -6,12 +6,14 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 source scripts/lib/deps.sh
-install_packages
+# libbenchmark-dev: the Google Benchmark target (bench/parser_bench.cpp) is built too.
+install_packages libbenchmark-dev
 
 source scripts/lib/build.sh
 
 build=${RESCAP_BUILD_DIR:-build}
-rescap_build "$build" -DRESCAP_BUILD_TESTS=ON
+# Every target of the normal build: plugin, unit tests, benchmark (built, not run).
+rescap_build "$build" -DRESCAP_BUILD_TESTS=ON -DRESCAP_BENCH=ON
 
 echo "== unit tests (ctest)"
 ctest --test-dir "$build" --output-on-failure
@@ -33,4 +35,13 @@ RESCAP_PLUGIN="$RESCAP_PLUGIN" bash scripts/gui-check.sh --out "$build/gui-check
 if [ -z "${RESCAP_SKIP_SANITIZE:-}" ]; then
   echo "== sanitizers (scripts/sanitize.sh)"
   bash scripts/sanitize.sh
+fi
+
+# libFuzzer: every pure recogniser of plugin/core, 15 s each
+# (RESCAP_FUZZ_SECONDS), after a clang build of all targets: about 3 minutes
+# on 2 cores (scripts/fuzz-core.sh, doc/fuzzing.md). RESCAP_SKIP_FUZZ=1, or
+# RESCAP_SKIP_SANITIZE=1 for the quick local run, skips it.
+if [ -z "${RESCAP_SKIP_SANITIZE:-}${RESCAP_SKIP_FUZZ:-}" ]; then
+  echo "== libFuzzer targets (scripts/fuzz-core.sh)"
+  bash scripts/fuzz-core.sh --seconds "${RESCAP_FUZZ_SECONDS:-15}"
 fi

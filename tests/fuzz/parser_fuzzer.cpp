@@ -2,39 +2,27 @@
 // (UDP) and as a byte stream (TCP), and the results are checked against the
 // invariants the Wireshark glue relies on (spans inside their sources, tree
 // links, progress). A broken invariant aborts, so libFuzzer keeps the input.
-//
-// Build: cmake -S . -B build-fuzz -DRESCAP_FUZZ=ON -DRESCAP_BUILD_TESTS=OFF \
-//          -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++
-//        cmake --build build-fuzz --target parser_fuzzer
-// Run:   scripts/fuzz-parser.sh --seconds 600
+// The first input octet picks the options (bit 0: TLS instead of cleartext,
+// bit 1: a typed-attribute table for private-use tags); the rest is the payload.
+// Build and run: scripts/fuzz-core.sh (doc/fuzzing.md).
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <span>
 #include <vector>
 
-#include "core/ghostports/signatures.hpp"
-#include "core/decap/inner_packet.hpp"
+#include "core/rescap/attributes.hpp"
 #include "core/rescap/diagnostics.hpp"
-#include "core/rescap/heuristic.hpp"
 #include "core/rescap/parser.hpp"
 #include "core/rescap/registry.hpp"
+#include "harness.hpp"
 
 namespace {
 
 using rescap::Item;
 using rescap::ParseResult;
 
-[[noreturn]] void fail(const char *what, std::size_t a = 0, std::size_t b = 0) {
-    std::fprintf(stderr, "parser_fuzzer: invariant broken: %s (%zu, %zu)\n", what, a, b);
-    std::abort();
-}
-
-#define CHECK(cond, ...)                         \
-    do {                                         \
-        if (!(cond)) fail(#cond, ##__VA_ARGS__); \
-    } while (0)
+using fuzz::touch;
+#define CHECK FUZZ_CHECK
 
 // Size of a source, or SIZE_MAX when the id names no source.
 std::size_t source_size(const ParseResult &r, rescap::SourceId id, std::span<const std::uint8_t> input) {
@@ -45,15 +33,6 @@ std::size_t source_size(const ParseResult &r, rescap::SourceId id, std::span<con
 
 bool range_inside(std::size_t offset, std::size_t length, std::size_t size) {
     return size != SIZE_MAX && offset <= size && length <= size - offset;
-}
-
-volatile std::uint8_t sink;
-
-// Reads every octet of a span so that ASan sees any stray access.
-void touch(std::span<const std::uint8_t> bytes) {
-    std::uint8_t x = 0;
-    for (const auto b : bytes) x ^= b;
-    sink = x;
 }
 
 void check_result(const ParseResult &r, std::span<const std::uint8_t> input, const rescap::ParseOptions &options,
@@ -181,17 +160,35 @@ void walk_datagram(std::span<const std::uint8_t> input, const rescap::ParseOptio
     }
 }
 
+// Private-use tags mapped to every value type, so that the typed-attribute
+// checks run too.
+const rescap::AttributeTable &attribute_table() {
+    static const rescap::AttributeTable table = [] {
+        std::vector<rescap::AttributeSpec> specs;
+        std::uint16_t tag = 0xFE10;
+        for (const rescap::AttrType type : rescap::kAttrTypes) {
+            specs.push_back({tag, "request attribute", type});
+            specs.push_back({static_cast<std::uint16_t>(tag | 0x0100), "response attribute", type});
+            ++tag;
+        }
+        rescap::AttributeTable t;
+        t.assign(std::move(specs));
+        return t;
+    }();
+    return table;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
     const std::span<const std::uint8_t> input(data, size);
-    // The first octet picks the cleartext flag, so that both rule sets run;
-    // the rest is the payload.
-    const bool cleartext = size > 0 ? (data[0] & 1) == 0 : true;
+    const std::uint8_t flags = size > 0 ? data[0] : 0;
     const auto payload = size > 0 ? input.subspan(1) : input;
+    const bool cleartext = (flags & 1) == 0;
+    const rescap::AttributeTable *attributes = (flags & 2) != 0 ? &attribute_table() : nullptr;
 
-    rescap::ParseOptions datagram{.stream = false, .cleartext = cleartext};
-    rescap::ParseOptions stream{.stream = true, .cleartext = cleartext};
+    rescap::ParseOptions datagram{.stream = false, .cleartext = cleartext, .attributes = attributes};
+    rescap::ParseOptions stream{.stream = true, .cleartext = cleartext, .attributes = attributes};
     const ParseResult d = rescap::parse_message(payload, datagram);
     check_result(d, payload, datagram);
     const ParseResult s = rescap::parse_message(payload, stream);
@@ -210,13 +207,5 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         }
     }
     walk_datagram(payload, datagram);
-    (void)rescap::looks_like_rescap(d, payload.size());
-    (void)rescap::looks_like_rescap(s, payload.size());
-
-    // The other pure helpers the dissectors call on raw payloads.
-    (void)decap::classify_payload(payload);
-    for (auto transport : {ghostports::Transport::Tcp, ghostports::Transport::Udp})
-        for (auto sender : {ghostports::Sender::Client, ghostports::Sender::Server})
-            (void)ghostports::match_signature(payload, transport, sender);
     return 0;
 }
