@@ -26,6 +26,7 @@ RESPONSE = item(0x000C, struct.pack("!H", 2)) + item(0x000D, struct.pack("!H", 0
 RESPONSE_TAGS = [0x000C, 0x000D, 0x000E]
 REQUEST_CUTS = [(0, 30), (30, 61), (61, len(REQUEST))]
 RESPONSE_CUTS = [(0, 20), (20, len(RESPONSE))]
+SMALL_CUTS = [(k * 5, len(REQUEST) if k == 19 else k * 5 + 5) for k in range(20)]
 
 
 def _packet(src, payload=b"", offset=0, flags="PA"):
@@ -70,6 +71,9 @@ SCENARIOS = {
     + _segments("s", RESPONSE, RESPONSE_CUTS, [1, 0]),
     "last_first": lambda: _handshake() + _segments("c", REQUEST, REQUEST_CUTS, [2, 1, 0])
     + _segments("s", RESPONSE, RESPONSE_CUTS, [1, 0]),
+    # Twenty small segments, the first last: the held run grows nineteen times.
+    "first_last": lambda: _handshake() + _segments("c", REQUEST, SMALL_CUTS, list(range(1, 20)) + [0])
+    + _segments("s", RESPONSE, RESPONSE_CUTS, [0, 1]),
     # Overlapping retransmissions: octets 20..45 again with new ones after them, a whole segment again.
     "overlapping": lambda: _handshake() + [_packet("c", REQUEST[0:45], 0), _packet("c", REQUEST[20:70], 20),
                                            _packet("c", REQUEST[20:70], 20), _packet("c", REQUEST[60:], 60)]
@@ -204,3 +208,20 @@ def test_maximum_message_size_is_clamped(tshark_env, synth_dir):
     big = tshark_env.run("-r", str(path), "-o", "rescap.max_message_size:4294967295", "-T", "fields",
                          "-e", "rescap.base_uri")
     assert "268435456 is used" in big.stderr and URI.decode() in big.stdout
+
+
+@pytest.mark.parametrize("direction", ["c", "s"])
+def test_later_messages_decode_after_segments_tcp_kept_back(tshark_env, synth_dir, direction):
+    # Default TCP preferences: the late segments of the first request and response never
+    # reach rescap. The next message in the direction gives the gap up (TCP saw its
+    # octets, or the peer acknowledged them) and decodes; nothing is malformed.
+    offset = len(REQUEST) if direction == "c" else len(RESPONSE)
+    message = REQUEST if direction == "c" else RESPONSE
+    packets = SCENARIOS["out_of_order"]() + [_packet(direction, message, offset)]
+    rows = _decode(tshark_env, _write(synth_dir, "reorder_kept_back_" + direction, packets))
+    last = rows[-1]
+    assert last["tags"] == (REQUEST_TAGS if direction == "c" else RESPONSE_TAGS), rows
+    held = [4, 5] if direction == "c" else [7]
+    assert all("framed in frame %d" % last["num"] in rows[k - 1]["info"] for k in held), rows
+    for r in rows:
+        assert not r["malformed"] and "Malformed" not in r["info"] and "Not rescap" not in r["info"], r

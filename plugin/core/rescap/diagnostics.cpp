@@ -47,8 +47,8 @@ constexpr std::array kDiagnostics{
              "Too many items to show: the rest of the message is not in the tree"},
     DiagSpec{StreamGap, "stream_gap", Warning, Sequence, "TCP data missing inside a message: shown as far as it went"},
     DiagSpec{MessageIncomplete, "message_incomplete", Warning, Sequence,
-             "The rest of this message never reached rescap (the stream or the capture ended, or TCP kept "
-             "back the segments): shown as far as it went"},
+             "The rest of this message never arrived (the TCP stream or the capture ended inside it, or TCP "
+             "kept its segments back): shown as far as it went"},
     DiagSpec{BeyondCount, "beyond_count", Note, Sequence, "Items beyond the message's count are ignored"},
     DiagSpec{UnknownTag, "unknown_tag", Note, Undecoded, "Unknown tag, item skipped"},
     DiagSpec{RetransmittedRequest, "retransmitted_request", Note, Sequence,

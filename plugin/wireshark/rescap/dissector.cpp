@@ -180,9 +180,11 @@ void show_assembled(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const S
     ParseOptions options = options_for(pinfo, Transport::Tcp);
     // Cut off: what is missing is missing for good.
     options.stream = !message.ended_early;
-    // What the capture did not keep, or the stream never sent, is said once below, not as malformed items.
+    // Octets the capture did not keep, that never reached rescap (a gap), or
+    // that the stream never sent are said once below, not as malformed items.
     const bool incomplete = ended_incomplete_here(message, pinfo);
-    if (message.snapped || incomplete) {
+    const bool gap = message.ended_early && message.why == DiagKind::StreamGap;
+    if (message.snapped || incomplete || gap) {
         options.stream = false;
         options.reported_length = std::numeric_limits<std::size_t>::max();
     }

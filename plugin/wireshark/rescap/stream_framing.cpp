@@ -28,6 +28,7 @@ struct StreamDirection {
     // Octets that came ahead of a gap, one run from held_seq, waiting for it.
     guint8 *held;
     guint32 held_length;
+    guint32 held_capacity;
     guint32 held_seq;
     SegmentPlan *held_first;
     SegmentPlan *held_last;
@@ -76,6 +77,21 @@ guint32 expected_start(const StreamDirection &direction, packet_info *pinfo, gui
     else if (direction.ack_known)
         start = direction.acked;
     return after(seq, start) && seq - start <= g_framing.max_message_size ? start : seq;
+}
+
+// TCP's analysis saw, without a hole, the octets from `next_seq` on (a
+// segment with them came and TCP did not hand it on: 4.0 keeps segments it
+// calls out of order or retransmitted from sub-dissectors), or the peer
+// acknowledged them (pure ACKs never reach rescap): they will never come.
+bool tcp_saw_gap(packet_info *pinfo, guint32 next_seq) {
+    const struct tcp_analysis *tcpd = get_tcp_conversation_data(find_or_create_conversation(pinfo), pinfo);
+    if (tcpd == nullptr || tcpd->fwd == nullptr || tcpd->rev == nullptr) return false;
+    // The analysis works in absolute sequence numbers.
+    const guint32 base = tcp_relative_sequence_numbers() ? tcpd->fwd->base_seq : 0;
+    const auto beyond = [&](guint32 absolute) { return absolute != 0 && after(absolute - base, next_seq); };
+    const tcp_analyze_seq_flow_info_t *own = tcpd->fwd->tcp_analyze_seq_info;
+    const tcp_analyze_seq_flow_info_t *peer = tcpd->rev->tcp_analyze_seq_info;
+    return (own != nullptr && beyond(own->maxseqtobeacked)) || (peer != nullptr && beyond(peer->lastack));
 }
 
 // Appends with amortised doubling, never past the maximum message size
@@ -186,6 +202,7 @@ void release_held(StreamDirection &direction, guint32 framed_in) {
     if (direction.held != nullptr) wmem_free(wmem_file_scope(), direction.held);
     direction.held = nullptr;
     direction.held_length = 0;
+    direction.held_capacity = 0;
     direction.held_first = direction.held_last = nullptr;
 }
 
@@ -194,10 +211,11 @@ void release_held(StreamDirection &direction, guint32 framed_in) {
 // come), when the peer already acknowledged octets the capture does not have
 // (they will never come either), when it leaves a second gap, or past the
 // maximum message size.
-bool hold(StreamDirection &direction, SegmentPlan &plan, tvbuff_t *tvb, guint32 seq) {
+bool hold(StreamDirection &direction, SegmentPlan &plan, tvbuff_t *tvb, packet_info *pinfo, guint32 seq) {
     const guint32 captured = tvb_captured_length(tvb);
     if (captured == 0 || captured < tvb_reported_length(tvb)) return false;
     if (direction.ack_known && after(direction.acked, direction.next_seq)) return false;
+    if (tcp_saw_gap(pinfo, direction.next_seq)) return false;
     const guint32 end = seq + captured;
     guint32 low = seq;
     guint32 high = end;
@@ -208,12 +226,28 @@ bool hold(StreamDirection &direction, SegmentPlan &plan, tvbuff_t *tvb, guint32 
         if (after(held_end, end)) high = held_end;
     }
     if (high - low > g_framing.max_message_size) return false;
-    auto *run = static_cast<guint8 *>(wmem_alloc(wmem_file_scope(), high - low));
-    // What was held stays; the segment fills the rest of the run.
-    tvb_memcpy(tvb, run + (seq - low), 0, captured);
-    if (direction.held_length > 0) std::memcpy(run + (direction.held_seq - low), direction.held, direction.held_length);
-    if (direction.held != nullptr) wmem_free(wmem_file_scope(), direction.held);
-    direction.held = run;
+    if (direction.held_length > 0 && low == direction.held_seq) {
+        // The run grows at its end (the usual case): amortised doubling, and
+        // only the octets past its end are copied (what was held stays).
+        const guint32 held_end = direction.held_seq + direction.held_length;
+        if (high - low > direction.held_capacity) {
+            const guint32 capacity =
+                std::min(std::max(high - low, direction.held_capacity * 2), g_framing.max_message_size);
+            direction.held = static_cast<guint8 *>(wmem_realloc(wmem_file_scope(), direction.held, capacity));
+            direction.held_capacity = capacity;
+        }
+        if (after(end, held_end))
+            tvb_memcpy(tvb, direction.held + direction.held_length, static_cast<gint>(held_end - seq), end - held_end);
+    } else {
+        // The first segment held, or one before the run: a new run.
+        auto *run = static_cast<guint8 *>(wmem_alloc(wmem_file_scope(), high - low));
+        tvb_memcpy(tvb, run + (seq - low), 0, captured);
+        if (direction.held_length > 0)
+            std::memcpy(run + (direction.held_seq - low), direction.held, direction.held_length);
+        if (direction.held != nullptr) wmem_free(wmem_file_scope(), direction.held);
+        direction.held = run;
+        direction.held_capacity = high - low;
+    }
     direction.held_seq = low;
     direction.held_length = high - low;
     plan.held = true;
@@ -316,12 +350,15 @@ SegmentPlan *plan_segment(tvbuff_t *tvb, packet_info *pinfo, void *data) {
     const guint32 reported = tvb_reported_length(tvb);
     const guint32 held_end = direction.held_seq + direction.held_length;
     if (after(seq, direction.next_seq)) {
-        if (hold(direction, *plan, tvb, seq)) return plan;
-        // The gap will not fill: the open message ends where it got to.
+        if (hold(direction, *plan, tvb, pinfo, seq)) return plan;
+        // The gap will not fill: the open message ends where it got to, and
+        // what follows the gap may start inside a message.
         if (direction.open != nullptr) {
             plan->continued = direction.open;
             cut_off(direction, *direction.open, pinfo, DiagKind::StreamGap);
         }
+        direction.resynchronising = true;
+        direction.after_snap = false;
         if (direction.held_length > 0 && !after(direction.held_seq, seq) && !after(seq, held_end)) {
             // This segment goes on from the held run: the run, then the segment's octets beyond it.
             const guint32 overlap = std::min(held_end - seq, captured);
