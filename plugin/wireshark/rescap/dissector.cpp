@@ -241,9 +241,10 @@ void show_message_part(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gint
 void show_held(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const SegmentPlan &plan, bool &shown) {
     proto_item *item = proto_tree_add_item(tree, fields().proto, tvb, 0, -1, ENC_NA);
     show_rescap_columns(pinfo, shown);
-    if (plan.framed_in != 0) {
-        proto_item_append_text(item, ", segment ahead of a gap in the stream (framed in frame %u)", plan.framed_in);
-        col_append_sep_fstr(pinfo->cinfo, COL_INFO, " | ", "Segment out of order (framed in frame %u)", plan.framed_in);
+    const guint32 framed_in = plan.reordering->framed_in;
+    if (framed_in != 0) {
+        proto_item_append_text(item, ", segment ahead of a gap in the stream (framed in frame %u)", framed_in);
+        col_append_sep_fstr(pinfo->cinfo, COL_INFO, " | ", "Segment out of order (framed in frame %u)", framed_in);
     } else if (PINFO_FD_VISITED(pinfo)) {
         // The gap's octets never reached rescap (not captured, or kept back by TCP: doc/decisions-framing.md).
         proto_item_append_text(item, ", segment after a gap whose octets never reached rescap (not framed)");
@@ -335,7 +336,7 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
                             ? plan_segment(tvb, pinfo, data)
                             : nullptr;
     bool shown = false;
-    if (plan != nullptr && plan->held) {
+    if (plan != nullptr && is_held(*plan)) {
         show_held(tvb, pinfo, tree, *plan, shown);
         return own_length;
     }

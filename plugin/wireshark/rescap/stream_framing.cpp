@@ -30,13 +30,17 @@ struct StreamDirection {
     guint32 held_length;
     guint32 held_capacity;
     guint32 held_seq;
-    SegmentPlan *held_first;
-    SegmentPlan *held_last;
+    Reordering *held_first;
+    Reordering *held_last;
 };
 
 struct StreamConversation {
     StreamDirection direction[2];
 };
+
+// One plan per TCP segment of every rescap conversation, for the file's
+// lifetime: out-of-order state stays out of it (Reordering).
+static_assert(sizeof(SegmentPlan) <= 48, "SegmentPlan grew: keep rare state in Reordering");
 
 wmem_map_t *g_conversations = nullptr;
 StreamFraming g_framing;
@@ -198,7 +202,7 @@ guint32 resynchronise(StreamDirection &direction, tvbuff_t *tvb, gint from) {
 
 // The held segments' octets were framed in this frame (0: never, the gap was given up).
 void release_held(StreamDirection &direction, guint32 framed_in) {
-    for (SegmentPlan *plan = direction.held_first; plan != nullptr; plan = plan->next_held) plan->framed_in = framed_in;
+    for (Reordering *held = direction.held_first; held != nullptr; held = held->next_held) held->framed_in = framed_in;
     if (direction.held != nullptr) wmem_free(wmem_file_scope(), direction.held);
     direction.held = nullptr;
     direction.held_length = 0;
@@ -250,28 +254,33 @@ bool hold(StreamDirection &direction, SegmentPlan &plan, tvbuff_t *tvb, packet_i
     }
     direction.held_seq = low;
     direction.held_length = high - low;
-    plan.held = true;
+    auto *held = wmem_new0(wmem_file_scope(), Reordering);
+    held->held = true;
+    plan.reordering = held;
     if (direction.held_last != nullptr)
-        direction.held_last->next_held = &plan;
+        direction.held_last->next_held = held;
     else
-        direction.held_first = &plan;
-    direction.held_last = &plan;
+        direction.held_first = held;
+    direction.held_last = held;
     return true;
 }
 
 tvbuff_t *payload_tvb(const SegmentPlan &plan, tvbuff_t *tvb) {
-    return tvb_new_child_real_data(tvb, plan.payload, plan.payload_length, static_cast<gint>(plan.payload_reported));
+    const Reordering &r = *plan.reordering;
+    return tvb_new_child_real_data(tvb, r.payload, r.payload_length, static_cast<gint>(r.payload_reported));
 }
 
 // The payload framed in this frame: `head` then `tail` (captured octets),
 // then `extra_reported` octets the capture did not keep.
 tvbuff_t *join(SegmentPlan &plan, tvbuff_t *tvb, const guint8 *head, guint32 head_length, const guint8 *tail,
                guint32 tail_length, guint32 extra_reported) {
-    plan.payload_length = head_length + tail_length;
-    plan.payload_reported = plan.payload_length + extra_reported;
-    plan.payload = static_cast<guint8 *>(wmem_alloc(wmem_file_scope(), std::max<guint32>(plan.payload_length, 1)));
-    if (head_length > 0) std::memcpy(plan.payload, head, head_length);
-    if (tail_length > 0) std::memcpy(plan.payload + head_length, tail, tail_length);
+    auto *r = wmem_new0(wmem_file_scope(), Reordering);
+    r->payload_length = head_length + tail_length;
+    r->payload_reported = r->payload_length + extra_reported;
+    r->payload = static_cast<guint8 *>(wmem_alloc(wmem_file_scope(), std::max<guint32>(r->payload_length, 1)));
+    if (head_length > 0) std::memcpy(r->payload, head, head_length);
+    if (tail_length > 0) std::memcpy(r->payload + head_length, tail, tail_length);
+    plan.reordering = r;
     return payload_tvb(plan, tvb);
 }
 
@@ -386,7 +395,7 @@ SegmentPlan *plan_segment(tvbuff_t *tvb, packet_info *pinfo, void *data) {
 }
 
 tvbuff_t *planned_payload(const SegmentPlan &plan, tvbuff_t *tvb, packet_info *pinfo) {
-    if (plan.payload == nullptr) return tvb;
+    if (plan.reordering == nullptr || plan.reordering->payload == nullptr) return tvb;
     tvbuff_t *payload = payload_tvb(plan, tvb);
     add_new_data_source(pinfo, payload, "Reordered TCP payload");
     return payload;

@@ -51,25 +51,33 @@ struct StreamMessage {
     guint32 tail_end;         // end of the ignored items walked so far
 };
 
-// What one TCP segment's payload holds; the same on every pass. Offsets are
-// in the planned payload (planned_payload()).
-struct SegmentPlan {
-    guint32 skip;              // octets at the start already seen (retransmitted)
-    StreamMessage *continued;  // a message open when the segment began
-    guint32 continued_until;   // octets of the segment that belong to it (from `skip`)
-    guint32 resync_until;      // octets skipped looking for the next message start
-    bool resync_quiet;         // they belong to a message the capture cut: no finding
-    StreamMessage *started;    // a message that starts here and goes on past the segment
-    guint32 started_at;
-    // Out of order: the segment came ahead of a gap and waits for it.
-    bool held;
-    guint32 framed_in;       // held: the frame that framed its octets once the gap filled (0: never)
-    SegmentPlan *next_held;  // the other segments held with it
-    // The segment filled a gap: its octets and the held ones after them.
-    guint8 *payload;  // null: the segment's own octets
+// Out of order (rare, so apart from the plan every segment has): a segment
+// held ahead of a gap, or one whose octets were framed with held ones.
+struct Reordering {
+    bool held;              // the segment came ahead of a gap and waits for it
+    guint32 framed_in;      // held: the frame that framed its octets once the gap filled (0: never)
+    Reordering *next_held;  // the other segments held with it
+    guint8 *payload;        // not held: its octets, then the held ones after them
     guint32 payload_length;
     guint32 payload_reported;  // more than payload_length when the snap length cut the segment
 };
+
+// What one TCP segment's payload holds; the same on every pass. Offsets are
+// in the planned payload (planned_payload()).
+struct SegmentPlan {
+    StreamMessage *continued;  // a message open when the segment began
+    StreamMessage *started;    // a message that starts here and goes on past the segment
+    Reordering *reordering;    // null unless the segment came out of order or filled a gap
+    guint32 skip;              // octets at the start already seen (retransmitted)
+    guint32 continued_until;   // octets of the segment that belong to it (from `skip`)
+    guint32 resync_until;      // octets skipped looking for the next message start
+    guint32 started_at;
+    bool resync_quiet;  // the skipped octets belong to a message the capture cut: no finding
+};
+
+inline bool is_held(const SegmentPlan &plan) {
+    return plan.reordering != nullptr && plan.reordering->held;
+}
 
 struct StreamFraming {
     guint32 max_message_size = 8u << 20;  // the preference (octets), within the limits below
