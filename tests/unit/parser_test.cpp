@@ -134,6 +134,67 @@ TEST(Parser, LengthRunningPastTheData) {
     EXPECT_FALSE(r.incomplete);  // datagram: nothing more will come
 }
 
+// A capture's snap length keeps fewer octets than the packet had: the parser
+// decodes what was kept and says the capture cut it, never "malformed"
+// (Wireshark: "Packet size limited during capture").
+TEST(Parser, SnappedInputIsNotAFinding) {
+    const Bytes whole = counted(0x0001, 2) + kBaseUri + item(0x0003, u16(0x000D));
+    ParseOptions snapped;
+    snapped.reported_length = whole.size();
+    for (std::size_t kept = 2; kept < whole.size(); ++kept) {
+        const Bytes part(whole.begin(), whole.begin() + static_cast<std::ptrdiff_t>(kept));
+        const ParseResult r = parse_message(part, snapped);
+        EXPECT_TRUE(r.is_rescap) << kept;
+        EXPECT_TRUE(r.snapped) << kept;
+        EXPECT_TRUE(r.diagnostics.empty()) << kept << ": " << r.diagnostics.front().message;
+        // A root header cut short has no item to show (consumed 0: the dissector shows what is there).
+        if (kept >= kHeaderLength) {
+            EXPECT_EQ(r.consumed, kept) << kept;
+        }
+    }
+    // Cut inside the BaseURI: its header and the octets kept are shown.
+    const ParseResult r = parse_message(Bytes(whole.begin(), whole.begin() + 18), snapped);
+    EXPECT_EQ(tags(r), (std::vector<std::uint16_t>{1, 2}));
+    EXPECT_FALSE(r.items[1].complete);
+    const ParseResult stream = parse_message(Bytes(whole.begin(), whole.begin() + 18), [&] {
+        ParseOptions o = snapped;
+        o.stream = true;
+        return o;
+    }());
+    EXPECT_TRUE(stream.snapped);
+    EXPECT_TRUE(stream.diagnostics.empty());
+}
+
+TEST(Parser, SnappedNestedRootShowsItsWholeChildren) {
+    const Bytes whole = item(0x0001, kBaseUri + item(0x0003, u16(0x000D)));
+    ParseOptions snapped;
+    snapped.reported_length = whole.size();
+    const ParseResult r = parse_message(Bytes(whole.begin(), whole.end() - 1), snapped);
+    EXPECT_TRUE(r.snapped);
+    EXPECT_TRUE(r.diagnostics.empty());
+    EXPECT_EQ(tags(r), (std::vector<std::uint16_t>{1, 2, 3}));
+}
+
+// What runs past the packet's reported end is malformed, snap length or not.
+TEST(Parser, LengthPastTheReportedEndIsStillTruncated) {
+    const Bytes whole = counted(0x0001, 1) + kBaseUri;
+    ParseOptions snapped;
+    snapped.reported_length = whole.size() - 1;  // the packet itself ended inside the BaseURI
+    const ParseResult r = parse_message(Bytes(whole.begin(), whole.begin() + 18), snapped);
+    EXPECT_FALSE(r.snapped);
+    EXPECT_EQ(kinds(r), std::vector<DiagKind>{DiagKind::Truncated});
+    // A whole input (reported length not more than the input) is judged as before.
+    ParseOptions whole_input;
+    whole_input.reported_length = 18;
+    EXPECT_EQ(kinds(parse_message(Bytes(whole.begin(), whole.begin() + 18), whole_input)),
+              std::vector<DiagKind>{DiagKind::Truncated});
+    // A count the capture cut short at an item boundary is no finding; one the packet cut short is.
+    const Bytes three = counted(0x0001, 3) + kBaseUri;
+    snapped.reported_length = three.size() + 10;
+    EXPECT_TRUE(parse_message(three, snapped).diagnostics.empty());
+    EXPECT_EQ(kinds(parse_message(three)), std::vector<DiagKind>{DiagKind::CountShort});
+}
+
 TEST(Parser, StreamModeAsksForTheMissingOctets) {
     const Bytes whole = counted(0x0001, 1) + item(0x0002, text("mailto:alice@example.com"));
     ParseOptions stream;

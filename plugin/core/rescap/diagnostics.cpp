@@ -46,6 +46,9 @@ constexpr std::array kDiagnostics{
     DiagSpec{TooManyItems, "too_many_items", Warning, Undecoded,
              "Too many items to show: the rest of the message is not in the tree"},
     DiagSpec{StreamGap, "stream_gap", Warning, Sequence, "TCP data missing inside a message: shown as far as it went"},
+    DiagSpec{MessageIncomplete, "message_incomplete", Warning, Sequence,
+             "The rest of this message never arrived (the TCP stream or the capture ended inside it, or TCP "
+             "kept its segments back): shown as far as it went"},
     DiagSpec{BeyondCount, "beyond_count", Note, Sequence, "Items beyond the message's count are ignored"},
     DiagSpec{UnknownTag, "unknown_tag", Note, Undecoded, "Unknown tag, item skipped"},
     DiagSpec{RetransmittedRequest, "retransmitted_request", Note, Sequence,

@@ -45,6 +45,7 @@ enum class DiagKind : std::uint8_t {
     AttributeValue,
     TooManyItems,
     StreamGap,
+    MessageIncomplete,
     // legal but unusual (notes)
     BeyondCount,
     UnknownTag,

@@ -67,6 +67,18 @@ private:
         r_.diagnostics.push_back(Diagnostic{kind, item, source, offset, length, std::move(message)});
     }
 
+    // Running out of the message's own sequence where the capture cut the
+    // packet (snap length), short of what the packet had on the wire: the
+    // octets existed and were not kept, so this is no finding of the message.
+    // `end` is where the missing octets end (0: not known).
+    bool cut_by_capture(const Cursor &at, std::size_t end) {
+        if (!at.open_ended || options_.reported_length <= input_.size() || at.end != input_.size()) return false;
+        if (end > options_.reported_length) return false;
+        r_.snapped = true;
+        ++cut_short_;
+        return true;
+    }
+
     // Running out of the input in stream mode means the rest is still to come.
     void need(const Cursor &at, std::size_t total) {
         if (!options_.stream || !at.open_ended) return;
@@ -96,7 +108,7 @@ private:
     std::optional<std::uint32_t> read_item(Cursor &at, std::uint32_t parent, std::uint32_t depth) {
         const auto data = bytes(at.source);
         if (at.end - at.pos < kHeaderLength) {
-            if (at.pos < at.end)
+            if (at.pos < at.end && !cut_by_capture(at, at.pos + kHeaderLength))
                 report(DiagKind::Truncated, parent, at.source, at.pos, at.end - at.pos,
                        format("Item header needs 4 octets, %zu left", at.end - at.pos));
             need(at, at.pos + kHeaderLength);
@@ -134,8 +146,10 @@ private:
             r_.fragments.push_back(Fragment{at.pos, length, available, more});
             total += available;
             if (available < length) {
-                report(DiagKind::Truncated, index, at.source, at.pos, at.end - at.pos,
-                       format("%s says %u octets, %zu present", std::string(tag_name(tag)).c_str(), length, available));
+                if (!cut_by_capture(at, at.pos + kHeaderLength + length))
+                    report(DiagKind::Truncated, index, at.source, at.pos, at.end - at.pos,
+                           format("%s says %u octets, %zu present", std::string(tag_name(tag)).c_str(), length,
+                                  available));
                 need(at, at.pos + kHeaderLength + length);
                 // Only the root's own length is the message's; anywhere else more may follow.
                 if (index == 0 && !more) r_.needed_exact = r_.needed == at.pos + kHeaderLength + length;
@@ -146,8 +160,9 @@ private:
             at.pos += kHeaderLength + length;
             if (!more) break;
             if (at.end - at.pos < kHeaderLength) {
-                report(DiagKind::FragmentUnterminated, index, at.source, r_.fragments.back().offset,
-                       kHeaderLength + length);
+                if (!cut_by_capture(at, at.pos + kHeaderLength))
+                    report(DiagKind::FragmentUnterminated, index, at.source, r_.fragments.back().offset,
+                           kHeaderLength + length);
                 need(at, 0);
                 complete = false;
                 break;
@@ -261,7 +276,7 @@ private:
         const std::size_t cut_before = cut_short_;
         const std::size_t found = read_sequence(at, index, announced);
         // A truncated item already explains the missing ones.
-        if (found < announced && cut_short_ == cut_before) {
+        if (found < announced && cut_short_ == cut_before && !(at.pos == at.end && cut_by_capture(at, 0))) {
             const Item &item = r_.items[index];
             report(DiagKind::CountShort, index, item.header_source, r_.fragments[item.first_fragment].offset,
                    kHeaderLength + item.content_length,
@@ -471,8 +486,10 @@ bool ParseResult::has_errors() const {
 ParseResult parse_message(std::span<const std::uint8_t> input, const ParseOptions &options) {
     ParseResult result;
     Parser(input, options, result).run();
-    // Rules speak of a message's items; a root that could not be decoded has none.
-    if (result.is_rescap && !result.incomplete && result.form != Form::None && result.items[0].complete)
+    // Rules speak of a message's items; a root that could not be decoded has
+    // none, and a message cut by the capture may have the rest in what was not kept.
+    if (result.is_rescap && !result.incomplete && !result.snapped && result.form != Form::None &&
+        result.items[0].complete)
         check_rules(result, options);
     return result;
 }

@@ -97,6 +97,10 @@ struct ParseOptions {
     const AttributeTable *attributes = nullptr;
     // How many rescap URLs deep this message sits.
     std::uint32_t embedding_depth = 0;
+    // Octets the message's packet had on the wire, when the capture kept
+    // fewer (a snap length): running out of the input short of this is the
+    // capture's cut, not a finding (ParseResult::snapped). 0: the input is whole.
+    std::size_t reported_length = 0;
 };
 
 struct ParseResult {
@@ -108,6 +112,7 @@ struct ParseResult {
     bool incomplete = false;         // stream mode: the message runs past the input
     std::size_t needed = 0;          // when incomplete: total octets needed at least, 0 = unknown
     bool needed_exact = false;       // `needed` is the whole message (a nested-form root's length)
+    bool snapped = false;            // the capture's cut ended the message early (ParseOptions::reported_length)
     std::vector<Item> items;         // preorder; items[0] is the FullRequest/FullResponse
     std::vector<Fragment> fragments;
     std::vector<std::vector<std::uint8_t>> buffers;  // reassembled contents, SourceId k = buffers[k-1]

@@ -1,5 +1,6 @@
 #include "wireshark/rescap/dissector.hpp"
 
+#include <limits>
 #include <span>
 
 #include <epan/exceptions.h>
@@ -8,6 +9,8 @@
 #include <epan/prefs.h>
 #include <epan/conversation.h>
 #include <epan/proto_data.h>
+#include <epan/dissectors/packet-tcp.h>
+#include <wsutil/wslog.h>
 
 #include "wireshark/compat.hpp"
 #include "wireshark/decap/tunnels.hpp"
@@ -157,6 +160,16 @@ ParseOptions options_for(packet_info *pinfo, Transport transport) {
     return options;
 }
 
+// The octets the message may have from `offset` when the capture kept fewer
+// (snap length): the datagram's, or on TCP any number (the stream goes on).
+ParseOptions snap_options(tvbuff_t *tvb, gint offset, ParseOptions options) {
+    const gint reported = tvb_reported_length_remaining(tvb, offset);
+    if (reported > tvb_captured_length_remaining(tvb, offset))
+        options.reported_length =
+            options.stream ? std::numeric_limits<std::size_t>::max() : static_cast<std::size_t>(reported);
+    return options;
+}
+
 void show_rescap_columns(packet_info *pinfo, bool &shown) {
     if (shown) return;
     col_set_str(pinfo->cinfo, COL_PROTOCOL, "RESCAP");
@@ -172,6 +185,14 @@ void show_assembled(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const S
     ParseOptions options = options_for(pinfo, Transport::Tcp);
     // Cut off: what is missing is missing for good.
     options.stream = !message.ended_early;
+    // Octets the capture did not keep, that never reached rescap (a gap), or
+    // that the stream never sent are said once below, not as malformed items.
+    const bool incomplete = ended_incomplete_here(message, pinfo);
+    const bool gap = message.ended_early && message.why == DiagKind::StreamGap;
+    if (message.snapped || incomplete || gap) {
+        options.stream = false;
+        options.reported_length = std::numeric_limits<std::size_t>::max();
+    }
     ParseResult &result = *parse_in_pool(pinfo, bytes_of(whole, 0), options);
     if (result.consumed == 0 || result.consumed > message.length) result.consumed = message.length;
     show_rescap_columns(pinfo, shown);
@@ -181,6 +202,9 @@ void show_assembled(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const S
     proto_item_set_generated(proto_tree_add_uint(message_tree, f.stream_starts_in, whole, 0, 0, message.first_frame));
     proto_item_set_generated(proto_tree_add_uint(message_tree, f.stream_length, whole, 0, 0, message.length));
     proto_item_set_generated(proto_tree_add_uint(message_tree, f.stream_segments, whole, 0, 0, message.segments));
+    if (incomplete) expert_add_info(pinfo, root, f.expert_for(DiagKind::MessageIncomplete));
+    // Nothing with a destructor is alive here or in the callers (Wireshark exceptions are longjmp).
+    if (message.snapped) THROW(BoundsError);
     if (!message.ended_early) return;
     if (message.why == DiagKind::MessageTooLong)
         expert_add_info_format(pinfo, root, fields().expert_for(message.why),
@@ -206,8 +230,33 @@ void show_message_part(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gint
             proto_tree_add_uint(part_tree, f.stream_reassembled_in, tvb, 0, 0, message.last_frame));
         col_append_sep_fstr(pinfo->cinfo, COL_INFO, " | ", "Message part (reassembled in frame %u)",
                             message.last_frame);
+    } else if (PINFO_FD_VISITED(pinfo)) {
+        // After the first pass: the stream (or the capture) ended inside the message.
+        proto_item_set_generated(
+            proto_tree_add_uint(part_tree, f.stream_reassembled_in, tvb, 0, 0, message.last_part_frame));
+        col_append_sep_fstr(pinfo->cinfo, COL_INFO, " | ", "Message part (incomplete, shown in frame %u)",
+                            message.last_part_frame);
     } else {
         col_append_sep_str(pinfo->cinfo, COL_INFO, " | ", "Message part (not complete yet)");
+    }
+}
+
+// A segment that came ahead of a gap in the stream: its octets are framed
+// with the segment that fills the gap.
+void show_held(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const SegmentPlan &plan, bool &shown) {
+    proto_item *item = proto_tree_add_item(tree, fields().proto, tvb, 0, -1, ENC_NA);
+    show_rescap_columns(pinfo, shown);
+    const guint32 framed_in = plan.reordering->framed_in;
+    if (framed_in != 0) {
+        proto_item_append_text(item, ", segment ahead of a gap in the stream (framed in frame %u)", framed_in);
+        col_append_sep_fstr(pinfo->cinfo, COL_INFO, " | ", "Segment out of order (framed in frame %u)", framed_in);
+    } else if (PINFO_FD_VISITED(pinfo)) {
+        // The gap's octets never reached rescap (not captured, or kept back by TCP: doc/decisions-framing.md).
+        proto_item_append_text(item, ", segment after a gap whose octets never reached rescap (not framed)");
+        col_append_sep_str(pinfo->cinfo, COL_INFO, " | ", "Segment after a gap (not framed)");
+    } else {
+        proto_item_append_text(item, ", segment ahead of a gap in the stream (held until the gap fills)");
+        col_append_sep_str(pinfo->cinfo, COL_INFO, " | ", "Segment out of order (held)");
     }
 }
 
@@ -223,7 +272,7 @@ gint show_planned(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const Seg
     }
     if (plan.continued != nullptr) {
         const StreamMessage &message = *plan.continued;
-        if (message.last_frame == pinfo->num)
+        if (message.last_frame == pinfo->num || ended_incomplete_here(message, pinfo))
             show_assembled(tvb, pinfo, tree, message, state, shown);
         else
             show_message_part(tvb, pinfo, tree, offset, static_cast<gint>(plan.continued_until), message, shown);
@@ -232,10 +281,16 @@ gint show_planned(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const Seg
     if (static_cast<gint>(plan.resync_until) > offset) {
         const gint skipped = static_cast<gint>(plan.resync_until) - offset;
         proto_item *item = proto_tree_add_item(tree, fields().proto, tvb, offset, skipped, ENC_NA);
+        show_rescap_columns(pinfo, shown);
+        if (plan.resync_quiet) {
+            // The rest of a message the capture's snap length cut: nothing wrong with the stream.
+            proto_item_append_text(item, ", %d octets of a message the capture cut (snap length)", skipped);
+            col_append_sep_str(pinfo->cinfo, COL_INFO, " | ", "Message part (cut by the capture)");
+            return static_cast<gint>(plan.resync_until);
+        }
         proto_item_append_text(item, ", %d octets skipped", skipped);
         expert_add_info_format(pinfo, item, fields().expert_for(DiagKind::Resynchronised),
                                "%d octets skipped up to the next plausible message start", skipped);
-        show_rescap_columns(pinfo, shown);
         col_append_sep_str(pinfo->cinfo, COL_INFO, " | ", "Resynchronising");
         offset = static_cast<gint>(plan.resync_until);
     }
@@ -264,7 +319,10 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
     const bool stream = transport == Transport::Tcp;
     const bool first_of_conversation =
         !stream || state.verdict == Verdict::Unknown || state.first_payload_frame == pinfo->num;
-    if (stream && state.verdict == Verdict::NotRescap)
+    // rescap never asks TCP to reassemble: a reassembled payload is what a
+    // sub-dissector after a rescap message asked for (desegment_offset below).
+    const bool reassembled = stream && data != nullptr && static_cast<const struct tcpinfo *>(data)->is_reassembled;
+    if ((stream && state.verdict == Verdict::NotRescap) || reassembled)
         return hand_off(tvb, pinfo, tree, data, transport, first_of_conversation);
     if (first == nullptr && (!stream || state.verdict == Verdict::Unknown) &&
         explained_otherwise(tvb, pinfo, transport)) {
@@ -276,9 +334,22 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
     }
 
     const ParseOptions options = options_for(pinfo, transport);
-    const gint length = static_cast<gint>(tvb_captured_length(tvb));
-    SegmentPlan *plan = stream && g.desegment && pinfo->can_desegment ? plan_segment(tvb, pinfo, data) : nullptr;
+    const gint own_length = static_cast<gint>(tvb_captured_length(tvb));
+    // TCP does not let a segment the snap length cut be reassembled; rescap's framing still follows it.
+    const bool own_snapped = tvb_captured_length(tvb) < tvb_reported_length(tvb);
+    SegmentPlan *plan = stream && g.desegment && (pinfo->can_desegment || (own_snapped && !pinfo->flags.in_error_pkt))
+                            ? plan_segment(tvb, pinfo, data)
+                            : nullptr;
     bool shown = false;
+    if (plan != nullptr && is_held(*plan)) {
+        show_held(tvb, pinfo, tree, *plan, shown);
+        return own_length;
+    }
+    // Offsets below are in the planned payload: the segment's own octets, or reordered ones.
+    tvbuff_t *const segment = tvb;
+    if (plan != nullptr) tvb = planned_payload(*plan, tvb, pinfo);
+    const gint length = static_cast<gint>(tvb_captured_length(tvb));
+    const bool snapped = tvb_captured_length(tvb) < tvb_reported_length(tvb);
     gint offset = plan != nullptr ? show_planned(tvb, pinfo, tree, *plan, state, shown) : 0;
     while (offset < length) {
         auto input = bytes_of(tvb, offset);
@@ -286,7 +357,11 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
         if (plan != nullptr) {
             // Only a message that ends in this segment is parsed here (ignored items after it included).
             const std::size_t framed = framed_length(input);
-            if (framed == 0 && probe_stream(input).state != StreamProbe::State::Undecided) {
+            const bool goes_on = framed == 0 && probe_stream(input).state != StreamProbe::State::Undecided;
+            if (goes_on && snapped) {
+                // It goes on past what the capture kept: shown below as far as it goes; the rest is skipped.
+                message_cut_by_capture(pinfo);
+            } else if (goes_on) {
                 // It goes on past the segment: assembled and parsed where it ends.
                 start_message(*plan, tvb, pinfo, offset);
                 if (state.verdict == Verdict::Unknown && !PINFO_FD_VISITED(pinfo)) {
@@ -295,33 +370,50 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
                 }
                 // The first pass made the plan with the message it started.
                 const StreamMessage *message = plan->started;
-                if (message != nullptr && message->last_frame == pinfo->num)
+                if (message != nullptr && (message->last_frame == pinfo->num || ended_incomplete_here(*message, pinfo)))
                     show_assembled(tvb, pinfo, tree, *message, state, shown);
                 else if (message != nullptr)
                     show_message_part(tvb, pinfo, tree, offset, length - offset, *message, shown);
-                return length;
+                return own_length;
             }
             if (framed != 0 && framed < input.size()) {
                 input = input.first(framed);
                 parsed_first = false;
             }
         }
-        ParseResult &result = *(parsed_first ? first : parse_in_pool(pinfo, input, options));
+        // The capture's snap length kept too little to tell what this is.
+        if (snapped && input.size() < 2) THROW(BoundsError);
+        if (snapped) parsed_first = false;  // parsed again, knowing about the cut
+        ParseResult &result = *(parsed_first ? first : parse_in_pool(pinfo, input, snap_options(tvb, offset, options)));
         if (stream && state.verdict == Verdict::Unknown && !PINFO_FD_VISITED(pinfo)) {
             state.verdict = result.is_rescap ? Verdict::Rescap : Verdict::NotRescap;
             state.first_payload_frame = pinfo->num;
         }
         if (!result.is_rescap) {
             tvbuff_t *rest = tvb_new_subset_remaining(tvb, offset);
-            return offset + hand_off(rest, pinfo, tree, data, transport, first_of_conversation && !shown);
+            hand_off(rest, pinfo, tree, data, transport, first_of_conversation && !shown);
+            // The sub-dissector asked TCP for more from an offset in `rest`; TCP counts from the segment's start.
+            if (pinfo->desegment_len != 0) {
+                if (tvb == segment)
+                    pinfo->desegment_offset += offset;
+                else
+                    pinfo->desegment_len = 0;  // reordered octets: TCP cannot reassemble from them
+            }
+            return own_length;
         }
         show_rescap_columns(pinfo, shown);
         // An incomplete message that cannot wait for more is shown as far as it goes.
         if (result.consumed == 0) result.consumed = input.size();
         show_message(tvb, offset, pinfo, tree, result, state, transport);
+        // Cut by the snap length: Wireshark's "Packet size limited during
+        // capture" (BoundsError), not malformed. Nothing with a destructor is
+        // alive in this frame or its callers here (Wireshark exceptions are longjmp).
+        if (result.snapped) THROW(BoundsError);
         offset += static_cast<gint>(result.consumed);
     }
-    return length;
+    // The segment goes on past what the capture kept.
+    if (snapped) THROW(BoundsError);
+    return own_length;
 }
 
 int dissect_udp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data) {
@@ -359,12 +451,20 @@ ws_compat::HeuristicResult heuristic_tcp(tvbuff_t *tvb, packet_info *pinfo, prot
     return entry_guard::guarded([&] { return heuristic(tvb, pinfo, tree, data, Transport::Tcp); });
 }
 
+// Wireshark 4.0 checks no range for a uint preference: clamp it here.
+void apply_preferences() {
+    guint32 was = 0;
+    if (clamp_max_message_size(was))
+        ws_log("rescap", LOG_LEVEL_WARNING, "rescap.max_message_size %u is outside %u..%u octets: %u is used", was,
+               kMinMessageSize, kMaxMessageSize, stream_framing().max_message_size);
+}
+
 }  // namespace
 
 void register_protocol() {
     g.proto = proto_register_protocol("Resource Capabilities Discovery", "RESCAP", "rescap");
     register_fields(g.proto);
-    module_t *module = prefs_register_protocol(g.proto, nullptr);
+    module_t *module = prefs_register_protocol(g.proto, apply_preferences);
     prefs_register_bool_preference(module, "desegment", "Reassemble rescap messages spanning multiple TCP segments",
                                    "Whether the rescap dissector should reassemble messages spanning multiple TCP "
                                    "segments. To use this option, you must also enable \"Allow subdissectors to "
@@ -374,7 +474,9 @@ void register_protocol() {
         module, "max_message_size", "Maximum message size (octets)",
         "A rescap message on TCP that grows past this many octets is shown as far as it went, with the expert "
         "info rescap.expert.message_too_long, and the stream resumes at the next plausible message start. Bounds "
-        "the memory and time one endless message can cost (default 8 MiB).",
+        "the memory and time one endless message can cost (default 8 MiB), and the octets held for segments that "
+        "arrive out of order. From 12 (the smallest well-formed message) to 268435456 (256 MiB): a value outside "
+        "is replaced by the nearest limit, with a warning in the log.",
         10, &stream_framing().max_message_size);
     register_attribute_table(module);
     ghostports::register_service_fields(g.proto, "rescap", g.service);
