@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Heap at the peak of a massif profile, split by the plugin function that
 allocated it (the first caller inside rescap.so on each stack).
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Sourced by bench/run.sh and bench/memory-growth.sh.
 # measure HOME OUTFILE ARGS...: one tshark run (as nobody, output to
 # /dev/null) under /usr/bin/time -v; prints "<wall seconds> <max RSS KiB>".

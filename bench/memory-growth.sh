@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Memory growth with the number of rescap conversations.
 #   bench/memory-growth.sh [--plugin SO] [--counts "1000 10000 50000"] [--runs R] [--out FILE]
 # For each count N, synthesizes a capture of N UDP rescap conversations (one

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # What holds the plugin's extra memory on the benchmark capture.
 #   bench/memory-profile.sh [--plugin SO] [--packets N] [--reference REV] [--out FILE]
 # Runs tshark one pass over the bench/run.sh capture (bench/synth.py bench,

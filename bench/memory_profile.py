@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Groups the heap a tshark run holds at its peak (heaptrack, flamegraph
 stacks with peak cost) by what holds it, for the plugin run minus the data
 baseline run. Usage: memory_profile.py PLUGIN.stacks DATA.stacks [REFERENCE.stacks]

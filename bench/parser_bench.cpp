@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Google Benchmark of rescap::parse_message on synthesized messages (the same
 // shapes as bench/synth.py). Build: -DRESCAP_BENCH=ON, target parser_bench.
 #include <benchmark/benchmark.h>

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Where the plugin spends memory and time, on a small synthesized capture.
 #   bench/profile.sh [--plugin SO] [--packets N] [--conversations N]
 # - massif (heap at peak) on N UDP conversations (default 10000), with

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # End-to-end tshark benchmark of the plugin.
 #   bench/run.sh [--plugin SO] [--packets N] [--runs R] [--modes "r 2 V"] [--out FILE]
 # Synthesizes one capture of at least N packets (default 200000; bench/synth.py:

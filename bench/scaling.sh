@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Scaling benchmark: time per MB of one growing rescap message, with the
 # plugin and with the same bytes decoded as data, along each axis.
 #   bench/scaling.sh [--plugin SO] [--full]

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Synthesizes pcap captures of rescap and decap traffic for the benchmarks.
 
 Standard library only. Writes classic pcap (microsecond timestamps, Ethernet

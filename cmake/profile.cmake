@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The "Ghost ports" Wireshark configuration profile, made at configure time
 # in <build>/profile/: its colorfilters are the plugin's rules
 # (doc/rescap.colorfilters) in front of this Wireshark's default rules, so

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Mutation fuzzing of the plugin inside tshark, after Wireshark's own
 # tools/fuzz-test.sh: every sample capture is mutated with `editcap -E` and
 # dissected with `tshark -nr FILE -V -2`, each run under `timeout`.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # libFuzzer runs of every pure recogniser of plugin/core: the targets of
 # tests/fuzz/targets.txt (doc/fuzzing.md says what each one checks).
 #   scripts/fuzz-core.sh [--seconds S] [--build DIR] [--only NAME[,NAME...]] [-- extra libFuzzer flags]

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # GUI check: runs the real Wireshark (Qt) with the freshly built plugin under
 # Xvfb, as an unprivileged user with a private HOME (as the tests do), over
 # sample captures: a decoded response with its tree open, the stats tree

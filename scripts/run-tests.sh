@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The whole test suite: GoogleTest unit tests of the parser (CTest) and the
 # pytest suite that runs tshark with the freshly built plugin over every
 # bundled capture.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # AddressSanitizer + UndefinedBehaviorSanitizer run of the plugin.
 #   scripts/sanitize.sh [--build DIR] [--fuzz-seconds S] [--skip-pytest] [--skip-fuzz] [--live-checks-only]
 #   (--live-checks-only: build and step 2 only, e.g. to run the checks in a loop)

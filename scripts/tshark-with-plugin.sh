@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Runs tshark with a given build of the plugin loaded.
 #   scripts/tshark-with-plugin.sh [--plugin path/to/rescap.so] <tshark args...>
 # tshark ignores personal plugins when run as root, so as root this runs

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # valgrind memcheck over every sample capture.
 #   scripts/valgrind.sh [--plugin SO] [--jobs J] [--keep DIR] [captures...]
 # Runs `tshark -nr CAPTURE -V -2` as nobody (private HOME with the plugin,

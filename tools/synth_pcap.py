@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Small stdlib pcap writer for inputs that cannot be recorded from real
 sockets (170 nested tunnels, a payload crafted to make another dissector
 throw, random payloads). Used by tests/dissection; the expectations of those

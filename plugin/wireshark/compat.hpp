@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // What differs between the Wireshark versions the plugin supports (4.0, 4.4,
 // 4.6), in one place. Each type is read from Wireshark's own declaration
 // (decltype, __has_include), so the glue is written once and builds against

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Wireshark calls the plugin from C. A C++ exception (std::bad_alloc from a
 // container, say) must never unwind into that C code: every entry point
 // epan calls (dissectors, heuristics, the postdissector) runs its body

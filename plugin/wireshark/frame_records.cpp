@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "wireshark/frame_records.hpp"
 
 #include <epan/proto_data.h>

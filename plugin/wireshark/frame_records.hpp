@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // File-scope records per frame for rescap, decap and the ghost ports, in
 // place of p_add_proto_data / p_get_proto_data (same meaning, 16 octets a
 // record instead of about 40: core/shared/frame_index.hpp). A record added

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The plugin's entry symbols: Wireshark looks these up by name, so they
 // need C linkage and must be exported.
 #include <wireshark.h>

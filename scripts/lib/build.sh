@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The one way scripts, benchmarks and tests build the plugin (sourced).
 # A library: it sets no shell options, so sourcing it never changes the caller's.
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The mutation fuzzer's oracle (scripts/fuzz-captures.sh), kept apart so that
 # the tests can run it on known outputs (tests/dissection/test_fuzz_oracle.py).
 # Sourced; it sets no shell options.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The one private-HOME tshark helper (sourced) of the scripts, the benchmarks
 # and the pytest suite (tests/dissection/rescaptest.py calls it through bash).
 # A library: it sets no shell options, so sourcing it never changes the caller's.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Reader of scripts/rescap-ci-check's human output for the tests, written
 from the grammar in doc/ci-check.md (not from the script): a line that does
 not match the grammar as a whole is a failure, so a value that escaped its

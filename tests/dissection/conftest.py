@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """pytest fixtures for the tshark-based rescap tests.
 
 The plugin under test is $RESCAP_PLUGIN, default <repo>/build/rescap.so.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Synthesized ghost-port conversations for the tunnel, exposure and
 inventory tests (scapy, written to a temp dir at test time).
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Helpers for the tshark-based rescap tests.
 
 * ``TShark``: runs the system tshark with the plugin under test installed as a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Typed profile attributes (the `rescap_attributes` UAT) on private_use.pcap.
 
 The table rows come from the example file captures/rescap_attributes (one

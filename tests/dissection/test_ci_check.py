@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """scripts/rescap-ci-check with the build under test
 (`--tshark scripts/tshark-with-plugin.sh`, RESCAP_PLUGIN in its environment).
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Issue 19: a conversation is Wireshark's conversation, not a pair of
 endpoints. An SSH session on TCP 283 is closed (FIN both ways); a new TCP
 connection between the same two endpoints and ports (Wireshark gives it a

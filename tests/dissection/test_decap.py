@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """decap (port 403) against the manifests: one decap element per payload,
 its direction and length, the inner packet handed to Wireshark's own
 dissectors (checked field by field against "inner_detail"), identified

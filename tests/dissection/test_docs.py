@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The documentation cannot drift from the plugin or from itself.
 
 * doc/fields.md is what tools/docs/fields.py writes from the plugin under test (`tshark -G fields`,

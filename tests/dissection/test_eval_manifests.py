@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The evaluation set captures/eval/: every manifest agrees with its pcap and
 with the split rule decided before any recogniser was tuned (no plugin
 needed: these check the data, not the dissector)."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Issue 12, defect 5: a fragmented item followed by a FullRequest item. On UDP the
 parser sees both in one datagram: the fragment's message gets
 fragment_mismatch. On TCP rescap's framing ends the first message at the next

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The mutation fuzzer's oracle (rescap_fuzz_verdict, scripts/lib/fuzz-verdict.sh):
 an exception inside the rescap
 layer ("[Malformed Packet: RESCAP]") is a failure, the plugin's own

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Issue 18/20: what the first pass found on a ghost port is shown on every
 payload frame in every pass, and wire text is escaped before it reaches a
 field.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Exposures on the ghost ports: cleartext credentials and shell sessions.
 
 Synthesized conversations (ghostsynth.py) say what the client sent; the

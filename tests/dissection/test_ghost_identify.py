@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Service identification on the ghost ports, over the real-service captures in
 captures/ghost (recorded by tools/ghost/record.sh; each *.json manifest says
 which server and client produced it and what must be seen).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The ghost-port inventory: `tshark -z ghostports,table` and
 `scripts/rescap-ci-check --inventory [--fail-on-unknown]`.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Tunnels on decap's port: each tunnel kind is recognised (decap.tunnel),
 shown in the Protocol column, and decapsulated by Wireshark's own
 dissectors down to the inner protocol the generator put inside; random

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Regressions of the hand-off to other dissectors (issue 12, defects 1, 2, 6).
 
 Inputs are crafted with tools/synth_pcap.py into a temporary folder (they

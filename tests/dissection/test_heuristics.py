@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The heuristic dissectors rescap_udp / rescap_tcp (rescap on any port).
 
 * The heuristics are off by default (Wireshark's rule for weak heuristics):

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Info column: "Request <BaseURI>" for requests, "Response: 0x%04x <meaning>"
 for responses, the meaning taken from the status table of the capture
 generator (rescaptest.STATUS_MEANING, without its parenthesised draft

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Issue 12, defect 8: TCP responses of 300,000 empty items each (a Status,
 then five count-form TTLOfInfo holding 60,000 empty items each) go past what Wireshark lets one packet hold
 (gui.max_tree_items, 1,000,000 by default). The plugin stops adding items

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Every rescap / not-rescap message of every manifest against the dissection.
 
 Expectations come from captures/<name>.json (what the generator sent) and the

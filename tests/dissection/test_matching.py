@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Request/response matching (rescap.response_in / rescap.response_to /
 rescap.time), with the pairs derived from the manifests: a request's response
 is the next manifest response on the same transport and client/server ports.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Issue 19: preferences that would silently change what the plugin shows are
 validated. An nmap-service-probes path that cannot be read is reported (on
 tshark's stderr; the GUI shows the same text in a dialog) instead of products

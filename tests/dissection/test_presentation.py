@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """What an analyst reads (doc/decoding.md), checked against what the
 capture generator sent (the manifests) and the spec's item registry:
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Issue 21: the "Ghost ports" configuration profile, as scripts/install.sh
 and the package install it (<build>/profile, made by cmake/profile.cmake:
 the plugin's colouring rules in front of Wireshark's defaults, the service /

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Inputs that once broke the plugin (found by scripts/fuzz-captures.sh or
 crafted from a reported defect), kept in tests/fuzz/regressions/: each must
 pass the fuzzer's own oracle (scripts/lib/fuzz-verdict.sh) in two passes with

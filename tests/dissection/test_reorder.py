@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """TCP segments out of order, overlapping or cut short by the stream's end
 (stream_framing.hpp, doc/decisions-framing.md).
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Every capture decodes cleanly (exit 0, no dissector bug, no exception
 raised inside rescap/decap) in one-pass, -V and -2 -V modes; the field
 glossary has every field the tests rely on and every expert a manifest names."""

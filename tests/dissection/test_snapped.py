@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Captures taken with a snap length (tcpdump -s, editcap -s): a message the
 capture cut is not malformed. Wireshark's own dissectors end such a frame
 with "Packet size limited during capture" (`_ws.short`, a BoundsError);

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The stats tree (`tshark -r X -q -z rescap,tree`) against figures computed
 from the manifests (what the generator sent) and the spec's tables.
 

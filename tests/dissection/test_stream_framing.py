@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """rescap's own TCP framing (doc/performance.md, stream_framing.hpp) on
 tcp_long_message: a 1 MB response in 700-octet segments from loopback.
 

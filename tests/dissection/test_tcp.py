@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """TCP reassembly on tcp_large: a ~40 kB response in many segments."""
 import re
 

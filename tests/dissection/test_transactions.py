@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Request/response matching (issue 12, defects 3 and 4), on captures the
 test writes itself: the expected links come from what each frame carries.
 

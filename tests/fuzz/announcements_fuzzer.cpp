@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // libFuzzer target for the product/version announcements (DNS version.bind,
 // STUN SOFTWARE, MySQL greeting, PostgreSQL server_version, memcached
 // VERSION, IRC 002, git agent=): the input is one payload, looked at as

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // libFuzzer target for the exposure scanner (cleartext logins, shell
 // sessions): the input is one conversation, a sequence of payloads in both
 // directions (harness.hpp's conversation()). Checks, per finding: names

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Seed corpora for the libFuzzer targets of tests/fuzz/ (tests/fuzz/targets.txt
 says which format each target reads).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // libFuzzer target for rescap's stream framing and heuristics
 // (stream_probe.hpp, heuristic.hpp). The first input octet sets the segment
 // size (1-64) in which the stream "arrives"; the rest is the stream. Checks:

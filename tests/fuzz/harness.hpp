@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // What every libFuzzer target of plugin/core shares: the invariant check
 // that aborts (so libFuzzer keeps the input), a read of every octet of a
 // span the code under test returned (so ASan sees a stray view), and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // libFuzzer target for the nmap-service-probes reader. The input is cut at
 // NUL octets: the first part is the database text (the real file has none),
 // the second a client payload, the rest capture groups. Checks:

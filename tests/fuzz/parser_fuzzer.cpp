@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // libFuzzer target for the rescap core: every input is parsed as a datagram
 // (UDP) and as a byte stream (TCP), and the results are checked against the
 // invariants the Wireshark glue relies on (spans inside their sources, tree

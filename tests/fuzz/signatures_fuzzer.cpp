@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // libFuzzer target for the ghost-port signature table: the input is one
 // payload. Every row's matcher runs on it on its own (a row the table
 // order hides is still reached), then match_signature for every transport

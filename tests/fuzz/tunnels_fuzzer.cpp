@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // libFuzzer target for the decap recognisers: the input is one payload
 // (classify_payload, is_ipv4/ipv6_packet, is_ethernet_frame, find_tunnel).
 // Checks: classify_payload agrees with the single-kind checks in its order;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // libFuzzer target for the rescap value recognisers the glue also calls on
 // raw item values and user input: URLs and their base64 request, 14-digit
 // timestamps, UTF-8 / printable text, typed attribute values and List of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* A deliberately broken Wireshark plugin for scripts/sanitize.sh: proves that
  * a sanitizer report raised inside a plugin that tshark loads (as nobody,
  * through the LD_PRELOADed ASan/UBSan runtimes) really surfaces. At

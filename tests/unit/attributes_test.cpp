@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The typed attribute table and value shapes (doc/decoding.md "Typed profile
 // attributes"; spec "Mail user agent profile").
 #include <gtest/gtest.h>

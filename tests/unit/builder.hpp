@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Builds rescap octets for the unit tests, straight from the spec's item
 // format (2-octet tag, continuation bit + 15-bit length, content).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // false_positive_census [random per transport] [mutations per case] [seed]:
 // the census of false_positive_census.hpp at full size (10^6 random
 // payloads per transport, 10^5 mutations of each real payload), printed as

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The false-positive census of the signature table: how many payloads that
 // are not of a row's protocol each row names. Two families:
 //  * random payloads per transport, sizes spread over 1..1500 plus the

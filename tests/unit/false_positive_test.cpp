@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Issue 18, precision 3: random payloads and mutated real ones must never
 // be named by a row of another protocol (the false_positive_census
 // executable runs the same census with 10^6 payloads per transport).

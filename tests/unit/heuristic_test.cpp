@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // looks_like_rescap: the heuristics on other ports claim only whole,
 // plausible messages (doc/decoding.md "Not rescap on 283" / doc/decisions.md decision 1, heuristic.hpp).
 #include <gtest/gtest.h>

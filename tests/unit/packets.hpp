@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Builds inner packets (IPv4/IPv6 + UDP, Ethernet frames) for the decap unit
 // tests: the inner-packet check and the tunnel recognition share them.
 #pragma once

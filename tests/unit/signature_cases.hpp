@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Real first payloads of each protocol the signature table names: octets
 // from the recorded captures in captures/ghost (named per case) or from the
 // protocol's specification, shared by signatures_test.cpp and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // rescap URLs (spec "Transport": rescap://host[:port]?<base64>, rescap-secure://…,
 // earlier rescap:host/<base64>) and base64 (doc/decisions.md decision 15: standard and
 // URL-safe alphabets, padding optional).

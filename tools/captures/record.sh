@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Records every capture in this folder from real socket traffic on loopback.
 #
 #   bash tools/captures/record.sh            # all scenarios

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """rescap_ref - small, independent reference implementation of the rescap wire format.
 
 Written from the protocol reference (doc/protocol.md) only (standard library,

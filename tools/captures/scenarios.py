@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Capture scenarios for the rescap/decap dissector tests.
 
 Every scenario is a list of *units* played in order over real loopback sockets

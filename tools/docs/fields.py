@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Writes doc/fields.md from what the plugin registers, so the field reference cannot drift.
 
     /usr/bin/python3 tools/docs/fields.py [--plugin build/rescap.so] [--output doc/fields.md]

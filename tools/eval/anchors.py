@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Anchors: what other tools say about the same captures, scored like the plugin.
 
     anchors.py run      runs nDPI (ndpiReader, host package libndpi-bin) and Suricata 7

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Records the evaluation set captures/eval/ (see record.sh, doc/evaluation.md).
 
     eval.py list                  scenario names (with service and split)

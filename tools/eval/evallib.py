@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The evaluation set's recorder on top of tools/ghost/ghostlib.py.
 
 ghostlib does the work of one capture (dumpcap on lo, the scenario, stop by

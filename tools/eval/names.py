@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Which tool answer names which manifest service: the one mapping table per
 tool (lower-case tool name -> services of captures/eval that it names
 correctly). An answer not in the tool's table, or mapped to another service,

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Records the evaluation set captures/eval/ from REAL Debian servers and their
 # clients on loopback (TCP/UDP 283 and 403), plus the near-misses, then runs
 # the anchors (nDPI, Suricata) over the pcaps. See doc/evaluation.md.

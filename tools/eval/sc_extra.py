@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """More services: SANE (saned), ident (oidentd), AMQP (RabbitMQ)."""
 import time
 

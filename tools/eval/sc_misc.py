@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Login services, application daemons and line protocols: dropbear, proftpd,
 rsh, rlogin, finger, CVS pserver, NUT, MPD, gearman, spamd, svnserve,
 beanstalkd, ManageSieve, Modbus/TCP, EPMD, distcc."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Near-misses: made-up protocols that look like a real one at first sight
 and must stay UNNAMED (no service name, no product).
 

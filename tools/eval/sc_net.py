@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Network infrastructure services: DNS (bind9, unbound, knot), Kerberos,
 RADIUS, syslog over TCP, SNMP traps, collectd, CoAP, BGP, SMB, VNC."""
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """HTTP-family servers: web servers, proxies, HTTP/2, gRPC, WebSocket, IPP, gopher."""
 import base64
 import http.server

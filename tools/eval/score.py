@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Scores the plugin on the evaluation set captures/eval/, per split.
 
     RESCAP_PLUGIN=build/rescap.so tools/eval/score.py [--json OUT.json] [--md OUT.md]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """One table for every tool: per split, how many captures the tool named
 right / wrong / not at all, how many product+version pairs it got, and the
 near-misses it named (all wrong). Used by anchors.py and score.py."""

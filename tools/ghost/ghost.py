@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Records the ghost-port captures (see record.sh and captures/ghost/README.md).
 
     ghost.py list                 names of all scenarios

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Framework for the ghost-port service captures (see record.sh).
 
 Runs with /usr/bin/python3 (stdlib only here; the scenarios may use

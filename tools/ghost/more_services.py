@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """VPN and RPC scenarios on the ghost ports: OpenVPN (TLS mode), WireGuard
 (wireguard-go userspace), ONC-RPC (rpc.statd on port 403)."""
 import os

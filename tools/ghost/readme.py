@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Writes captures/ghost/README.md from the manifests (ghost.py readme)."""
 import glob
 import json

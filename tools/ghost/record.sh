@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Records the ghost-port service captures in captures/ghost/ from REAL Debian
 # servers and clients on loopback (ports 283 and 403), plus hand-built tunnel
 # payloads and near-misses.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Real Debian servers + their real clients on the ghost ports 283 / 403.
 
 Each scenario's manifest data (what was sent, which credentials, which

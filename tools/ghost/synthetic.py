@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Hand-built captures: tunnels to UDP 403 (payloads built with scapy, sent
 as real datagrams on loopback) and near-misses that must stay unnamed
 (seeded random bytes, a signature-less length-prefixed binary protocol,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Strict recognition of a whole IP packet (or an Ethernet frame carrying
 // one) inside a payload: the "decapsulation" the port's name promises.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Tunnel headers in front of an inner packet on a decap port: VXLAN,
 // VXLAN-GPE, GENEVE, GRE over UDP, MPLS over UDP, GTP-U, and an unknown
 // fixed-size header found by a strict search. Every header check is followed

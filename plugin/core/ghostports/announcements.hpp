@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Products and versions a protocol announces in a field of its own, where
 // nmap's fingerprints cannot see them passively (their match lines include
 // the probe's transaction id or an exact record layout): the TXT answer to a

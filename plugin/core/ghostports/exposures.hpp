@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // What an analyst must see on a ghost port: cleartext credentials (telnet
 // login, FTP/POP3 USER/PASS, IMAP LOGIN, IRC PASS, LDAP simple bind, HTTP
 // Basic, SMTP/POP3/IMAP AUTH PLAIN/LOGIN, Redis AUTH, SOCKS5

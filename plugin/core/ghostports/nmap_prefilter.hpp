@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Which of nmap's match lines could match a subject at all, decided without
 // running a regular expression: each pattern's literal prefix (after `^`)
 // and the rarest four-octet run it requires elsewhere (outside groups,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // nmap's service fingerprint database (nmap-service-probes, from Debian's
 // nmap-common) read as data: probes with their payloads, and the match /
 // softmatch lines that name a service, product and version from what a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The signature table: strong, structural evidence that names a well-known
 // protocol from one payload of a conversation (banners, magic numbers,
 // handshakes with their exact lengths), seen from either side. A row names

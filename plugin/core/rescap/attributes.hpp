@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Typed profile attributes: the MUA profile names attributes and value
 // types but assigns no tags, so deployments map (private-use) tags to them.
 // The user's table (a UAT in Wireshark) says which tag is which.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // What can be wrong or unusual in a rescap message: one table that the
 // parser reports against and the glue registers as expert infos.
 #pragma once

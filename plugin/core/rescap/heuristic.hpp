@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // When octets on an arbitrary port are rescap: strict enough to be on by
 // default without claiming ordinary traffic.
 #pragma once

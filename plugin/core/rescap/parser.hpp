@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The rescap item parser: bytes in, a tree of logical items and a list of
 // findings out. No Wireshark types; it never reads outside its input.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The rescap item registry: one table that drives parsing, field
 // registration, names in the tree and the rule checks.
 #pragma once

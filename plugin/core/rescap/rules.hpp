@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The spec's "rules a conforming message keeps", checked once over a
 // parsed message.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // rescap status codes (main << 8 | secondary) and their meanings.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "core/rescap/stream_probe.hpp"
 
 #include "core/rescap/registry.hpp"

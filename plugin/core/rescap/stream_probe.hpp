@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Where a rescap message ends in a TCP byte stream, found by walking item
 // headers only: no content is copied or checked. The walk is resumable: a
 // MessageWalker remembers where it stopped and what it still owes, so

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Text checks that the parser needs without pulling in GLib.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The drafts' 14-digit GMT timestamps (YYYYMMDDHHMMSS).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // rescap URLs carry a whole request: rescap://host[:port]?<base64>,
 // rescap-secure://…, and the earlier drafts' rescap:host/<base64>.
 #pragma once

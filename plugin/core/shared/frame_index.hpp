@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Records kept per frame for a whole capture file (which transaction a
 // message belongs to, a TCP segment's plan, a payload's hand-off choice),
 // written on the first pass in frame order and read back on later passes.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // decap's inner-packet path: a payload that is a whole, strictly checked
 // IPv4/IPv6 packet or Ethernet frame, or a tunnel header (VXLAN, VXLAN-GPE,
 // GENEVE, GRE, MPLS, GTP-U, an unknown fixed-size header) in front of one, is

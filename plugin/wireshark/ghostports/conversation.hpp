@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The ghost ports' per-conversation data, kept as Wireshark's conversation
 // proto data (one record per conversation, a slot per user), and the
 // hand-off state of one conversation (file scope): its identity, the

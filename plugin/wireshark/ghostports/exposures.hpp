@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Exposures (cleartext credentials, shell sessions) on the ghost ports, in
 // the tree and as expert infos of the layer that owns the port: rescap for
 // non-rescap payloads on 283, decap for payloads on 403. Each layer

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Hands a payload on a ghost port that is not the port's own protocol to the
 // dissector that knows it, and keeps the port's layer on every frame:
 //  - the conversation is identified from strong evidence only (the signature

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // What a conversation on a ghost port (rescap 283, decap 403) is: written by
 // the hand-off path (wireshark/ghostports/handoff.cpp) and shown from the
 // frame's recorded plan. Strings are NUL-terminated, file scope, escaped

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The ghost-port inventory: "what is on these ports?" as one table row per
 // conversation (Statistics › Ghost ports inventory, `tshark -z
 // ghostports,table`): first frame, port and layer, client, server, service,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // nmap's service fingerprints applied passively: the database is read and
 // parsed on first need (the file from Debian's nmap-common, or the path in
 // the preference), each regular expression compiled with GLib's GRegex on

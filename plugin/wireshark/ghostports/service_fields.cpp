@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "wireshark/ghostports/service_fields.hpp"
 
 #include "wireshark/ghostports/exposures.hpp"

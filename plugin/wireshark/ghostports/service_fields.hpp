@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The "what is this service" fields, registered once per port protocol so
 // that each can be filtered on its own: rescap.service.* and decap.service.*
 // (protocol, product, version, evidence, the dissector that decodes it, and

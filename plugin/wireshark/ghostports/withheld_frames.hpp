@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The port's layer on every payload frame, in every pass. When a protocol
 // handed on from a ghost port reassembles over TCP, a later pass (tshark -2,
 // the GUI after loading) does not call the port's dissector for the

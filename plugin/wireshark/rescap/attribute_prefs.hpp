@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The user's attribute table (Edit → Preferences → Protocols → RESCAP →
 // Typed attributes), kept as a UAT file "rescap_attributes" in the profile.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // What each content kind of the item registry means on Wireshark's side:
 // one row per kind with its value field's type, the detail in the item's
 // line and the fields under it (as packet-diameter.c's AVP type table). The

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // rescap's registration with Wireshark and its TCP/UDP entry points.
 #pragma once
 

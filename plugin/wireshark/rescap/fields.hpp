@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // rescap's header fields, subtrees and expert infos, registered once from
 // the item registry, the status table and the diagnostic table.
 #pragma once

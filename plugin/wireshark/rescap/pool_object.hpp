@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // C++ objects owned by a wmem pool. Wireshark's exceptions are longjmps: a
 // C++ object on the stack between THROW and CATCH is never destroyed, so
 // whatever holds memory while epan is called is made here instead: built in

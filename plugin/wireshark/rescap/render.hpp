@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Renders a parsed rescap message into Wireshark's tree: items, typed
 // values, fragments, reassembled data sources and expert infos.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The rescap tap and its stats tree, modelled on DNS's: message counts,
 // status classes and codes, what was asked and returned, referrals, draft
 // generation, problems and service response time.

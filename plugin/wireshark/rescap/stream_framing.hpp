@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // TCP framing of rescap: the project's own per-direction assembly.
 //
 // A count-form message's length is known only when its last counted item

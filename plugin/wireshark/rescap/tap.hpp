@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // What rescap hands to taps (tap name "rescap"): one record per message
 // and per non-rescap payload on a rescap port. Statistics and other tools
 // read these; everything points into packet-scoped memory.

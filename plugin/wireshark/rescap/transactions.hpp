@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Per-conversation state: whether the conversation is rescap at all, and
 // request/response matching. rescap has no transaction id: responses answer
 // requests in order; over UDP a request is identified by its octets, so that
