@@ -31,15 +31,11 @@ from common import EVAL_USER, EVAL_PASS  # noqa: E402
 
 
 def user_add():
-    if subprocess.run(['id', EVAL_USER], capture_output=True).returncode != 0:
-        subprocess.run(['useradd', '-m', '-s', '/bin/bash', '-c', 'rescap eval test account', EVAL_USER],
-                       check=True, timeout=30)
-    subprocess.run(['chpasswd'], input=('%s:%s\n' % (EVAL_USER, EVAL_PASS)).encode(), check=True, timeout=30)
+    ghostlib.add_test_account(EVAL_USER, EVAL_PASS, 'rescap eval test account')
 
 
 def user_del():
-    if subprocess.run(['id', EVAL_USER], capture_output=True).returncode == 0:
-        subprocess.run(['userdel', '-r', '-f', EVAL_USER], capture_output=True, timeout=30)
+    ghostlib.remove_test_account(EVAL_USER)
 
 
 def manifests():

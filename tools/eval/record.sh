@@ -23,6 +23,7 @@
 #  5. rewrites captures/eval/README.md and split.txt, runs tools/eval/anchors.py run.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
+source "$HERE/../lib/install-servers.sh"
 OUT="$(cd "$HERE/../.." && pwd)/captures/eval"
 PY=/usr/bin/python3
 export PYTHONDONTWRITEBYTECODE=1
@@ -42,31 +43,7 @@ PKGS=(
 )
 DAEMONS='nsd|mini_httpd|webfsd|nbd-server|xrdp|xrdp-sesman|beam.smp|oidentd|saned|apache2|lighttpd|squid|tinyproxy|icecast2|etcd|cupsd|named|unbound|knotd|krb5kdc|kadmind|freeradius|rsyslogd|snmptrapd|snmpd|collectd|bird|smbd|nmbd|samba|dropbear|proftpd|inetd|upsd|upsmon|mpd|gearmand|spamd|svnserve|beanstalkd|dovecot|epmd|distccd|Xvnc'
 
-missing=()
-for p in "${PKGS[@]}"; do
-  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
-  [ "$status" = "install ok installed" ] || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing: ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  made_policy=
-  if [ ! -e /usr/sbin/policy-rc.d ]; then
-    printf '#!/bin/sh\n# rescap tools/eval/record.sh: no daemon starts while installing\nexit 101\n' >/usr/sbin/policy-rc.d
-    chmod 755 /usr/sbin/policy-rc.d
-    made_policy=1
-  fi
-  before=" $(pgrep -d ' ' -x "$DAEMONS" 2>/dev/null || true) "
-  timeout 1800 apt-get -o DPkg::Lock::Timeout=900 update -qq
-  timeout 3000 apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  [ -z "$made_policy" ] || rm -f /usr/sbin/policy-rc.d
-  for pid in $(pgrep -x "$DAEMONS" 2>/dev/null || true); do
-    case "$before" in *" $pid "*) continue ;; esac
-    [ "$(ps -o ppid= -p "$pid" | tr -d ' ')" = 1 ] || continue
-    echo "stopping $(ps -o comm= -p "$pid") (pid $pid) started by its package"
-    kill "$pid" 2>/dev/null || true
-  done
-fi
+install_servers "$DAEMONS" "${PKGS[@]}"
 
 root=${RESCAP_SURICATA_ROOT:-/var/cache/rescap-eval/trixie-suricata}
 if [ ! -x "$root/usr/bin/suricata" ]; then

@@ -26,19 +26,11 @@ from services import TEST_USER, TEST_PASS  # noqa: E402
 
 
 def user_add():
-    if subprocess.run(['id', TEST_USER], capture_output=True).returncode != 0:
-        subprocess.run(['useradd', '-m', '-s', '/bin/bash', '-c', 'ghost capture test account', TEST_USER],
-                       check=True, timeout=30)
-    subprocess.run(['chpasswd'], input=('%s:%s\n' % (TEST_USER, TEST_PASS)).encode(), check=True, timeout=30)
-    home = os.path.expanduser('~' + TEST_USER)
-    with open(os.path.join(home, 'ghost-readme.txt'), 'w') as f:
-        f.write('file in the temporary test account\n')
+    ghostlib.add_test_account(TEST_USER, TEST_PASS, 'ghost capture test account')
 
 
 def user_del():
-    if subprocess.run(['id', TEST_USER], capture_output=True).returncode == 0:
-        # processes of the account are ours (scenario sessions); none should remain
-        subprocess.run(['userdel', '-r', '-f', TEST_USER], capture_output=True, timeout=30)
+    ghostlib.remove_test_account(TEST_USER)
 
 
 def check_all():

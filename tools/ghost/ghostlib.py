@@ -627,3 +627,16 @@ def finish(meta, ctx, pcap, captured, filt):
     doc.update(meta.get('extra', {}))
     doc.update(ctx.data.get('extra', {}))
     return doc
+
+
+def add_test_account(name, password, comment):
+    """The recorders' throw-away login account (made or reset)."""
+    if subprocess.run(['id', name], capture_output=True).returncode != 0:
+        subprocess.run(['useradd', '-m', '-s', '/bin/bash', '-c', comment, name], check=True, timeout=30)
+    subprocess.run(['chpasswd'], input=('%s:%s\n' % (name, password)).encode(), check=True, timeout=30)
+
+
+def remove_test_account(name):
+    """Removes the account and its home; its processes are the scenarios' own."""
+    if subprocess.run(['id', name], capture_output=True).returncode == 0:
+        subprocess.run(['userdel', '-r', '-f', name], capture_output=True, timeout=30)

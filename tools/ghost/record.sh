@@ -23,6 +23,7 @@
 #  4. removes the account, rewrites captures/ghost/README.md.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
+source "$HERE/../lib/install-servers.sh"
 OUT="$(cd "$HERE/../.." && pwd)/captures/ghost"
 PY=/usr/bin/python3
 export PYTHONDONTWRITEBYTECODE=1
@@ -40,29 +41,11 @@ PKGS=(
 # daemons whose package scripts could start them; new ones are stopped by pid
 DAEMONS='sshd|nginx|dnsmasq|vsftpd|inetd|slapd|redis-server|memcached|in.tftpd|turnserver|exim4|danted|sockd|dovecot|mariadbd|mysqld|postgres|mosquitto|snmpd|chronyd|rsyslogd|ngircd|prosody|rpcbind|rpc.statd|openvpn'
 
-missing=()
-for p in "${PKGS[@]}"; do
-  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
-  [ "$status" = "install ok installed" ] || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing: ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  debconf-set-selections <<'EOF'
+debconf-set-selections <<'EOF'
 wireshark-common wireshark-common/install-setuid boolean false
 slapd slapd/no_configuration boolean true
 EOF
-  before=" $(pgrep -d ' ' -x "$DAEMONS" 2>/dev/null || true) "
-  timeout 1800 apt-get -o DPkg::Lock::Timeout=900 update -qq
-  timeout 3000 apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  # a postinst may have started a daemon (no policy-rc.d, or one that allows it): stop what is new
-  for pid in $(pgrep -x "$DAEMONS" 2>/dev/null || true); do
-    case "$before" in *" $pid "*) continue ;; esac
-    [ "$(ps -o ppid= -p "$pid" | tr -d ' ')" = 1 ] || continue
-    echo "stopping $(ps -o comm= -p "$pid") (pid $pid) started by its package"
-    kill "$pid" 2>/dev/null || true
-  done
-fi
+install_servers "$DAEMONS" "${PKGS[@]}"
 
 mkdir -p "$OUT"
 cleanup() {
