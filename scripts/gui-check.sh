@@ -18,7 +18,7 @@
 # The profile defaults to the one CMake made next to the plugin
 # (<build>/profile). Screenshots go to DIR (default build/gui-check/).
 # Needs root or sudo for
-# apt (wireshark xvfb xdotool imagemagick), once. The package is "wireshark"
+# apt (wireshark xvfb xdotool imagemagick python3-scapy), once. The package is "wireshark"
 # because trixie and later dropped the transitional "wireshark-qt" name.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,6 +41,8 @@ need=()
 for tool in wireshark:wireshark Xvfb:xvfb xdotool:xdotool import:imagemagick; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || need+=("${tool#*:}")
 done
+# The capture with findings is made with scapy (tests/dissection/ghostsynth.py).
+/usr/bin/python3 -c 'import scapy' 2>/dev/null || need+=(python3-scapy)
 if [ ${#need[@]} -gt 0 ]; then
   sudo_=(); [ "$(id -u)" -eq 0 ] || sudo_=(sudo)
   "${sudo_[@]}" apt-get -o DPkg::Lock::Timeout=900 update -qq
