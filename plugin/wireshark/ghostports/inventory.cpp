@@ -222,7 +222,8 @@ void register_inventory() {
     if (g_tap >= 0) return;
     g_tap = register_tap("ghostports");
     // Member by member: the struct has grown between Wireshark versions.
-    g_ui.group = REGISTER_STAT_GROUP_GENERIC;
+    // The group Wireshark 4.0's Qt menus list table statistics of (Statistics menu).
+    g_ui.group = REGISTER_PACKET_STAT_GROUP_UNSORTED;
     g_ui.title = "Ghost ports (283, 403) inventory";
     g_ui.tap_name = "ghostports";
     g_ui.cli_string = "ghostports,table";
