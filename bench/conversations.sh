@@ -19,7 +19,9 @@
 # alternating) of wall time and peak RSS with the plugin (and with the
 # --before plugin, e.g. one built from an older commit) and with the data
 # baseline (`-d tcp.port==283,data -d udp.port==283,data -d
-# tcp.port==403,data -d udp.port==403,data`, same tshark and plugin file).
+# tcp.port==403,data -d udp.port==403,data`, same tshark and plugin file);
+# for the HTTP cases also the same bytes given to Wireshark's own HTTP
+# dissector (`-d tcp.port==283,http`, row "http"), for scale.
 # Prints the ratios next to the issue's targets (10k TCP random/HTTP within
 # 1.5x the data time, the header that never ends within 2x; shown, never
 # failed on) and writes a Markdown table (default
@@ -40,7 +42,7 @@ while [ $# -gt 0 ]; do
     --limit) limit=$2; shift 2 ;;
     --quick) quick=1; shift ;;
     --out) out=$2; shift 2 ;;
-    *) sed -n '2,31p' "$0"; exit 2 ;;
+    *) sed -n '2,33p' "$0"; exit 2 ;;
   esac
 done
 source bench/measure.sh
@@ -61,6 +63,8 @@ declare -A synth=(
   [header1m]="endless-header --size 1048576 --count 1"
   [tcp1k]="tcp-conversations --count 1000" [http1k]="tcp-conversations --payload http --count 1000"
   [udp10k]="udp-conversations --count 10000")
+declare -A count=([tcp10k]=10000 [tcp100k]=100000 [http10k]=10000 [http100k]=100000 [udp1m]=1000000
+  [header26k]=1 [header262k]=10 [header1m]=1 [tcp1k]=1000 [http1k]=1000 [udp10k]=10000)
 declare -A target=([tcp10k]=1.5 [http10k]=1.5 [header26k]=2 [header262k]=2 [header1m]=2)
 declare -A what=(
   [tcp10k]="10k TCP, random" [tcp100k]="100k TCP, random" [http10k]="10k TCP, HTTP" [http100k]="100k TCP, HTTP"
@@ -89,21 +93,23 @@ for c in $cases; do
   specs=("plugin|$work/home|-n -r $cap")
   if [ -n "$before" ]; then specs+=("before|$work/before|-n -r $cap"); fi
   specs+=("data|$work/home|-n -r $cap $data")
+  # HTTP cases: the same bytes through Wireshark's own HTTP dissector, for scale.
+  case $c in http* | header*) specs+=("http|$work/home|-n -r $cap $data -d tcp.port==283,http") ;; esac
   echo "== $c: $frames frames, load $load"
   bench_alternate "$runs" "$work/result" "${specs[@]}"
   td=$(bench_value "$work/result" data 2)
   rd=$(bench_value "$work/result" data 3)
-  for who in plugin before; do
-    [ "$who" = plugin ] || [ -n "$before" ] || continue
+  for who in plugin before http; do
+    grep -q "^$who " "$work/result" || continue
     t=$(bench_value "$work/result" "$who" 2)
     r=$(bench_value "$work/result" "$who" 3)
     was_cut=$(bench_value "$work/result" "$who" 4)
     row=$(awk -v w="${what[$c]}" -v who="$who" -v f="$frames" -v t="$t" -v td="$td" -v r="$r" -v rd="$rd" \
-      -v goal="${target[$c]:-}" -v load="$load" -v cut="$was_cut" 'BEGIN {
+      -v goal="${target[$c]:-}" -v load="$load" -v cut="$was_cut" -v n="${count[$c]}" 'BEGIN {
         ratio = t / td; at_least = cut == "" ? "" : "≥ "
         verdict = goal == "" ? "—" : sprintf("%.1fx: %s", goal, ratio <= goal ? "met" : "NOT met")
-        printf "| %s | %s | %d | %s%.2f | %.2f | %s%.2f | %s | %.1f | %.1f | %.2f | %s |", w, who, f, at_least, t, td,
-          at_least, ratio, verdict, r / 1024, rd / 1024, r / rd, load }')
+        printf "| %s | %s | %d | %s%.2f | %.2f | %s%.2f | %s | %s%.0f | %.1f | %.1f | %.2f | %s |", w, who, f, at_least,
+          t, td, at_least, ratio, verdict, at_least, (t - td) * 1e6 / n, r / 1024, rd / 1024, r / rd, load }')
     rows+=("$row")
     echo "   $row"
   done
@@ -117,14 +123,16 @@ tshark_version=${tshark_version%%$'\n'*}
   echo "One pass (\`tshark -n -r F\`), output to /dev/null; medians of $runs runs, alternating;"
   echo "*data* = \`$data\`. Targets (issue 18, shown, not enforced): 10k TCP random or HTTP within"
   echo "1.5x the data time, the header that never ends within 2x. *load*: 1-minute load average when the"
-  echo "case started ($(nproc) cores, shared). A run still going after $limit s was stopped: \"≥\" (its RSS is"
-  echo "the peak until then). $tshark_version; $(date -u +%Y-%m-%dT%H:%MZ)."
+  echo "case started ($(nproc) cores, shared). *added µs / conversation*: (plugin s - data s) / conversations,"
+  echo "start-up included (it dominates the cases of one or ten conversations). A run still going after"
+  echo "$limit s was stopped: \"≥\" (its RSS is the peak until then). $tshark_version; $(date -u +%Y-%m-%dT%H:%MZ)."
   echo
   echo "- plugin: $(bench_plugin_name "$plugin")"
   if [ -n "$before" ]; then echo "- before: $(bench_plugin_name "$before")"; fi
+  echo "- http (HTTP cases): the same bytes decoded by Wireshark's HTTP dissector (\`-d tcp.port==283,http\`), for scale"
   echo
-  echo "| case | plugin | frames | plugin s | data s | time ratio | target | plugin MiB | data MiB | RSS ratio | load |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| case | plugin | frames | plugin s | data s | time ratio | target | added µs / conversation | plugin MiB | data MiB | RSS ratio | load |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
 } >"$out"
 echo
