@@ -104,8 +104,10 @@ for c in $cases; do
     t=$(bench_value "$work/result" "$who" 2)
     r=$(bench_value "$work/result" "$who" 3)
     was_cut=$(bench_value "$work/result" "$who" 4)
+    goal=${target[$c]:-}
+    if [ "$who" = http ]; then goal=""; fi
     row=$(awk -v w="${what[$c]}" -v who="$who" -v f="$frames" -v t="$t" -v td="$td" -v r="$r" -v rd="$rd" \
-      -v goal="${target[$c]:-}" -v load="$load" -v cut="$was_cut" -v n="${count[$c]}" 'BEGIN {
+      -v goal="$goal" -v load="$load" -v cut="$was_cut" -v n="${count[$c]}" 'BEGIN {
         ratio = t / td; at_least = cut == "" ? "" : "≥ "
         verdict = goal == "" ? "—" : sprintf("%.1fx: %s", goal, ratio <= goal ? "met" : "NOT met")
         printf "| %s | %s | %d | %s%.2f | %.2f | %s%.2f | %s | %s%.0f | %.1f | %.1f | %.2f | %s |", w, who, f, at_least,

@@ -60,11 +60,12 @@ bench_home() {
 }
 
 # bench_plugin_name SO: the plugin file and, when it sits in a git work tree,
-# that tree's commit (the build's source, "+dirty" when it has changes).
+# the last commit there that changed the plugin's sources or build ("+dirty"
+# when they have uncommitted changes).
 bench_plugin_name() {
   local dir rev dirty=""
   dir=$(dirname "$1")
-  if rev=$(git -C "$dir" rev-parse --short HEAD 2>/dev/null); then
+  if rev=$(git -C "$dir" log -1 --format=%h HEAD -- ":/plugin" ":/CMakeLists.txt" ":/cmake" 2>/dev/null) && [ -n "$rev" ]; then
     git -C "$dir" diff --quiet HEAD -- ":/plugin" 2>/dev/null || dirty="+dirty"
     echo "$1 (commit $rev$dirty)"
   else
