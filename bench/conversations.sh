@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Identification cost per conversation (issue 18): the plugin against the same
 # bytes decoded as data, on synthesized captures of many conversations.
-#   bench/conversations.sh [--plugin SO] [--before SO] [--runs R] [--cases "C..."] [--limit S] [--quick] [--out FILE]
+#   bench/conversations.sh [--plugin SO] [--before SO] [--runs R] [--cases "C..."] [--limit S]
+#        [--variant "TSHARK ARGS"] [--quick] [--out FILE]
 # Cases (bench/synth.py; fixed seeds):
 #   tcp10k tcp100k     TCP conversations on 283: handshake, one random client
 #                      payload (16..512 octets), one random server payload
@@ -21,7 +22,9 @@
 # baseline (`-d tcp.port==283,data -d udp.port==283,data -d
 # tcp.port==403,data -d udp.port==403,data`, same tshark and plugin file);
 # for the HTTP cases also the same bytes given to Wireshark's own HTTP
-# dissector (`-d tcp.port==283,http`, row "http"), for scale.
+# dissector (`-d tcp.port==283,http`, row "http"), for scale; with
+# --variant, also the plugin with those tshark arguments (e.g. `-o
+# ghostid.nmap:FALSE`, row "variant").
 # Prints the ratios next to the issue's targets (10k TCP random/HTTP within
 # 1.5x the data time, the header that never ends within 2x; shown, never
 # failed on) and writes a Markdown table (default
@@ -32,7 +35,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
-plugin="" before="" runs=3 cases="" quick=0 limit=300 out=""
+plugin="" before="" variant="" runs=3 cases="" quick=0 limit=300 out=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --plugin) plugin=$2; shift 2 ;;
@@ -40,9 +43,10 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     --cases) cases=$2; shift 2 ;;
     --limit) limit=$2; shift 2 ;;
+    --variant) variant=$2; shift 2 ;;
     --quick) quick=1; shift ;;
     --out) out=$2; shift 2 ;;
-    *) sed -n '2,33p' "$0"; exit 2 ;;
+    *) sed -n '2,36p' "$0"; exit 2 ;;
   esac
 done
 source bench/measure.sh
@@ -92,6 +96,7 @@ for c in $cases; do
   load=$(bench_load)
   specs=("plugin|$work/home|-n -r $cap")
   if [ -n "$before" ]; then specs+=("before|$work/before|-n -r $cap"); fi
+  if [ -n "$variant" ]; then specs+=("variant|$work/home|-n -r $cap $variant"); fi
   specs+=("data|$work/home|-n -r $cap $data")
   # HTTP cases: the same bytes through Wireshark's own HTTP dissector, for scale.
   case $c in http* | header*) specs+=("http|$work/home|-n -r $cap $data -d tcp.port==283,http") ;; esac
@@ -99,14 +104,16 @@ for c in $cases; do
   bench_alternate "$runs" "$work/result" "${specs[@]}"
   td=$(bench_value "$work/result" data 2)
   rd=$(bench_value "$work/result" data 3)
-  for who in plugin before http; do
+  for who in plugin before variant http; do
     grep -q "^$who " "$work/result" || continue
     t=$(bench_value "$work/result" "$who" 2)
     r=$(bench_value "$work/result" "$who" 3)
     was_cut=$(bench_value "$work/result" "$who" 4)
     goal=${target[$c]:-}
     if [ "$who" = http ]; then goal=""; fi
-    row=$(awk -v w="${what[$c]}" -v who="$who" -v f="$frames" -v t="$t" -v td="$td" -v r="$r" -v rd="$rd" \
+    name=$who
+    if [ "$who" = variant ]; then name="plugin \`$variant\`"; fi
+    row=$(awk -v w="${what[$c]}" -v who="$name" -v f="$frames" -v t="$t" -v td="$td" -v r="$r" -v rd="$rd" \
       -v goal="$goal" -v load="$load" -v cut="$was_cut" -v n="${count[$c]}" 'BEGIN {
         ratio = t / td; at_least = cut == "" ? "" : "≥ "
         verdict = goal == "" ? "—" : sprintf("%.1fx: %s", goal, ratio <= goal ? "met" : "NOT met")
@@ -131,6 +138,7 @@ tshark_version=${tshark_version%%$'\n'*}
   echo
   echo "- plugin: $(bench_plugin_name "$plugin")"
   if [ -n "$before" ]; then echo "- before: $(bench_plugin_name "$before")"; fi
+  if [ -n "$variant" ]; then echo "- plugin \`$variant\`: the plugin above with these tshark arguments"; fi
   echo "- http (HTTP cases): the same bytes decoded by Wireshark's HTTP dissector (\`-d tcp.port==283,http\`), for scale"
   echo
   echo "| case | plugin | frames | plugin s | data s | time ratio | target | added µs / conversation | plugin MiB | data MiB | RSS ratio | load |"
