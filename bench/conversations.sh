@@ -126,6 +126,7 @@ done
 
 tshark_version=$(tshark -v 2>/dev/null || true)
 tshark_version=${tshark_version%%$'\n'*}
+tshark_version=${tshark_version%.}
 {
   echo "# Identification cost per conversation: plugin vs the same bytes as data"
   echo

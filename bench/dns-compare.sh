@@ -89,6 +89,7 @@ done
 
 tshark_version=$(tshark -v 2>/dev/null || true)
 tshark_version=${tshark_version%%$'\n'*}
+tshark_version=${tshark_version%.}
 {
   echo "# Full dissection: rescap's added cost vs Wireshark's own DNS"
   echo

@@ -80,6 +80,7 @@ done
 
 tshark_version=$(tshark -v 2>/dev/null || true)
 tshark_version=${tshark_version%%$'\n'*}
+tshark_version=${tshark_version%.}
 {
   echo "# Idle cost: tshark with the plugin installed vs without it"
   echo
