@@ -46,7 +46,7 @@ while [ $# -gt 0 ]; do
     --variant) variant=$2; shift 2 ;;
     --quick) quick=1; shift ;;
     --out) out=$2; shift 2 ;;
-    *) sed -n '2,36p' "$0"; exit 2 ;;
+    *) sed -n '2,34p' "$0"; exit 2 ;;
   esac
 done
 source bench/measure.sh

@@ -29,7 +29,7 @@ while [ $# -gt 0 ]; do
     --modes) modes=$2; shift 2 ;;
     --quick) quick=1; shift ;;
     --out) out=$2; shift 2 ;;
-    *) sed -n '2,19p' "$0"; exit 2 ;;
+    *) sed -n '2,18p' "$0"; exit 2 ;;
   esac
 done
 if [ "$quick" = 1 ]; then packets=3000 runs=1 modes="r 2"; fi
