@@ -31,6 +31,7 @@ Addresses come from 198.18.0.0/15 (RFC 2544 benchmarking); nothing is sent.
       own client address/port, for memory-growth measurements.
 """
 import argparse
+import collections
 from pathlib import Path
 import random
 import struct
@@ -155,23 +156,35 @@ def udp_exchange(w, rng, n, sport, nested=False, frag=False):
     w.frame(udp(SERVER, client, 283, sport, resp, n), False)
 
 
-def tcp_exchange(w, rng, n, sport, segment=1000):
-    client = addr(n)
+def tcp_session(w, client, sport, port, cs, ss, request, response, segment=1460, ack=False, close=True):
+    """One TCP connection: handshake, the client's request, the server's
+    response in `segment`-octet segments, the client's ACK (`ack`), then
+    FIN both ways (`close`)."""
+    c2s = lambda seq, ack_, fl, data=b"": w.frame(tcp(client, SERVER, sport, port, seq, ack_, fl, data), True)
+    s2c = lambda seq, ack_, fl, data=b"": w.frame(tcp(SERVER, client, port, sport, seq, ack_, fl, data), False)
+    c2s(cs, 0, SYN); s2c(ss, cs + 1, SYN | ACK); c2s(cs + 1, ss + 1, ACK)
+    c2s(cs + 1, ss + 1, PSH | ACK, request)
+    cseq, sseq = cs + 1 + len(request), ss + 1
+    for i in range(0, len(response), segment):
+        s2c(sseq, cseq, PSH | ACK, response[i:i + segment])
+        sseq += len(response[i:i + segment])
+    if ack:
+        c2s(cseq, sseq, ACK)
+    if close:
+        s2c(sseq, cseq, FIN | ACK); c2s(cseq, sseq + 1, FIN | ACK); s2c(sseq + 1, cseq + 1, ACK)
+
+
+def tcp_exchange(w, rng, n, sport, segment=1000, size=3000, segments=None):
+    """A TCP rescap exchange whose response carries a fragmented item of
+    `size` random octets, in `segment`-octet segments or in `segments`
+    segments of equal size."""
     cs, ss = rng.getrandbits(32), rng.getrandbits(32)
     req = count_request(b"mailto:tcp%d@example.com" % n)
-    big = fragmented(0xFF05, blob(rng, 3000), 1200)  # 3 fragments
+    big = fragmented(0xFF05, blob(rng, size), 1200)
     resp = count_response(big, 1)
-    c2s = lambda seq, ack, fl, data=b"": w.frame(tcp(client, SERVER, sport, 283, seq, ack, fl, data), True)
-    s2c = lambda seq, ack, fl, data=b"": w.frame(tcp(SERVER, client, 283, sport, seq, ack, fl, data), False)
-    c2s(cs, 0, SYN); s2c(ss, cs + 1, SYN | ACK); c2s(cs + 1, ss + 1, ACK)
-    c2s(cs + 1, ss + 1, PSH | ACK, req)
-    cseq = cs + 1 + len(req)
-    sseq = ss + 1
-    for i in range(0, len(resp), segment):
-        s2c(sseq, cseq, PSH | ACK, resp[i:i + segment])
-        sseq += len(resp[i:i + segment])
-    c2s(cseq, sseq, ACK)
-    s2c(sseq, cseq, FIN | ACK); c2s(cseq, sseq + 1, FIN | ACK); s2c(sseq + 1, cseq + 1, ACK)
+    if segments:
+        segment = -(-len(resp) // segments)
+    tcp_session(w, addr(n), sport, 283, cs, ss, req, resp, segment, ack=True)
 
 
 def decap_packets(w, rng, n, sport):
@@ -248,16 +261,7 @@ def grow(path, size, segment, port, shape, piece=1000, depth=31):
     client, sport = addr(1), 40000
     req = count_request(b"mailto:big@example.com")
     resp = grow_response(size, shape, piece, depth)
-    cs, ss = 1000, 5000
-    c2s = lambda seq, ack, fl, data=b"": w.frame(tcp(client, SERVER, sport, port, seq, ack, fl, data), True)
-    s2c = lambda seq, ack, fl, data=b"": w.frame(tcp(SERVER, client, port, sport, seq, ack, fl, data), False)
-    c2s(cs, 0, SYN); s2c(ss, cs + 1, SYN | ACK); c2s(cs + 1, ss + 1, ACK)
-    c2s(cs + 1, ss + 1, PSH | ACK, req)
-    cseq, sseq = cs + 1 + len(req), ss + 1
-    for i in range(0, len(resp), segment):
-        s2c(sseq, cseq, PSH | ACK, resp[i:i + segment])
-        sseq += len(resp[i:i + segment])
-    s2c(sseq, cseq, FIN | ACK); c2s(cseq, sseq + 1, FIN | ACK); s2c(sseq + 1, cseq + 1, ACK)
+    tcp_session(w, client, sport, port, 1000, 5000, req, resp, segment)
     w.close()
     print("%s: %d packets, response %d octets (%s) in %d-octet segments to port %d" % (
         path, w.count, len(resp), shape, segment, port))
@@ -280,16 +284,166 @@ def dns_conversations(path, count):
     print("%s: %d packets, %d DNS conversations" % (path, w.count, count))
 
 
+# --------------------------------------------------------------------------
+# Ghost-port identification and idle-cost captures (bench/conversations.sh,
+# bench/idle-cost.sh, bench/dns-compare.sh)
+# --------------------------------------------------------------------------
+def conv_client(n):
+    """Client address and port of conversation n: distinct for every n."""
+    return addr(n // 64000), 1024 + n % 64000
+
+
+HTTP_SERVERS = (b"nginx/1.22.1", b"Apache/2.4.57 (Debian)", b"lighttpd/1.4.69", b"Caddy")
+
+
+def http_pair(rng, n):
+    """A GET request and a 200 response with a Server header and a small body."""
+    req = b"GET /item/%d HTTP/1.1\r\nHost: www%d.example.com\r\nUser-Agent: bench/1\r\nAccept: */*\r\n\r\n" % (
+        n, n % 97)
+    body = b"<html><body>%s</body></html>\n" % rng.randbytes(rng.randint(8, 120)).hex().encode()
+    resp = (b"HTTP/1.1 200 OK\r\nServer: %s\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n"
+            % (rng.choice(HTTP_SERVERS), len(body)) + body)
+    return req, resp
+
+
+def tcp_conversations(path, count, payload, seed, port=283):
+    """`count` TCP conversations on `port`: handshake, one client payload,
+    one server payload, FIN both ways. Payloads: `random` (client 16..512,
+    server 16..1400 random octets) or `http` (http_pair)."""
+    rng = random.Random(seed)
+    w = Writer(path)
+    for n in range(count):
+        client, sport = conv_client(n)
+        if payload == "http":
+            req, resp = http_pair(rng, n)
+        else:
+            req, resp = rng.randbytes(rng.randint(16, 512)), rng.randbytes(rng.randint(16, 1400))
+        tcp_session(w, client, sport, port, rng.getrandbits(32), rng.getrandbits(32), req, resp)
+    w.close()
+    print("%s: %d packets, %d TCP %s conversations on %d" % (path, w.count, count, payload, port))
+
+
+def udp_conversations(path, count, seed, port=403):
+    """`count` UDP conversations on `port`, one datagram each way of 48..200
+    random octets, each from its own client address/port."""
+    rng = random.Random(seed)
+    w = Writer(path)
+    for n in range(count):
+        client, sport = conv_client(n)
+        w.frame(udp(client, SERVER, sport, port, rng.randbytes(rng.randint(48, 200)), n), True)
+        w.frame(udp(SERVER, client, port, sport, rng.randbytes(rng.randint(48, 200)), n), False)
+    w.close()
+    print("%s: %d packets, %d UDP conversations on %d" % (path, w.count, count, port))
+
+
+def endless_header(path, size, count, port=283):
+    """"The header that never ends": `count` TCP conversations on `port`
+    where the client sends `GET / HTTP/1.0` and the server `HTTP/1.0 200 OK`
+    then `Server: ` lines up to `size` octets in 1460-octet segments, never
+    ending its header block; the connections are never closed."""
+    w = Writer(path)
+    req = b"GET / HTTP/1.0\r\n\r\n"
+    status, line = b"HTTP/1.0 200 OK\r\n", b"Server: \r\n"
+    resp = status + line * max(0, (size - len(status)) // len(line))
+    for n in range(count):
+        client, sport = conv_client(n)
+        tcp_session(w, client, sport, port, 1000 + n, 5000 + n, req, resp, close=False)
+    w.close()
+    print("%s: %d packets, %d conversations, server header of %d octets each" % (path, w.count, count, len(resp)))
+
+
+def dns_name(n):
+    return b"".join(bytes([len(p)]) + p for p in (b"user%d" % n, b"example", b"com")) + b"\x00"
+
+
+def dns_udp_exchange(w, n, sport, cname=False):
+    """A query for A and its answer (`cname`: a CNAME then the A record)."""
+    client = addr(n)
+    question = dns_name(n) + b"\x00\x01\x00\x01"
+    a = b"\x00\x01\x00\x01\x00\x00\x0e\x10\x00\x04\xc0\x00\x02\x01"  # A 192.0.2.1, TTL 3600
+    if cname:
+        target = b"\x03www\xc0\x0c"
+        answers = (b"\xc0\x0c\x00\x05\x00\x01\x00\x00\x0e\x10" + struct.pack("!H", len(target)) + target
+                   + b"\xc0" + bytes([12 + len(question)]) + a)
+        count = 2
+    else:
+        answers, count = b"\xc0\x0c" + a, 1
+    query = struct.pack("!6H", n & 0xFFFF, 0x0100, 1, 0, 0, 0) + question
+    response = struct.pack("!6H", n & 0xFFFF, 0x8180, 1, count, 0, 0) + question + answers
+    w.frame(udp(client, SERVER, sport, 53, query, n), True)
+    w.frame(udp(SERVER, client, 53, sport, response, n), False)
+
+
+def dns_tcp_exchange(w, rng, n, sport, size=5000, segments=4):
+    """A TXT query over TCP answered with `size` octets of text in
+    `segments` segments (each message with its two-octet length)."""
+    question = dns_name(n) + b"\x00\x10\x00\x01"  # TXT, IN
+    text = __import__("base64").b64encode(rng.randbytes(size * 3 // 4 + 3))[:size]
+    rdata = b"".join(bytes([len(c)]) + c for c in (text[i:i + 250] for i in range(0, len(text), 250)))
+    answer = b"\xc0\x0c\x00\x10\x00\x01\x00\x00\x0e\x10" + struct.pack("!H", len(rdata)) + rdata
+    query = struct.pack("!6H", n & 0xFFFF, 0x0100, 1, 0, 0, 0) + question
+    response = struct.pack("!6H", n & 0xFFFF, 0x8580, 1, 1, 0, 0) + question + answer
+    req, resp = struct.pack("!H", len(query)) + query, struct.pack("!H", len(response)) + response
+    cs, ss = rng.getrandbits(32), rng.getrandbits(32)
+    tcp_session(w, addr(n), sport, 53, cs, ss, req, resp, -(-len(resp) // segments), ack=True)
+
+
+def http_exchange(w, rng, n, sport, port=80):
+    req, resp = http_pair(rng, n)
+    tcp_session(w, addr(n), sport, port, rng.getrandbits(32), rng.getrandbits(32), req, resp, ack=True)
+
+
+def mix(path, packets, seed, service):
+    """Issue 19's mix, in exchanges: 7/10 UDP request/response, 1/10 the
+    nested form, 1/10 a TCP exchange with a 5 kB response over 4 segments,
+    1/10 decap pairs on 403. `service` rescap: rescap on 283 (count form,
+    nested form, FF05 item of 5,000 octets); dns: DNS on 53 in rescap's place
+    (A answer; CNAME + A; 5 kB TXT answer over TCP), decap pairs unchanged;
+    plain: the dns mix with an HTTP conversation on 80 instead of the decap
+    pair (nothing on 283/403)."""
+    rng = random.Random(seed)
+    w = Writer(path)
+    n = 0
+    stats = collections.Counter()
+    while w.count < packets:
+        n += 1
+        sport, r = 1024 + n % 64000, n % 10
+        if r < 8:
+            kind = "udp" if r < 7 else "nested"
+            if service == "rescap":
+                udp_exchange(w, rng, n, sport, nested=(r == 7))
+            else:
+                dns_udp_exchange(w, n, sport, cname=(r == 7))
+        elif r == 8:
+            kind = "tcp"
+            if service == "rescap":
+                tcp_exchange(w, rng, n, sport, size=5000, segments=4)
+            else:
+                dns_tcp_exchange(w, rng, n, sport)
+        elif service == "plain":
+            kind = "http"
+            http_exchange(w, rng, n, sport)
+        else:
+            kind = "decap"
+            decap_packets(w, rng, n, sport)
+        stats[kind] += 1
+    w.close()
+    print("%s: %d packets; %s exchanges: %s" % (path, w.count, service, dict(stats)))
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("kind", choices=["bench", "conversations", "dns-conversations", "grow"])
+    ap.add_argument("kind", choices=["bench", "conversations", "dns-conversations", "grow", "tcp-conversations",
+                                     "udp-conversations", "endless-header", "mix"])
     ap.add_argument("--size", type=int, default=1 << 20)
     ap.add_argument("--segment", type=int, default=1460)
-    ap.add_argument("--port", type=int, default=283)
+    ap.add_argument("--port", type=int, default=None, help="grow: 283; tcp-conversations: 283; udp-conversations: 403")
     ap.add_argument("--depth", type=int, default=31, help="nesting depth of the deep shape")
     ap.add_argument("--piece", type=int, default=None,
                     help="fragment size (fragments shape, default 1000) or item size (tiny shape, default 0)")
     ap.add_argument("--shape", default="items", choices=["items", "tiny", "fragments", "deep", "endless"])
+    ap.add_argument("--payload", default="random", choices=["random", "http"], help="tcp-conversations")
+    ap.add_argument("--service", default="rescap", choices=["rescap", "dns", "plain"], help="mix")
     ap.add_argument("out")
     ap.add_argument("--packets", type=int, default=200000)
     ap.add_argument("--count", type=int, default=1000)
@@ -299,9 +453,17 @@ def main():
         bench(a.out, a.packets, a.seed)
     elif a.kind == "grow":
         piece = a.piece if a.piece is not None else (0 if a.shape == "tiny" else 1000)
-        grow(a.out, a.size, a.segment, a.port, a.shape, piece, a.depth)
+        grow(a.out, a.size, a.segment, a.port or 283, a.shape, piece, a.depth)
     elif a.kind == "dns-conversations":
         dns_conversations(a.out, a.count)
+    elif a.kind == "tcp-conversations":
+        tcp_conversations(a.out, a.count, a.payload, a.seed, a.port or 283)
+    elif a.kind == "udp-conversations":
+        udp_conversations(a.out, a.count, a.seed, a.port or 403)
+    elif a.kind == "endless-header":
+        endless_header(a.out, a.size, a.count, a.port or 283)
+    elif a.kind == "mix":
+        mix(a.out, a.packets, a.seed, a.service)
     else:
         conversations(a.out, a.count, a.seed)
 
