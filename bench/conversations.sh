@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Identification cost per conversation (issue 18): the plugin against the same
 # bytes decoded as data, on synthesized captures of many conversations.
 #   bench/conversations.sh [--plugin SO] [--before SO] [--runs R] [--cases "C..."] [--limit S]

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Full dissection, no dearer than Wireshark's own DNS (issue 19): rescap's
 # added cost over its bytes as data against DNS's added cost over its bytes as
 # data, on the same mix of exchanges.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The plugin's idle cost (issue 19): tshark with the plugin installed against
 # tshark without it at all, for runs that use none of the plugin's output.
 #   bench/idle-cost.sh [--plugin SO] [--before SO] [--packets N] [--runs R] [--captures "plain bench"] [--quick] [--out FILE]
