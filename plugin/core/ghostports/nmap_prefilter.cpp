@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 
 namespace ghostports {
 namespace {
@@ -105,23 +104,37 @@ std::vector<std::string> required_literals(std::string_view pattern) {
 }
 
 NmapPrefilter::NmapPrefilter(const NmapDatabase &db) : rows_(db.matches.size()), filter_(kFilterBits / 64) {
-    // How many patterns require each gram: each pattern keys on its rarest.
-    std::vector<std::vector<std::uint32_t>> grams_of(db.matches.size());
-    std::map<std::uint32_t, std::size_t> frequency;
+    // Each pattern's distinct grams (at most kGramsPerPattern: a rare one is
+    // found among the first few dozen), one flat list; how many patterns
+    // require each gram: each keys on its rarest. Built once per database,
+    // in a few tens of milliseconds.
+    constexpr std::size_t kGramsPerPattern = 48;
+    std::vector<std::uint32_t> grams;
+    std::vector<std::size_t> first(db.matches.size() + 1, 0);
     for (std::size_t m = 0; m < db.matches.size(); ++m) {
         rows_[m].prefix = literal_prefix(db.matches[m].pattern);
         rows_[m].caseless = db.matches[m].caseless;
+        first[m] = grams.size();
         for (const std::string &run : required_literals(db.matches[m].pattern))
-            for (std::size_t at = 0; at + 4 <= run.size(); ++at) grams_of[m].push_back(gram_at(run.data() + at));
-        std::sort(grams_of[m].begin(), grams_of[m].end());
-        grams_of[m].erase(std::unique(grams_of[m].begin(), grams_of[m].end()), grams_of[m].end());
-        for (std::uint32_t gram : grams_of[m]) ++frequency[gram];
+            for (std::size_t at = 0; at + 4 <= run.size() && grams.size() - first[m] < kGramsPerPattern; ++at)
+                grams.push_back(gram_at(run.data() + at));
+        std::sort(grams.begin() + static_cast<std::ptrdiff_t>(first[m]), grams.end());
+        grams.erase(std::unique(grams.begin() + static_cast<std::ptrdiff_t>(first[m]), grams.end()), grams.end());
     }
+    first[db.matches.size()] = grams.size();
+    std::unordered_map<std::uint32_t, std::uint32_t> frequency;
+    frequency.reserve(grams.size());
+    for (const std::uint32_t gram : grams) ++frequency[gram];
+    grams_.reserve(db.matches.size());
     for (std::size_t m = 0; m < db.matches.size(); ++m) {
-        if (grams_of[m].empty()) continue;
-        const std::uint32_t rarest = *std::min_element(
-            grams_of[m].begin(), grams_of[m].end(),
-            [&frequency](std::uint32_t a, std::uint32_t b) { return frequency[a] < frequency[b]; });
+        if (first[m] == first[m + 1]) continue;
+        std::uint32_t rarest = grams[first[m]];
+        std::uint32_t fewest = frequency[rarest];
+        for (std::size_t g = first[m] + 1; g < first[m + 1]; ++g)
+            if (const std::uint32_t count = frequency[grams[g]]; count < fewest) {
+                fewest = count;
+                rarest = grams[g];
+            }
         const auto [it, added] = grams_.emplace(rarest, static_cast<std::uint32_t>(grams_.size()));
         rows_[m].gram = it->second;
         const std::size_t bit = filter_bit(rarest);
