@@ -55,9 +55,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (tunnel.kind == TunnelKind::Vxlan) FUZZ_CHECK(tunnel.inner == InnerKind::Ethernet);
     if (tunnel.kind == TunnelKind::UnknownHeader) {
         FUZZ_CHECK(tunnel.header_length <= decap::kMaxUnknownHeader, tunnel.header_length);
-        FUZZ_CHECK(decap::tunnel_dissector(tunnel.kind) == nullptr);
+        FUZZ_CHECK(decap::tunnel_info(tunnel.kind).filter == nullptr);
     } else {
-        FUZZ_CHECK(decap::tunnel_dissector(tunnel.kind) != nullptr, static_cast<unsigned>(tunnel.kind));
+        FUZZ_CHECK(decap::tunnel_info(tunnel.kind).filter != nullptr, static_cast<unsigned>(tunnel.kind));
     }
     return 0;
 }
