@@ -32,6 +32,7 @@ void register_frame_records(int proto);
 enum class Scratch : guint8 {
     HandOffCalls = 1,  // guint32: hand-offs made so far in this packet (keys their frame records)
     Inventory,         // the packet's inventory record (one per packet: TCP may call twice)
+    ExposuresShown,    // guint: the frame's findings already shown in this dissection
 };
 void *scratch(packet_info *pinfo, Scratch what);
 void set_scratch(packet_info *pinfo, Scratch what, void *value);

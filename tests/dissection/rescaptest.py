@@ -98,6 +98,15 @@ def plugin_path():
     return Path(os.environ.get("RESCAP_PLUGIN") or (REPO / "build" / "rescap.so")).resolve()
 
 
+def tshark_series():
+    """(major, minor) of the tshark under test: a few tests state where the
+    Wireshark versions the plugin supports differ (4.0 on the host, 4.4 and
+    4.6 in the matrix roots)."""
+    out = subprocess.run(["tshark", "-v"], capture_output=True, text=True, timeout=60).stdout
+    major, minor = re.search(r"TShark \(Wireshark\) (\d+)\.(\d+)\.", out).groups()
+    return int(major), int(minor)
+
+
 # rescap's heuristics (rescap on any port) are off by default, as Wireshark
 # registers weak heuristics; a capture whose rescap server is on another
 # port than 283 is read with them on, as a user would have to.

@@ -68,8 +68,16 @@ def layers_and_users(tshark_env, path, layer, *extra):
 def test_layer_and_login_on_every_payload_frame(tshark_env, captures, layer, passes):
     path, frames = captures[layer]
     rows = layers_and_users(tshark_env, path, layer, *passes)
+    body = frames[-1]
     for frame in frames:
-        assert rows[frame][0] == "HTTP", f"frame {frame}: {layer} service {rows[frame][0]!r} ({' '.join(passes) or 'one pass'})"
+        if frame == body and passes and RT.tshark_series() >= (4, 2):
+            # Wireshark 4.4/4.6 show the kept body segment in the second pass
+            # without TCP's segment data, so the plugin has nothing to add its
+            # layer to there yet (doc/decisions.md 33); 4.0 keeps it.
+            continue
+        # TCP may hand one frame to the port twice (a finished part, then a new one): each layer names it.
+        services = set(rows[frame][0].split("|"))
+        assert services == {"HTTP"}, f"frame {frame}: {layer} service {rows[frame][0]!r} ({' '.join(passes) or 'one pass'})"
     users = [u for frame in frames for u in rows[frame][1]]
     assert users == [USER], f"login flagged as {users} ({' '.join(passes) or 'one pass'})"
 

@@ -202,8 +202,18 @@ guint show_recorded_exposures(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tre
     const auto *frame =
         static_cast<const FrameExposures *>(frame_records::find(pinfo, frame_records::Kind::Exposures, 0));
     if (frame == nullptr) return 0;
-    for (guint i = 0; i < frame->count; ++i) show(tvb, pinfo, tree, root, fields, frame->items[i]);
-    return frame->count;
+    // Each finding once per dissection of the packet: TCP may hand a frame
+    // over twice, and the first pass records a finding in the call that
+    // completes it.
+    auto *shown = static_cast<guint *>(frame_records::scratch(pinfo, frame_records::Scratch::ExposuresShown));
+    if (shown == nullptr) {
+        shown = wmem_new0(pinfo->pool, guint);
+        frame_records::set_scratch(pinfo, frame_records::Scratch::ExposuresShown, shown);
+    }
+    const guint from = *shown;
+    for (guint i = from; i < frame->count; ++i) show(tvb, pinfo, tree, root, fields, frame->items[i]);
+    *shown = frame->count;
+    return frame->count - from;
 }
 
 const char *const *frame_exposure_lines(packet_info *pinfo) {

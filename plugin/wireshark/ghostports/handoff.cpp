@@ -361,7 +361,7 @@ HandOffPlan plan_hand_off(tvbuff_t *tvb, packet_info *pinfo, void *data, const H
 bool recorded_plan(packet_info *pinfo, HandOffPlan &plan, guint8 &layer) {
     const auto *choice = static_cast<const FrameChoice *>(frame_records::find(pinfo, frame_records::Kind::HandOffChoice, 0));
     if (choice == nullptr) return false;
-    plan = HandOffPlan{*choice->identity,   choice->named_here, choice->first_payload, choice->from_server,
+    plan = HandOffPlan{*choice->identity, choice->named_here, choice->first_payload, choice->from_server,
                        choice->fresh_from, const_cast<FrameChoice *>(choice), nullptr};
     layer = choice->layer;
     return true;

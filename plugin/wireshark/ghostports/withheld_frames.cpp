@@ -18,7 +18,10 @@ GhostLayer g_layers[kMostLayers];
 guint8 g_layer_count = 0;
 int g_proto = -1;
 dissector_handle_t g_handle = nullptr;
-int g_hf_segment_data = -1;  // TCP's "TCP segment data": a segment TCP keeps for a reassembly
+// TCP's "TCP segment data" (a segment it keeps for a reassembly; 4.0) and
+// "TCP payload" (what later versions show there instead).
+int g_hf_segment_data = -1;
+int g_hf_payload = -1;
 bool g_wanting = false;
 
 proto_tree *add_layer(tvbuff_t *tvb, proto_tree *tree, const GhostLayer &layer, const HandOffPlan &plan,
@@ -51,6 +54,7 @@ void show_kept_segment(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree) {
     const GhostLayer *layer = ghost_layer(gc->layer);
     if (layer == nullptr || proto_is_frame_protocol(pinfo->layers, layer->module)) return;
     GPtrArray *found = proto_find_first_finfo(tree, g_hf_segment_data);
+    if ((found == nullptr || found->len == 0) && g_hf_payload >= 0) found = proto_find_first_finfo(tree, g_hf_payload);
     if (found == nullptr || found->len == 0) return;
     const auto *segment = static_cast<const field_info *>(g_ptr_array_index(found, 0));
     if (segment->ds_tvb == nullptr || segment->length <= 0) return;
@@ -108,6 +112,7 @@ void register_withheld_frames() {
     g_handle = create_dissector_handle(show_withheld, g_proto);
     register_postdissector(g_handle);
     g_hf_segment_data = proto_registrar_get_id_byname("tcp.segment_data");
+    g_hf_payload = proto_registrar_get_id_byname("tcp.payload");
 }
 
 void want_withheld_segments() {
@@ -115,6 +120,7 @@ void want_withheld_segments() {
     g_wanting = true;
     GArray *wanted = g_array_new(FALSE, FALSE, static_cast<guint>(sizeof(int)));
     g_array_append_val(wanted, g_hf_segment_data);
+    if (g_hf_payload >= 0) g_array_append_val(wanted, g_hf_payload);
     set_postdissector_wanted_hfids(g_handle, wanted);
 }
 
