@@ -417,9 +417,13 @@ EOF
     xdotool windowunmap "$win"
   else
     # Wireshark 4.0's Qt menus list table statistics of the group
-    # REGISTER_PACKET_STAT_GROUP_UNSORTED, not REGISTER_STAT_GROUP_GENERIC.
-    fail "inventory: no Statistics > Ghost ports (283, 403) inventory entry (9th in the menu) or no window from it"
+    # REGISTER_PACKET_STAT_GROUP_UNSORTED, 9th in its Statistics menu. Later
+    # versions order that menu differently: there the table is asserted
+    # through -z below (the same dialog), the menu position only on 4.0.
     xdotool key Escape Escape
+    if [ "$(rescap_wireshark_abi)" = 4.0 ]; then
+      fail "inventory: no Statistics > Ghost ports (283, 403) inventory entry (9th in the menu) or no window from it"
+    fi
   fi
   quit_wireshark findings "$main"
 else
