@@ -64,3 +64,54 @@ TEST(NmapPrefilter, KeepsPossibleMatchesInOrder) {
     EXPECT_EQ(filter.candidates(std::vector<std::size_t>{0, 1}, bytes("SSH-2.0-OpenSSH_9")),
               (std::vector<std::size_t>{0}));
 }
+
+TEST(NmapPrefilter, OnlyLongVariedBeginningsNameByThemselves) {
+    EXPECT_TRUE(names_by_its_beginning("^SSH-2\\.0-OpenSSH_([\\w.]+)"));
+    EXPECT_TRUE(names_by_its_beginning("^HTTP/1\\.1 200 OK\\r\\nServer: foo"));
+    EXPECT_FALSE(names_by_its_beginning("^220 ([\\w.]+) FTP"));                // 4 octets
+    EXPECT_FALSE(names_by_its_beginning("^\\0\\0\\0\\0\\0\\0\\0\\0\\x01.*"));  // long, 2 values
+    EXPECT_FALSE(names_by_its_beginning("^\\x01\\x02\\x01\\x02\\x01\\x02\\x01\\x02"));
+    EXPECT_FALSE(names_by_its_beginning("SSH-2\\.0-OpenSSH"));  // not anchored: no prefix
+}
+
+// The lines that may name a server's answer without a probe the client
+// sent (nmap_matcher.cpp): random answers reach none of them even before a
+// regular expression runs. Over the real database (Debian's nmap-common, a
+// test dependency of scripts/lib/deps.sh).
+TEST(NmapPrefilter, RandomAnswersReachNoLongBeginning) {
+    std::ifstream in("/usr/share/nmap/nmap-service-probes");
+    ASSERT_TRUE(in.good()) << "install nmap-common";
+    std::stringstream text;
+    text << in.rdbuf();
+    const NmapDatabase db = parse_nmap_service_probes(text.str());
+    std::vector<std::size_t> anchored;
+    for (std::size_t i = 0; i < db.matches.size(); ++i)
+        if (!db.matches[i].soft && names_by_its_beginning(db.matches[i].pattern)) anchored.push_back(i);
+    ASSERT_GT(anchored.size(), 10u);
+    const NmapPrefilter filter(db);
+    const NmapPrefilter::Selection selection = filter.select(anchored);
+    std::uint64_t state = 20261206;
+    std::vector<std::uint8_t> payload;
+    std::size_t reached = 0;
+    for (int i = 0; i < 20000; ++i) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        payload.resize(1 + (state >> 33) % 1500);
+        for (auto &octet : payload) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            octet = static_cast<std::uint8_t>(state >> 56);
+        }
+        reached += filter.candidates(selection, payload).size();
+    }
+    EXPECT_EQ(reached, 0u);
+}
+
+TEST(NmapPrefilter, AnIndexedSelectionKeepsTheListOrder) {
+    const NmapDatabase db = database("match b m|^\\x00\\x01ab|\n"
+                                     "match a m|^HELLO world|\n"
+                                     "match c m|^[a-z]+ \\d|\n"
+                                     "match d m|^hello world!|i\n");
+    const std::vector<std::size_t> reversed{3, 2, 1, 0};
+    const NmapPrefilter filter(db);
+    EXPECT_EQ(filter.candidates(filter.select(reversed), bytes("hello world!")), (std::vector<std::size_t>{3, 2}));
+    EXPECT_EQ(filter.candidates(filter.select(reversed), bytes("HELLO world!")), (std::vector<std::size_t>{3, 2, 1}));
+}

@@ -3,19 +3,25 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 namespace ghostports {
 namespace {
 
+// ASCII lower case without the C library's locale lookup (a subject's
+// every octet goes through it).
+std::uint8_t lower_octet(std::uint8_t c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<std::uint8_t>(c + ('a' - 'A')) : c;
+}
+
 std::uint32_t gram_at(const char *at) {
     std::uint32_t gram = 0;
-    for (int i = 0; i < 4; ++i)
-        gram = gram << 8 | static_cast<std::uint8_t>(std::tolower(static_cast<unsigned char>(at[i])));
+    for (int i = 0; i < 4; ++i) gram = gram << 8 | lower_octet(static_cast<std::uint8_t>(at[i]));
     return gram;
 }
 
 std::size_t filter_bit(std::uint32_t gram) {
-    return (gram * 2654435761u) >> 16;  // Fibonacci hash to 16 bits
+    return (gram * 2654435761u) >> 12;  // Fibonacci hash to 20 bits
 }
 
 // Skips a group or class starting at pattern[i]; returns the index after it.
@@ -142,23 +148,66 @@ NmapPrefilter::NmapPrefilter(const NmapDatabase &db) : rows_(db.matches.size()),
     }
 }
 
-std::vector<std::size_t> NmapPrefilter::candidates(std::span<const std::size_t> matches,
-                                                   std::span<const std::uint8_t> subject) const {
-    std::vector<bool> present(grams_.size());
-    const auto *text = reinterpret_cast<const char *>(subject.data());
-    for (std::size_t at = 0; at + 4 <= subject.size(); ++at) {
-        const std::uint32_t gram = gram_at(text + at);
-        const std::size_t bit = filter_bit(gram);
-        if ((filter_[bit / 64] >> (bit % 64) & 1) == 0) continue;
-        if (const auto found = grams_.find(gram); found != grams_.end()) present[found->second] = true;
-    }
-    std::vector<std::size_t> out;
-    for (std::size_t m : matches) {
+bool names_by_its_beginning(std::string_view pattern) {
+    constexpr std::size_t kLength = 8, kDistinct = 5;
+    const std::string prefix = literal_prefix(pattern);
+    if (prefix.size() < kLength) return false;
+    bool seen[256] = {};
+    std::size_t distinct = 0;
+    for (const char c : prefix)
+        if (!std::exchange(seen[static_cast<unsigned char>(c)], true)) ++distinct;
+    return distinct >= kDistinct;
+}
+
+NmapPrefilter::Selection NmapPrefilter::select(std::span<const std::size_t> matches) const {
+    Selection selection;
+    selection.matches_.assign(matches.begin(), matches.end());
+    for (std::uint32_t position = 0; position < matches.size(); ++position) {
+        const std::size_t m = matches[position];
         if (m >= rows_.size()) continue;
         const Row &row = rows_[m];
-        if (row.gram != kNoGram && !present[row.gram]) continue;
-        if (!begins_with_prefix(subject, row.prefix, row.caseless)) continue;
-        out.push_back(m);
+        if (row.gram != kNoGram) {
+            selection.by_gram_[row.gram].push_back(position);
+        } else if (!row.prefix.empty()) {
+            const auto first = static_cast<unsigned char>(row.prefix[0]);
+            selection.by_first_octet_[first].push_back(position);
+            const auto other = static_cast<unsigned char>(std::toupper(first) != first ? std::toupper(first)
+                                                                                        : std::tolower(first));
+            if (row.caseless && other != first) selection.by_first_octet_[other].push_back(position);
+        } else {
+            selection.always_.push_back(position);
+        }
+    }
+    return selection;
+}
+
+std::vector<std::size_t> NmapPrefilter::candidates(const Selection &selection,
+                                                   std::span<const std::uint8_t> subject) const {
+    std::vector<std::uint32_t> positions = selection.always_;
+    if (!subject.empty()) {
+        const auto &first = selection.by_first_octet_[subject[0]];
+        positions.insert(positions.end(), first.begin(), first.end());
+    }
+    if (!selection.by_gram_.empty()) {
+        std::uint32_t gram = 0;
+        for (std::size_t at = 0; at < subject.size(); ++at) {
+            gram = gram << 8 | lower_octet(subject[at]);
+            if (at < 3) continue;
+            const std::size_t bit = filter_bit(gram);
+            if ((filter_[bit / 64] >> (bit % 64) & 1) == 0) continue;
+            const auto known = grams_.find(gram);
+            if (known == grams_.end()) continue;
+            const auto keyed = selection.by_gram_.find(known->second);
+            if (keyed != selection.by_gram_.end())
+                positions.insert(positions.end(), keyed->second.begin(), keyed->second.end());
+        }
+    }
+    std::sort(positions.begin(), positions.end());
+    positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+    std::vector<std::size_t> out;
+    for (const std::uint32_t position : positions) {
+        const std::size_t m = selection.matches_[position];
+        if (begins_with_prefix(subject, rows_[m].prefix, rows_[m].caseless)) out.push_back(m);
     }
     return out;
 }

@@ -9,6 +9,7 @@
 // the prefix "HTTP/1.").
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -25,18 +26,39 @@ namespace ghostports {
 // pattern has a top-level alternative.
 std::vector<std::string> required_literals(std::string_view pattern);
 
+// Whether a pattern begins with a literal long and varied enough to say
+// what an answer is whatever the question was: at least 8 octets of at
+// least 5 different values (eight NULs begin many binary answers).
+bool names_by_its_beginning(std::string_view pattern);
+
 class NmapPrefilter {
 public:
     explicit NmapPrefilter(const NmapDatabase &db);
 
-    // The indices in `matches` (ascending, into the database) whose prefix
-    // and required run occur in `subject`, in the same order.
+    // A list of match lines indexed for candidates(): by the gram each one
+    // keys on, else by the first octet of its prefix, else always tried.
+    // Built once per list (a probe's matches), so that a subject costs its
+    // own length plus the lines it could match, not the list's length.
+    class Selection {
+        friend class NmapPrefilter;
+        std::vector<std::size_t> matches_;                                  // the list, in its order
+        std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_gram_;  // gram index -> positions
+        std::array<std::vector<std::uint32_t>, 256> by_first_octet_;        // no gram: prefix's first octet
+        std::vector<std::uint32_t> always_;                                 // neither gram nor prefix
+    };
+    Selection select(std::span<const std::size_t> matches) const;
+
+    // The indices of the selection (or of `matches`) whose prefix and
+    // required run occur in `subject`, in the list's order.
+    std::vector<std::size_t> candidates(const Selection &selection, std::span<const std::uint8_t> subject) const;
     std::vector<std::size_t> candidates(std::span<const std::size_t> matches,
-                                        std::span<const std::uint8_t> subject) const;
+                                        std::span<const std::uint8_t> subject) const {
+        return candidates(select(matches), subject);
+    }
 
 private:
     static constexpr std::uint32_t kNoGram = UINT32_MAX;
-    static constexpr std::size_t kFilterBits = 1u << 16;
+    static constexpr std::size_t kFilterBits = 1u << 20;  // 128 KiB: ~1 % of random grams pass
 
     struct Row {
         std::string prefix;

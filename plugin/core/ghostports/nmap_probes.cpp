@@ -132,7 +132,8 @@ std::string_view first_word(std::string_view text) {
 
 bool client_sent(const NmapProbe &probe, std::span<const std::uint8_t> client) {
     const std::string_view sent{reinterpret_cast<const char *>(client.data()), client.size()};
-    if (probe.payload.empty()) return false;
+    // Either form needs the same first octet: most probes end here.
+    if (probe.payload.empty() || sent.empty() || sent[0] != probe.payload[0]) return false;
     if (!is_text(probe.payload)) return sent == probe.payload;
     const auto word = first_word(probe.payload);
     return word.size() >= 3 && sent.size() > word.size() && sent.starts_with(word) &&

@@ -98,6 +98,10 @@ void name_from_signature(GhostConversation &gc, const Signature *row, packet_inf
     gc.identity.named_in = pinfo->num;
 }
 
+// The longest reassembly handed to a sub-dissector that may still ask TCP
+// for more (see run_hand_off).
+constexpr guint kHandedReassemblyLimit = 256 * 1024;
+
 // Payloads per direction that identification looks at, at most: the cost
 // per conversation is a constant, whatever its length.
 constexpr guint8 kAttempts = 6;
@@ -132,7 +136,9 @@ void consult_nmap(GhostConversation &gc, packet_info *pinfo, std::span<const std
         wmem_strdup_printf(wmem_file_scope(), "nmap-service-probes line %zu (%smatch %s, probe %s%s)",
                            verdict.match->line, verdict.match->soft ? "soft" : "", verdict.match->service.data(),
                            verdict.probe != nullptr ? verdict.probe->name.c_str() : "?",
-                           verdict.by_known_protocol ? ", among the matches of the protocol already named" : "");
+                           verdict.by_known_protocol ? ", among the matches of the protocol already named"
+                           : verdict.anchored        ? ", a long literal beginning"
+                                                     : "");
     if (unnamed) {
         gc.named_handle = handle_for(row, tcp);
         gc.identity.protocol = file_copy(protocol);
@@ -205,7 +211,8 @@ void identify(GhostConversation &gc, packet_info *pinfo, std::span<const std::ui
         gc.named_by_server = TRUE;
     }
     if (from_server) {
-        const bool banner = !gc.server_spoke;
+        // nmap's NULL probe is what a server says before it is asked anything.
+        const bool banner = !gc.server_spoke && gc.client.seen == 0;
         gc.server_spoke = TRUE;
         if (gc.identity.product_in == 0) {
             consult_announcements(gc, pinfo, payload, tcp);
@@ -378,8 +385,14 @@ HandOffResult run_hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
     ends.srcport = pinfo->srcport;
     ends.destport = pinfo->destport;
     HandOffResult result{nullptr, false, false};
-    // Let the sub-dissector reassemble across segments as if TCP had called it.
-    if (request.tcp) pinfo->can_desegment = pinfo->saved_can_desegment;
+    // Let the sub-dissector reassemble across segments as if TCP had called
+    // it, up to a bound: a PDU that never ends (an HTTP header block that
+    // keeps growing) would otherwise be handed over again with every
+    // segment, its cost the square of its length. Past the bound the
+    // sub-dissector decodes what it has; a PDU whose length it knew is
+    // handed over whole at once and is not affected.
+    if (request.tcp && tvb_reported_length(tvb) < kHandedReassemblyLimit)
+        pinfo->can_desegment = pinfo->saved_can_desegment;
     TRY {
         if (choice->decoder == Decoder::TakenOver || choice->decoder == Decoder::Named) {
             if (call_dissector_only(choice->handle, tvb, pinfo, tree, data) > 0) {
@@ -411,8 +424,10 @@ HandOffResult run_hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
     FINALLY {
         // Sub-dissectors register themselves again in every pass (SNMP
         // does): take back whatever this call changed, in the conversation
-        // and with the endpoints the hand-off started with.
-        take_back_conversations(conversation, gc, pinfo, ends, request);
+        // and with the endpoints the hand-off started with. Only the data
+        // dissector ran (heuristics that decline register nothing): nothing
+        // to take back, and no eight conversation lookups per payload.
+        if (choice->decoder != Decoder::Data) take_back_conversations(conversation, gc, pinfo, ends, request);
     }
     ENDTRY;
     return result;

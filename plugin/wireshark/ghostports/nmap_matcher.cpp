@@ -40,6 +40,10 @@ struct Database {
     std::map<std::pair<std::string, Transport>, std::vector<std::size_t>> by_protocol;
     bool indexed = false;
     std::optional<NmapPrefilter> prefilter;  // built with the database
+    // Each probe's matches indexed for the prefilter, on first use.
+    std::vector<std::unique_ptr<NmapPrefilter::Selection>> probe_selections;
+    std::map<std::pair<std::string, Transport>, NmapPrefilter::Selection> protocol_selections;
+    std::map<Transport, NmapPrefilter::Selection> anchored_selections;
 };
 
 Database &database() {
@@ -66,7 +70,15 @@ const NmapDatabase *load() {
     d.compiled.resize(d.db.matches.size());
     d.tried.resize(d.db.matches.size());
     d.prefilter.emplace(d.db);
+    d.probe_selections.resize(d.db.probes.size());
     return &d.db;
+}
+
+const NmapPrefilter::Selection &selection_of(const NmapProbe *probe) {
+    Database &d = database();
+    auto &slot = d.probe_selections[static_cast<std::size_t>(probe - d.db.probes.data())];
+    if (!slot) slot = std::make_unique<NmapPrefilter::Selection>(d.prefilter->select(probe->matches));
+    return *slot;
 }
 
 GRegex *regex_for(std::size_t index) {
@@ -123,6 +135,34 @@ static const std::vector<std::size_t> &matches_of_protocol(const char *protocol,
     return found != d.by_protocol.end() ? found->second : none;
 }
 
+static const NmapPrefilter::Selection &protocol_selection(const char *protocol, Transport transport) {
+    Database &d = database();
+    const std::pair<std::string, Transport> key{protocol, transport};
+    auto found = d.protocol_selections.find(key);
+    if (found == d.protocol_selections.end())
+        found = d.protocol_selections.emplace(key, d.prefilter->select(matches_of_protocol(protocol, transport))).first;
+    return found->second;
+}
+
+// The hard matches of every probe of `transport` whose pattern begins with
+// a long, varied literal (names_by_its_beginning): such a line says what a
+// server's answer is, whatever the question was, without a probe the
+// client sent (e.g. a greeting the server sent after the client spoke).
+static const NmapPrefilter::Selection &anchored_selection(Transport transport) {
+    Database &d = database();
+    auto found = d.anchored_selections.find(transport);
+    if (found != d.anchored_selections.end()) return found->second;
+    std::vector<std::size_t> anchored;
+    for (const NmapProbe &probe : d.db.probes)
+        if (probe.transport == transport)
+            for (std::size_t index : probe.matches)
+                if (!d.db.matches[index].soft && names_by_its_beginning(d.db.matches[index].pattern))
+                    anchored.push_back(index);
+    std::sort(anchored.begin(), anchored.end());
+    anchored.erase(std::unique(anchored.begin(), anchored.end()), anchored.end());
+    return d.anchored_selections.emplace(transport, d.prefilter->select(anchored)).first->second;
+}
+
 static const NmapProbe *probe_of(std::size_t match_index) {
     for (const NmapProbe &probe : database().db.probes)
         for (std::size_t index : probe.matches)
@@ -151,7 +191,7 @@ NmapVerdict nmap_identify(Transport transport, const NmapSent &sent, std::span<c
     NmapVerdict soft;
     const std::vector<std::size_t> asked(sent.probes, sent.probes + sent.count);
     for (const NmapProbe *probe : probes_to_judge(*db, transport, asked, banner)) {
-        for (std::size_t index : prefilter.candidates(probe->matches, server_payload)) {
+        for (std::size_t index : prefilter.candidates(selection_of(probe), server_payload)) {
             const NmapMatch &match = db->matches[index];
             if (match.soft && soft.match != nullptr) continue;
             std::vector<std::string> groups;
@@ -164,8 +204,21 @@ NmapVerdict nmap_identify(Transport transport, const NmapSent &sent, std::span<c
             if (!match.soft) return verdict;
         }
     }
+    if (known_protocol == nullptr && soft.match == nullptr) {
+        for (std::size_t index : prefilter.candidates(anchored_selection(transport), server_payload)) {
+            std::vector<std::string> groups;
+            if (!matches(index, server_payload, groups)) continue;
+            const NmapMatch &match = db->matches[index];
+            verdict.match = &match;
+            verdict.probe = probe_of(index);
+            verdict.product = expand_template(match.product, groups);
+            verdict.version = expand_template(match.version, groups);
+            verdict.anchored = true;
+            return verdict;
+        }
+    }
     if (known_protocol != nullptr && soft.match == nullptr) {
-        for (std::size_t index : prefilter.candidates(matches_of_protocol(known_protocol, transport), server_payload)) {
+        for (std::size_t index : prefilter.candidates(protocol_selection(known_protocol, transport), server_payload)) {
             const NmapMatch &match = db->matches[index];
             // Another probe's pattern: only a product read out of these octets counts.
             if (!reads_product_from_payload(match)) continue;

@@ -29,6 +29,7 @@ struct NmapVerdict {
     std::string product;
     std::string version;
     bool by_known_protocol = false;  // found among the known protocol's matches (names nothing)
+    bool anchored = false;           // found among every probe's lines with a long literal prefix
 };
 
 // Octets of a server's answer that nmap's patterns are matched against.
@@ -39,7 +40,9 @@ constexpr std::size_t kSubjectLimit = 2048;
 // began like; none when the server spoke first), from the probes the client sent (and NULL for the
 // server's first payload, `banner`). When `known_protocol` is set (a
 // signature named the conversation), the hard matches of that protocol's
-// nmap service from every probe may also give the product and version.
+// nmap service from every probe may also give the product and version;
+// when it is not, the hard matches of every probe that begin with a long
+// literal may name it.
 NmapVerdict nmap_identify(Transport transport, const NmapSent &sent, std::span<const std::uint8_t> server_payload,
                           bool banner, const char *known_protocol);
 
