@@ -61,6 +61,7 @@ struct GhostConversation {
     DirectionCursor client, server;
     gboolean server_spoke;     // the server's first payload was seen (nmap's NULL probe tried on it)
     gboolean named_by_server;  // the name rests on the server's own payload
+    const char *refuted;       // a name retracted because its dissector would not decode the payload (or nullptr)
     guint8 layer;              // ghost_layer_index() of the port protocol (withheld_frames.hpp)
 };
 

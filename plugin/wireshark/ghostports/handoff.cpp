@@ -132,6 +132,7 @@ void consult_nmap(GhostConversation &gc, packet_info *pinfo, std::span<const std
     const Signature *row = signature_for_nmap_service(verdict.match->service, transport);
     const char *protocol = row != nullptr ? row->protocol : verdict.match->service.data();
     if (!unnamed && std::strcmp(protocol, gc.identity.protocol) != 0) return;
+    if (unnamed && gc.refuted != nullptr && std::strcmp(protocol, gc.refuted) == 0) return;
     const char *evidence =
         wmem_strdup_printf(wmem_file_scope(), "nmap-service-probes line %zu (%smatch %s, probe %s%s)",
                            verdict.match->line, verdict.match->soft ? "soft" : "", verdict.match->service.data(),
@@ -203,6 +204,7 @@ void identify(GhostConversation &gc, packet_info *pinfo, std::span<const std::ui
     // (later ones may be what a proxy or tunnel the client named carries).
     const bool named_by_client = *gc.identity.protocol != '\0' && !gc.named_by_server;
     const bool server_first = from_server && !gc.server_spoke;
+    if (row != nullptr && gc.refuted != nullptr && std::strcmp(row->protocol, gc.refuted) == 0) row = nullptr;
     if (row != nullptr && (*gc.identity.protocol == '\0' ||
                            (server_first && named_by_client && std::strcmp(row->protocol, gc.identity.protocol) != 0))) {
         name_from_signature(gc, row, pinfo, tcp);
@@ -317,6 +319,27 @@ void call_heuristic(heur_dtbl_entry_t *entry, tvbuff_t *tvb, packet_info *pinfo,
     ENDTRY;
 }
 
+// A name rests on our evidence and on Wireshark's own dissector for it: when
+// that dissector refuses the payload that gave the name, or finds it
+// malformed, the name is withdrawn for the conversation (and that protocol
+// is not given again); the frame's recorded identity says so in later passes.
+void retract_name(GhostConversation &gc, packet_info *pinfo, FrameChoice &choice, const char *why) {
+    gc.refuted = gc.identity.protocol;
+    gc.identity.evidence = wmem_strdup_printf(wmem_file_scope(), "%s; withdrawn: Wireshark's %s dissector %s frame %u",
+                                              gc.identity.evidence, gc.identity.dissector, why, pinfo->num);
+    gc.identity.protocol = gc.identity.dissector = gc.identity.product = gc.identity.version = "";
+    gc.identity.named_in = gc.identity.product_in = 0;
+    gc.named_handle = nullptr;
+    choice.identity = identity_snapshot(gc);
+    choice.named_here = false;
+}
+
+// Only the payload that gave the name is judged, on the first pass: a later
+// malformed PDU (a capture cut short) says nothing about what the service is.
+bool judges_name(const FrameChoice &choice, packet_info *pinfo) {
+    return !PINFO_FD_VISITED(pinfo) && choice.decoder == Decoder::Named && choice.named_here;
+}
+
 const char *protocol_name_of(dissector_handle_t handle) {
     const char *name = handle != nullptr ? dissector_handle_get_protocol_short_name(handle) : nullptr;
     return name != nullptr ? name : "?";
@@ -399,6 +422,7 @@ HandOffResult run_hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
                 result.decoded_by = protocol_name_of(choice->handle);
                 result.taken_over = choice->decoder == Decoder::TakenOver;
             } else if (!PINFO_FD_VISITED(pinfo)) {
+                if (judges_name(*choice, pinfo)) retract_name(gc, pinfo, *choice, "refused the payload of");
                 choice->decoder = Decoder::Undecided;  // refused: try the heuristics once
             } else {
                 call_data_dissector(tvb, pinfo, tree);
@@ -420,6 +444,10 @@ HandOffResult run_hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
             result.decoded_by = proto_get_protocol_short_name(choice->heuristic->protocol);
             result.weak = true;
         }
+    }
+    CATCH_NONFATAL_ERRORS {
+        if (judges_name(*choice, pinfo)) retract_name(gc, pinfo, *choice, "found a malformed payload in");
+        RETHROW;
     }
     FINALLY {
         // Sub-dissectors register themselves again in every pass (SNMP
