@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // libFuzzer target for the product/version announcements (DNS version.bind,
 // STUN SOFTWARE, MySQL greeting, PostgreSQL server_version, memcached
-// VERSION, IRC 002, git agent=): the input is one payload, looked at as
+// VERSION, IRC 002, git agent=, HTTP Server/Via): the input is one payload, looked at as
 // every protocol the glue can name (each signature row's protocol, over TCP
 // and UDP) and as a protocol no row names. Checks: nothing announced means
 // no product and no version; an announcement has a product; the version is
@@ -37,18 +37,19 @@ const std::vector<const char *> &protocols() {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
     const fuzz::Bytes payload(data, size);
     const std::string_view text = fuzz::as_text(payload);
-    for (const bool tcp : {true, false}) {
-        for (const char *protocol : protocols()) {
-            const ghostports::Announcement found = ghostports::find_announcement(protocol, payload, tcp);
-            if (found.id == nullptr) {
-                FUZZ_CHECK(found.product.empty() && found.version.empty(), found.product.size(), found.version.size());
-                continue;
-            }
-            FUZZ_CHECK(*found.id != '\0');
-            FUZZ_CHECK(!found.product.empty(), tcp);
-            FUZZ_CHECK(found.version.size() <= size, found.version.size(), size);
-            FUZZ_CHECK(text.find(found.version) != std::string_view::npos, found.version.size());
+    auto check = [&](const ghostports::Announcement &found) {
+        if (found.id == nullptr) {
+            FUZZ_CHECK(found.product.empty() && found.version.empty(), found.product.size(), found.version.size());
+            return;
         }
+        FUZZ_CHECK(*found.id != '\0');
+        FUZZ_CHECK(!found.product.empty());
+        FUZZ_CHECK(found.version.size() <= size, found.version.size(), size);
+        FUZZ_CHECK(text.find(found.version) != std::string_view::npos, found.version.size());
+    };
+    for (const char *protocol : protocols()) check(ghostports::find_header_announcement(protocol, payload));
+    for (const bool tcp : {true, false}) {
+        for (const char *protocol : protocols()) check(ghostports::find_announcement(protocol, payload, tcp));
         const auto none = ghostports::find_announcement("no such protocol", payload, tcp);
         FUZZ_CHECK(none.id == nullptr && none.product.empty() && none.version.empty());
     }

@@ -57,9 +57,11 @@ def main():
     ap.add_argument('--plugin', default=os.environ.get('RESCAP_PLUGIN', os.path.join(ROOT, 'build', 'rescap.so')))
     ap.add_argument('--json', default=None, help='write the scores here (default: print only)')
     ap.add_argument('--md', default=None, help='write the Markdown table here too')
+    ap.add_argument('--split', default=None,
+                    help='score only this split and print each capture\'s answer (for tuning: --split tune)')
     a = ap.parse_args()
     plugin = os.path.abspath(a.plugin)
-    ms = manifests()
+    ms = [m for m in manifests() if a.split is None or m['split'] == a.split]
     rows, out = [], {'plugin': plugin, 'captures': len(ms)}
     for label, two in (('plugin, one pass', False), ('plugin, -2', True)):
         answers = {d['pcap']: plugin_answer(os.path.join(CAPS, d['pcap']), d['port'], plugin, two) for d in ms}
@@ -68,6 +70,11 @@ def main():
         for p, v in per.items():
             v['exposure_values'] = answers[p]['exposures']
         rows.append((label, res))
+        if a.split is not None:
+            for p, v in sorted(per.items()):
+                print('%-7s %-34s %-8s name=%s product=%s version=%s exposures=%s' % (
+                    'two' if two else 'one', p, v['verdict'], v['answer'], v.get('product'), v.get('version'),
+                    ','.join(v['exposure_values'])))
         out[label] = {'splits': res, 'captures': per}
     md = markdown(rows, with_exposures=True)
     print(md, end='')

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "core/ghostports/announcements.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <string_view>
@@ -125,6 +126,27 @@ std::string token_after(Bytes p, std::string_view key) {
     return std::string(rest.substr(0, rest.find_first_of(" \r\n\0")));
 }
 
+// The value of the first header line named `name` (case-insensitive), trimmed.
+std::string header_value(std::string_view head, std::string_view name) {
+    std::size_t at = head.find("\r\n");
+    while (at != std::string_view::npos) {
+        const std::size_t start = at + 2;
+        const std::size_t end = std::min(head.find("\r\n", start), head.size());
+        const std::string_view line = head.substr(start, end - start);
+        const auto colon = line.find(':');
+        if (colon == name.size() && std::equal(name.begin(), name.end(), line.begin(), [](char a, char b) {
+                return a == std::tolower(static_cast<unsigned char>(b));
+            })) {
+            std::string_view value = line.substr(colon + 1);
+            while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+            while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+            return std::string(value);
+        }
+        at = end < head.size() ? end : std::string_view::npos;
+    }
+    return {};
+}
+
 bool printable(std::string_view text) {
     for (char c : text)
         if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7e) return false;
@@ -180,8 +202,38 @@ Announcement find_announcement(const char *protocol, std::span<const std::uint8_
         return printable(found.version) ? found : Announcement{};
     }
     if (!printable(text)) return {};
+    if (found.id == std::string_view("dns-version-bind") && std::isdigit(static_cast<unsigned char>(text[0]))) {
+        // A bare version is BIND's own answer (its "version" option left at
+        // the default): "9.18.49-1~deb12u3-Debian".
+        found.product = "BIND";
+        found.version = text.substr(0, text.find(' '));
+        return found;
+    }
     split_product_version(text, found.product, found.version);
     return found;
+}
+
+Announcement find_header_announcement(const char *protocol, std::span<const std::uint8_t> payload) {
+    Announcement found;
+    if (std::strcmp(protocol, "HTTP") != 0) return found;
+    const std::string_view text(reinterpret_cast<const char *>(payload.data()), payload.size());
+    if (!text.starts_with("HTTP/1.")) return found;
+    const std::string_view head = text.substr(0, text.find("\r\n\r\n"));
+    std::string value = header_value(head, "server");
+    found.id = "http-server-header";
+    if (value.empty()) {
+        // Via: 1.1 host (squid/5.7): the comment names the proxy's product.
+        const std::string via = header_value(head, "via");
+        const auto open = via.find('('), close = via.rfind(')');
+        if (open != std::string::npos && close != std::string::npos && close > open + 1)
+            value = via.substr(open + 1, close - open - 1);
+        found.id = "http-via-header";
+    }
+    if (!printable(value)) return {};
+    split_product_version(value, found.product, found.version);
+    // "Apache (Debian)" without a version: the product without its comment.
+    if (const auto comment = found.product.find(" ("); comment != std::string::npos) found.product.resize(comment);
+    return found.product.empty() ? Announcement{} : found;
 }
 
 }  // namespace ghostports

@@ -157,9 +157,7 @@ void consult_nmap(GhostConversation &gc, packet_info *pinfo, std::span<const std
 }
 
 // A product the protocol announces in a field of its own (DNS version.bind, STUN SOFTWARE).
-void consult_announcements(GhostConversation &gc, packet_info *pinfo, std::span<const std::uint8_t> payload, bool tcp) {
-    if (*gc.identity.protocol == '\0') return;
-    const Announcement found = find_announcement(gc.identity.protocol, payload, tcp);
+void consult_announcements(GhostConversation &gc, packet_info *pinfo, const Announcement &found) {
     if (found.id == nullptr || found.product.empty()) return;
     set_product(gc, pinfo, found.product, found.version,
                 wmem_strdup_printf(pinfo->pool, "announcement %s (frame %u)", found.id, pinfo->num));
@@ -217,8 +215,10 @@ void identify(GhostConversation &gc, packet_info *pinfo, std::span<const std::ui
         const bool banner = !gc.server_spoke && gc.client.seen == 0;
         gc.server_spoke = TRUE;
         if (gc.identity.product_in == 0) {
-            consult_announcements(gc, pinfo, payload, tcp);
+            consult_announcements(gc, pinfo, find_announcement(gc.identity.protocol, payload, tcp));
             if (gc.identity.product_in == 0) consult_nmap(gc, pinfo, payload, banner, tcp);
+            if (gc.identity.product_in == 0)
+                consult_announcements(gc, pinfo, find_header_announcement(gc.identity.protocol, payload));
         }
     }
 }
