@@ -151,9 +151,9 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, boo
         proto_tree_add_uint(decap_tree, g.hf_direction, tvb, 0, 0, static_cast<guint32>(direction)));
     proto_tree_add_item(decap_tree, g.hf_payload, tvb, 0, -1, ENC_NA);
     add_counters(decap_tree, tvb, state);
-    if (first) expert_add_info(pinfo, root, &g.ei_unassigned);
 
     if (decap_nesting(pinfo) >= kMaxNesting) {
+        if (first) expert_add_info(pinfo, root, &g.ei_unassigned);
         expert_add_info_format(pinfo, root, &g.ei_too_deep,
                                "decap nested %u levels deep: the limit; the payload is not decoded further",
                                kMaxNesting);
@@ -174,19 +174,29 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, boo
     ghostports::report_exposures(tvb, pinfo, decap_tree, root, g.exposures, plan);
     const char *name = *plan.identity.protocol != '\0' ? plan.identity.protocol : nullptr;
     proto_tree *service_tree = ghostports::add_service_tree(decap_tree, tvb, g.service, plan);
-    if (name != nullptr) {
-        proto_item_set_generated(proto_tree_add_string(decap_tree, g.hf_identified, tvb, 0, 0, name));
-        proto_item_append_text(root, ", %s", name);
-        if (!tcp || first || plan.named_here)
+    auto show_name = [&](const ghostports::HandOffPlan &named) {
+        const char *protocol = named.identity.protocol;
+        proto_item_set_generated(proto_tree_add_string(decap_tree, g.hf_identified, tvb, 0, 0, protocol));
+        proto_item_append_text(root, ", %s", protocol);
+        if (!tcp || first || named.named_here)
             // One short sentence; the evidence has its own field (decap.service.evidence).
             expert_add_info_format(pinfo, root, &g.ei_known_protocol, "%s on port %u: a service on the wrong port",
-                                   name, plan.from_server ? pinfo->srcport : pinfo->destport);
-    }
+                                   protocol, named.from_server ? pinfo->srcport : pinfo->destport);
+    };
+    if (name != nullptr) show_name(plan);
     // Queued before the hand-off: a sub-dissector's exception must not lose it.
     ghostports::finish_inventory(pinfo, inventory, name, &plan.identity);
     const ghostports::HandOffResult result = ghostports::run_hand_off(tvb, pinfo, tree, data, request, plan);
+    const ghostports::HandOffPlan shown = ghostports::plan_after(plan, result);
+    if (result.named_now != nullptr) {
+        ghostports::name_service_tree(service_tree, tvb, g.service, shown.identity);
+        show_name(shown);
+    } else if (first && name == nullptr) {
+        // Said only while nothing named the service (a named one has its own expert).
+        expert_add_info(pinfo, root, &g.ei_unassigned);
+    }
     ghostports::add_decoded_by(service_tree, tvb, g.service, result);
-    ghostports::label_columns(pinfo, "DECAP", protocol_before, ghostports::frame_summary(pinfo, plan, label));
+    ghostports::label_columns(pinfo, "DECAP", protocol_before, ghostports::frame_summary(pinfo, shown, label));
     return static_cast<int>(tvb_captured_length(tvb));
 }
 

@@ -15,6 +15,7 @@
 #include "wireshark/frame_records.hpp"
 #include "wireshark/ghostports/conversation.hpp"
 #include "core/ghostports/announcements.hpp"
+#include "core/ghostports/naming_heuristics.hpp"
 #include "wireshark/ghostports/nmap_matcher.hpp"
 #include "wireshark/ghostports/withheld_frames.hpp"
 
@@ -340,6 +341,25 @@ bool judges_name(const FrameChoice &choice, packet_info *pinfo) {
     return !PINFO_FD_VISITED(pinfo) && choice.decoder == Decoder::Named && choice.named_here;
 }
 
+// A heuristic dissector strict enough to name (naming_heuristics.hpp) that
+// took the payload of an unnamed conversation names it (first pass).
+bool name_from_heuristic(GhostConversation &gc, packet_info *pinfo, FrameChoice &choice) {
+    const char *filter = proto_get_protocol_filter_name(proto_get_id(choice.heuristic->protocol));
+    const NamingHeuristic *row = naming_heuristic(filter);
+    if (row == nullptr || PINFO_FD_VISITED(pinfo) || *gc.identity.protocol != '\0') return row != nullptr;
+    if (gc.refuted != nullptr && std::strcmp(gc.refuted, row->protocol) == 0) return false;
+    gc.identity.protocol = row->protocol;
+    gc.identity.dissector = filter;
+    gc.identity.evidence =
+        wmem_strdup_printf(wmem_file_scope(), "Wireshark's %s heuristic dissector: %s", filter, row->checks);
+    gc.identity.named_in = pinfo->num;
+    gc.named_handle = find_dissector(filter);
+    gc.named_by_server = choice.from_server;
+    choice.identity = identity_snapshot(gc);
+    choice.named_here = true;
+    return true;
+}
+
 const char *protocol_name_of(dissector_handle_t handle) {
     const char *name = handle != nullptr ? dissector_handle_get_protocol_short_name(handle) : nullptr;
     return name != nullptr ? name : "?";
@@ -407,7 +427,7 @@ HandOffResult run_hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
     copy_address_shallow(&ends.dst, &pinfo->dst);
     ends.srcport = pinfo->srcport;
     ends.destport = pinfo->destport;
-    HandOffResult result{nullptr, false, false};
+    HandOffResult result{nullptr, false, false, nullptr};
     // Let the sub-dissector reassemble across segments as if TCP had called
     // it, up to a bound: a PDU that never ends (an HTTP header block that
     // keeps growing) would otherwise be handed over again with every
@@ -442,7 +462,9 @@ HandOffResult run_hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
         if (request.tcp && pinfo->desegment_len != 0) want_withheld_segments();
         if (choice->decoder == Decoder::Heuristic) {
             result.decoded_by = proto_get_protocol_short_name(choice->heuristic->protocol);
-            result.weak = true;
+            const guint32 named_before = choice->identity->named_in;
+            result.weak = !name_from_heuristic(gc, pinfo, *choice);
+            if (named_before == 0 && choice->identity->named_in == pinfo->num) result.named_now = choice->identity;
         }
     }
     CATCH_NONFATAL_ERRORS {
@@ -459,6 +481,15 @@ HandOffResult run_hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
     }
     ENDTRY;
     return result;
+}
+
+HandOffPlan plan_after(const HandOffPlan &plan, const HandOffResult &result) {
+    HandOffPlan after = plan;
+    if (result.named_now != nullptr) {
+        after.identity = *result.named_now;
+        after.named_here = true;
+    }
+    return after;
 }
 
 const Signature *strong_signature(tvbuff_t *tvb, packet_info *pinfo, const char *port_module, bool tcp) {

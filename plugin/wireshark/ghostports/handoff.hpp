@@ -45,6 +45,7 @@ struct HandOffResult {
     const char *decoded_by;  // protocol that decoded the bytes (may be a weak heuristic); nullptr: data
     bool weak;               // decoded_by is a heuristic dissector: it decoded but does not name
     bool taken_over;         // decoded by the dissector a sub-dissector registered for the conversation
+    const ConversationIdentity *named_now;  // the identity when this call named the conversation, else nullptr
 };
 
 // `data` is what TCP/UDP passed to the port dissector (TCP's struct tcpinfo).
@@ -56,6 +57,10 @@ bool recorded_plan(packet_info *pinfo, HandOffPlan &plan, guint8 &layer);
 
 HandOffResult run_hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data,
                            const HandOffRequest &request, const HandOffPlan &plan);
+
+// The plan as the frame stands after the hand-off: named by it when
+// result.named_now says so (later passes find that in the plan itself).
+HandOffPlan plan_after(const HandOffPlan &plan, const HandOffResult &result);
 
 // True while a payload is being handed to TCP's/UDP's heuristic dissectors
 // (rescap's own heuristics must then decline: endless recursion).

@@ -41,25 +41,46 @@ void register_service_fields(int proto, const char *prefix, ServiceFields &f) {
     proto_register_subtree_array(ett, 1);
 }
 
-proto_tree *add_service_tree(proto_tree *tree, tvbuff_t *tvb, const ServiceFields &f, const HandOffPlan &plan) {
-    const ConversationIdentity &id = plan.identity;
-    proto_item *item = proto_tree_add_item(tree, f.service, tvb, 0, 0, ENC_NA);
-    proto_item_set_generated(item);
-    if (*id.protocol == '\0') {
-        proto_item_append_text(item, ": not named (no strong evidence)");
-    } else {
-        proto_item_append_text(item, ": %s", id.protocol);
-        if (*id.product != '\0') proto_item_append_text(item, ", %s", id.product);
-        if (*id.version != '\0') proto_item_append_text(item, " %s", id.version);
-        proto_item_append_text(item, " (%s)", id.evidence);
-    }
-    proto_tree *subtree = proto_item_add_subtree(item, f.ett);
+namespace {
+
+void label_service(proto_item *item, const ConversationIdentity &id) {
+    proto_item_append_text(item, ": %s", id.protocol);
+    if (*id.product != '\0') proto_item_append_text(item, ", %s", id.product);
+    if (*id.version != '\0') proto_item_append_text(item, " %s", id.version);
+    proto_item_append_text(item, " (%s)", id.evidence);
+}
+
+void add_identity(proto_tree *subtree, tvbuff_t *tvb, const ServiceFields &f, const ConversationIdentity &id) {
     add_string(subtree, tvb, f.protocol, id.protocol);
     add_string(subtree, tvb, f.product, id.product);
     add_string(subtree, tvb, f.version, id.version);
     add_string(subtree, tvb, f.evidence, id.evidence);
     add_string(subtree, tvb, f.dissector, id.dissector);
+}
+
+}  // namespace
+
+proto_tree *add_service_tree(proto_tree *tree, tvbuff_t *tvb, const ServiceFields &f, const HandOffPlan &plan) {
+    const ConversationIdentity &id = plan.identity;
+    proto_item *item = proto_tree_add_item(tree, f.service, tvb, 0, 0, ENC_NA);
+    proto_item_set_generated(item);
+    if (*id.protocol == '\0')
+        proto_item_append_text(item, ": not named (no strong evidence)");
+    else
+        label_service(item, id);
+    proto_tree *subtree = proto_item_add_subtree(item, f.ett);
+    add_identity(subtree, tvb, f, id);
     return subtree;
+}
+
+void name_service_tree(proto_tree *service_tree, tvbuff_t *tvb, const ServiceFields &f,
+                       const ConversationIdentity &identity) {
+    proto_item *item = proto_tree_get_parent(service_tree);
+    if (item != nullptr) {
+        proto_item_set_text(item, "%s", proto_registrar_get_name(f.service));
+        label_service(item, identity);
+    }
+    add_identity(service_tree, tvb, f, identity);
 }
 
 const char *frame_summary(packet_info *pinfo, const HandOffPlan &plan, const char *unnamed) {

@@ -28,6 +28,12 @@ void register_service_fields(int proto, const char *prefix, ServiceFields &field
 // The service subtree from the plan (before the hand-off).
 proto_tree *add_service_tree(proto_tree *tree, tvbuff_t *tvb, const ServiceFields &fields, const HandOffPlan &plan);
 
+// The hand-off named the conversation (a heuristic dissector strict enough
+// to name took the payload, naming_heuristics.hpp): the service subtree made
+// before it says so now, as later passes show it from the start.
+void name_service_tree(proto_tree *service_tree, tvbuff_t *tvb, const ServiceFields &fields,
+                       const ConversationIdentity &identity);
+
 // What the packet list says first about a handed-off payload: the frame's
 // finding in words ("cleartext Telnet login, user ghostuser"), else the
 // service with its product and version ("SSH (OpenSSH 9.2p1)"), else

@@ -121,17 +121,16 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
     auto *inventory = ghostports::begin_inventory(pinfo, tcp, from_client, "RESCAP");
     ghostports::report_exposures(tvb, pinfo, subtree, root, g.exposures, plan);
 
-    if (name != nullptr) proto_item_set_generated(proto_tree_add_string(subtree, f.identified, tvb, 0, 0, name));
     proto_tree *service_tree = ghostports::add_service_tree(subtree, tvb, g.service, plan);
-    if (transport == Transport::Udp || first_of_conversation || plan.named_here) {
-        // One short sentence; the evidence has its own field (rescap.service.evidence).
-        if (name != nullptr)
+    auto show_name = [&](const ghostports::HandOffPlan &named) {
+        proto_item_set_generated(proto_tree_add_string(subtree, f.identified, tvb, 0, 0, named.identity.protocol));
+        if (transport == Transport::Udp || first_of_conversation || named.named_here)
+            // One short sentence; the evidence has its own field (rescap.service.evidence).
             expert_add_info_format(pinfo, root, f.expert_for(DiagKind::NotRescap),
-                                   "Not rescap: %s on port %u (a service on the wrong port?)", name,
-                                   plan.from_server ? pinfo->srcport : pinfo->destport);
-        else
-            expert_add_info_format(pinfo, root, f.expert_for(DiagKind::NotRescap), "Not rescap, not recognised");
-    }
+                                   "Not rescap: %s on port %u (a service on the wrong port?)", named.identity.protocol,
+                                   named.from_server ? pinfo->srcport : pinfo->destport);
+    };
+    if (name != nullptr) show_name(plan);
     queue_tap(pinfo, make_not_rescap_record(pinfo, tcp));
     // A tunnel or a bare packet: decoded as decap decodes it on 403 (issue 20).
     if (decap::try_inner(tvb, pinfo, tree, subtree, root, {"RESCAP", "Not rescap", inventory}) != nullptr)
@@ -141,9 +140,17 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
 
     const char *protocol_before = ghostports::prepare_columns(pinfo);
     const ghostports::HandOffResult result = ghostports::run_hand_off(tvb, pinfo, tree, data, request, plan);
+    const ghostports::HandOffPlan shown = ghostports::plan_after(plan, result);
+    if (result.named_now != nullptr) {
+        ghostports::name_service_tree(service_tree, tvb, g.service, shown.identity);
+        show_name(shown);
+    } else if (name == nullptr && (transport == Transport::Udp || first_of_conversation)) {
+        // After the hand-off: a heuristic strict enough to name may have named it.
+        expert_add_info_format(pinfo, root, f.expert_for(DiagKind::NotRescap), "Not rescap, not recognised");
+    }
     ghostports::add_decoded_by(service_tree, tvb, g.service, result);
     ghostports::label_columns(pinfo, "RESCAP", protocol_before,
-                              ghostports::frame_summary(pinfo, plan, "Not rescap, unrecognised payload"));
+                              ghostports::frame_summary(pinfo, shown, "Not rescap, unrecognised payload"));
     return static_cast<int>(tvb_captured_length(tvb));
 }
 
