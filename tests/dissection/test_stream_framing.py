@@ -47,3 +47,31 @@ def test_two_passes_agree_with_one(tshark_env):
     one = _rows(tshark_env)
     two = _rows(tshark_env, "-2")
     assert one == two
+
+
+def test_segments_listed_as_tcp_lists_a_reassembled_pdu(tshark_env):
+    """The response's segments (every server->client segment with payload
+    from the first after the request, as the generator sent them) are listed
+    on the frame that shows the message, each with its length, adding up to
+    the message; the others say "[TCP segment of a reassembled PDU]" in Info
+    and link to that frame, as TCP's own reassembly does."""
+    path = str(RT.CAPTURES / (NAME + ".pcap"))
+    for extra in ((), ("-2",)):
+        out = tshark_env("-r", path, *extra, "-Y", "tcp.srcport == 283 && tcp.len > 0", "-T", "fields",
+                         "-E", "separator=|", "-E", "occurrence=a", "-E", "aggregator=,",
+                         "-e", "frame.number", "-e", "tcp.len", "-e", "rescap.stream.segment",
+                         "-e", "rescap.stream.reassembled_in", "-e", "_ws.col.Info")
+        rows = [l.split("|") for l in out.splitlines() if l.strip()]
+        shown = [r for r in rows if r[2]]
+        assert len(shown) == 1, shown[:3]
+        listed = [int(n) for n in shown[0][2].split(",")]
+        assert listed == [int(r[0]) for r in rows], "segments listed: %s" % listed[:10]
+        assert sum(int(r[1]) for r in rows) >= _response_length()
+        for r in rows[:-1]:
+            assert r[4] == "[TCP segment of a reassembled PDU]", r
+            if extra:
+                assert r[3] == shown[0][0], r
+    lengths = tshark_env("-r", path, "-Y", "rescap.stream.segment_list", "-T", "fields",
+                         "-e", "rescap.stream.length", "-e", "rescap.stream.segments")
+    length, count = lengths.split()
+    assert int(length) == _response_length() and int(count) == len(rows)

@@ -176,7 +176,8 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, boo
     proto_tree *service_tree = ghostports::add_service_tree(decap_tree, tvb, g.service, plan);
     auto show_name = [&](const ghostports::HandOffPlan &named) {
         const char *protocol = named.identity.protocol;
-        proto_item_set_generated(proto_tree_add_string(decap_tree, g.hf_identified, tvb, 0, 0, protocol));
+        // The service line says it already: filterable (decap.identified), not shown.
+        proto_item_set_hidden(proto_tree_add_string(decap_tree, g.hf_identified, tvb, 0, 0, protocol));
         proto_item_append_text(root, ", %s", protocol);
         if (!tcp || first || named.named_here)
             // One short sentence; the evidence has its own field (decap.service.evidence).
@@ -195,7 +196,7 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, boo
         // Said only while nothing named the service (a named one has its own expert).
         expert_add_info(pinfo, root, &g.ei_unassigned);
     }
-    ghostports::add_decoded_by(service_tree, tvb, g.service, result);
+    ghostports::add_decoded_by(service_tree, tvb, g.service, result, shown.identity);
     ghostports::label_columns(pinfo, "DECAP", protocol_before, ghostports::frame_summary(pinfo, shown, label));
     return static_cast<int>(tvb_captured_length(tvb));
 }

@@ -31,7 +31,8 @@ struct FrameChoice {
         dissector_handle_t handle;     // TakenOver, Named
         heur_dtbl_entry_t *heuristic;  // Heuristic
     };
-    const ConversationIdentity *identity;
+    const ConversationIdentity *identity;    // as known at this frame on the first pass
+    const GhostConversation *conversation;  // its latest identity is what later passes show
     guint32 fresh_from;  // first octet of the payload this direction had not seen (first pass)
     Decoder decoder;
     bool named_here : 1;
@@ -48,6 +49,15 @@ const ConversationIdentity *identity_snapshot(GhostConversation &gc) {
         gc.published = static_cast<const ConversationIdentity *>(
             wmem_memdup(wmem_file_scope(), &gc.identity, sizeof(ConversationIdentity)));
     return gc.published;
+}
+
+// What a frame shows of its conversation: on the first pass what was known
+// then; on later passes (two passes, the GUI) what the whole first pass
+// learnt, so that every frame of an identified conversation says so.
+const ConversationIdentity &shown_identity(const FrameChoice &choice, packet_info *pinfo) {
+    if (PINFO_FD_VISITED(pinfo) && choice.conversation != nullptr && choice.conversation->published != nullptr)
+        return *choice.conversation->published;
+    return *choice.identity;
 }
 
 bool g_handing_off = false;
@@ -395,6 +405,7 @@ HandOffPlan plan_hand_off(tvbuff_t *tvb, packet_info *pinfo, void *data, const H
         choice->layer = ghost_layer_index(request.port_module) & 3;
         choice->named_here = named_before == 0 && gc.identity.named_in == pinfo->num;
         choice->identity = identity_snapshot(gc);
+        choice->conversation = &gc;
         if (gc.taken_over != nullptr) {
             choice->decoder = Decoder::TakenOver;
             choice->handle = gc.taken_over;
@@ -404,14 +415,14 @@ HandOffPlan plan_hand_off(tvbuff_t *tvb, packet_info *pinfo, void *data, const H
         }
         frame_records::add(pinfo, frame_records::Kind::HandOffChoice, key, choice);
     }
-    return HandOffPlan{*choice->identity, choice->named_here, choice->first_payload, choice->from_server,
+    return HandOffPlan{shown_identity(*choice, pinfo), choice->named_here, choice->first_payload, choice->from_server,
                        choice->fresh_from, choice, conversation};
 }
 
 bool recorded_plan(packet_info *pinfo, HandOffPlan &plan, guint8 &layer) {
     const auto *choice = static_cast<const FrameChoice *>(frame_records::find(pinfo, frame_records::Kind::HandOffChoice, 0));
     if (choice == nullptr) return false;
-    plan = HandOffPlan{*choice->identity, choice->named_here, choice->first_payload, choice->from_server,
+    plan = HandOffPlan{shown_identity(*choice, pinfo), choice->named_here, choice->first_payload, choice->from_server,
                        choice->fresh_from, const_cast<FrameChoice *>(choice), nullptr};
     layer = choice->layer;
     return true;

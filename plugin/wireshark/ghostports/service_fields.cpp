@@ -43,11 +43,10 @@ void register_service_fields(int proto, const char *prefix, ServiceFields &f) {
 
 namespace {
 
+// "Service: Telnet (inetutils-telnetd 2.4)": the evidence has its own line.
 void label_service(proto_item *item, const ConversationIdentity &id) {
     proto_item_append_text(item, ": %s", id.protocol);
-    if (*id.product != '\0') proto_item_append_text(item, ", %s", id.product);
-    if (*id.version != '\0') proto_item_append_text(item, " %s", id.version);
-    proto_item_append_text(item, " (%s)", id.evidence);
+    if (*id.product != '\0') proto_item_append_text(item, " (%s%s%s)", id.product, *id.version ? " " : "", id.version);
 }
 
 void add_identity(proto_tree *subtree, tvbuff_t *tvb, const ServiceFields &f, const ConversationIdentity &id) {
@@ -55,7 +54,10 @@ void add_identity(proto_tree *subtree, tvbuff_t *tvb, const ServiceFields &f, co
     add_string(subtree, tvb, f.product, id.product);
     add_string(subtree, tvb, f.version, id.version);
     add_string(subtree, tvb, f.evidence, id.evidence);
-    add_string(subtree, tvb, f.dissector, id.dissector);
+    // The dissector's filter name ("telnet") next to the name ("Telnet")
+    // says nothing new to a reader: filterable, not shown.
+    if (*id.dissector != '\0')
+        proto_item_set_hidden(proto_tree_add_string(subtree, f.dissector, tvb, 0, 0, id.dissector));
 }
 
 }  // namespace
@@ -96,10 +98,15 @@ const char *frame_summary(packet_info *pinfo, const HandOffPlan &plan, const cha
     return wmem_strdup_printf(pinfo->pool, "%s (%s%s%s)", id.protocol, id.product, *id.version ? " " : "", id.version);
 }
 
-void add_decoded_by(proto_tree *service_tree, tvbuff_t *tvb, const ServiceFields &f, const HandOffResult &result) {
+void add_decoded_by(proto_tree *service_tree, tvbuff_t *tvb, const ServiceFields &f, const HandOffResult &result,
+                    const ConversationIdentity &identity) {
     if (result.decoded_by == nullptr) return;
     proto_item *item = proto_tree_add_string(service_tree, f.decoded_by, tvb, 0, 0, result.decoded_by);
     proto_item_set_generated(item);
+    // "Decoded by: TELNET" under "Service: Telnet" repeats it: shown only
+    // when something else than the named protocol decoded the bytes.
+    if (!result.weak && !result.taken_over && g_ascii_strcasecmp(result.decoded_by, identity.protocol) == 0)
+        proto_item_set_hidden(item);
     if (result.weak) proto_item_append_text(item, " (heuristic dissector: decodes, does not name)");
     if (result.taken_over) proto_item_append_text(item, " (the dissector it registered for the conversation)");
 }

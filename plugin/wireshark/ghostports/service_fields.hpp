@@ -41,6 +41,7 @@ void name_service_tree(proto_tree *service_tree, tvbuff_t *tvb, const ServiceFie
 const char *frame_summary(packet_info *pinfo, const HandOffPlan &plan, const char *unnamed);
 
 // What decoded the bytes (after the hand-off); a heuristic is labelled as such.
-void add_decoded_by(proto_tree *service_tree, tvbuff_t *tvb, const ServiceFields &fields, const HandOffResult &result);
+void add_decoded_by(proto_tree *service_tree, tvbuff_t *tvb, const ServiceFields &fields, const HandOffResult &result,
+                    const ConversationIdentity &identity);
 
 }  // namespace ghostports

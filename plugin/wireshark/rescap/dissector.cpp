@@ -123,7 +123,9 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
 
     proto_tree *service_tree = ghostports::add_service_tree(subtree, tvb, g.service, plan);
     auto show_name = [&](const ghostports::HandOffPlan &named) {
-        proto_item_set_generated(proto_tree_add_string(subtree, f.identified, tvb, 0, 0, named.identity.protocol));
+        // The service line says it already: filterable (rescap.identified), not shown.
+        proto_item_set_hidden(proto_tree_add_string(subtree, f.identified, tvb, 0, 0, named.identity.protocol));
+        proto_item_append_text(root, ": %s", named.identity.protocol);  // the top line names what it is
         if (transport == Transport::Udp || first_of_conversation || named.named_here)
             // One short sentence; the evidence has its own field (rescap.service.evidence).
             expert_add_info_format(pinfo, root, f.expert_for(DiagKind::NotRescap),
@@ -148,7 +150,7 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
         // After the hand-off: a heuristic strict enough to name may have named it.
         expert_add_info_format(pinfo, root, f.expert_for(DiagKind::NotRescap), "Not rescap, not recognised");
     }
-    ghostports::add_decoded_by(service_tree, tvb, g.service, result);
+    ghostports::add_decoded_by(service_tree, tvb, g.service, result, shown.identity);
     ghostports::label_columns(pinfo, "RESCAP", protocol_before,
                               ghostports::frame_summary(pinfo, shown, "Not rescap, unrecognised payload"));
     return static_cast<int>(tvb_captured_length(tvb));
@@ -185,6 +187,31 @@ void show_rescap_columns(packet_info *pinfo, bool &shown) {
     shown = true;
 }
 
+// "[3 Reassembled TCP Segments (2100 bytes): #6(700), #8(700), #10(700)]",
+// a line per segment that links to it, the count and the length: what TCP
+// shows for the PDUs tcp_dissect_pdus reassembles.
+void add_segment_list(proto_tree *tree, tvbuff_t *whole, const StreamMessage &message) {
+    Fields &f = fields();
+    const guint parts = message.parts != nullptr ? wmem_array_get_count(message.parts) : 0;
+    proto_item *list = proto_tree_add_item(tree, f.stream_segment_list, whole, 0, -1, ENC_NA);
+    proto_item_set_generated(list);
+    proto_item_set_text(list, "%u Reassembled TCP Segments (%u bytes): ", parts, message.length);
+    proto_tree *segments = proto_item_add_subtree(list, f.ett_stream_segments);
+    for (guint i = 0; i < parts; ++i) {
+        const auto *part = static_cast<const StreamPart *>(wmem_array_index(message.parts, i));
+        const guint32 end = i + 1 < parts ? static_cast<const StreamPart *>(wmem_array_index(message.parts, i + 1))->offset
+                                          : message.length;
+        const guint32 length = end > part->offset ? end - part->offset : 0;
+        proto_item_append_text(list, "%s#%u(%u)", i == 0 ? "" : ", ", part->frame, length);
+        proto_item_set_generated(proto_tree_add_uint_format(segments, f.stream_segment, whole,
+                                                            static_cast<gint>(part->offset), static_cast<gint>(length),
+                                                            part->frame, "Frame: %u, payload: %u-%u (%u bytes)",
+                                                            part->frame, part->offset, end - 1, length));
+    }
+    proto_item_set_generated(proto_tree_add_uint(segments, f.stream_segments, whole, 0, 0, message.segments));
+    proto_item_set_generated(proto_tree_add_uint(segments, f.stream_length, whole, 0, 0, message.length));
+}
+
 // A message that spanned segments, shown in the segment where it ended.
 void show_assembled(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const StreamMessage &message,
                     ConversationState &state, bool &shown) {
@@ -208,8 +235,7 @@ void show_assembled(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const S
     proto_tree *message_tree = proto_item_get_subtree(root);
     Fields &f = fields();
     proto_item_set_generated(proto_tree_add_uint(message_tree, f.stream_starts_in, whole, 0, 0, message.first_frame));
-    proto_item_set_generated(proto_tree_add_uint(message_tree, f.stream_length, whole, 0, 0, message.length));
-    proto_item_set_generated(proto_tree_add_uint(message_tree, f.stream_segments, whole, 0, 0, message.segments));
+    add_segment_list(message_tree, whole, message);
     if (incomplete) expert_add_info(pinfo, root, f.expert_for(DiagKind::MessageIncomplete));
     // Nothing with a destructor is alive here or in the callers (Wireshark exceptions are longjmp).
     if (message.snapped) THROW(BoundsError);
@@ -231,13 +257,15 @@ void show_message_part(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gint
     proto_item_append_text(root, ", message part");
     proto_tree *part_tree = proto_item_add_subtree(root, f.ett_message);
     proto_tree_add_uint(part_tree, f.stream_part, tvb, offset, length, static_cast<guint32>(length));
-    proto_item_set_generated(proto_tree_add_uint(part_tree, f.stream_starts_in, tvb, 0, 0, message.first_frame));
+    // The first segment needs no link to itself.
+    if (message.first_frame != pinfo->num)
+        proto_item_set_generated(proto_tree_add_uint(part_tree, f.stream_starts_in, tvb, 0, 0, message.first_frame));
     show_rescap_columns(pinfo, shown);
     if (message.last_frame != 0) {
         proto_item_set_generated(
             proto_tree_add_uint(part_tree, f.stream_reassembled_in, tvb, 0, 0, message.last_frame));
-        col_append_sep_fstr(pinfo->cinfo, COL_INFO, " | ", "Message part (reassembled in frame %u)",
-                            message.last_frame);
+        // What TCP says of a segment whose PDU is shown in a later frame.
+        col_append_sep_str(pinfo->cinfo, COL_INFO, " | ", "[TCP segment of a reassembled PDU]");
     } else if (PINFO_FD_VISITED(pinfo)) {
         // After the first pass: the stream (or the capture) ended inside the message.
         proto_item_set_generated(
@@ -245,7 +273,8 @@ void show_message_part(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gint
         col_append_sep_fstr(pinfo->cinfo, COL_INFO, " | ", "Message part (incomplete, shown in frame %u)",
                             message.last_part_frame);
     } else {
-        col_append_sep_str(pinfo->cinfo, COL_INFO, " | ", "Message part (not complete yet)");
+        // One pass: the message is still open; it will be shown where it ends.
+        col_append_sep_str(pinfo->cinfo, COL_INFO, " | ", "[TCP segment of a reassembled PDU]");
     }
 }
 

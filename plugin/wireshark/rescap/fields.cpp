@@ -173,7 +173,8 @@ void register_fields(int proto) {
               "This response repeats the response in this frame"),
         field(&f.identified, "Identified as", "rescap.identified", FT_STRING, BASE_NONE, nullptr, 0,
               "Protocol recognised in a payload that is not rescap"),
-        field(&f.stream_part, "Message part", "rescap.stream.part", FT_UINT32, BASE_DEC, nullptr, 0,
+        field(&f.stream_part, "Message part", "rescap.stream.part", FT_UINT32, BASE_DEC | BASE_UNIT_STRING,
+              static_cast<const void *>(&units_octet_octets), 0,
               "Octets of this TCP segment that belong to a message shown in another frame"),
         field(&f.stream_reassembled_in, "Reassembled in", "rescap.stream.reassembled_in", FT_FRAMENUM, BASE_NONE,
               nullptr, 0, "The frame where the message this segment belongs to ends and is shown"),
@@ -183,6 +184,10 @@ void register_fields(int proto) {
               "Octets of a message assembled from TCP segments"),
         field(&f.stream_segments, "Segment count", "rescap.stream.segments", FT_UINT32, BASE_DEC, nullptr, 0,
               "TCP segments a message was assembled from"),
+        field(&f.stream_segment_list, "Reassembled TCP segments", "rescap.stream.segment_list", FT_NONE, BASE_NONE,
+              nullptr, 0, "The TCP segments a message was assembled from, in order"),
+        field(&f.stream_segment, "Segment", "rescap.stream.segment", FT_FRAMENUM, BASE_NONE, nullptr, 0,
+              "A TCP segment that holds part of the message"),
         field(&f.ignored, "Items beyond the message", "rescap.ignored", FT_NONE, BASE_NONE, nullptr, 0,
               "Items after the message's count; the receiver ignores them"),
         field(&f.item, "Item", "rescap.item", FT_NONE, BASE_NONE, nullptr, 0, "One logical rescap item"),
@@ -228,7 +233,7 @@ void register_fields(int proto) {
     for (std::size_t row = 0; row < registry.size(); ++row)
         if (registry[row].field != nullptr) s.hf.push_back(value_field(s, &f.value[row], registry[row]));
 
-    for (int *ett : {&f.ett_message, &f.ett_fragments, &f.ett_fragment, &f.ett_fragment_header, &f.ett_ignored,
+    for (int *ett : {&f.ett_stream_segments, &f.ett_message, &f.ett_fragments, &f.ett_fragment, &f.ett_fragment_header, &f.ett_ignored,
                      &f.ett_unknown, &f.ett_embedded})
         s.ett.push_back(ett);
     for (int &ett : f.ett_item) s.ett.push_back(&ett);

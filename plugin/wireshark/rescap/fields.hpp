@@ -25,6 +25,7 @@ struct Fields {
     int identified = -1, ignored = -1;
     // TCP framing: a message assembled from segments (stream_framing.hpp)
     int stream_part = -1, stream_reassembled_in = -1, stream_starts_in = -1, stream_length = -1, stream_segments = -1;
+    int stream_segment_list = -1, stream_segment = -1;  // the segments it was assembled from, as TCP lists them
     // item header
     int item = -1, item_tag = -1, item_length = -1, item_continuation = -1, count = -1;
     int fragment_header = -1;  // one wire header of a fragmented item
@@ -43,6 +44,7 @@ struct Fields {
     int attr_name = -1, attr_type = -1;
     std::array<int, 6> attr_value{-1, -1, -1, -1, -1, -1};
 
+    int ett_stream_segments = -1;
     int ett_message = -1, ett_fragments = -1, ett_fragment = -1, ett_fragment_header = -1, ett_ignored = -1,
         ett_unknown = -1, ett_embedded = -1;
     std::vector<int> ett_item;  // per registry row

@@ -150,6 +150,9 @@ guint32 continue_message(StreamDirection &direction, StreamMessage &message, tvb
     const guint32 max = g_framing.max_message_size;
     const gint available = tvb_captured_length_remaining(tvb, from);
     append(message, tvb, from, available);
+    if (message.parts == nullptr) message.parts = wmem_array_new(wmem_file_scope(), sizeof(StreamPart));
+    const StreamPart part{pinfo->num, before};
+    if (before < message.length) wmem_array_append_one(message.parts, part);
     ++message.segments;
     message.last_part_frame = pinfo->num;
     const std::span<const std::uint8_t> bytes(message.bytes, message.length);

@@ -50,6 +50,13 @@ struct StreamMessage {
     MessageWalker walker;     // how far its item headers were walked
     bool proper_complete;     // the message proper is whole; ignored items may follow
     guint32 tail_end;         // end of the ignored items walked so far
+    wmem_array_t *parts;      // StreamPart per contributing segment (file scope), in stream order
+};
+
+// Where one segment's octets start in the message it contributed to.
+struct StreamPart {
+    guint32 frame;
+    guint32 offset;
 };
 
 // Out of order (rare, so apart from the plan every segment has): a segment
