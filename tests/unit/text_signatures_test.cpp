@@ -71,6 +71,7 @@ TEST(TextSignatures, GopherSelectorIsWeakAndLast) {
     EXPECT_EQ(client("/hello.txt"), "") << "no line end";
     EXPECT_EQ(client("/hello.txt\n"), "") << "LF without CR";
     EXPECT_EQ(client("/ATR\r\n"), "") << "an upper-case word";
+    EXPECT_EQ(client("/ERSION-1.6.18\r\n"), "") << "a capital first: a command word with its first octet flipped";
     EXPECT_EQ(client("/search\tghost\r\n"), "") << "a search (TAB)";
     EXPECT_EQ(client("/W evaluser\r\n"), "") << "finger's /W";
     EXPECT_EQ(client("hello.txt\r\n"), "") << "not a path";

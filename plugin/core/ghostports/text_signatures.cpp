@@ -355,8 +355,8 @@ bool gopher_menu(Bytes p) {
 
 // A selector is opaque to the client (RFC 1436 2), but what servers hand
 // out is a path: "/" alone, or path characters with a lower-case letter or
-// a dot (a file or directory name; "/ATR" is an upper-case command one
-// octet away from POP3's CAPA). No TAB (type 7 searches, Gopher+ forms),
+// a dot, not opening with a capital (a file or directory name; "/ATR" is
+// an upper-case command one octet away from POP3's CAPA). No TAB (type 7 searches, Gopher+ forms),
 // no space (RFC 1288's "/W user" finger switch).
 bool gopher_selector(Bytes p) {
     const auto line = crlf_line(p, 512);
@@ -366,7 +366,10 @@ bool gopher_selector(Bytes p) {
         return is_alnum(c) || c == '/' || c == '.' || c == '_' || c == '-' || c == '~' || c == '%' || c == '+';
     });
     const bool named = std::any_of(line->begin(), line->end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '.'; });
-    return path && named;
+    // An upper-case first name is a command word behind one flipped octet
+    // ("/ERSION 1.6.18" of memcached's VERSION, "/HLO" of EHLO).
+    const char first = (*line)[1];
+    return path && named && !(first >= 'A' && first <= 'Z');
 }
 
 bool syslog_octet_counted(Bytes p) {
