@@ -283,12 +283,16 @@ inline const std::vector<SignatureCase> &signature_cases() {
               "Plan.\r\n"),
          Transport::Tcp, Sender::Server, "Finger"},
         // RFC 1179 7.2 "Receive control file" with 7's file name (cfA + job number + host)
-        {"lpd control file", raw("\x02" "284 cfA020client.example\n"), Transport::Tcp, Sender::Client, "LPD"},
+        {"lpd control file",
+         raw("\x02"
+             "284 cfA020client.example\n"),
+         Transport::Tcp, Sender::Client, "LPD"},
         // RFC 3977 5.1.3's example greeting
         {"nntp", text("200 NNTP Service Ready, posting permitted\r\n"), Transport::Tcp, Sender::Server, "NNTP"},
         // RFC 2229 3.1's banner grammar as dictd writes it (dictd.c: "220 host text <capabilities> <msg-id>")
         {"dict",
-         text("220 dict.example.org dictd 1.12.1/rf on Linux 6.1.0 <auth.mime> <4242.1234.1700000000@dict.example.org>\r\n"),
+         text("220 dict.example.org dictd 1.12.1/rf on Linux 6.1.0 <auth.mime> "
+              "<4242.1234.1700000000@dict.example.org>\r\n"),
          Transport::Tcp, Sender::Server, "DICT"},
     };
     return all;

@@ -148,12 +148,26 @@ TEST(TextSignatures, Finger) {
 }
 
 TEST(TextSignatures, LpdNntpDict) {
-    EXPECT_EQ(client("\x03" "1234 dfA020client.example\n"), "LPD");
+    EXPECT_EQ(client("\x03"
+                     "1234 dfA020client.example\n"),
+              "LPD");
     EXPECT_EQ(client("\x02lp\n"), "") << "the daemon command alone is too short to name";
-    EXPECT_EQ(client("\x02" "284 cfB020client.example\n"), "") << "not cfA";
-    EXPECT_EQ(client("\x02" "284 cfA20client.example\n"), "") << "two digits of job number";
-    EXPECT_EQ(client("\x02" "284 cfA020client.example"), "") << "no LF";
-    EXPECT_EQ(client("\x04" "284 cfA020client.example\n"), "") << "not a receive-job subcommand";
+    EXPECT_EQ(client("\x02"
+                     "284 cfB020client.example\n"),
+              "")
+        << "not cfA";
+    EXPECT_EQ(client("\x02"
+                     "284 cfA20client.example\n"),
+              "")
+        << "two digits of job number";
+    EXPECT_EQ(client("\x02"
+                     "284 cfA020client.example"),
+              "")
+        << "no LF";
+    EXPECT_EQ(client("\x04"
+                     "284 cfA020client.example\n"),
+              "")
+        << "not a receive-job subcommand";
     EXPECT_EQ(server("201 news.example.com InterNetNews NNRP server INN 2.7.1 ready (no posting)\r\n"), "NNTP");
     EXPECT_EQ(server("200 welcome\r\n"), "") << "nothing names news";
     EXPECT_EQ(server("200 NNTP ready\r\n215 list\r\n"), "") << "two lines";

@@ -1524,7 +1524,8 @@ constexpr std::array kSignatures{
     Signature{"dict-banner", "DICT", nullptr, 2628, T::Tcp, S::Server, "dict",
               "the whole payload 220 <text> <capabilities> <msg-id@host> CR LF (RFC 2229)", text_rows::dict_banner},
     Signature{"gopher-selector", "Gopher", nullptr, 70, T::Tcp, S::Client, "gopher",
-              "the whole payload one selector CR LF: / or a path with a name (no TAB, no space)", text_rows::gopher_selector},
+              "the whole payload one selector CR LF: / or a path with a name (no TAB, no space)",
+              text_rows::gopher_selector},
     // --- end of text grammars ---------------------------------------------------
 };
 

@@ -44,8 +44,8 @@ bool line_speed(string_view s) {
 // A terminal type (terminfo name): "xterm-256color", "vt100", "dumb".
 bool terminal_type(string_view s) {
     return !s.empty() && s.size() <= 64 && is_alpha(s[0]) && std::all_of(s.begin(), s.end(), [](char c) {
-               return is_alnum(c) || c == '-' || c == '.' || c == '_' || c == '+';
-           });
+        return is_alnum(c) || c == '-' || c == '.' || c == '_' || c == '+';
+    });
 }
 
 // --- lines of words ----------------------------------------------------------
@@ -97,9 +97,8 @@ constexpr std::size_t kMaxSyslogFrame = 1 << 20;
 // A UPS name ("dummy", "ups@host" is the client's notation, not the wire's),
 // a variable or command name ("battery.charge", "load.off").
 bool nut_name(string_view s) {
-    return !s.empty() && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char c) {
-        return is_alnum(c) || c == '.' || c == '_' || c == '-';
-    });
+    return !s.empty() && s.size() <= 64 &&
+           std::all_of(s.begin(), s.end(), [](char c) { return is_alnum(c) || c == '.' || c == '_' || c == '-'; });
 }
 bool dotted_name(string_view s) {
     return nut_name(s) && is_alpha(s[0]) && s.find('.') != string_view::npos && s.back() != '.';
@@ -109,13 +108,29 @@ bool nut_list_kind(string_view s) {
 }
 // net-protocol.txt "Error responses".
 bool nut_error(string_view s) {
-    static constexpr string_view kErrors[] = {
-        "ACCESS-DENIED",         "UNKNOWN-UPS",          "VAR-NOT-SUPPORTED",    "CMD-NOT-SUPPORTED",
-        "INVALID-ARGUMENT",      "INSTCMD-FAILED",       "SET-FAILED",           "READONLY",
-        "TOO-LONG",              "FEATURE-NOT-SUPPORTED", "FEATURE-NOT-CONFIGURED", "ALREADY-SSL-MODE",
-        "DRIVER-NOT-CONNECTED",  "DATA-STALE",           "ALREADY-LOGGED-IN",    "INVALID-PASSWORD",
-        "ALREADY-SET-PASSWORD",  "INVALID-USERNAME",     "ALREADY-SET-USERNAME", "USERNAME-REQUIRED",
-        "PASSWORD-REQUIRED",     "UNKNOWN-COMMAND",      "INVALID-VALUE"};
+    static constexpr string_view kErrors[] = {"ACCESS-DENIED",
+                                              "UNKNOWN-UPS",
+                                              "VAR-NOT-SUPPORTED",
+                                              "CMD-NOT-SUPPORTED",
+                                              "INVALID-ARGUMENT",
+                                              "INSTCMD-FAILED",
+                                              "SET-FAILED",
+                                              "READONLY",
+                                              "TOO-LONG",
+                                              "FEATURE-NOT-SUPPORTED",
+                                              "FEATURE-NOT-CONFIGURED",
+                                              "ALREADY-SSL-MODE",
+                                              "DRIVER-NOT-CONNECTED",
+                                              "DATA-STALE",
+                                              "ALREADY-LOGGED-IN",
+                                              "INVALID-PASSWORD",
+                                              "ALREADY-SET-PASSWORD",
+                                              "INVALID-USERNAME",
+                                              "ALREADY-SET-USERNAME",
+                                              "USERNAME-REQUIRED",
+                                              "PASSWORD-REQUIRED",
+                                              "UNKNOWN-COMMAND",
+                                              "INVALID-VALUE"};
     return std::find(std::begin(kErrors), std::end(kErrors), s) != std::end(kErrors);
 }
 enum class Evidence : std::uint8_t { Bad, Weak, Strong };
@@ -150,7 +165,7 @@ Evidence nut_command_line(string_view line) {
                    : Evidence::Bad;
     if (verb == "INSTCMD")
         return (shape(3) || shape(4)) && nut_name(w.word[1]) && dotted_name(w.word[2]) ? Evidence::Strong
-                                                                                          : Evidence::Bad;
+                                                                                       : Evidence::Bad;
     if (verb == "USERNAME" || verb == "PASSWORD" || verb == "LOGIN" || verb == "PRIMARY" || verb == "MASTER" ||
         verb == "FSD")
         return shape(2) && !w.word[1].empty() && printable(w.word[1]) ? Evidence::Weak : Evidence::Bad;
@@ -178,13 +193,13 @@ Evidence nut_reply_line(string_view line) {
         return w.count == 3 && nut_name(w.word[1]) && w.quoted[2] ? Evidence::Strong : Evidence::Bad;
     if (verb == "VAR" || verb == "RW" || verb == "ENUM" || verb == "DESC" || verb == "CMDDESC")
         return w.count == 4 && nut_name(w.word[1]) && dotted_name(w.word[2]) && w.quoted[3] ? Evidence::Strong
-                                                                                              : Evidence::Bad;
+                                                                                            : Evidence::Bad;
     if (verb == "RANGE")
         return w.count == 5 && nut_name(w.word[1]) && dotted_name(w.word[2]) && w.quoted[3] && w.quoted[4]
                    ? Evidence::Strong
                    : Evidence::Bad;
-    if (verb == "CMD") return w.count == 3 && nut_name(w.word[1]) && dotted_name(w.word[2]) ? Evidence::Strong
-                                                                                             : Evidence::Bad;
+    if (verb == "CMD")
+        return w.count == 3 && nut_name(w.word[1]) && dotted_name(w.word[2]) ? Evidence::Strong : Evidence::Bad;
     return Evidence::Bad;
 }
 // Every LF-ended line (CR allowed) passes `check`, one of them Strong; a
@@ -228,9 +243,8 @@ std::optional<string_view> single_line(Bytes p, std::size_t max) {
 }
 // RFC 1413 "<token>": printable, no space, colon or comma.
 bool ident_token(string_view s) {
-    return !s.empty() && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char c) {
-        return c > 0x20 && c < 0x7f && c != ':' && c != ',';
-    });
+    return !s.empty() && s.size() <= 64 &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c > 0x20 && c < 0x7f && c != ':' && c != ','; });
 }
 
 // --- finger ------------------------------------------------------------------
@@ -365,7 +379,8 @@ bool gopher_selector(Bytes p) {
     const bool path = std::all_of(line->begin(), line->end(), [](char c) {
         return is_alnum(c) || c == '/' || c == '.' || c == '_' || c == '-' || c == '~' || c == '%' || c == '+';
     });
-    const bool named = std::any_of(line->begin(), line->end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '.'; });
+    const bool named =
+        std::any_of(line->begin(), line->end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '.'; });
     // An upper-case first name is a command word behind one flipped octet
     // ("/ERSION 1.6.18" of memcached's VERSION, "/HLO" of EHLO).
     const char first = (*line)[1];
@@ -387,7 +402,8 @@ bool syslog_octet_counted(Bytes p) {
         // its head need only be text opening with "<"; alone, a syslog message's head.
         const Bytes message = p.subspan(start, std::min(end, p.size()) - start);
         const bool cut = end > p.size();
-        const bool cut_ok = cut && frames > 0 && !message.empty() && message[0] == '<' && printable(as_text(message), true);
+        const bool cut_ok =
+            cut && frames > 0 && !message.empty() && message[0] == '<' && printable(as_text(message), true);
         if (!cut_ok && !syslog_format::message(message)) return false;
         ++frames;
         at = end;
@@ -468,8 +484,7 @@ bool lpd_command(Bytes p) {
     if (p.size() < 10 || p.size() > 1024 || p.back() != '\n' || (p[0] != 2 && p[0] != 3)) return false;
     const string_view line = as_text(p.subspan(1, p.size() - 2));
     const auto space = line.find(' ');
-    return space != string_view::npos && is_number(line.substr(0, space), 10) &&
-           lpd_file_name(line.substr(space + 1));
+    return space != string_view::npos && is_number(line.substr(0, space), 10) && lpd_file_name(line.substr(space + 1));
 }
 
 bool nntp_greeting(Bytes p) {
