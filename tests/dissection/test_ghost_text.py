@@ -32,6 +32,7 @@ CAPTURES = [
     ("gophernicus_403.pcap", "gopher"),
     ("nut_upsd_403.pcap", "nut"),
     ("fingerd_403.pcap", "finger"),
+    ("tigervnc_283.pcap", "vnc"),
     ("nm_httpish_udp_283.pcap", "nearmiss-httpish"),
     ("nm_lenprefix_tcp_403.pcap", "nearmiss-lenprefix"),
     ("nm_sshnodash_tcp_403.pcap", "nearmiss-sshnodash"),

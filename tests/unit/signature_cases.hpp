@@ -289,6 +289,15 @@ inline const std::vector<SignatureCase> &signature_cases() {
          Transport::Tcp, Sender::Client, "LPD"},
         // RFC 3977 5.1.3's example greeting
         {"nntp", text("200 NNTP Service Ready, posting permitted\r\n"), Transport::Tcp, Sender::Server, "NNTP"},
+        // captures/eval/tigervnc_283.pcap frames 4 (Xvnc) and 6 (vncsnapshot; tune)
+        {"vnc server", text("RFB 003.008\n"), Transport::Tcp, Sender::Server, "VNC"},
+        {"vnc client", text("RFB 003.003\n"), Transport::Tcp, Sender::Client, "VNC"},
+        // RFC 864's example (its first three lines)
+        {"chargen",
+         text("!\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefgh\r\n"
+              "\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghi\r\n"
+              "#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghij\r\n"),
+         Transport::Tcp, Sender::Server, "Chargen"},
         // RFC 2229 3.1's banner grammar as dictd writes it (dictd.c: "220 host text <capabilities> <msg-id>")
         {"dict",
          text("220 dict.example.org dictd 1.12.1/rf on Linux 6.1.0 <auth.mime> "

@@ -178,3 +178,33 @@ TEST(TextSignatures, LpdNntpDict) {
     EXPECT_EQ(server("220 dict.example.org dictd <AUTH> <1.2@dict.example.org>\r\n"), "") << "capability case";
     EXPECT_EQ(server("220 dict.example.org dictd <1.2@dict.example.org>\r\n"), "") << "no capabilities";
 }
+
+TEST(TextSignatures, VncVersion) {
+    EXPECT_EQ(server("RFB 003.889\n"), "VNC");
+    EXPECT_EQ(client("RFB 004.001\n"), "VNC");
+    EXPECT_EQ(server("RFB 003.008\r\n"), "") << "13 octets";
+    EXPECT_EQ(server("RFB 003.008"), "") << "no LF";
+    EXPECT_EQ(server("RFB 009.008\n"), "") << "no such major";
+    EXPECT_EQ(server("RFB 3.8\n"), "") << "not three digits each";
+    EXPECT_EQ(server("RFB 003.008\nX"), "") << "more after the version";
+}
+
+TEST(TextSignatures, Chargen) {
+    // Lines of 72 from the RFC's pattern, starting at `first`.
+    const auto line = [](char first, std::size_t width = 72) {
+        std::string out;
+        for (std::size_t i = 0; i < width; ++i) out += static_cast<char>(0x20 + (first - 0x20 + i) % 95);
+        return out + "\r\n";
+    };
+    EXPECT_EQ(server(line('}') + line('~') + line(' ') + line('!')), "Chargen") << "the circle wraps";
+    EXPECT_EQ(name_of(line('a') + line('b') + line('c').substr(0, 30), Sender::Server), "Chargen") << "cut mid-line";
+    EXPECT_EQ(server(line('a')), "") << "one line";
+    EXPECT_EQ(server(line('a') + line('c')), "") << "not shifted by one";
+    EXPECT_EQ(server(line('a') + line('b', 71)), "") << "another width";
+    EXPECT_EQ(server(line('a', 10) + line('b', 10) + line('c', 10)), "") << "lines under 16";
+    std::string broken = line('a') + line('b');
+    broken[40] = 'x';
+    EXPECT_EQ(server(broken), "") << "a character out of the run";
+    EXPECT_EQ(server(line('a') + line('b') + "\x01"), "") << "a control octet";
+    EXPECT_EQ(client(line('a') + line('b')), "") << "the server's";
+}

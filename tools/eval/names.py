@@ -55,7 +55,7 @@ RESCAP = {
     'distcc': {'distcc'}, 'amqp': {'amqp'}, 'rdp': {'rdp'}, 'ident': {'ident'}, 'sane': {'sane'},
     'nbd': {'nbd'},
     # text rows with no evaluation service yet (their nmap names)
-    'nntp': {'nntp'}, 'lpd': {'printer'}, 'dict': {'dict'},
+    'nntp': {'nntp'}, 'lpd': {'printer'}, 'dict': {'dict'}, 'chargen': {'chargen'},
 }
 
 TABLES = {'nmap': NMAP, 'ndpi': NDPI, 'suricata': SURICATA, 'rescap': RESCAP}

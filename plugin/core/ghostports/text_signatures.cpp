@@ -504,4 +504,41 @@ bool dict_banner(Bytes p) {
     return capabilities > 4 && dict_capabilities(head.substr(capabilities + 1));
 }
 
+// Versions in use: 3.3, 3.7, 3.8 (RFC 6143), 3.889 (Apple), 4.x/5.x
+// (RealVNC); the major is 003-005, both numbers three digits.
+bool rfb_version(Bytes p) {
+    if (p.size() != 12 || !starts_with(p, "RFB ") || p[7] != '.' || p[11] != '\n') return false;
+    const string_view major = as_text(p.subspan(4, 3)), minor = as_text(p.subspan(8, 3));
+    return (major == "003" || major == "004" || major == "005") && is_digits(minor);
+}
+
+// RFC 864's "popular pattern": each line a run of the printing characters
+// 0x20-0x7e taken in a circle, the next line starting one further; every
+// line as long as the first (72 in the RFC), CR LF. A line cut by the
+// segment's end continues the run. Two whole lines at least.
+bool chargen_lines(Bytes p) {
+    constexpr unsigned kFirst = 0x20, kCycle = 95;
+    const auto next = [](std::uint8_t c) { return static_cast<std::uint8_t>(c == 0x7e ? kFirst : c + 1); };
+    std::size_t at = 0, width = 0, lines = 0;
+    std::uint8_t start = 0;
+    while (at < p.size()) {
+        const auto end = std::find(p.begin() + static_cast<std::ptrdiff_t>(at), p.end(), std::uint8_t{'\r'});
+        const std::size_t length = static_cast<std::size_t>(end - p.begin()) - at;
+        const bool whole = end != p.end();
+        if (length == 0 || length >= kCycle || (lines > 0 && length > width) || (whole && lines > 0 && length != width))
+            return false;
+        if (p[at] < kFirst || p[at] > 0x7e || (lines > 0 && p[at] != next(start))) return false;
+        for (std::size_t i = at + 1; i < at + length; ++i)
+            if (p[i] != next(p[i - 1])) return false;
+        if (!whole) return lines >= 2;
+        if (at + length + 1 >= p.size() || p[at + length + 1] != '\n') return at + length + 1 == p.size() && lines >= 2;
+        if (lines == 0) width = length;
+        if (width < 16) return false;
+        start = p[at];
+        ++lines;
+        at += length + 2;
+    }
+    return lines >= 2;
+}
+
 }  // namespace ghostports::text_rows

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Matchers of the signature table's text rows: protocols whose first
 // payload is lines of text or NUL-separated strings (rsh, rlogin, Gopher,
-// syslog over TCP, NUT, ident, finger, LPD, NNTP, DICT). Each checks the
+// syslog over TCP, NUT, ident, finger, LPD, NNTP, DICT, VNC, chargen). Each checks the
 // protocol's grammar over the whole payload, every line, from its
 // specification; the rows that use them are in signatures.cpp (the block
 // marked "text grammars").
@@ -42,5 +42,10 @@ bool lpd_command(Payload p);
 bool nntp_greeting(Payload p);
 // DICT (RFC 2229 3.1): "220 <text> <capabilities> <msg-id>" CR LF, the whole payload.
 bool dict_banner(Payload p);
+// VNC (RFC 6143 7.1.1): the ProtocolVersion "RFB xxx.yyy" LF, exactly 12 octets, either side.
+bool rfb_version(Payload p);
+// Character Generator (RFC 864): lines of the 95 printing characters, each
+// one shifted by one from the line before.
+bool chargen_lines(Payload p);
 
 }  // namespace ghostports::text_rows
