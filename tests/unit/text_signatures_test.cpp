@@ -145,6 +145,12 @@ TEST(TextSignatures, Finger) {
     EXPECT_EQ(server(head + "Directory: /home/evaluser Shell: /bin/bash\n"), "") << "LF without CR";
     EXPECT_EQ(server(head + "Directory: /home/evaluser    \tShell: /bin/bash\r\n\x01\x02"), "") << "binary after";
     EXPECT_EQ(client(head + "Directory: /home/evaluser    \tShell: /bin/bash\r\n"), "") << "a server's";
+    // BSD finger's short listing (netkit fingerd, a query for no user)
+    const std::string header = "Login     Name              Tty      Idle  Login Time   Office     Office Phone\r\n";
+    EXPECT_EQ(server(header + "evaluser  rescap eval       pts/1          Dec  6 14:19 (localhost)\r\n"), "Finger");
+    EXPECT_EQ(server(header), "") << "the header alone";
+    EXPECT_EQ(server("Login     Name   Tty   Idle\r\nevaluser x\r\n"), "") << "a header cut short";
+    EXPECT_EQ(server("Login     Name   Tty   Idle  Login Time  Shoe Size\r\nevaluser x\r\n"), "") << "another column";
 }
 
 TEST(TextSignatures, LpdNntpDict) {

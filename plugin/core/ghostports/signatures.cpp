@@ -1514,7 +1514,7 @@ constexpr std::array kSignatures{
               "the whole payload <port> , <port> : USERID : <opsys> : <user> / : ERROR : <error> EOL",
               text_rows::ident_reply},
     Signature{"finger-reply", "Finger", nullptr, 79, T::Tcp, S::Server, "finger",
-              "long format: Login: <user> Name: ..., Directory: /... Shell: /..., CR LF lines",
+              "long format Login: <user> Name: ... / Directory: /... Shell: /..., or the short listing's header, CR LF",
               text_rows::finger_reply},
     Signature{"lpd-command", "LPD", nullptr, 515, T::Tcp, S::Client, "printer",
               "receive-job subcommand 02/03 <count> SP cfA/dfA<nnn><host> LF (RFC 1179 7), the whole payload",

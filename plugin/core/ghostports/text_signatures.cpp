@@ -460,17 +460,36 @@ bool ident_reply(Bytes p) {
     return ident_token(system) && !user.empty() && printable(user, true);
 }
 
+// BSD finger's short listing (a query for no user): its header's words,
+// "Login Name Tty Idle Login Time" then "Office [Office Phone]" or "Where".
+bool finger_short_header(string_view line) {
+    static constexpr string_view kWords[] = {"Login", "Name", "Tty", "Idle", "Login", "Time"};
+    std::size_t n = 0;
+    while (!line.empty()) {
+        line = trim_spaces(line);
+        const string_view word = line.substr(0, line.find_first_of(" \t"));
+        if (word.empty()) break;
+        if (n < std::size(kWords) ? word != kWords[n] : !(word == "Office" || word == "Phone" || word == "Where"))
+            return false;
+        ++n;
+        line.remove_prefix(word.size());
+    }
+    return n >= std::size(kWords);
+}
+
 // The long format (finger -l, or a query for a user): the first line
 // "Login: <user>  Name: <gecos>", the second "Directory: <home>  Shell:
-// <shell>", then lines of text (login times, mail, plan).
+// <shell>", then lines of text (login times, mail, plan). Or the short
+// listing: its header, then a line per session.
 bool finger_reply(Bytes p) {
     Lines lines{p, Eol::Crlf, true};
-    const auto login = lines.line();
-    const auto directory = login ? lines.line() : std::nullopt;
-    if (!login || !directory || !field_pair(*login, "Login:", "Name:", any_value) ||
-        !login_name(trim_spaces(login->substr(6, login->find("Name:") - 6))) ||
-        !field_pair(*directory, "Directory:", "Shell:", absolute_path))
-        return false;
+    const auto first = lines.line();
+    const auto second = first ? lines.line() : std::nullopt;
+    if (!first || !second) return false;
+    const bool long_format = field_pair(*first, "Login:", "Name:", any_value) &&
+                             login_name(trim_spaces(first->substr(6, first->find("Name:") - 6))) &&
+                             field_pair(*second, "Directory:", "Shell:", absolute_path);
+    if (!long_format && !(finger_short_header(*first) && login_name(word_at(*second, 0)))) return false;
     for (std::size_t count = 2; lines.line(); ++count)
         if (count > 4096) return false;
     return !lines.bad;

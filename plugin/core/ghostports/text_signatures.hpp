@@ -34,7 +34,8 @@ bool nut_reply(Payload p);
 bool ident_request(Payload p);
 // ident (RFC 1413): "<port> , <port> : USERID : <opsys> : <user>" or ": ERROR : <error>" EOL.
 bool ident_reply(Payload p);
-// finger (RFC 1288, BSD finger's output): "Login: ... Name: ..." / "Directory: ... Shell: ..." lines.
+// finger (RFC 1288, BSD finger's output): "Login: ... Name: ..." / "Directory: ... Shell: ..." lines,
+// or the short listing's "Login Name Tty Idle Login Time ..." header and a session line.
 bool finger_reply(Payload p);
 // LPD (RFC 1179 7): a receive-job subcommand "02|03 <count> SP cfA|dfA<nnn><host>" LF.
 bool lpd_command(Payload p);
