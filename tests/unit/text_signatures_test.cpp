@@ -45,6 +45,9 @@ TEST(TextSignatures, RshAndRlogin) {
     EXPECT_EQ(client("1022\0root\0evaluser\0id\x01\0"sv), "") << "control octet in the command";
     EXPECT_EQ(client("\0root\0evaluser\0dumb/38401\0"sv), "") << "not a termios speed";
     EXPECT_EQ(client("\0root\0evaluser\0dumb/38400\0"sv), "rlogin");
+    EXPECT_EQ(client("root\0evaluser\0dumb/38400\0"sv), "rlogin") << "after a NUL sent apart (glibc rcmd)";
+    EXPECT_EQ(client("\0\0root\0evaluser\0dumb/38400\0"sv), "") << "two NULs first";
+    EXPECT_EQ(client("root\0evaluser\0id\0"sv), "") << "three strings, no terminal: no rsh tail either";
     EXPECT_EQ(server("\0root\0evaluser\0dumb/38400\0"sv), "") << "a client's request";
     EXPECT_EQ(client("\0abcdefghijklmnopqrstuvwxyz0123456789\0evaluser\0dumb/38400\0"sv), "") << "user over 32";
 }

@@ -1489,7 +1489,7 @@ constexpr std::array kSignatures{
     // checks its grammar over the whole payload. The Gopher selector, the
     // weakest, comes last of all.
     Signature{"rlogin-request", "rlogin", nullptr, 513, T::Tcp, S::Client, "login",
-              "\\0 local user \\0 remote user \\0 terminal/speed \\0 (RFC 1282), names <= 32, a termios speed",
+              "[\\0] local user \\0 remote user \\0 terminal/speed \\0 (RFC 1282), names <= 32, a termios speed",
               text_rows::rlogin_request},
     Signature{"rsh-request", "rsh", nullptr, 514, T::Tcp, S::Client, "shell",
               "stderr port 512-65535 \\0 local user \\0 remote user \\0 command \\0, to the end",

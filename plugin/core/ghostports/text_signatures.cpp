@@ -313,10 +313,13 @@ bool dict_msg_id(string_view s) {
 
 }  // namespace
 
+// glibc's rcmd(3) writes the leading NUL on its own and the three strings
+// after it: a payload of the three strings alone is that request's rest.
 bool rlogin_request(Bytes p) {
-    const auto f = nul_strings<4>(p);
-    if (!f || !(*f)[0].empty() || !login_name((*f)[1]) || !login_name((*f)[2])) return false;
-    const string_view terminal = (*f)[3];
+    const bool whole = !p.empty() && p[0] == 0;
+    const auto f = nul_strings<3>(whole ? p.subspan(1) : p);
+    if (!f || !login_name((*f)[0]) || !login_name((*f)[1])) return false;
+    const string_view terminal = (*f)[2];
     const auto slash = terminal.find('/');
     return slash != string_view::npos && terminal_type(terminal.substr(0, slash)) &&
            line_speed(terminal.substr(slash + 1));

@@ -14,7 +14,8 @@ namespace ghostports::text_rows {
 
 using Payload = std::span<const std::uint8_t>;
 
-// rlogin (RFC 1282 "Connection Establishment"): "\0<local user>\0<remote user>\0<terminal>/<speed>\0".
+// rlogin (RFC 1282 "Connection Establishment"): "\0<local user>\0<remote user>\0<terminal>/<speed>\0",
+// or the same without its first NUL (sent apart by glibc's rcmd).
 bool rlogin_request(Payload p);
 // rsh (rshd(8), rcmd(3)): "<stderr port or empty>\0<local user>\0<remote user>\0<command>\0".
 bool rsh_request(Payload p);
