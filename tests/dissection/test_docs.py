@@ -112,3 +112,25 @@ def test_readme_links_every_doc_page():
     linked = {(RT.REPO / t.partition("#")[0]).resolve() for t in LINK.findall(readme)}
     missing = [str(p.relative_to(RT.REPO)) for p in PAGES[1:] if p.resolve() not in linked]
     assert not missing, "README.md (\"Read more\") does not link %s" % ", ".join(missing)
+
+
+COVERAGE_TOOL = RT.REPO / "tools" / "coverage" / "coverage.py"
+COVERAGE_MD = RT.REPO / "doc" / "coverage.md"
+
+
+def test_coverage_page_is_what_the_script_writes(tmp_path):
+    """doc/coverage.md is tools/coverage/coverage.py's output now (the signature rows, nmap's ranking,
+    `tshark -G decodes`); on another Wireshark version than the page names, only its rows are compared."""
+    out = tmp_path / "coverage.md"
+    run = subprocess.run(["/usr/bin/python3", str(COVERAGE_TOOL), "--output", str(out)],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, "tools/coverage/coverage.py failed: %s" % (run.stderr or run.stdout)
+    committed, generated = COVERAGE_MD.read_text(), out.read_text()
+    regenerate = "run `/usr/bin/python3 tools/coverage/coverage.py` and commit doc/coverage.md"
+    if "Wireshark %s dissector" % tshark_version() in committed:
+        if committed != generated:
+            diff = difflib.unified_diff(committed.splitlines(), generated.splitlines(), "doc/coverage.md",
+                                        "generated", lineterm="", n=0)
+            pytest.fail("doc/coverage.md is not what the script writes; %s\n%s" % (regenerate, "\n".join(diff)))
+    else:
+        assert set(TABLE_NAME.findall(committed)) == set(TABLE_NAME.findall(generated)), regenerate

@@ -241,6 +241,68 @@ inline const std::vector<SignatureCase> &signature_cases() {
          text("<?xml version='1.0'?><stream:stream to='ghost.test' xmlns='jabber:client' "
               "xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>"),
          Transport::Tcp, Sender::Client, "XMPP"},
+        // --- text grammars (text_signatures.cpp) ---
+        // captures/eval/rsh_403.pcap frame 4, rlogin_283.pcap frame 4 (tune)
+        {"rsh", raw(std::string_view("1022\0root\0evaluser\0id; uname -a\0", 32)), Transport::Tcp, Sender::Client,
+         "rsh"},
+        {"rlogin", raw(std::string_view("\0root\0evaluser\0dumb/38400\0", 26)), Transport::Tcp, Sender::Client,
+         "rlogin"},
+        // captures/eval/gophernicus_403.pcap frame 8 (tune); its selector "/hello.txt" (frames 16+18, joined)
+        {"gopher menu",
+         text("iWelcome to the eval gopher hole\t\t\t0\r\n0hello\t/hello.txt\t127.0.0.1\t403\r\n"
+              "i___________________________________________________________________\t\tnull.host\t1\r\n"
+              "i                 Gophered by Gophernicus/3.1.1 on Debian/12 x86_64\t\tnull.host\t1\r\n.\r\n"),
+         Transport::Tcp, Sender::Server, "Gopher"},
+        {"gopher selector", text("/hello.txt\r\n"), Transport::Tcp, Sender::Client, "Gopher"},
+        // RFC 6587 3.4.1 framing around RFC 5424 6.5 example 1; RFC 6587 3.4.2 around RFC 3164 5.4's example
+        {"syslog tcp octet counting",
+         text("107 <34>1 2003-10-11T22:14:15.003Z mymachine.example.com su - ID47 - 'su root' failed for lonvick on "
+              "/dev/pts/8"),
+         Transport::Tcp, Sender::Client, "Syslog"},
+        {"syslog tcp lines",
+         text("<34>Oct 11 22:14:15 mymachine su: 'su root' failed for lonvick on /dev/pts/8\n"
+              "<13>Feb  5 17:32:18 10.0.0.99 Use the BFG!\n"),
+         Transport::Tcp, Sender::Client, "Syslog"},
+        // captures/eval/nut_upsd_403.pcap frames 8, 26 (client), 6, 9, 11 (server; tune)
+        {"nut list", text("LIST VAR dummy\n"), Transport::Tcp, Sender::Client, "NUT"},
+        {"nut set", text("SET VAR dummy ups.delay.shutdown \"30\"\n"), Transport::Tcp, Sender::Client, "NUT"},
+        {"nut err", text("ERR FEATURE-NOT-CONFIGURED\n"), Transport::Tcp, Sender::Server, "NUT"},
+        {"nut begin", text("BEGIN LIST VAR dummy\n"), Transport::Tcp, Sender::Server, "NUT"},
+        {"nut vars",
+         text("VAR dummy battery.charge \"100\"\nVAR dummy device.mfr \"Eval\"\nVAR dummy device.model \"GhostUPS "
+              "1000\"\nVAR dummy ups.status \"OL\"\nEND LIST VAR dummy\n"),
+         Transport::Tcp, Sender::Server, "NUT"},
+        // RFC 1413 6's examples
+        {"ident request", text("6191, 23\r\n"), Transport::Tcp, Sender::Client, "ident"},
+        {"ident reply", text("6193, 23 : USERID : UNIX : stjohns\r\n"), Transport::Tcp, Sender::Server, "ident"},
+        {"ident error", text("6195, 23 : ERROR : NO-USER\r\n"), Transport::Tcp, Sender::Server, "ident"},
+        // captures/eval/fingerd_403.pcap frame 8 (tune)
+        {"finger reply",
+         text("Login: evaluser       \t\t\tName: rescap eval test account\r\nDirectory: /home/evaluser           "
+              "\tShell: /bin/bash\r\nLast login Sun Dec  6 14:19 (UTC) on pts/1 from localhost\r\nNo mail.\r\nNo "
+              "Plan.\r\n"),
+         Transport::Tcp, Sender::Server, "Finger"},
+        // RFC 1179 7.2 "Receive control file" with 7's file name (cfA + job number + host)
+        {"lpd control file",
+         raw("\x02"
+             "284 cfA020client.example\n"),
+         Transport::Tcp, Sender::Client, "LPD"},
+        // RFC 3977 5.1.3's example greeting
+        {"nntp", text("200 NNTP Service Ready, posting permitted\r\n"), Transport::Tcp, Sender::Server, "NNTP"},
+        // captures/eval/tigervnc_283.pcap frames 4 (Xvnc) and 6 (vncsnapshot; tune)
+        {"vnc server", text("RFB 003.008\n"), Transport::Tcp, Sender::Server, "VNC"},
+        {"vnc client", text("RFB 003.003\n"), Transport::Tcp, Sender::Client, "VNC"},
+        // RFC 864's example (its first three lines)
+        {"chargen",
+         text("!\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefgh\r\n"
+              "\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghi\r\n"
+              "#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghij\r\n"),
+         Transport::Tcp, Sender::Server, "Chargen"},
+        // RFC 2229 3.1's banner grammar as dictd writes it (dictd.c: "220 host text <capabilities> <msg-id>")
+        {"dict",
+         text("220 dict.example.org dictd 1.12.1/rf on Linux 6.1.0 <auth.mime> "
+              "<4242.1234.1700000000@dict.example.org>\r\n"),
+         Transport::Tcp, Sender::Server, "DICT"},
     };
     return all;
 }

@@ -54,6 +54,8 @@ RESCAP = {
     'modbus': {'mbtcp'}, 'modbus/tcp': {'mbtcp'}, 'mbtcp': {'mbtcp'}, 'epmd': {'epmd'},
     'distcc': {'distcc'}, 'amqp': {'amqp'}, 'rdp': {'rdp'}, 'ident': {'ident'}, 'sane': {'sane'},
     'nbd': {'nbd'},
+    # text rows with no evaluation service yet (their nmap names)
+    'nntp': {'nntp'}, 'lpd': {'printer'}, 'dict': {'dict'}, 'chargen': {'chargen'},
 }
 
 TABLES = {'nmap': NMAP, 'ndpi': NDPI, 'suricata': SURICATA, 'rescap': RESCAP}

@@ -7,18 +7,13 @@
 #include <optional>
 #include <string_view>
 
+#include "core/ghostports/text_grammar.hpp"
+#include "core/ghostports/text_signatures.hpp"
+
 namespace ghostports {
 namespace {
 
-using Bytes = std::span<const std::uint8_t>;
-using std::string_view;
-
-bool starts_with(Bytes p, string_view prefix) {
-    return p.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), p.begin());
-}
-string_view as_text(Bytes p) {
-    return {reinterpret_cast<const char *>(p.data()), p.size()};
-}
+using namespace text;  // the grammar pieces shared with text_signatures.cpp
 
 unsigned be16(Bytes p, std::size_t at) {
     return static_cast<unsigned>(p[at] << 8 | p[at + 1]);
@@ -30,121 +25,7 @@ std::uint32_t be32(Bytes p, std::size_t at) {
     return static_cast<std::uint32_t>(p[at]) << 24 | be24(p, at + 1);
 }
 
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-bool is_alpha(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool is_alnum(char c) {
-    return is_alpha(c) || is_digit(c);
-}
-bool is_digits(string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), is_digit);
-}
-// A decimal number without leading zeros (or "0") of at most `max_digits`.
-bool is_number(string_view s, std::size_t max_digits = 10) {
-    return is_digits(s) && s.size() <= max_digits && (s.size() == 1 || s[0] != '0');
-}
-std::optional<std::uint64_t> number(string_view s, std::size_t max_digits = 19) {
-    if (!is_digits(s) || s.size() > max_digits) return std::nullopt;
-    std::uint64_t value = 0;
-    for (char c : s) value = value * 10 + static_cast<unsigned>(c - '0');
-    return value;
-}
-char lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-bool equal_nocase(string_view a, string_view b) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
-}
-bool contains_nocase(string_view text, string_view word) {
-    return std::search(text.begin(), text.end(), word.begin(), word.end(),
-                       [](char a, char b) { return lower(a) == lower(b); }) != text.end();
-}
-// Printable ASCII (and tab); with `utf8`, octets >= 0x80 too (free text).
-bool text_octet(std::uint8_t c, bool utf8 = false) {
-    return (c >= 0x20 && c < 0x7f) || c == '\t' || (utf8 && c >= 0x80);
-}
-bool printable(string_view s, bool utf8 = false) {
-    return std::all_of(s.begin(), s.end(), [utf8](char c) { return text_octet(static_cast<std::uint8_t>(c), utf8); });
-}
-// What the words of a line are split on.
-std::size_t count_char(string_view s, char c) {
-    return static_cast<std::size_t>(std::count(s.begin(), s.end(), c));
-}
-string_view word_at(string_view s, std::size_t index) {
-    for (std::size_t i = 0; i < index; ++i) {
-        const auto space = s.find(' ');
-        if (space == string_view::npos) return {};
-        s.remove_prefix(space + 1);
-    }
-    return s.substr(0, s.find(' '));
-}
-
-// --- lines ------------------------------------------------------------------
-
-// How lines end: CR LF only, or LF with an optional CR.
-enum class Eol : std::uint8_t { Crlf, Lf };
-
-// Walks the lines of a text payload. `line()` returns each whole line
-// (without its end); at the end, `rest` holds what follows the last whole
-// line (a line cut by the segment's end). A control octet inside a line, or
-// a bare CR/LF where CR LF is required, stops the walk with `bad` set.
-struct Lines {
-    Bytes p;
-    Eol eol;
-    bool utf8 = false;
-    std::size_t at = 0;
-    bool bad = false;
-
-    std::optional<string_view> line() {
-        for (std::size_t i = at; i < p.size(); ++i) {
-            const std::uint8_t c = p[i];
-            if (c == '\n') {
-                const bool cr = i > at && p[i - 1] == '\r';
-                if (eol == Eol::Crlf && !cr) break;
-                const string_view text(reinterpret_cast<const char *>(p.data()) + at, i - at - (cr ? 1 : 0));
-                at = i + 1;
-                return text;
-            }
-            if (c == '\r' && (i + 1 >= p.size() || p[i + 1] == '\n')) continue;
-            if (!text_octet(c, utf8)) break;
-        }
-        if (!rest_is_text()) bad = true;
-        return std::nullopt;
-    }
-    // What remains after the last whole line: a cut line of text (maybe empty).
-    bool rest_is_text() const {
-        for (std::size_t i = at; i < p.size(); ++i)
-            if (!text_octet(p[i], utf8) && !(p[i] == '\r' && i + 1 == p.size())) return false;
-        return true;
-    }
-    bool at_end() const { return at == p.size(); }
-};
-
-// Every line of the payload satisfies `check(line, index)`, the payload
-// ends with a line end, and there are between 1 and `max_lines` lines.
-template <class Check>
-bool whole_lines(Bytes p, Eol eol, std::size_t max_lines, Check check, bool utf8 = false) {
-    Lines lines{p, eol, utf8};
-    std::size_t count = 0;
-    while (auto line = lines.line()) {
-        if (count >= max_lines || !check(*line, count)) return false;
-        ++count;
-    }
-    return !lines.bad && lines.at_end() && count > 0;
-}
-
 // --- HTTP-like messages (HTTP, RTSP, SIP) -----------------------------------
-
-bool token_char(char c) {
-    return is_alnum(c) || string_view("!#$%&'*+-.^_`|~").find(c) != string_view::npos;
-}
-bool is_token(string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), token_char);
-}
 
 // The header lines after a start line: "Name: value" (or a folded
 // continuation) up to the empty line. A head cut by the segment's end is
@@ -307,20 +188,6 @@ bool smtp_greeting(Bytes p) {
     return reply_lines(p, "220", names_smtp);
 }
 
-// One line, the whole payload, ended by CR LF.
-std::optional<string_view> only_line(Bytes p, std::size_t max = 512) {
-    if (p.size() > max) return std::nullopt;
-    Lines lines{p, Eol::Crlf};
-    const auto line = lines.line();
-    if (!line || !lines.at_end()) return std::nullopt;
-    return line;
-}
-
-bool domain_name(string_view s) {
-    if (s.size() >= 2 && s.front() == '[' && s.back() == ']') return printable(s) && s.find(' ') == string_view::npos;
-    if (s.empty() || s.size() > 255 || s.front() == '.' || s.front() == '-') return false;
-    return std::all_of(s.begin(), s.end(), [](char c) { return is_alnum(c) || c == '.' || c == '-' || c == '_'; });
-}
 // "EHLO <domain>" / "HELO <domain>", the whole payload.
 bool smtp_hello(Bytes p) {
     const auto line = only_line(p);
@@ -1617,6 +1484,54 @@ constexpr std::array kSignatures{
               "a prompt ending the payload: user@host:~$ / sh-5.2$ / # after lines of text", shell_prompt},
     Signature{"ntp", "NTP", nullptr, 123, T::Udp, S::Either, "ntp",
               "48 octets (+MAC), version 1-4, mode 1-5, fields a real client/server sends", ntp_packet},
+    // --- text grammars (text_signatures.cpp) --------------------------------
+    // After every row above, so those keep what they name today; each row
+    // checks its grammar over the whole payload. The Gopher selector, the
+    // weakest, comes last of all.
+    Signature{"rlogin-request", "rlogin", nullptr, 513, T::Tcp, S::Client, "login",
+              "[\\0] local user \\0 remote user \\0 terminal/speed \\0 (RFC 1282), names <= 32, a termios speed",
+              text_rows::rlogin_request},
+    Signature{"rsh-request", "rsh", nullptr, 514, T::Tcp, S::Client, "shell",
+              "stderr port 512-65535 \\0 local user \\0 remote user \\0 command \\0, to the end",
+              text_rows::rsh_request},
+    Signature{"gopher-menu", "Gopher", nullptr, 70, T::Tcp, S::Server, "gopher",
+              "menu lines <type><display> TAB selector TAB host TAB port CR LF (2+, a link), then \".\"",
+              text_rows::gopher_menu},
+    Signature{"syslog-tcp-octets", "Syslog", "syslog", 514, T::Tcp, S::Client, "syslog",
+              "RFC 6587 octet counting: MSG-LEN SP + a syslog message of that length, frames to the end",
+              text_rows::syslog_octet_counted},
+    Signature{"syslog-tcp-lines", "Syslog", "syslog", 514, T::Tcp, S::Client, "syslog",
+              "RFC 6587 non-transparent framing: every LF-ended line <PRI> + an RFC 3164/5424 header",
+              text_rows::syslog_lines},
+    Signature{"nut-command", "NUT", nullptr, 3493, T::Tcp, S::Client, "upsd",
+              "every line a NUT command with its arguments, one LIST/GET/SET/INSTCMD", text_rows::nut_command},
+    Signature{"nut-reply", "NUT", nullptr, 3493, T::Tcp, S::Server, "nut",
+              "every line a NUT answer, one BEGIN/END LIST, a quoted list item or ERR <known code>",
+              text_rows::nut_reply},
+    Signature{"ident-request", "ident", nullptr, 113, T::Tcp, S::Client, "ident",
+              "the whole payload <port> , <port> EOL (RFC 1413), ports 1-65535", text_rows::ident_request},
+    Signature{"ident-reply", "ident", nullptr, 113, T::Tcp, S::Server, "ident",
+              "the whole payload <port> , <port> : USERID : <opsys> : <user> / : ERROR : <error> EOL",
+              text_rows::ident_reply},
+    Signature{"finger-reply", "Finger", nullptr, 79, T::Tcp, S::Server, "finger",
+              "long format Login: <user> Name: ... / Directory: /... Shell: /..., or the short listing's header, CR LF",
+              text_rows::finger_reply},
+    Signature{"lpd-command", "LPD", nullptr, 515, T::Tcp, S::Client, "printer",
+              "receive-job subcommand 02/03 <count> SP cfA/dfA<nnn><host> LF (RFC 1179 7), the whole payload",
+              text_rows::lpd_command},
+    Signature{"nntp-greeting", "NNTP", nullptr, 119, T::Tcp, S::Server, "nntp",
+              "the whole payload 200/201 <text naming news or NNTP> CR LF", text_rows::nntp_greeting},
+    Signature{"dict-banner", "DICT", nullptr, 2628, T::Tcp, S::Server, "dict",
+              "the whole payload 220 <text> <capabilities> <msg-id@host> CR LF (RFC 2229)", text_rows::dict_banner},
+    Signature{"rfb-version", "VNC", nullptr, 5900, T::Tcp, S::Either, "vnc",
+              "the whole payload RFB 003-005.nnn LF, exactly 12 octets (RFC 6143 7.1.1)", text_rows::rfb_version},
+    Signature{"chargen", "Chargen", nullptr, 19, T::Both, S::Server, "chargen",
+              "2+ lines of the printing characters in a circle, each shifted by one, same width (RFC 864)",
+              text_rows::chargen_lines},
+    Signature{"gopher-selector", "Gopher", nullptr, 70, T::Tcp, S::Client, "gopher",
+              "the whole payload one selector CR LF: / or a path with a name (no TAB, no space)",
+              text_rows::gopher_selector},
+    // --- end of text grammars ---------------------------------------------------
 };
 
 bool applies(const Signature &row, Transport transport, Sender sender) {
@@ -1661,5 +1576,11 @@ bool prompt(std::string_view last_line) {
     return prompt_line(last_line);
 }
 }  // namespace shell
+
+namespace syslog_format {
+bool message(std::span<const std::uint8_t> payload) {
+    return syslog_message(payload);
+}
+}  // namespace syslog_format
 
 }  // namespace ghostports

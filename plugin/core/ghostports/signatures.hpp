@@ -58,4 +58,11 @@ bool passwd_entry(std::string_view line);
 bool prompt(std::string_view last_line);
 }  // namespace shell
 
+// One syslog message (RFC 5424 / RFC 3164): "<PRI>" 0-191 then either
+// header, printable to the end; what the UDP row checks, and what the TCP
+// rows check in each frame (text_signatures.cpp).
+namespace syslog_format {
+bool message(std::span<const std::uint8_t> payload);
+}  // namespace syslog_format
+
 }  // namespace ghostports

@@ -1,0 +1,267 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Builds doc/coverage.md: which services the ghost-port signature table
+recognises, by design.
+
+    /usr/bin/python3 tools/coverage/coverage.py [--output doc/coverage.md]
+
+Rows: (a) the 100 TCP and 50 UDP services nmap finds open most often
+(/usr/share/nmap/nmap-services, third column), (b) every Signature{...} row
+of plugin/core/ghostports/signatures.cpp (all blocks). For each: the nmap
+name and rank, the transport, the signature rows that name it (id and
+pattern, parsed from the table), the Wireshark dissector of its well-known
+port (`tshark -G decodes`), its framing (FRAMING below) and, when no row
+names it, why (REASONS below). tests/dissection/test_docs.py checks that the
+committed page is what this script writes now.
+"""
+import argparse
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SIGNATURES = ROOT / "plugin" / "core" / "ghostports" / "signatures.cpp"
+NMAP_SERVICES = Path("/usr/share/nmap/nmap-services")
+TOP_TCP, TOP_UDP = 100, 50
+
+# nmap service names whose traffic a row of another nmap name recognises.
+ALIASES = {
+    "https": "ssl", "https-alt": "ssl", "pop3s": "ssl", "imaps": "ssl", "smtps": "ssl", "ftps": "ssl",
+    "ldapssl": "ssl", "http-proxy": "http", "http-alt": "http", "squid-http": "http", "submission": "smtp",
+    "sun-answerbook": "http", "vnc-http": "http", "upnp": "http", "wsdapi": "http", "snet-sensor-mgmt": "http",
+    "ipp": "http", "blackice-icecap": "http", "abyss": "http",
+}
+
+# How the protocol frames its messages (by the rows' display name, or nmap name).
+FRAMING = {
+    "SSH": "version line, then binary packets (4-octet length)", "TLS": "5-octet record header",
+    "HTTP": "line-based head, Content-Length / chunked body", "RTSP": "line-based head, Content-Length body",
+    "SIP": "line-based head, Content-Length body", "FTP": "line-based (CR LF)", "SMTP": "line-based (CR LF)",
+    "POP3": "line-based (CR LF)", "IMAP": "line-based, tagged; {n} literals", "Telnet": "byte stream with IAC commands",
+    "Redis": "RESP: type octet, CR LF lines, $n bulk lengths", "memcached": "line-based, data blocks of stated length",
+    "rsync": "line-based greeting, then multiplexed binary", "Git": "pkt-line: 4 hex digits of length",
+    "IRC": "line-based (CR LF)", "XMPP": "XML stream", "DNS": "datagram; TCP: 2-octet length prefix",
+    "LDAP": "BER TLV (definite lengths)", "SNMP": "BER TLV in a datagram", "STUN": "20-octet header with length",
+    "WireGuard": "datagram, fixed size per type", "OpenVPN": "datagram; TCP: 2-octet length prefix",
+    "SOCKS4": "fixed header + NUL-terminated user id", "SOCKS5": "version, method count, methods",
+    "MySQL": "3-octet length + sequence", "PostgreSQL": "4-octet length (+ type octet)",
+    "MQTT": "fixed header + variable-length remaining length", "TFTP": "datagram: opcode + NUL-terminated strings",
+    "ONC-RPC": "datagram; TCP: 4-octet record mark", "Syslog": "datagram; TCP: octet-counting or LF (RFC 6587)",
+    "Shell session (bind shell)": "byte stream (terminal)", "NTP": "48-octet datagram",
+    "rlogin": "NUL-separated strings, then a byte stream", "rsh": "NUL-separated strings, then a byte stream",
+    "Gopher": "line-based (CR LF), menu ends with '.'", "NUT": "line-based (LF)", "ident": "line-based (CR LF)",
+    "Finger": "line-based (CR LF)", "LPD": "command octet + LF-ended line", "NNTP": "line-based (CR LF), '.'-ended",
+    "DICT": "line-based (CR LF), '.'-ended", "msrpc": "DCE/RPC 16-octet header with fragment length",
+    "microsoft-ds": "NBSS 4-octet header", "netbios-ssn": "NBSS 4-octet header",
+    "ms-wbt-server": "TPKT 4-octet header", "ms-sql-s": "TDS 8-octet header", "VNC": "RFB version line, then binary",
+    "Chargen": "line-based (CR LF), a rotating pattern",
+    "pptp": "2-octet length + magic cookie", "bgp": "16-octet marker + 2-octet length",
+    "kerberos-sec": "TCP: 4-octet length prefix", "ajp13": "2-octet magic + 2-octet length",
+    "X11": "12-octet setup request", "h323q931": "TPKT 4-octet header", "afp": "DSI 16-octet header",
+    "netbios-ns": "NetBIOS name service datagram", "netbios-dgm": "NetBIOS datagram header",
+    "isakmp": "28-octet ISAKMP header", "nat-t-ike": "non-ESP marker + ISAKMP header",
+    "dhcps": "BOOTP 236-octet header + magic cookie", "dhcpc": "BOOTP 236-octet header + magic cookie",
+    "radius": "20-octet header with length", "L2TP": "L2TP header with flags/length",
+    "echo": "none (the octets back)", "discard": "none", "daytime": "one line of free text",
+    "time": "4 octets (seconds since 1900)",
+}
+
+# Why a frequent service has no row (by nmap name).
+REASONS = {
+    "https": "TLS: named TLS by tls-hello; what runs inside is encrypted",
+    "pop3s": "TLS from the first octet: named TLS; the protocol inside is encrypted",
+    "imaps": "TLS from the first octet: named TLS; the protocol inside is encrypted",
+    "smtps": "TLS from the first octet: named TLS; the protocol inside is encrypted",
+    "ftps": "TLS from the first octet: named TLS; the protocol inside is encrypted",
+    "https-alt": "TLS: named TLS; the protocol inside is encrypted",
+    "microsoft-ds": "binary, length-framed (NBSS + SMB): the framed rows' work (framed_signatures)",
+    "netbios-ssn": "binary, length-framed (NBSS): the framed rows' work (framed_signatures)",
+    "ms-wbt-server": "binary, length-framed (TPKT + X.224): the framed rows' work",
+    "msrpc": "binary, length-framed (DCE/RPC): the framed rows' work",
+    "pptp": "binary, length-framed with a magic cookie: the framed rows' work",
+    "bgp": "binary, marker + length: the framed rows' work",
+    "ms-sql-s": "binary, TDS length-framed: the framed rows' work",
+    "kerberos-sec": "binary, ASN.1 DER behind a length prefix: the framed rows' work",
+    "ajp13": "binary, magic + length: the framed rows' work",
+    "h323q931": "binary, TPKT-framed Q.931: the framed rows' work",
+    "afp": "binary, DSI-framed: the framed rows' work",
+    "nfs": "ONC RPC: named ONC-RPC by the rpc rows (program 100003)",
+    "X11": "binary setup request; rarely reachable over TCP today", "X11:1": "binary setup request; see X11",
+    "smux": "binary (SNMP multiplexing, BER): no row", "nrpe": "binary fixed-size packets with CRC: no row",
+    "echo": "no grammar: the server returns what it receives",
+    "discard": "no grammar: the server sends nothing",
+    "daytime": "too weak: one line of free-form time text (RFC 867 prescribes no syntax)",
+    "time": "too weak: any 4 octets are a time (RFC 868)",
+    "pop3pw": "poppassd: '200 ...' lines with no fixed vocabulary",
+    "snpp": "line-based (RFC 1861) but rarely seen; no row yet",
+    "news": "NeWS window system: binary PostScript, obsolete",
+    "klogin": "Kerberos-authenticated rlogin: binary tickets", "kshell": "Kerberos-authenticated rsh: binary tickets",
+    "svrloc": "binary SLP header: no row", "ldp": "binary (MPLS LDP): no row",
+    "pcanywheredata": "proprietary binary", "radmin": "proprietary binary", "jetdirect": "raw print data: no grammar",
+    "ppp": "no single protocol on this port", "realserver": "proprietary", "aol": "proprietary (OSCAR FLAP)",
+    "cisco-sccp": "binary (Skinny): no row", "wms": "proprietary (MMS)",
+    "dc": "no single protocol on this port", "rsftp": "no single protocol on this port",
+    "hosts2-ns": "no single protocol on this port (often HTTP)",
+    "unknown": "no protocol assigned", "NFS-or-IIS": "no single protocol (Windows RPC ports)",
+    "LSA-or-nterm": "no single protocol (Windows RPC ports)", "IIS": "no single protocol (Windows RPC ports)",
+    "ms-lsa": "Windows RPC (DCE/RPC): the framed rows' work", "filenet-tms": "no single protocol on this port",
+    "ccproxy-ftp": "FTP on another port: named by the FTP rows when it greets", "nfsd-status": "no single protocol",
+    "admdog": "no single protocol on this port", "airport-admin": "proprietary binary",
+    "mapper-ws_ethd": "no single protocol on this port", "ida-agent": "no single protocol on this port",
+    "pn-requester": "no single protocol on this port",
+    "netbios-ns": "binary datagram (NetBIOS name service): the framed rows' work",
+    "netbios-dgm": "binary datagram: no row", "ms-sql-m": "SQL Server resolution: one octet 0x02-0x04, too weak",
+    "dhcps": "BOOTP/DHCP: broadcast, not reachable as a loopback ghost service", "dhcpc": "BOOTP/DHCP client port",
+    "isakmp": "IKE: binary header: the framed rows' work", "nat-t-ike": "IKE behind a non-ESP marker",
+    "route": "RIP: broadcast/multicast routing, not a ghost service", "upnp": "SSDP: HTTP over UDP (the HTTP rows)",
+    "snmptrap": "SNMP trap: named SNMP by snmp-ber", "zeroconf": "mDNS: DNS messages (named DNS by dns-udp)",
+    "L2TP": "binary tunnel header: no row", "radius": "binary, 20-octet header: the framed rows' work",
+    "radacct": "RADIUS accounting: see radius", "puparp": "no single protocol on this port",
+    "vsinet": "no single protocol on this port", "maitrd": "no single protocol on this port",
+    "applix": "no single protocol on this port", "netassistant": "proprietary (Apple Remote Desktop)",
+    "profile": "no single protocol on this port", "msantipiracy": "no single protocol on this port",
+    "omad": "no single protocol on this port", "blackjack": "no single protocol on this port",
+    "IISrpc-or-vat": "no single protocol on this port", "bakbonenetvault": "proprietary",
+    "win-rpc": "Windows RPC ports", "http-rpc-epmap": "DCE/RPC over HTTP", "ntalk": "binary talk(1) messages",
+    "dls-monitor": "no single protocol on this port", "serialnumberd": "no single protocol on this port",
+    "msrpc:udp": "DCE/RPC datagrams: binary header",
+}
+
+
+def nmap_ranking():
+    """[(name, port, transport, frequency)] sorted by frequency, per transport."""
+    rows = {"tcp": [], "udp": []}
+    for line in NMAP_SERVICES.read_text().splitlines():
+        if not line or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 3:
+            continue
+        port, _, transport = cols[1].partition("/")
+        if transport in rows:
+            rows[transport].append((cols[0], int(port), transport, float(cols[2])))
+    for r in rows.values():
+        r.sort(key=lambda x: (-x[3], x[1]))
+    return rows
+
+
+STRING = r'"(?:[^"\\]|\\.)*"'
+ROW = re.compile(r"Signature\{\s*(" + STRING + r")\s*,\s*(" + STRING + r")\s*,\s*(nullptr|" + STRING +
+                 r")\s*,\s*(\d+)\s*,\s*T::(\w+)\s*,\s*S::(\w+)\s*,\s*(nullptr|" + STRING + r")\s*,\s*((?:" + STRING +
+                 r"\s*)+),\s*([\w:]+)\s*\}", re.S)
+
+
+def c_string(literal):
+    if literal == "nullptr":
+        return None
+    parts = re.findall(STRING, literal)
+    return "".join(bytes(p[1:-1], "utf-8").decode("unicode_escape") for p in parts)
+
+
+def signature_rows():
+    text = SIGNATURES.read_text()
+    rows = []
+    for m in ROW.finditer(text):
+        rows.append({"id": c_string(m.group(1)), "protocol": c_string(m.group(2)), "dissector": c_string(m.group(3)),
+                     "port": int(m.group(4)), "transport": m.group(5).lower(), "sender": m.group(6).lower(),
+                     "nmap": c_string(m.group(7)), "pattern": c_string(m.group(8))})
+    if not rows:
+        sys.exit("coverage: no Signature{...} rows found in %s" % SIGNATURES)
+    return rows
+
+
+def decodes():
+    """(transport, port) -> [dissector filter names] from `tshark -G decodes`."""
+    out = subprocess.run(["tshark", "-G", "decodes"], capture_output=True, text=True, timeout=120).stdout
+    table = {}
+    for line in out.splitlines():
+        cols = line.split("\t")
+        if len(cols) == 3 and cols[0] in ("tcp.port", "udp.port") and cols[1].isdigit():
+            table.setdefault((cols[0][:3], int(cols[1])), []).append(cols[2])
+    return table
+
+
+def tshark_version():
+    out = subprocess.run(["tshark", "-v"], capture_output=True, text=True, timeout=60).stdout
+    m = re.search(r"TShark \(Wireshark\) (\d+\.\d+)", out)
+    return m.group(1) if m else "?"
+
+
+def cell(text):
+    return (text or "").replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
+
+
+def applies(row, transport):
+    return row["transport"] in (transport, "both")
+
+
+def rows_for(service, transport, rows):
+    name = ALIASES.get(service, service)
+    return [r for r in rows if r["nmap"] == name and applies(r, transport)]
+
+
+def build():
+    ranking = nmap_ranking()
+    rows = signature_rows()
+    ports = decodes()
+    rank_of = {}
+    for transport, entries in ranking.items():
+        for i, (name, port, _, _) in enumerate(entries, 1):
+            rank_of.setdefault((name, transport), (i, port))
+    out = ["<!-- Generated by tools/coverage/coverage.py; do not edit (tests/dissection/test_docs.py checks it). -->",
+           "# Coverage of the ghost-port signature table, by design", "",
+           "Which services the signature table (`plugin/core/ghostports/signatures.cpp`, all blocks) names from one "
+           "payload, against the services nmap finds open most often (`/usr/share/nmap/nmap-services`, ranked by "
+           "its open frequency), with the Wireshark %s dissector of each service's well-known port "
+           "(`tshark -G decodes`). A service the table does not name says why. How rows are chosen and ordered: "
+           "[ghost-ports.md](ghost-ports.md)." % tshark_version(), ""]
+    summary = []
+    sections = []
+    for transport, top in (("tcp", TOP_TCP), ("udp", TOP_UDP)):
+        lines = ["## Top %d %s services" % (top, transport.upper()), "",
+                 "| rank | nmap name | port | recognised by | Wireshark dissector | framing | why not |",
+                 "|---|---|---|---|---|---|---|"]
+        named = 0
+        for i, (name, port, _, _) in enumerate(ranking[transport][:top], 1):
+            matched = rows_for(name, transport, rows)
+            named += bool(matched)
+            protocol = matched[0]["protocol"] if matched else None
+            framing = FRAMING.get(protocol or "") or FRAMING.get(name, "")
+            why = "" if matched else REASONS.get("%s:%s" % (name, transport)) or REASONS.get(
+                name, "no row yet (no strict grammar studied)")
+            lines.append("| %d | %s | %d | %s | %s | %s | %s |" % (
+                i, cell(name), port, cell(", ".join("`%s` (%s)" % (r["id"], r["protocol"]) for r in matched)),
+                cell(", ".join(ports.get((transport, port), []))), cell(framing), cell(why)))
+        summary.append("- top %d %s services: %d recognised by a row, %d not" % (top, transport.upper(), named,
+                                                                             top - named))
+        sections += lines + [""]
+    out += ["Summary:", ""] + summary + ["- signature rows: %d (%d protocols)" % (
+        len(rows), len({r["protocol"] for r in rows}))] + [""] + sections
+    out += ["## Every signature row", "",
+            "| row | protocol | transport | sender | nmap name (rank) | what is checked | Wireshark dissector | framing |",
+            "|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        transports = ["tcp", "udp"] if r["transport"] == "both" else [r["transport"]]
+        ranks = ["%s/%s #%d" % (r["nmap"], t, rank_of[(r["nmap"], t)][0]) for t in transports
+                 if r["nmap"] and (r["nmap"], t) in rank_of]
+        nmap = ", ".join(ranks) or (r["nmap"] or "-")
+        dissectors = r["dissector"] or ", ".join(
+            sorted({d for t in transports for d in ports.get((t, r["port"]), [])})) or "-"
+        if not r["dissector"] and r["port"]:
+            dissectors += " (port %d)" % r["port"]
+        out.append("| `%s` | %s | %s | %s | %s | %s | %s | %s |" % (
+            r["id"], cell(r["protocol"]), r["transport"].upper() if r["transport"] != "both" else "TCP+UDP",
+            r["sender"], cell(nmap), cell(r["pattern"]), cell(dissectors), cell(FRAMING.get(r["protocol"], ""))))
+    return "\n".join(out) + "\n"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--output", default=str(ROOT / "doc" / "coverage.md"))
+    a = ap.parse_args()
+    Path(a.output).write_text(build())
+
+
+if __name__ == "__main__":
+    main()
