@@ -54,6 +54,9 @@ RESCAP = {
     'modbus': {'mbtcp'}, 'modbus/tcp': {'mbtcp'}, 'mbtcp': {'mbtcp'}, 'epmd': {'epmd'},
     'distcc': {'distcc'}, 'amqp': {'amqp'}, 'rdp': {'rdp'}, 'ident': {'ident'}, 'sane': {'sane'},
     'nbd': {'nbd'},
+    # binary, length-framed rows (framed_signatures.cpp) with no eval service yet
+    'dtls': {'dtls'}, 'dhcp': {'dhcp'}, 'ike': {'ike'}, 'pptp': {'pptp'}, 'tds (ms sql)': {'mssql'},
+    'tds': {'mssql'}, 'mongodb': {'mongodb'}, 'dnp3': {'dnp3'},
 }
 
 TABLES = {'nmap': NMAP, 'ndpi': NDPI, 'suricata': SURICATA, 'rescap': RESCAP}
