@@ -51,8 +51,7 @@ Bytes longer(std::string_view what) {
 void expect_unnamed(std::string_view what, std::initializer_list<std::pair<const char *, Bytes>> variants) {
     const auto &c = the_case(what);
     ASSERT_EQ(name_of(c.payload, c.transport, c.sender), c.protocol) << what;
-    for (const auto &[change, p] : variants)
-        EXPECT_EQ(name_of(p, c.transport, c.sender), "") << what << ": " << change;
+    for (const auto &[change, p] : variants) EXPECT_EQ(name_of(p, c.transport, c.sender), "") << what << ": " << change;
 }
 
 }  // namespace
@@ -73,11 +72,10 @@ TEST(FramedSignatures, SmbNeedsItsNbssLengthAndHeader) {
                                       {"a response's flag on a request body", with("smb2 negotiate", 20, 0x01)},
                                       {"NextCommand 4", with("smb2 negotiate", 24, 4)},
                                       {"magic \\xfcSMB", with("smb2 negotiate", 4, 0xfc)}});
-    expect_unnamed("nbss session request",
-                   {{"length + 1", bumped("nbss session request", 3, 1)},
-                    {"name length 33", with("nbss session request", 4, 33)},
-                    {"name octet Q", with("nbss session request", 5, 'Q')},
-                    {"an octet more", longer("nbss session request")}});
+    expect_unnamed("nbss session request", {{"length + 1", bumped("nbss session request", 3, 1)},
+                                            {"name length 33", with("nbss session request", 4, 33)},
+                                            {"name octet Q", with("nbss session request", 5, 'Q')},
+                                            {"an octet more", longer("nbss session request")}});
     // RFC 1002 4.3.3's positive response alone is four octets: no evidence.
     EXPECT_EQ(name_of(Bytes{0x82, 0, 0, 0}, Transport::Tcp, Sender::Server), "");
 }
@@ -97,12 +95,11 @@ TEST(FramedSignatures, SmbTransformNeedsItsOriginalSize) {
 
 TEST(FramedSignatures, KerberosNeedsDerLengthsPvnoAndItsType) {
     const Bytes error = the_case("kerberos error").payload;
-    expect_unnamed("kerberos as-req udp",
-                   {{"pvno 4", with("kerberos as-req udp", 10, 4)},
-                    {"msg-type 11 in an AS-REQ", with("kerberos as-req udp", 15, 11)},
-                    {"AS-REP tag on a KDC-REQ layout", with("kerberos as-req udp", 0, 0x6b)},
-                    {"outer length + 1", bumped("kerberos as-req udp", 2, 1)},
-                    {"an octet more", longer("kerberos as-req udp")}});
+    expect_unnamed("kerberos as-req udp", {{"pvno 4", with("kerberos as-req udp", 10, 4)},
+                                           {"msg-type 11 in an AS-REQ", with("kerberos as-req udp", 15, 11)},
+                                           {"AS-REP tag on a KDC-REQ layout", with("kerberos as-req udp", 0, 0x6b)},
+                                           {"outer length + 1", bumped("kerberos as-req udp", 2, 1)},
+                                           {"an octet more", longer("kerberos as-req udp")}});
     expect_unnamed("kerberos as-req tcp", {{"TCP length + 1", bumped("kerberos as-req tcp", 3, 1)},
                                            {"TCP length - 1", bumped("kerberos as-req tcp", 3, -1)}});
     expect_unnamed("kerberos error",
@@ -125,10 +122,9 @@ TEST(FramedSignatures, RadiusNeedsItsLengthAttributesAndWhatTheCodeRequires) {
                                              {"NAS-Port length 7", with("radius access-request", 51, 7)},
                                              {"attribute type 0", with("radius access-request", 20, 0)},
                                              {"no NAS identity", no_nas}});
-    expect_unnamed("radius access-accept",
-                   {{"Service-Type length 5", with("radius access-accept", 21, 5)},
-                    {"attribute length 2", with("radius access-accept", 21, 2)},
-                    {"an octet more", longer("radius access-accept")}});
+    expect_unnamed("radius access-accept", {{"Service-Type length 5", with("radius access-accept", 21, 5)},
+                                            {"attribute length 2", with("radius access-accept", 21, 2)},
+                                            {"an octet more", longer("radius access-accept")}});
 }
 
 TEST(FramedSignatures, Http2NeedsThePrefaceAndASettingsFrame) {
@@ -165,8 +161,8 @@ TEST(FramedSignatures, BgpNeedsMarkerLengthTypeAndAnOpenThatFits) {
                                 {"version 3", with("bgp open", 19, 3)},
                                 {"hold time 2", with("bgp open", 23, 2)},
                                 {"optional parameters length + 1", bumped("bgp open", 28, 1)},
-                                {"a cut KEEPALIVE", Bytes(the_case("bgp open").payload.begin(),
-                                                          the_case("bgp open").payload.end() - 1)}});
+                                {"a cut KEEPALIVE",
+                                 Bytes(the_case("bgp open").payload.begin(), the_case("bgp open").payload.end() - 1)}});
     EXPECT_EQ(name_of(Bytes(16, 0xff) + Bytes{0x00, 0x13, 0x04}, Transport::Tcp, Sender::Server), "BGP");
     EXPECT_EQ(name_of(Bytes(16, 0xff) + Bytes{0x00, 0x14, 0x04, 0x00}, Transport::Tcp, Sender::Server), "");
 }
@@ -182,17 +178,18 @@ TEST(FramedSignatures, RdpNeedsTpktX224AndRdpsOwnData) {
     // A bare X.224 CR / CC is any ISO transport's (S7comm, MMS...): not RDP.
     EXPECT_EQ(name_of(hex("0300000b06e00000000000"), Transport::Tcp, Sender::Client), "");
     EXPECT_EQ(name_of(hex("0300000b06d00000123400"), Transport::Tcp, Sender::Server), "");
-    expect_unnamed("rdp connection confirm",
-                   {{"two selected protocols", with("rdp connection confirm", 15, 3)},
-                    {"RDP_NEG_RSP length 9", with("rdp connection confirm", 13, 9)}});
-    EXPECT_EQ(name_of(hex("030000130ed00000123400030008000500000000"), Transport::Tcp, Sender::Server), "");  // an octet more
+    expect_unnamed("rdp connection confirm", {{"two selected protocols", with("rdp connection confirm", 15, 3)},
+                                              {"RDP_NEG_RSP length 9", with("rdp connection confirm", 13, 9)}});
+    EXPECT_EQ(name_of(hex("030000130ed00000123400030008000500000000"), Transport::Tcp, Sender::Server),
+              "");  // an octet more
     EXPECT_EQ(name_of(hex("030000130ed000001234000300080005000000"), Transport::Tcp, Sender::Server), "RDP");
     EXPECT_EQ(name_of(hex("030000130ed000001234000300080007000000"), Transport::Tcp, Sender::Server), "");
 }
 
 TEST(FramedSignatures, AmqpNeedsTheWholeHeaderOrAStartFrameThatFits) {
     const Bytes start = the_case("amqp connection.start").payload;
-    expect_unnamed("amqp header", {{"version 0-9-2", with("amqp header", 7, 2)}, {"an octet more", longer("amqp header")}});
+    expect_unnamed("amqp header",
+                   {{"version 0-9-2", with("amqp header", 7, 2)}, {"an octet more", longer("amqp header")}});
     expect_unnamed("amqp connection.start", {{"frame-end 0xCF", with("amqp connection.start", start.size() - 1, 0xcf)},
                                              {"size + 1", bumped("amqp connection.start", 6, 1)},
                                              {"class 20", with("amqp connection.start", 8, 20)},
@@ -213,8 +210,14 @@ TEST(FramedSignatures, SaneGearmanNbdNeedTheirFields) {
                                  {"major version 2", with("sane init", 4, 2)},
                                  {"network protocol 2", with("sane init", 7, 2)},
                                  {"user name length 1, no octet", with("sane init", 11, 1)}});
-    EXPECT_EQ(name_of(hex("00000000010100030000000462" "6f6200"), Transport::Tcp, Sender::Client), "SANE");
-    EXPECT_EQ(name_of(hex("00000000010100030000000462" "6f6278"), Transport::Tcp, Sender::Client), "");  // no NUL
+    EXPECT_EQ(name_of(hex("00000000010100030000000462"
+                          "6f6200"),
+                      Transport::Tcp, Sender::Client),
+              "SANE");
+    EXPECT_EQ(name_of(hex("00000000010100030000000462"
+                          "6f6278"),
+                      Transport::Tcp, Sender::Client),
+              "");  // no NUL
     expect_unnamed("gearman can_do", {{"magic \\0REX", with("gearman can_do", 3, 'X')},
                                       {"type 0", with("gearman can_do", 7, 0)},
                                       {"type 43", with("gearman can_do", 7, 43)},

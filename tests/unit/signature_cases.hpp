@@ -317,42 +317,61 @@ inline const std::vector<SignatureCase> &signature_cases() {
         {"smb2 negotiate", smb2_negotiate_request(), Transport::Tcp, Sender::Client, "SMB2"},
         {"smb2 negotiate response", smb2_negotiate_response(), Transport::Tcp, Sender::Server, "SMB2"},
         // RFC 1002 4.3.2 (names SERVER<20>, CLIENT<00> encoded per RFC 1001 14.1)
-        {"nbss session request", hex("8100004420464445464643464745464643434143414341434143414341434143414341434100204544454d454a4546454f46"
-             "45434143414341434143414341434143414341414100"), Transport::Tcp, Sender::Client, "SMB"},
+        {"nbss session request",
+         hex("8100004420464445464643464745464643434143414341434143414341434143414341434100204544454d454a4546454f46"
+             "45434143414341434143414341434143414341414100"),
+         Transport::Tcp, Sender::Client, "SMB"},
         // RFC 4120 5.4.1 / 5.9.1 ASN.1, DER-encoded (tshark: AS-REQ, KRB Error PREAUTH_REQUIRED); 7.2.2 framing
-        {"kerberos as-req udp", hex("6a8184308181a103020105a20302010aa4753073a00703050050000010a1123010a003020101a10930071b05616c696365a2"
+        {"kerberos as-req udp",
+         hex("6a8184308181a103020105a20302010aa4753073a00703050050000010a1123010a003020101a10930071b05616c696365a2"
              "0d1b0b4558414d504c452e434f4da320301ea003020102a11730151b066b72627467741b0b4558414d504c452e434f4da511"
-             "180f32303337303931333032343830355aa706020401234567a8083006020112020111"), Transport::Udp, Sender::Client, "Kerberos"},
-        {"kerberos as-req tcp", hex("000000876a8184308181a103020105a20302010aa4753073a00703050050000010a1123010a003020101a10930071b05616c"
+             "180f32303337303931333032343830355aa706020401234567a8083006020112020111"),
+         Transport::Udp, Sender::Client, "Kerberos"},
+        {"kerberos as-req tcp",
+         hex("000000876a8184308181a103020105a20302010aa4753073a00703050050000010a1123010a003020101a10930071b05616c"
              "696365a20d1b0b4558414d504c452e434f4da320301ea003020102a11730151b066b72627467741b0b4558414d504c452e43"
-             "4f4da511180f32303337303931333032343830355aa706020401234567a8083006020112020111"), Transport::Tcp, Sender::Client, "Kerberos"},
-        {"kerberos error", hex("7e5b3059a003020105a10302011ea411180f32303236313230363137313530305aa50402023039a603020119a90d1b0b4558"
-             "414d504c452e434f4daa20301ea003020102a11730151b066b72627467741b0b4558414d504c452e434f4d"), Transport::Udp, Sender::Server, "Kerberos"},
+             "4f4da511180f32303337303931333032343830355aa706020401234567a8083006020112020111"),
+         Transport::Tcp, Sender::Client, "Kerberos"},
+        {"kerberos error",
+         hex("7e5b3059a003020105a10302011ea411180f32303236313230363137313530305aa50402023039a603020119a90d1b0b4558"
+             "414d504c452e434f4daa20301ea003020102a11730151b066b72627467741b0b4558414d504c452e434f4d"),
+         Transport::Udp, Sender::Server, "Kerberos"},
         // RFC 2865 7.1: the example Access-Request and Access-Accept
-        {"radius access-request", hex("010000380f403f9473978057bd83d5cb98f4227a01066e656d6f02120dbe708d93d413ce3196e43f782a0aee0406c0a80110"
-             "050600000003"), Transport::Udp, Sender::Client, "RADIUS"},
-        {"radius access-accept", hex("0200002686fe220e7624ba2a1005f6bf9b55e0b20606000000010f06000000000e06c0a80103"), Transport::Udp, Sender::Server, "RADIUS"},
+        {"radius access-request",
+         hex("010000380f403f9473978057bd83d5cb98f4227a01066e656d6f02120dbe708d93d413ce3196e43f782a0aee0406c0a80110"
+             "050600000003"),
+         Transport::Udp, Sender::Client, "RADIUS"},
+        {"radius access-accept", hex("0200002686fe220e7624ba2a1005f6bf9b55e0b20606000000010f06000000000e06c0a80103"),
+         Transport::Udp, Sender::Server, "RADIUS"},
         // RFC 9113 3.4: preface + SETTINGS + WINDOW_UPDATE; the server's SETTINGS + SETTINGS ACK
-        {"http2 preface", hex("505249202a20485454502f322e300d0a0d0a534d0d0a0d0a00001204000000000000030000006400040000ffff0002000000"
-             "000000040800000000003fffffff"), Transport::Tcp, Sender::Client, "HTTP/2"},
-        {"http2 server settings", hex("000006040000000000000300000064000000040100000000"), Transport::Tcp, Sender::Server, "HTTP/2"},
+        {"http2 preface",
+         hex("505249202a20485454502f322e300d0a0d0a534d0d0a0d0a00001204000000000000030000006400040000ffff0002000000"
+             "000000040800000000003fffffff"),
+         Transport::Tcp, Sender::Client, "HTTP/2"},
+        {"http2 server settings", hex("000006040000000000000300000064000000040100000000"), Transport::Tcp,
+         Sender::Server, "HTTP/2"},
         // pymodbus_403.pcap frames 4 and 6: read holding registers 0-7 and the answer
         {"modbus read", hex("000100000006010300000008"), Transport::Tcp, Sender::Client, "Modbus/TCP"},
         {"modbus read response", hex("00010000001301031000650066006700680069006a006b006c"), Transport::Tcp,
          Sender::Server, "Modbus/TCP"},
         // RFC 4271 4.2 / 4.4: OPEN (AS 23456, hold 180, capabilities MP IPv4 unicast and 4-octet AS 65001) + KEEPALIVE
-        {"bgp open", hex("ffffffffffffffffffffffffffffffff002b01045ba000b40a0000010e020c01040001000141040000fde9ffffffffffffff"
-             "ffffffffffffffffff001304"), Transport::Tcp, Sender::Either, "BGP"},
+        {"bgp open",
+         hex("ffffffffffffffffffffffffffffffff002b01045ba000b40a0000010e020c01040001000141040000fde9ffffffffffffff"
+             "ffffffffffffffffff001304"),
+         Transport::Tcp, Sender::Either, "BGP"},
         // xrdp_283.pcap frames 4 and 6: X.224 CR with cookie and RDP_NEG_REQ (TLS), CC with RDP_NEG_RSP
         {"rdp connection request",
          hex("0300002e29e00000000000436f6f6b69653a206d737473686173683d6576616c757365720d0a0100080001000000"),
          Transport::Tcp, Sender::Client, "RDP"},
-        {"rdp connection confirm", hex("030000130ed000001234000201080001000000"), Transport::Tcp, Sender::Server, "RDP"},
+        {"rdp connection confirm", hex("030000130ed000001234000201080001000000"), Transport::Tcp, Sender::Server,
+         "RDP"},
         // AMQP 0-9-1 4.2.2 protocol header; 1.4.2.1 connection.start (RabbitMQ-like properties)
         {"amqp header", raw(std::string_view("AMQP\x00\x00\x09\x01", 8)), Transport::Tcp, Sender::Client, "AMQP"},
-        {"amqp connection.start", hex("01000000000074000a000a00090000004f0770726f6475637453000000085261626269744d510776657273696f6e53000000"
+        {"amqp connection.start",
+         hex("01000000000074000a000a00090000004f0770726f6475637453000000085261626269744d510776657273696f6e53000000"
              "06332e31302e380c6361706162696c69746965734600000015127075626c69736865725f636f6e6669726d7374010000000e"
-             "414d51504c41494e20504c41494e00000005656e5f5553ce"), Transport::Tcp, Sender::Server, "AMQP"},
+             "414d51504c41494e20504c41494e00000005656e5f5553ce"),
+         Transport::Tcp, Sender::Server, "AMQP"},
         // collectd_udp_283.pcap frame 2
         {"collectd", collectd_datagram(), Transport::Udp, Sender::Client, "collectd"},
         // saned_403.pcap frame 4: SANE_NET_INIT, version 1.1.3, no user name
@@ -363,8 +382,10 @@ inline const std::vector<SignatureCase> &signature_cases() {
         // NBD proto.md: newstyle greeting with FIXED_NEWSTYLE and NO_ZEROES
         {"nbd greeting", raw("NBDMAGICIHAVEOPT") + Bytes{0x00, 0x03}, Transport::Tcp, Sender::Server, "NBD"},
         // RFC 6347 4.2.2: DTLS 1.2 ClientHello in a DTLS 1.0 record (as OpenSSL sends it)
-        {"dtls client hello", hex("16feff00000000000000000042010000360000000000000036fefd000102030405060708090a0b0c0d0e0f10111213141516"
-             "1718191a1b1c1d1e1f00000004c02bc02f01000008000a000400020017"), Transport::Udp, Sender::Client, "DTLS"},
+        {"dtls client hello",
+         hex("16feff00000000000000000042010000360000000000000036fefd000102030405060708090a0b0c0d0e0f10111213141516"
+             "1718191a1b1c1d1e1f00000004c02bc02f01000008000a000400020017"),
+         Transport::Udp, Sender::Client, "DTLS"},
         // RFC 2131 4.4.1: DHCPDISCOVER (client id, parameter list, host name; tshark: DHCP Discover)
         {"dhcp discover",
          hex("0101060039030f3b00008000000000000000000000000000000000000242ac11000200000000000000000000000000000000"
@@ -375,20 +396,28 @@ inline const std::vector<SignatureCase> &signature_cases() {
              "000237040103060f0c0567686f7374ff0000000000000000"),
          Transport::Udp, Sender::Client, "DHCP"},
         // RFC 7296 1.2: IKE_SA_INIT request (SA, KE group 19, Ni)
-        {"ike sa_init", hex("11223344556677880000000000000000212022080000000000000098220000300000002c010100040300000c0100000c800e"
+        {"ike sa_init",
+         hex("11223344556677880000000000000000212022080000000000000098220000300000002c010100040300000c0100000c800e"
              "00800300000802000005030000080300000c00000008040000132800002800130000000102030405060708090a0b0c0d0e0f"
              "101112131415161718191a1b1c1d1e1f000000246465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f8081"
-             "8283"), Transport::Udp, Sender::Client, "IKE"},
+             "8283"),
+         Transport::Udp, Sender::Client, "IKE"},
         // RFC 2637 2.1: Start-Control-Connection-Request
-        {"pptp sccrq", hex("009c00011a2b3c4d00010000010000000000000100000001ffff00016c6f63616c0000000000000000000000000000000000"
+        {"pptp sccrq",
+         hex("009c00011a2b3c4d00010000010000000000000100000001ffff00016c6f63616c0000000000000000000000000000000000"
              "0000000000000000000000000000000000000000000000000000000000000000000000000000000000006c696e7578000000"
              "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
-             "000000000000"), Transport::Tcp, Sender::Client, "PPTP"},
+             "000000000000"),
+         Transport::Tcp, Sender::Client, "PPTP"},
         // [MS-TDS] 4.1: the example PRELOGIN request
-        {"tds prelogin", hex("1201002f0000010000001a00060100200001020021000103002200040400260001ff0900000000000100b80d000001"), Transport::Tcp, Sender::Client, "TDS (MS SQL)"},
+        {"tds prelogin",
+         hex("1201002f0000010000001a00060100200001020021000103002200040400260001ff0900000000000100b80d000001"),
+         Transport::Tcp, Sender::Client, "TDS (MS SQL)"},
         // MongoDB OP_MSG docs: {hello: 1, $db: "admin"}
-        {"mongodb hello", hex("340000000100000000000000dd07000000000000001f0000001068656c6c6f000100000002246462000600000061646d696e"
-             "0000"), Transport::Tcp, Sender::Client, "MongoDB"},
+        {"mongodb hello",
+         hex("340000000100000000000000dd07000000000000001f0000001068656c6c6f000100000002246462000600000061646d696e"
+             "0000"),
+         Transport::Tcp, Sender::Client, "MongoDB"},
         // IEEE 1815 9.2: Request Link Status 1024 -> 1, and a READ class 0 (CRCs checked by tshark's DNP3)
         {"dnp3 link status", hex("056405c901000004a657"), Transport::Tcp, Sender::Client, "DNP3"},
         {"dnp3 read", hex("05640bc401000004f45cc0c1013c0106f973"), Transport::Udp, Sender::Client, "DNP3"},

@@ -95,9 +95,9 @@ bool smb1_message(Payload m) {
 struct Smb2Body {
     unsigned request, response;
 };
-constexpr Smb2Body kSmb2Bodies[] = {{36, 65}, {25, 9}, {4, 4},   {9, 16},  {4, 4},  {57, 89}, {24, 60},
-                                    {24, 4},  {49, 17}, {49, 17}, {48, 4},  {57, 49}, {4, 9},   {4, 4},
-                                    {33, 9},  {32, 9},  {41, 9},  {33, 2},  {24, 24}};
+constexpr Smb2Body kSmb2Bodies[] = {{36, 65}, {25, 9},  {4, 4},   {9, 16}, {4, 4},   {57, 89}, {24, 60},
+                                    {24, 4},  {49, 17}, {49, 17}, {48, 4}, {57, 49}, {4, 9},   {4, 4},
+                                    {33, 9},  {32, 9},  {41, 9},  {33, 2}, {24, 24}};
 // [MS-SMB2] 2.2.1: 64-octet header (StructureSize 64, Command 0-0x12,
 // NextCommand 0 or 8-aligned inside the message), then a body whose
 // StructureSize is the command's (9: an error response) and fits.
@@ -222,8 +222,8 @@ bool krb_message(Payload p) {
 // RFC 2865 5.x / 2866 5.x / 2869 5.14: attributes whose value is one
 // 32-bit number or address (length 6), and Message-Authenticator (18).
 unsigned radius_fixed_length(unsigned type) {
-    if (one_of(type, {4, 5, 6, 7, 8, 9, 10, 12, 13, 14, 15, 16, 27, 28, 29, 37, 38, 40, 41, 42, 43, 45, 46, 47, 48,
-                      49, 51, 52, 53, 55, 61, 62}))
+    if (one_of(type, {4,  5,  6,  7,  8,  9,  10, 12, 13, 14, 15, 16, 27, 28, 29, 37,
+                      38, 40, 41, 42, 43, 45, 46, 47, 48, 49, 51, 52, 53, 55, 61, 62}))
         return 6;
     return type == 80 ? 18 : 0;
 }
@@ -392,7 +392,7 @@ bool bgp_body(std::uint8_t type, Payload b) {
             return at == attributes_end && bgp_prefixes(b, attributes_end, b.size());
         }
         case 3: return b.size() >= 2 && in_range(b[0], 1, 7);  // NOTIFICATION: error code (RFC 4271 4.5, RFC 7313)
-        case 4: return b.empty();                               // KEEPALIVE
+        case 4: return b.empty();                              // KEEPALIVE
         case 5: return b.size() == 4 && in_range(be16(b, 0), 1, 2) && b[2] <= 2;  // ROUTE-REFRESH: AFI, subtype
         default: return false;
     }
@@ -404,16 +404,16 @@ bool bgp_body(std::uint8_t type, Payload b) {
 // X.224 TPDU (ITU-T X.224 13.3-13.4) of `code` whose length indicator
 // covers the rest (RDP carries its data in the variable part), class 0.
 bool x224_tpdu(Payload p, std::uint8_t code) {
-    return p.size() >= 11 && p[0] == 3 && p[1] == 0 && be16(p, 2) == p.size() && p[4] == p.size() - 5 &&
-           p[5] == code && p[10] == 0 && (code != 0xe0 || be16(p, 6) == 0);
+    return p.size() >= 11 && p[0] == 3 && p[1] == 0 && be16(p, 2) == p.size() && p[4] == p.size() - 5 && p[5] == code &&
+           p[10] == 0 && (code != 0xe0 || be16(p, 6) == 0);
 }
 
 // --- collectd -----------------------------------------------------------------
 
 bool collectd_string(Payload body, bool utf8) {
-    return !body.empty() && body.back() == 0 &&
-           std::all_of(body.begin(), body.end() - 1,
-                       [utf8](std::uint8_t c) { return (c >= 0x20 && c < 0x7f) || (utf8 && (c >= 0x80 || c == '\n')); });
+    return !body.empty() && body.back() == 0 && std::all_of(body.begin(), body.end() - 1, [utf8](std::uint8_t c) {
+        return (c >= 0x20 && c < 0x7f) || (utf8 && (c >= 0x80 || c == '\n'));
+    });
 }
 
 // --- DTLS ---------------------------------------------------------------------

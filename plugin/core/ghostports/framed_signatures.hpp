@@ -19,8 +19,8 @@ bool nbss_session_request(Payload p);  // NBSS session request with two encoded 
 bool kerberos_udp(Payload p);          // a bare KRB message
 bool kerberos_tcp(Payload p);          // 4-octet length + KRB message
 bool radius_packet(Payload p);
-bool http2_preface(Payload p);         // client connection preface (+ frames)
-bool http2_server_settings(Payload p); // server's first frames, a SETTINGS first
+bool http2_preface(Payload p);          // client connection preface (+ frames)
+bool http2_server_settings(Payload p);  // server's first frames, a SETTINGS first
 bool modbus_request(Payload p);
 bool modbus_response(Payload p);
 bool bgp_messages(Payload p);
