@@ -227,6 +227,10 @@ TEST(FramedSignatures, SaneGearmanNbdNeedTheirFields) {
     expect_unnamed("nbd greeting", {{"NBDMAGIX", with("nbd greeting", 7, 'X')},
                                     {"handshake flag 4", with("nbd greeting", 17, 4)},
                                     {"an octet more", longer("nbd greeting")}});
+    expect_unnamed("nbd opt_go", {{"option 11", with("nbd opt_go", 15, 11)},
+                                  {"data length + 1", bumped("nbd opt_go", 19, 1)},
+                                  {"data length - 1", bumped("nbd opt_go", 19, -1)},
+                                  {"client flag 4", with("nbd opt_go", 3, 4)}});
 }
 
 TEST(FramedSignatures, DtlsDhcpIkeNeedTheirLengthsAndMagic) {

@@ -381,6 +381,16 @@ inline const std::vector<SignatureCase> &signature_cases() {
         {"gearman no_job", hex("005245530000000a00000000"), Transport::Tcp, Sender::Server, "Gearman"},
         // NBD proto.md: newstyle greeting with FIXED_NEWSTYLE and NO_ZEROES
         {"nbd greeting", raw("NBDMAGICIHAVEOPT") + Bytes{0x00, 0x03}, Transport::Tcp, Sender::Server, "NBD"},
+        // NBD proto.md: client flags (FIXED_NEWSTYLE, NO_ZEROES), then NBD_OPT_GO for export "disk" (no info requests)
+        {"nbd opt_go",
+         hex("00000003"
+             "49484156454f5054"
+             "00000007"
+             "0000000a"
+             "00000004"
+             "6469736b"
+             "0000"),
+         Transport::Tcp, Sender::Client, "NBD"},
         // RFC 6347 4.2.2: DTLS 1.2 ClientHello in a DTLS 1.0 record (as OpenSSL sends it)
         {"dtls client hello",
          hex("16feff00000000000000000042010000360000000000000036fefd000102030405060708090a0b0c0d0e0f10111213141516"

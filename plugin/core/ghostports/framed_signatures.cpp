@@ -493,7 +493,7 @@ bool kerberos_tcp(Payload p) {
 
 // RFC 2865 3, RFC 2866 3, RFC 5176 2.3: code (1-5, 11-13, 40-45),
 // identifier, length = the datagram (20-4096), authenticator, attributes
-// (type 1-191, length >= 3, the fixed length of fixed-size ones, text
+// (type 1-191 or RFC 6929's extended 241-246, length >= 3, the fixed length of fixed-size ones, text
 // as text) that tile
 // the rest; a request carries what its code requires.
 bool radius_packet(Payload p) {
@@ -504,7 +504,8 @@ bool radius_packet(Payload p) {
     for (size_t at = 20; at < p.size();) {
         if (at + 3 > p.size()) return false;
         const unsigned type = p[at], length = p[at + 1];
-        if (type == 0 || type >= 192 || length < 3 || at + length > p.size()) return false;
+        if (type == 0 || (type >= 192 && !in_range(type, 241, 246)) || length < 3 || at + length > p.size())
+            return false;
         const unsigned fixed = radius_fixed_length(type);
         if ((fixed != 0 && length != fixed) || !radius_text(type, p.subspan(at + 2, length - 2))) return false;
         seen.set(type);
@@ -746,13 +747,29 @@ bool gearman_packets(Payload p) {
 }
 
 // NBD protocol (proto.md "Handshake"): "NBDMAGIC", then "IHAVEOPT" and the
-// 16-bit handshake flags (bits 0-1) of the newstyle handshake, or the
-// oldstyle magic 0x00420281861253, export size, flags and 124 zeros.
+// 16-bit handshake flags (bits 0-1) of the newstyle handshake (the flags
+// may come in the next segment), or the oldstyle magic 0x00420281861253,
+// export size, flags and 124 zeros.
 bool nbd_server_greeting(Payload p) {
     if (!has_at(p, 0, "NBDMAGIC")) return false;
-    if (p.size() == 18) return has_at(p, 8, "IHAVEOPT") && (be16(p, 16) & ~3u) == 0;
+    if (p.size() == 16 || p.size() == 18)
+        return has_at(p, 8, "IHAVEOPT") && (p.size() == 16 || (be16(p, 16) & ~3u) == 0);
     return p.size() == 152 && has_at(p, 8, string_view("\x00\x00\x42\x02\x81\x86\x12\x53", 8)) &&
            all_zero(p.subspan(28));
+}
+// The same section: the client's flags (bits 0-1; may come alone in an
+// earlier segment), then options: "IHAVEOPT", option 1-10, data length =
+// what follows up to the next option; the options tile the payload.
+bool nbd_client_options(Payload p) {
+    size_t at = p.size() >= 4 && be32(p, 0) <= 3 ? 4 : 0;
+    if (!has_at(p, at, "IHAVEOPT")) return false;
+    while (at < p.size()) {
+        if (at + 16 > p.size() || !has_at(p, at, "IHAVEOPT") || !in_range(be32(p, at + 8), 1, 10) ||
+            be32(p, at + 12) > p.size() - at - 16)
+            return false;
+        at += 16 + be32(p, at + 12);
+    }
+    return true;
 }
 
 // RFC 6347 4.1-4.2.2: a handshake record (type 22, DTLS 1.0/1.2, epoch 0,

@@ -32,6 +32,7 @@ bool collectd_packet(Payload p);
 bool sane_net_init(Payload p);
 bool gearman_packets(Payload p);
 bool nbd_server_greeting(Payload p);
+bool nbd_client_options(Payload p);
 bool dtls_hello(Payload p);
 bool dhcp_message(Payload p);
 bool ike_message(Payload p);
