@@ -186,6 +186,18 @@ TEST(FramedSignatures, RdpNeedsTpktX224AndRdpsOwnData) {
     EXPECT_EQ(name_of(hex("030000130ed000001234000300080007000000"), Transport::Tcp, Sender::Server), "");
 }
 
+TEST(FramedSignatures, S7commNeedsTpktDtAndItsLengths) {
+    expect_unnamed("s7comm setup", {{"TPKT length + 1", bumped("s7comm setup", 3, 1)},
+                                    {"COTP code 0xE0", with("s7comm setup", 5, 0xe0)},
+                                    {"protocol id 0x72", with("s7comm setup", 7, 0x72)},
+                                    {"ROSCTR 4", with("s7comm setup", 8, 4)},
+                                    {"parameter length 9", with("s7comm setup", 14, 9)},
+                                    {"function 0xF1", with("s7comm setup", 17, 0xf1)}});
+    expect_unnamed("s7comm read", {{"two items in one item's length", with("s7comm read", 18, 2)}});
+    // A bare X.224 DT of another ISO application is not S7comm.
+    EXPECT_EQ(name_of(hex("0300000a02f080a10000"), Transport::Tcp, Sender::Client), "");
+}
+
 TEST(FramedSignatures, AmqpNeedsTheWholeHeaderOrAStartFrameThatFits) {
     const Bytes start = the_case("amqp connection.start").payload;
     expect_unnamed("amqp header",

@@ -365,6 +365,14 @@ inline const std::vector<SignatureCase> &signature_cases() {
          Transport::Tcp, Sender::Client, "RDP"},
         {"rdp connection confirm", hex("030000130ed000001234000201080001000000"), Transport::Tcp, Sender::Server,
          "RDP"},
+        // S7comm (layout of Wireshark's packet-s7comm.c; tshark decodes each): setup communication job and its
+        // ack-data (PDU size 480), a read var job (one S7ANY item, DB 1 byte 0)
+        {"s7comm setup", hex("0300001902f08032010000000000080000f0000001000101e0"), Transport::Tcp, Sender::Client,
+         "S7comm"},
+        {"s7comm setup ack", hex("0300001b02f080320300000000000800000000f0000001000100f0"), Transport::Tcp,
+         Sender::Server, "S7comm"},
+        {"s7comm read", hex("0300001f02f080320100000001000e00000401120a10020001000084000000"), Transport::Tcp,
+         Sender::Client, "S7comm"},
         // AMQP 0-9-1 4.2.2 protocol header; 1.4.2.1 connection.start (RabbitMQ-like properties)
         {"amqp header", raw(std::string_view("AMQP\x00\x00\x09\x01", 8)), Transport::Tcp, Sender::Client, "AMQP"},
         {"amqp connection.start",

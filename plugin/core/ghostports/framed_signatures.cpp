@@ -591,6 +591,43 @@ bool rdp_connection_confirm(Payload p) {
     return p[11] == 3 && p[12] == 0 && in_range(value, 1, 6);
 }
 
+// RFC 1006 + X.224 13.7: a TPKT whose length is the payload carrying one
+// DT TPDU (LI 2, code 0xF0, end of TSDU), carrying S7comm (Siemens; the
+// layout of Wireshark's packet-s7comm.c): protocol id 0x32, ROSCTR job 1 /
+// ack-data 3 / userdata 7, reserved 0, PDU reference, parameter and data
+// lengths (ack-data: then error class and code) that fill the TPDU. A job
+// or ack-data starts its parameters with a known function (setup
+// communication 0xF0 with its 8 octets, read 0x04 / write 0x05 with their
+// item count, block up/download 0x1A-0x1F, PI service 0x28, PLC stop
+// 0x29); userdata's parameter head is 00 01 12.
+bool s7comm_pdu(Payload p) {
+    if (p.size() < 7 + 10 + 1 || p[0] != 3 || p[1] != 0 || be16(p, 2) != p.size() || p[4] != 2 || p[5] != 0xf0 ||
+        p[6] != 0x80)
+        return false;
+    const Payload s = p.subspan(7);
+    if (s[0] != 0x32 || !one_of(s[1], {1, 3, 7}) || be16(s, 2) != 0) return false;
+    const size_t header = s[1] == 3 ? 12 : 10;
+    if (s.size() < header + 1) return false;
+    const size_t params = be16(s, 6), data = be16(s, 8);
+    if (params == 0 || header + params + data != s.size()) return false;
+    const Payload param = s.subspan(header, params);
+    if (s[1] == 7) return params >= 8 && param[0] == 0x00 && param[1] == 0x01 && param[2] == 0x12;
+    switch (param[0]) {
+        case 0xf0: return params == 8 && param[1] == 0 && data == 0;
+        case 0x04:
+        case 0x05: return params >= 2 && param[1] >= 1 && params == (s[1] == 3 ? 2 : 2 + 12u * param[1]);
+        case 0x1a:
+        case 0x1b:
+        case 0x1c:
+        case 0x1d:
+        case 0x1e:
+        case 0x1f:
+        case 0x28:
+        case 0x29: return true;
+        default: return false;
+    }
+}
+
 // AMQP 0-9-1 4.2.2 / 0-9 / 1.0 2.2 (plain, TLS, SASL): the protocol header, alone.
 bool amqp_protocol_header(Payload p) {
     static constexpr string_view kHeaders[] = {

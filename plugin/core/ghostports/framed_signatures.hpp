@@ -26,6 +26,7 @@ bool modbus_response(Payload p);
 bool bgp_messages(Payload p);
 bool rdp_connection_request(Payload p);  // TPKT + X.224 CR with RDP cookie / RDP_NEG_REQ
 bool rdp_connection_confirm(Payload p);  // TPKT + X.224 CC with RDP_NEG_RSP / FAILURE
+bool s7comm_pdu(Payload p);              // TPKT + X.224 DT + S7comm header whose lengths fill it
 bool amqp_protocol_header(Payload p);
 bool amqp_connection_start(Payload p);
 bool collectd_packet(Payload p);

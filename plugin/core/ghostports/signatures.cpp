@@ -1292,11 +1292,13 @@ bool openvpn_tcp(Bytes p) {
     return p.size() > 2 && be16(p, 0) == p.size() - 2 && openvpn_reset(p.subspan(2));
 }
 
-// SOCKS4(a) CONNECT/BIND: a printable user id ending with NUL (and SOCKS4a's
-// host name's), to the end.
+// SOCKS4(a) CONNECT/BIND: a port, an address outside 0.0.0.0/8 (SOCKS4a's
+// 0.0.0.x aside), a printable user id ending with NUL (and SOCKS4a's host
+// name's), to the end.
 bool socks4_request(Bytes p) {
-    if (p.size() < 9 || p[0] != 4 || (p[1] != 1 && p[1] != 2) || p.back() != 0) return false;
+    if (p.size() < 9 || p[0] != 4 || (p[1] != 1 && p[1] != 2) || p.back() != 0 || be16(p, 2) == 0) return false;
     const bool socks4a = p[4] == 0 && p[5] == 0 && p[6] == 0 && p[7] != 0;
+    if (p[4] == 0 && !socks4a) return false;
     const auto nuls = std::count(p.begin() + 8, p.end(), std::uint8_t{0});
     if (nuls != (socks4a ? 2 : 1)) return false;
     return std::all_of(p.begin() + 8, p.end(), [](std::uint8_t c) { return c == 0 || text_octet(c); }) &&
@@ -1652,6 +1654,9 @@ constexpr std::array kSignatures{
               framed::rdp_connection_request},
     Signature{"rdp-x224-confirm", "RDP", "tpkt", 3389, T::Tcp, S::Server, "ms-wbt-server",
               "TPKT + X.224 connection confirm with RDP_NEG_RSP / RDP_NEG_FAILURE", framed::rdp_connection_confirm},
+    Signature{"s7comm", "S7comm", "tpkt", 102, T::Tcp, S::Either, nullptr,
+              "TPKT + X.224 DT + S7comm 0x32, ROSCTR 1/3/7, parameter and data lengths filling it, known function",
+              framed::s7comm_pdu},
     Signature{"amqp-header", "AMQP", "amqp", 5672, T::Tcp, S::Either, "amqp",
               "protocol header AMQP 0-9-1 / 0-9 / 1.0, the whole payload", framed::amqp_protocol_header},
     Signature{"amqp-connection-start", "AMQP", "amqp", 5672, T::Tcp, S::Server, "amqp",
