@@ -130,7 +130,8 @@ TEST(FramedSignatures, RadiusNeedsItsLengthAttributesAndWhatTheCodeRequires) {
 TEST(FramedSignatures, Http2NeedsThePrefaceAndASettingsFrame) {
     expect_unnamed("http2 preface", {{"preface typo", with("http2 preface", 4, 'X')},
                                      {"SETTINGS length 17", with("http2 preface", 26, 17)},
-                                     {"setting id 7", with("http2 preface", 34, 7)},
+                                     {"ENABLE_PUSH 2", with("http2 preface", 50, 2)},
+                                     {"setting id 0", with("http2 preface", 34, 0)},
                                      {"SETTINGS on stream 1", with("http2 preface", 32, 1)},
                                      {"a PING first", with("http2 preface", 27, 6)},
                                      {"SETTINGS length + 1 (runs over)", bumped("http2 preface", 26, 6)}});
@@ -138,7 +139,18 @@ TEST(FramedSignatures, Http2NeedsThePrefaceAndASettingsFrame) {
                    {{"a PING first", with("http2 server settings", 3, 6)},
                     {"a SETTINGS ACK first", with("http2 server settings", 4, 1)},
                     {"MAX_FRAME_SIZE 100", hex("000006040000000000000500000064")},
+                    {"only an unassigned setting", hex("00000604000000000000fe0300000001")},
+                    {"an empty SETTINGS", hex("000000040000000000")},
                     {"a cut second frame header", the_case("http2 server settings").payload + Bytes{0x00, 0x00}}});
+}
+
+TEST(FramedSignatures, Http2IgnoresUnassignedSettingsAsTheRfcSays) {
+    // gRPC C-core's GRPC_ALLOW_TRUE_BINARY_METADATA (0xFE03) next to MAX_CONCURRENT_STREAMS; an empty SETTINGS
+    // after the client's preface.
+    EXPECT_EQ(name_of(hex("00000c040000000000000300000064fe0300000001"), Transport::Tcp, Sender::Server), "HTTP/2");
+    EXPECT_EQ(
+        name_of(raw("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n") + hex("000000040000000000"), Transport::Tcp, Sender::Client),
+        "HTTP/2");
 }
 
 TEST(FramedSignatures, ModbusNeedsMbapAndTheFunctionsLayout) {

@@ -252,38 +252,44 @@ bool radius_request_complete(unsigned code, const std::bitset<256> &seen) {
 
 constexpr string_view kHttp2Preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
 
-// RFC 9113 6.5.1-6.5.2 (and RFC 8441, 9218): a SETTINGS frame's payload.
-bool http2_settings(Payload p, size_t at, size_t length, std::uint8_t flags, std::uint32_t stream) {
+// RFC 9113 6.5.1-6.5.2 (and RFC 8441, 9218): a SETTINGS frame's payload:
+// the values of the assigned settings in range (unassigned ones are legal
+// and ignored: gRPC C-core sends 0xFE03); `known` counts the assigned ones.
+bool http2_settings(Payload p, size_t at, size_t length, std::uint8_t flags, std::uint32_t stream, size_t &known) {
     if (stream != 0 || (flags & ~1u) != 0) return false;
     if (flags & 1) return length == 0;  // ACK
     if (length % 6 != 0) return false;
     for (size_t i = at; i < at + length; i += 6) {
         const unsigned id = be16(p, i);
         const std::uint32_t value = be32(p, i + 2);
-        if (!one_of(id, {1, 2, 3, 4, 5, 6, 8, 9})) return false;
-        if ((id == 2 || id == 8 || id == 9) && value > 1) return false;
+        if (id == 0 || ((id == 2 || id == 8 || id == 9) && value > 1)) return false;
         if (id == 4 && value > 0x7fffffffu) return false;
         if (id == 5 && (value < 16384 || value > 16777215)) return false;
+        if (one_of(id, {1, 2, 3, 4, 5, 6, 8, 9})) ++known;
     }
     return true;
 }
 // RFC 9113 4.1, 6: frames (length <= 2^14, type 0-9, R bit clear, the
 // type's stream and length rules) that tile the payload from `at`; the
-// first a non-empty SETTINGS without flags; only a later one may be cut.
-bool http2_frames(Payload p, size_t at) {
+// first a SETTINGS without flags (after the client's preface maybe empty;
+// as the server's first octets, with an assigned setting); only a later
+// frame may be cut.
+bool http2_frames(Payload p, size_t at, bool after_preface) {
     for (bool first = true; at < p.size(); first = false) {
         if (at + 9 > p.size()) return false;
         const size_t length = be24(p, at);
         const std::uint8_t type = p[at + 3], flags = p[at + 4];
         const std::uint32_t stream = be32(p, at + 5);
         if (length > 16384 || type > 9 || (stream & 0x80000000u) != 0) return false;
-        if (first && (type != 4 || flags != 0 || length == 0)) return false;
+        if (first && (type != 4 || flags != 0)) return false;
         const bool on_connection = type == 4 || type == 6 || type == 7;
         if (on_connection != (stream == 0) && type != 8) return false;
         if ((type == 3 || type == 8) && length != 4) return false;
         if ((type == 6 && length != 8) || (type == 2 && length != 5) || (type == 7 && length < 8)) return false;
         if (at + 9 + length > p.size()) return !first && type != 4;
-        if (type == 4 && !http2_settings(p, at + 9, length, flags, stream)) return false;
+        size_t known = 0;
+        if (type == 4 && !http2_settings(p, at + 9, length, flags, stream, known)) return false;
+        if (first && !after_preface && known == 0) return false;
         at += 9 + length;
     }
     return true;
@@ -516,11 +522,12 @@ bool radius_packet(Payload p) {
 
 // RFC 9113 3.4: the client preface, alone or followed by frames (a SETTINGS first).
 bool http2_preface(Payload p) {
-    return has_at(p, 0, kHttp2Preface) && (p.size() == kHttp2Preface.size() || http2_frames(p, kHttp2Preface.size()));
+    return has_at(p, 0, kHttp2Preface) &&
+           (p.size() == kHttp2Preface.size() || http2_frames(p, kHttp2Preface.size(), true));
 }
 // RFC 9113 3.4: the server's preface, a SETTINGS frame, then maybe more frames.
 bool http2_server_settings(Payload p) {
-    return p.size() >= 15 && http2_frames(p, 0);
+    return p.size() >= 15 && http2_frames(p, 0, false);
 }
 
 bool modbus_request(Payload p) {
@@ -831,11 +838,11 @@ bool dtls_hello(Payload p) {
 }
 
 // RFC 2131 2-3, RFC 2132 2-3, 9.6: op 1/2, a hardware address of at most
-// 16 octets, hops <= 16, flags only the broadcast bit, the magic cookie
+// 16 octets (0 on InfiniBand, RFC 4390), hops <= 16, flags only the broadcast bit, the magic cookie
 // 99.130.83.99 at 236, options (code, length) up to END with one DHCP
 // message type (53, 1-18), then only zero padding.
 bool dhcp_message(Payload p) {
-    if (p.size() < 244 || (p[0] != 1 && p[0] != 2) || p[1] == 0 || p[2] == 0 || p[2] > 16 || p[3] > 16 ||
+    if (p.size() < 244 || (p[0] != 1 && p[0] != 2) || p[1] == 0 || p[2] > 16 || p[3] > 16 ||
         (be16(p, 10) & 0x7fff) != 0 || be32(p, 236) != 0x63825363)
         return false;
     bool type = false;
