@@ -56,6 +56,9 @@ RESCAP = {
     'nbd': {'nbd'},
     # text rows with no evaluation service yet (their nmap names)
     'nntp': {'nntp'}, 'lpd': {'printer'}, 'dict': {'dict'}, 'chargen': {'chargen'},
+    # binary, length-framed rows (framed_signatures.cpp) with no eval service yet
+    'dtls': {'dtls'}, 'dhcp': {'dhcp'}, 'ike': {'ike'}, 'pptp': {'pptp'}, 'tds (ms sql)': {'mssql'},
+    'tds': {'mssql'}, 'mongodb': {'mongodb'}, 'dnp3': {'dnp3'}, 's7comm': {'s7comm'},
 }
 
 TABLES = {'nmap': NMAP, 'ndpi': NDPI, 'suricata': SURICATA, 'rescap': RESCAP}

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "core/ghostports/signatures.hpp"
 
+#include "core/ghostports/framed_signatures.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -1157,11 +1159,13 @@ bool openvpn_tcp(Bytes p) {
     return p.size() > 2 && be16(p, 0) == p.size() - 2 && openvpn_reset(p.subspan(2));
 }
 
-// SOCKS4(a) CONNECT/BIND: a printable user id ending with NUL (and SOCKS4a's
-// host name's), to the end.
+// SOCKS4(a) CONNECT/BIND: a port, an address outside 0.0.0.0/8 (SOCKS4a's
+// 0.0.0.x aside), a printable user id ending with NUL (and SOCKS4a's host
+// name's), to the end.
 bool socks4_request(Bytes p) {
-    if (p.size() < 9 || p[0] != 4 || (p[1] != 1 && p[1] != 2) || p.back() != 0) return false;
+    if (p.size() < 9 || p[0] != 4 || (p[1] != 1 && p[1] != 2) || p.back() != 0 || be16(p, 2) == 0) return false;
     const bool socks4a = p[4] == 0 && p[5] == 0 && p[6] == 0 && p[7] != 0;
+    if (p[4] == 0 && !socks4a) return false;
     const auto nuls = std::count(p.begin() + 8, p.end(), std::uint8_t{0});
     if (nuls != (socks4a ? 2 : 1)) return false;
     return std::all_of(p.begin() + 8, p.end(), [](std::uint8_t c) { return c == 0 || text_octet(c); }) &&
@@ -1484,6 +1488,74 @@ constexpr std::array kSignatures{
               "a prompt ending the payload: user@host:~$ / sh-5.2$ / # after lines of text", shell_prompt},
     Signature{"ntp", "NTP", nullptr, 123, T::Udp, S::Either, "ntp",
               "48 octets (+MAC), version 1-4, mode 1-5, fields a real client/server sends", ntp_packet},
+    // --- binary, length-framed protocols (framed_signatures.cpp): after
+    // every row above, which keeps the payloads it names (TLS, DNS...). The
+    // NBSS session response (82 00 00 00) has no row: four octets are no evidence.
+    Signature{"nbss-smb", "SMB", "nbss", 139, T::Tcp, S::Either, "netbios-ssn",
+              "NBSS messages (17-bit length = rest) carrying SMB1: header, words, bytes fill each", framed::nbss_smb1},
+    Signature{"nbss-smb2", "SMB2", "nbss", 445, T::Tcp, S::Either, nullptr,
+              "NBSS messages carrying SMB2 (64-octet header, the command's body size) / SMB3 transform",
+              framed::nbss_smb2},
+    Signature{"nbss-session-request", "SMB", "nbss", 139, T::Tcp, S::Client, "netbios-ssn",
+              "NBSS session request: two first-level encoded names filling its length", framed::nbss_session_request},
+    Signature{"kerberos-udp", "Kerberos", "kerberos.udp", 88, T::Udp, S::Either, "kerberos-sec",
+              "DER [APPLICATION n] KRB message to the end: pvno 5, msg-type n, fields in order", framed::kerberos_udp},
+    Signature{"kerberos-tcp", "Kerberos", "kerberos.tcp", 88, T::Tcp, S::Either, "kerberos-sec",
+              "4-octet length = rest + a DER KRB message: pvno 5, msg-type n, fields in order", framed::kerberos_tcp},
+    Signature{"radius", "RADIUS", "radius", 1812, T::Udp, S::Either, "radius",
+              "assigned code, length = datagram (20-4096), attributes tiling the rest", framed::radius_packet},
+    Signature{"http2-preface", "HTTP/2", "http2", 0, T::Tcp, S::Client, nullptr,
+              "PRI * HTTP/2.0 preface, then frames tiling the payload, a SETTINGS first", framed::http2_preface},
+    Signature{"http2-settings", "HTTP/2", "http2", 0, T::Tcp, S::Server, nullptr,
+              "a SETTINGS frame (stream 0, n x 6 octets, assigned ids) first, frames tiling the payload",
+              framed::http2_server_settings},
+    Signature{"modbus-request", "Modbus/TCP", "mbtcp", 502, T::Tcp, S::Client, "modbus",
+              "MBAP (protocol 0, length = rest), a request laid out as its function code says", framed::modbus_request},
+    Signature{"modbus-response", "Modbus/TCP", "mbtcp", 502, T::Tcp, S::Server, "modbus",
+              "MBAP (protocol 0, length = rest), a response / exception of its function code", framed::modbus_response},
+    Signature{"bgp", "BGP", "bgp", 179, T::Tcp, S::Either, "bgp",
+              "messages: all-ones marker, length 19-4096, type 1-5, OPEN version 4 + parameters tiling",
+              framed::bgp_messages},
+    Signature{"rdp-x224-request", "RDP", "tpkt", 3389, T::Tcp, S::Client, "ms-wbt-server",
+              "TPKT + X.224 connection request with mstshash cookie / RDP_NEG_REQ, lengths agreeing",
+              framed::rdp_connection_request},
+    Signature{"rdp-x224-confirm", "RDP", "tpkt", 3389, T::Tcp, S::Server, "ms-wbt-server",
+              "TPKT + X.224 connection confirm with RDP_NEG_RSP / RDP_NEG_FAILURE", framed::rdp_connection_confirm},
+    Signature{"s7comm", "S7comm", "tpkt", 102, T::Tcp, S::Either, nullptr,
+              "TPKT + X.224 DT + S7comm 0x32, ROSCTR 1/3/7, parameter and data lengths filling it, known function",
+              framed::s7comm_pdu},
+    Signature{"amqp-header", "AMQP", "amqp", 5672, T::Tcp, S::Either, "amqp",
+              "protocol header AMQP 0-9-1 / 0-9 / 1.0, the whole payload", framed::amqp_protocol_header},
+    Signature{"amqp-connection-start", "AMQP", "amqp", 5672, T::Tcp, S::Server, "amqp",
+              "method frame (size, 0xCE end) with connection.start 0-9, its table and strings filling it",
+              framed::amqp_connection_start},
+    Signature{"collectd", "collectd", "collectd", 25826, T::Udp, S::Client, nullptr,
+              "parts (type, length >= 4) tiling the datagram, host and time parts", framed::collectd_packet},
+    Signature{"sane-init", "SANE", "sane", 6566, T::Tcp, S::Client, "sane-port",
+              "SANE_NET_INIT: opcode 0, version 1.x build 3, user name string of its length", framed::sane_net_init},
+    Signature{"gearman", "Gearman", "gearman", 4730, T::Tcp, S::Either, "gearman",
+              "\\0REQ / \\0RES packets, type 1-42, size = what follows, tiling the payload", framed::gearman_packets},
+    Signature{"nbd-greeting", "NBD", "nbd", 10809, T::Tcp, S::Server, "nbd",
+              "NBDMAGIC + IHAVEOPT (+ handshake flags) / old-style magic, size, 124 zeros",
+              framed::nbd_server_greeting},
+    Signature{"nbd-option", "NBD", "nbd", 10809, T::Tcp, S::Client, "nbd",
+              "[client flags] + IHAVEOPT options (1-10) whose lengths tile the payload", framed::nbd_client_options},
+    Signature{"dtls-hello", "DTLS", "dtls", 0, T::Udp, S::Either, nullptr,
+              "handshake record (DTLS 1.0/1.2, epoch 0) with a whole Client/ServerHello / HelloVerifyRequest",
+              framed::dtls_hello},
+    Signature{"dhcp", "DHCP", "dhcp", 67, T::Udp, S::Either, "dhcps",
+              "BOOTP op 1/2, magic cookie at 236, options to END with a message type", framed::dhcp_message},
+    Signature{"ike", "IKE", "isakmp", 500, T::Udp, S::Either, "isakmp",
+              "IKEv2/IKEv1 header, length = datagram, payload chain tiling it", framed::ike_message},
+    Signature{"pptp", "PPTP", "pptp", 1723, T::Tcp, S::Either, "pptp",
+              "control message: magic cookie 0x1A2B3C4D, type 1-15 with its exact length", framed::pptp_control},
+    Signature{"tds-prelogin", "TDS (MS SQL)", "tds", 1433, T::Tcp, S::Either, "ms-sql-s",
+              "PRELOGIN packet, length = payload, option tokens (VERSION first) pointing inside", framed::tds_prelogin},
+    Signature{"mongodb", "MongoDB", "mongo", 27017, T::Tcp, S::Either, "mongodb",
+              "messageLength = payload, OP_MSG / OP_QUERY / OP_REPLY with BSON documents to the end",
+              framed::mongodb_message},
+    Signature{"dnp3", "DNP3", nullptr, 20000, T::Both, S::Either, nullptr,
+              "05 64 frames: length, link function, header and block CRCs, tiling the payload", framed::dnp3_frames},
     // --- text grammars (text_signatures.cpp) --------------------------------
     // After every row above, so those keep what they name today; each row
     // checks its grammar over the whole payload. The Gopher selector, the

@@ -1,0 +1,1015 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "core/ghostports/framed_signatures.hpp"
+
+#include <algorithm>
+#include <bitset>
+#include <cstddef>
+#include <initializer_list>
+#include <string_view>
+
+namespace ghostports::framed {
+namespace {
+
+using std::size_t;
+using std::string_view;
+
+unsigned be16(Payload p, size_t at) {
+    return static_cast<unsigned>(p[at] << 8 | p[at + 1]);
+}
+std::uint32_t be24(Payload p, size_t at) {
+    return static_cast<std::uint32_t>(p[at]) << 16 | be16(p, at + 1);
+}
+std::uint32_t be32(Payload p, size_t at) {
+    return static_cast<std::uint32_t>(p[at]) << 24 | be24(p, at + 1);
+}
+unsigned le16(Payload p, size_t at) {
+    return static_cast<unsigned>(p[at + 1] << 8 | p[at]);
+}
+std::uint32_t le32(Payload p, size_t at) {
+    return static_cast<std::uint32_t>(le16(p, at + 2)) << 16 | le16(p, at);
+}
+bool has_at(Payload p, size_t at, string_view s) {
+    return at <= p.size() && p.size() - at >= s.size() &&
+           std::equal(s.begin(), s.end(), p.begin() + static_cast<std::ptrdiff_t>(at),
+                      [](char c, std::uint8_t b) { return static_cast<std::uint8_t>(c) == b; });
+}
+bool printable(Payload p) {
+    return std::all_of(p.begin(), p.end(), [](std::uint8_t c) { return c >= 0x20 && c < 0x7f; });
+}
+bool all_zero(Payload p) {
+    return std::all_of(p.begin(), p.end(), [](std::uint8_t c) { return c == 0; });
+}
+bool one_of(unsigned value, std::initializer_list<unsigned> set) {
+    return std::find(set.begin(), set.end(), value) != set.end();
+}
+bool in_range(unsigned value, unsigned low, unsigned high) {
+    return value >= low && value <= high;
+}
+// A NUL-terminated printable string starting at `at` inside `end`; `at` moves past the NUL.
+bool c_string(Payload p, size_t &at, size_t end) {
+    const size_t begin = at;
+    while (at < end && p[at] != 0) ++at;
+    if (at >= end || !printable(p.subspan(begin, at - begin))) return false;
+    ++at;
+    return true;
+}
+
+// --- NetBIOS session service and SMB -----------------------------------------
+
+// RFC 1002 4.3.1: type, flags (bit 0 extends the length to 17 bits, the others zero), length.
+bool nbss_header(Payload p, size_t at, size_t &length) {
+    if (at + 4 > p.size() || (p[at + 1] & 0xfe) != 0) return false;
+    length = static_cast<size_t>(p[at + 1] & 1) << 16 | be16(p, at + 2);
+    return true;
+}
+// Session messages (type 0x00) whose SMB passes `smb`, and keep-alives
+// (0x85, empty) after the first, that tile the payload exactly.
+bool nbss_messages(Payload p, bool (*smb)(Payload)) {
+    size_t at = 0, length = 0;
+    while (at < p.size()) {
+        if (!nbss_header(p, at, length) || at + 4 + length > p.size()) return false;
+        if (p[at] == 0x85) {
+            if (length != 0 || at == 0) return false;
+        } else if (p[at] != 0x00 || !smb(p.subspan(at + 4, length))) {
+            return false;
+        }
+        at += 4 + length;
+    }
+    return true;
+}
+
+// [MS-CIFS] 2.2.3.1-2.2.3.3: the 32-octet header, WordCount, the words,
+// ByteCount and the bytes end the message, or (an AndX command) reach the
+// next command at AndXOffset inside it.
+bool smb1_message(Payload m) {
+    if (m.size() < 35 || !has_at(m, 0, "\xffSMB")) return false;
+    const size_t words = m[32];
+    const size_t count_at = 33 + 2 * words;
+    if (count_at + 2 > m.size()) return false;
+    const size_t end = count_at + 2 + le16(m, count_at);
+    if (end == m.size()) return true;
+    return end < m.size() && words >= 2 && m[33] != 0xff && m[34] == 0 && le16(m, 35) >= end && le16(m, 35) < m.size();
+}
+
+// [MS-SMB2] 2.2.3-2.2.39: each command's body StructureSize, request and response.
+struct Smb2Body {
+    unsigned request, response;
+};
+constexpr Smb2Body kSmb2Bodies[] = {{36, 65}, {25, 9},  {4, 4},   {9, 16}, {4, 4},   {57, 89}, {24, 60},
+                                    {24, 4},  {49, 17}, {49, 17}, {48, 4}, {57, 49}, {4, 9},   {4, 4},
+                                    {33, 9},  {32, 9},  {41, 9},  {33, 2}, {24, 24}};
+// [MS-SMB2] 2.2.1: 64-octet header (StructureSize 64, Command 0-0x12,
+// NextCommand 0 or 8-aligned inside the message), then a body whose
+// StructureSize is the command's (9: an error response) and fits.
+bool smb2_message(Payload m) {
+    for (unsigned compound = 0; compound < 32; ++compound) {
+        if (m.size() < 66 || !has_at(m, 0, "\xfeSMB") || le16(m, 4) != 64) return false;
+        const unsigned command = le16(m, 12);
+        if (command >= std::size(kSmb2Bodies)) return false;
+        const bool response = (m[16] & 1) != 0;
+        const std::uint32_t next = le32(m, 20);
+        const size_t end = next == 0 ? m.size() : next;
+        if (next % 8 != 0 || end > m.size() || end < 66) return false;
+        const unsigned body = le16(m, 64);
+        const Smb2Body &sizes = kSmb2Bodies[command];
+        const bool known = response ? body == sizes.response || body == 9 || (command == 0x12 && body == 44)
+                                    : body == sizes.request || (command == 0x12 && body == 36);
+        if (!known || 64 + (body & ~1u) > end) return false;
+        if (next == 0) return true;
+        m = m.subspan(next);
+    }
+    return false;
+}
+// [MS-SMB2] 2.2.41: transform header (52 octets: OriginalMessageSize,
+// Reserved 0, Flags 1 = encrypted), then exactly that many octets.
+bool smb3_transform(Payload m) {
+    return m.size() >= 52 + 64 && has_at(m, 0, "\xfdSMB") && 52 + static_cast<size_t>(le32(m, 36)) == m.size() &&
+           le16(m, 40) == 0 && le16(m, 42) == 1;
+}
+bool smb2_or_transform(Payload m) {
+    return smb2_message(m) || smb3_transform(m);
+}
+
+// RFC 1001 14.1 / RFC 1002 4.1: a first-level encoded name: length 32, 32
+// octets 'A'-'P', the scope's labels, a zero octet.
+bool netbios_name(Payload p, size_t &at) {
+    if (at + 34 > p.size() || p[at] != 32) return false;
+    for (size_t i = at + 1; i <= at + 32; ++i)
+        if (p[i] < 'A' || p[i] > 'P') return false;
+    at += 33;
+    for (unsigned labels = 0; at < p.size() && labels < 64; ++labels) {
+        const size_t n = p[at];
+        if (n == 0) {
+            ++at;
+            return true;
+        }
+        if (n > 63 || at + 1 + n > p.size() || !printable(p.subspan(at + 1, n))) return false;
+        at += 1 + n;
+    }
+    return false;
+}
+
+// --- DER (X.690 10) for Kerberos -----------------------------------------------
+
+// A definite length in the fewest octets.
+bool der_length(Payload p, size_t &at, size_t limit, size_t &length) {
+    if (at >= limit) return false;
+    const std::uint8_t first = p[at++];
+    if (first < 0x80) {
+        length = first;
+        return true;
+    }
+    const size_t octets = first & 0x7f;
+    if (octets == 0 || octets > 3 || at + octets > limit || p[at] == 0) return false;
+    length = 0;
+    for (size_t k = 0; k < octets; ++k) length = length << 8 | p[at++];
+    return length >= 0x80;
+}
+// A TLV at `at` (with `tag`, or any low tag number when `tag` is 0) whose
+// content [begin, end) fits in `limit`.
+bool der_tlv(Payload p, size_t &at, std::uint8_t tag, size_t limit, size_t &begin, size_t &end) {
+    if (at >= limit || (tag != 0 ? p[at] != tag : (p[at] & 0x1f) == 0x1f)) return false;
+    ++at;
+    size_t length = 0;
+    if (!der_length(p, at, limit, length) || length > limit - at) return false;
+    begin = at;
+    end = at + length;
+    at = end;
+    return true;
+}
+// [n] { INTEGER value } with a one-octet value.
+bool der_small_integer(Payload p, size_t &at, size_t limit, std::uint8_t tag, unsigned value) {
+    size_t begin = 0, end = 0;
+    return der_tlv(p, at, tag, limit, begin, end) && end - begin == 3 && p[begin] == 0x02 && p[begin + 1] == 1 &&
+           p[begin + 2] == value;
+}
+
+// RFC 4120 5.4.1-5.9.1: [APPLICATION n] { SEQUENCE { fields } } that ends
+// the payload, n one of AS-REQ 10, AS-REP 11, TGS-REQ 12, TGS-REP 13, AP-REQ
+// 14, AP-REP 15, KRB-SAFE 20, KRB-PRIV 21, KRB-CRED 22, KRB-ERROR 30. The
+// fields are context-tagged [k] in increasing order, each holding one TLV
+// that fills it; the first two are pvno 5 and msg-type n ([1], [2] in a
+// KDC-REQ; [0], [1] elsewhere), and more follow.
+bool krb_message(Payload p) {
+    if (p.size() < 16) return false;
+    const std::uint8_t application = p[0];
+    const unsigned type = application & 0x1f;
+    if ((application & 0xe0) != 0x60 || !one_of(type, {10, 11, 12, 13, 14, 15, 20, 21, 22, 30})) return false;
+    size_t at = 0, begin = 0, end = 0, seq_begin = 0, seq_end = 0;
+    if (!der_tlv(p, at, application, p.size(), begin, end) || end != p.size()) return false;
+    at = begin;
+    if (!der_tlv(p, at, 0x30, end, seq_begin, seq_end) || seq_end != end) return false;
+    at = seq_begin;
+    const unsigned first = type == 10 || type == 12 ? 1 : 0;
+    if (!der_small_integer(p, at, end, static_cast<std::uint8_t>(0xa0 | first), 5) ||
+        !der_small_integer(p, at, end, static_cast<std::uint8_t>(0xa0 | (first + 1)), type))
+        return false;
+    unsigned last = first + 1;
+    while (at < end) {
+        const std::uint8_t tag = p[at];
+        if ((tag & 0xe0) != 0xa0 || (tag & 0x1f) <= last || (tag & 0x1f) > 12) return false;
+        last = tag & 0x1f;
+        size_t field_begin = 0, field_end = 0, inner_begin = 0, inner_end = 0;
+        if (!der_tlv(p, at, tag, end, field_begin, field_end)) return false;
+        size_t inner = field_begin;
+        if (!der_tlv(p, inner, 0, field_end, inner_begin, inner_end) || inner != field_end) return false;
+    }
+    return last > first + 1;
+}
+
+// --- RADIUS -----------------------------------------------------------------
+
+// RFC 2865 5.x / 2866 5.x / 2869 5.14: attributes whose value is one
+// 32-bit number or address (length 6), and Message-Authenticator (18).
+unsigned radius_fixed_length(unsigned type) {
+    if (one_of(type, {4,  5,  6,  7,  8,  9,  10, 12, 13, 14, 15, 16, 27, 28, 29, 37,
+                      38, 40, 41, 42, 43, 45, 46, 47, 48, 49, 51, 52, 53, 55, 61, 62}))
+        return 6;
+    return type == 80 ? 18 : 0;
+}
+// The text attributes (User-Name, Filter-Id, Reply-Message, Callback-Number,
+// Called/Calling-Station-Id, NAS-Identifier, Acct-Session-Id): UTF-8 text.
+bool radius_text(unsigned type, Payload value) {
+    if (!one_of(type, {1, 11, 18, 19, 30, 31, 32, 44})) return true;
+    return std::all_of(value.begin(), value.end(), [](std::uint8_t c) { return c >= 0x20 && c != 0x7f; });
+}
+// What a request must carry (RFC 2865 4.1, 2866 4.1, 5997 3, 5176 3):
+// Access-Request a NAS identity and a credential or State; Accounting-
+// Request an Acct-Status-Type; Status-Server a Message-Authenticator; CoA /
+// Disconnect-Request some session identification.
+bool radius_request_complete(unsigned code, const std::bitset<256> &seen) {
+    switch (code) {
+        case 1: return (seen[4] || seen[32] || seen[95]) && (seen[2] || seen[3] || seen[24] || seen[79]);
+        case 4: return seen[40];
+        case 12: return seen[80];
+        case 40:
+        case 43: return seen[1] || seen[44] || seen[4] || seen[32] || seen[95] || seen[8];
+        default: return true;
+    }
+}
+
+// --- HTTP/2 -----------------------------------------------------------------
+
+constexpr string_view kHttp2Preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
+
+// RFC 9113 6.5.1-6.5.2 (and RFC 8441, 9218): a SETTINGS frame's payload:
+// the values of the assigned settings in range (unassigned ones are legal
+// and ignored: gRPC C-core sends 0xFE03); `known` counts the assigned ones.
+bool http2_settings(Payload p, size_t at, size_t length, std::uint8_t flags, std::uint32_t stream, size_t &known) {
+    if (stream != 0 || (flags & ~1u) != 0) return false;
+    if (flags & 1) return length == 0;  // ACK
+    if (length % 6 != 0) return false;
+    for (size_t i = at; i < at + length; i += 6) {
+        const unsigned id = be16(p, i);
+        const std::uint32_t value = be32(p, i + 2);
+        if (id == 0 || ((id == 2 || id == 8 || id == 9) && value > 1)) return false;
+        if (id == 4 && value > 0x7fffffffu) return false;
+        if (id == 5 && (value < 16384 || value > 16777215)) return false;
+        if (one_of(id, {1, 2, 3, 4, 5, 6, 8, 9})) ++known;
+    }
+    return true;
+}
+// RFC 9113 4.1, 6: frames (length <= 2^14, type 0-9, R bit clear, the
+// type's stream and length rules) that tile the payload from `at`; the
+// first a SETTINGS without flags (after the client's preface maybe empty;
+// as the server's first octets, with an assigned setting); only a later
+// frame may be cut.
+bool http2_frames(Payload p, size_t at, bool after_preface) {
+    for (bool first = true; at < p.size(); first = false) {
+        if (at + 9 > p.size()) return false;
+        const size_t length = be24(p, at);
+        const std::uint8_t type = p[at + 3], flags = p[at + 4];
+        const std::uint32_t stream = be32(p, at + 5);
+        if (length > 16384 || type > 9 || (stream & 0x80000000u) != 0) return false;
+        if (first && (type != 4 || flags != 0)) return false;
+        const bool on_connection = type == 4 || type == 6 || type == 7;
+        if (on_connection != (stream == 0) && type != 8) return false;
+        if ((type == 3 || type == 8) && length != 4) return false;
+        if ((type == 6 && length != 8) || (type == 2 && length != 5) || (type == 7 && length < 8)) return false;
+        if (at + 9 + length > p.size()) return !first && type != 4;
+        size_t known = 0;
+        if (type == 4 && !http2_settings(p, at + 9, length, flags, stream, known)) return false;
+        if (first && !after_preface && known == 0) return false;
+        at += 9 + length;
+    }
+    return true;
+}
+
+// --- Modbus/TCP -------------------------------------------------------------
+
+// Modbus Messaging on TCP/IP 3.1.3: MBAP header (transaction, protocol 0,
+// length = unit + PDU = the rest, 2-254, unit); the PDU follows.
+bool mbap(Payload p) {
+    return p.size() >= 8 && be16(p, 2) == 0 && be16(p, 4) == p.size() - 6 && in_range(be16(p, 4), 2, 254);
+}
+// Modbus Application Protocol 1.1b3 6.1-6.17: a request's layout by function code.
+bool modbus_request_pdu(Payload d) {
+    const size_t n = d.size();
+    switch (d[0]) {
+        case 1:
+        case 2: return n == 5 && in_range(be16(d, 3), 1, 2000);
+        case 3:
+        case 4: return n == 5 && in_range(be16(d, 3), 1, 125);
+        case 5: return n == 5 && (be16(d, 3) == 0 || be16(d, 3) == 0xff00);
+        case 6: return n == 5;
+        case 7:
+        case 11:
+        case 12:
+        case 17: return n == 1;
+        case 15: return n >= 7 && in_range(be16(d, 3), 1, 1968) && d[5] == (be16(d, 3) + 7) / 8 && n == 6u + d[5];
+        case 16: return n >= 7 && in_range(be16(d, 3), 1, 123) && d[5] == 2 * be16(d, 3) && n == 6u + d[5];
+        case 22: return n == 7;
+        case 23:
+            return n >= 11 && in_range(be16(d, 3), 1, 125) && in_range(be16(d, 7), 1, 121) && d[9] == 2 * be16(d, 7) &&
+                   n == 10u + d[9];
+        default: return false;
+    }
+}
+// The same sections: a response's layout; an exception (function | 0x80)
+// carries one code of 7 (1-6, 8, 0x0A, 0x0B).
+bool modbus_response_pdu(Payload d) {
+    const size_t n = d.size();
+    const unsigned function = d[0] & 0x7f;
+    if (d[0] & 0x80)
+        return n == 2 && one_of(function, {1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 15, 16, 17, 20, 21, 22, 23, 24, 43}) &&
+               one_of(d[1], {1, 2, 3, 4, 5, 6, 8, 10, 11});
+    switch (function) {
+        case 1:
+        case 2:
+        case 12:
+        case 17: return n >= 3 && d[1] == n - 2;
+        case 3:
+        case 4:
+        case 23: return n >= 4 && d[1] == n - 2 && d[1] % 2 == 0;
+        case 5: return n == 5 && (be16(d, 3) == 0 || be16(d, 3) == 0xff00);
+        case 6: return n == 5;
+        case 7: return n == 2;
+        case 11: return n == 5;
+        case 15: return n == 5 && in_range(be16(d, 3), 1, 1968);
+        case 16: return n == 5 && in_range(be16(d, 3), 1, 123);
+        case 22: return n == 7;
+        default: return false;
+    }
+}
+
+// --- BGP --------------------------------------------------------------------
+
+// RFC 4271 4.3: withdrawn routes / NLRI: prefixes (length <= 32, then
+// the octets it needs) that fill [at, end).
+bool bgp_prefixes(Payload b, size_t at, size_t end) {
+    while (at < end) {
+        if (b[at] > 32) return false;
+        at += 1 + (b[at] + 7u) / 8;
+    }
+    return at == end;
+}
+// RFC 4271 4.2-4.5, RFC 2918 3: each message type's body.
+bool bgp_body(std::uint8_t type, Payload b) {
+    switch (type) {
+        case 1: {  // OPEN: version 4, AS, hold time 0 or >= 3, identifier, optional parameters tiling
+            if (b.size() < 10 || b[0] != 4 || be16(b, 1) == 0 || be16(b, 3) == 1 || be16(b, 3) == 2 || be32(b, 5) == 0)
+                return false;
+            if (10 + static_cast<size_t>(b[9]) != b.size()) return false;
+            for (size_t at = 10; at < b.size();) {
+                if (at + 2 > b.size() || b[at] != 2) return false;  // capabilities (RFC 5492 4)
+                const size_t end = at + 2 + b[at + 1];
+                if (end > b.size() || end == at + 2) return false;
+                for (at += 2; at < end;) {
+                    if (at + 2 > end || b[at] == 0) return false;
+                    at += 2 + b[at + 1];
+                }
+                if (at != end) return false;
+            }
+            return true;
+        }
+        case 2: {  // UPDATE: withdrawn routes, path attributes (flags, type, 1- or 2-octet length), NLRI
+            if (b.size() < 4) return false;
+            const size_t withdrawn_end = 2 + be16(b, 0);
+            if (withdrawn_end + 2 > b.size() || !bgp_prefixes(b, 2, withdrawn_end)) return false;
+            const size_t attributes_end = withdrawn_end + 2 + be16(b, withdrawn_end);
+            if (attributes_end > b.size()) return false;
+            size_t at = withdrawn_end + 2;
+            while (at < attributes_end) {
+                if (at + 3 > attributes_end || (b[at] & 0x0f) != 0 || b[at + 1] == 0) return false;
+                const bool extended = b[at] & 0x10;
+                if (extended && at + 4 > attributes_end) return false;
+                at += extended ? 4 + be16(b, at + 2) : 3 + b[at + 2];
+            }
+            return at == attributes_end && bgp_prefixes(b, attributes_end, b.size());
+        }
+        case 3: return b.size() >= 2 && in_range(b[0], 1, 7);  // NOTIFICATION: error code (RFC 4271 4.5, RFC 7313)
+        case 4: return b.empty();                              // KEEPALIVE
+        case 5: return b.size() == 4 && in_range(be16(b, 0), 1, 2) && b[2] <= 2;  // ROUTE-REFRESH: AFI, subtype
+        default: return false;
+    }
+}
+
+// --- TPKT / X.224 / RDP -----------------------------------------------------
+
+// RFC 1006 6 (TPKT: version 3, reserved 0, length = the payload), then an
+// X.224 TPDU (ITU-T X.224 13.3-13.4) of `code` whose length indicator
+// covers the rest (RDP carries its data in the variable part), class 0.
+bool x224_tpdu(Payload p, std::uint8_t code) {
+    return p.size() >= 11 && p[0] == 3 && p[1] == 0 && be16(p, 2) == p.size() && p[4] == p.size() - 5 && p[5] == code &&
+           p[10] == 0 && (code != 0xe0 || be16(p, 6) == 0);
+}
+
+// --- collectd -----------------------------------------------------------------
+
+bool collectd_string(Payload body, bool utf8) {
+    return !body.empty() && body.back() == 0 && std::all_of(body.begin(), body.end() - 1, [utf8](std::uint8_t c) {
+        return (c >= 0x20 && c < 0x7f) || (utf8 && (c >= 0x80 || c == '\n'));
+    });
+}
+
+// --- DTLS ---------------------------------------------------------------------
+
+bool dtls_version(unsigned version) {
+    return version == 0xfeff || version == 0xfefd;
+}
+// RFC 6347 4.2.1 / 4.2.2 (and RFC 5246 7.4.1.2-3): a whole hello body.
+bool dtls_hello_body(Payload h, std::uint8_t type) {
+    if (h.size() < 3 || !dtls_version(be16(h, 0))) return false;
+    if (type == 3) return h.size() == 3 + static_cast<size_t>(h[2]);  // HelloVerifyRequest: cookie
+    if (h.size() < 35 || h[34] > 32) return false;
+    size_t at = 35 + h[34];
+    if (type == 1) {  // ClientHello: cookie, cipher suites, compression methods
+        if (at + 1 > h.size()) return false;
+        at += 1 + h[at];
+        if (at + 2 > h.size() || be16(h, at) == 0 || be16(h, at) % 2 != 0) return false;
+        at += 2 + be16(h, at);
+        if (at + 1 > h.size() || h[at] == 0) return false;
+        at += 1 + h[at];
+    } else {  // ServerHello: cipher suite, compression method
+        at += 3;
+        if (at > h.size() || h[at - 1] > 1) return false;
+    }
+    if (at == h.size()) return true;
+    return at + 2 <= h.size() && at + 2 + be16(h, at) == h.size();
+}
+
+// --- MongoDB --------------------------------------------------------------------
+
+// BSON (bsonspec.org): int32 length (>= 5, inside `end`), elements, a final
+// zero; the first element's type is a defined one.
+bool bson_document(Payload p, size_t &at, size_t end) {
+    if (at + 5 > end) return false;
+    const size_t length = le32(p, at);
+    if (length < 5 || length > end - at || p[at + length - 1] != 0) return false;
+    if (length > 5 && !(in_range(p[at + 4], 1, 0x13) || p[at + 4] == 0x7f || p[at + 4] == 0xff)) return false;
+    at += length;
+    return true;
+}
+
+// --- DNP3 -----------------------------------------------------------------------
+
+// IEEE 1815-2012 9.2.1.2: CRC-16 (polynomial 0x3D65, reflected), complemented, sent low octet first.
+bool dnp3_crc_ok(Payload p, size_t at, size_t length) {
+    unsigned crc = 0;
+    for (size_t i = at; i < at + length; ++i) {
+        crc ^= p[i];
+        for (int bit = 0; bit < 8; ++bit) crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xa6bc : crc >> 1;
+    }
+    crc = ~crc & 0xffff;
+    return le16(p, at + length) == crc;
+}
+
+}  // namespace
+
+bool nbss_smb1(Payload p) {
+    return nbss_messages(p, smb1_message);
+}
+bool nbss_smb2(Payload p) {
+    return nbss_messages(p, smb2_or_transform);
+}
+
+// RFC 1002 4.3.2: type 0x81, the called and the calling name, exactly.
+bool nbss_session_request(Payload p) {
+    size_t length = 0, at = 4;
+    return p.size() >= 4 + 68 && p[0] == 0x81 && nbss_header(p, 0, length) && 4 + length == p.size() &&
+           netbios_name(p, at) && netbios_name(p, at) && at == p.size();
+}
+bool kerberos_udp(Payload p) {
+    return krb_message(p);
+}
+// RFC 4120 7.2.2: a 4-octet length (high bit reserved, 0) = the message.
+bool kerberos_tcp(Payload p) {
+    return p.size() > 4 && be32(p, 0) == p.size() - 4 && krb_message(p.subspan(4));
+}
+
+// RFC 2865 3, RFC 2866 3, RFC 5176 2.3: code (1-5, 11-13, 40-45),
+// identifier, length = the datagram (20-4096), authenticator, attributes
+// (type 1-191 or RFC 6929's extended 241-246, length >= 3, the fixed length of fixed-size ones, text
+// as text) that tile
+// the rest; a request carries what its code requires.
+bool radius_packet(Payload p) {
+    if (p.size() < 20 || p.size() > 4096 || be16(p, 2) != p.size()) return false;
+    const unsigned code = p[0];
+    if (!one_of(code, {1, 2, 3, 4, 5, 11, 12, 13, 40, 41, 42, 43, 44, 45})) return false;
+    std::bitset<256> seen;
+    for (size_t at = 20; at < p.size();) {
+        if (at + 3 > p.size()) return false;
+        const unsigned type = p[at], length = p[at + 1];
+        if (type == 0 || (type >= 192 && !in_range(type, 241, 246)) || length < 3 || at + length > p.size())
+            return false;
+        const unsigned fixed = radius_fixed_length(type);
+        if ((fixed != 0 && length != fixed) || !radius_text(type, p.subspan(at + 2, length - 2))) return false;
+        seen.set(type);
+        at += length;
+    }
+    return radius_request_complete(code, seen);
+}
+
+// RFC 9113 3.4: the client preface, alone or followed by frames (a SETTINGS first).
+bool http2_preface(Payload p) {
+    return has_at(p, 0, kHttp2Preface) &&
+           (p.size() == kHttp2Preface.size() || http2_frames(p, kHttp2Preface.size(), true));
+}
+// RFC 9113 3.4: the server's preface, a SETTINGS frame, then maybe more frames.
+bool http2_server_settings(Payload p) {
+    return p.size() >= 15 && http2_frames(p, 0, false);
+}
+
+bool modbus_request(Payload p) {
+    return mbap(p) && modbus_request_pdu(p.subspan(7));
+}
+bool modbus_response(Payload p) {
+    return mbap(p) && modbus_response_pdu(p.subspan(7));
+}
+
+// RFC 4271 4.1: marker (16 x 0xFF), length 19-4096, type 1-5; messages
+// that tile the payload, each body as its type says.
+bool bgp_messages(Payload p) {
+    size_t at = 0;
+    while (at < p.size()) {
+        if (at + 19 > p.size()) return false;
+        if (!std::all_of(p.begin() + static_cast<std::ptrdiff_t>(at), p.begin() + static_cast<std::ptrdiff_t>(at + 16),
+                         [](std::uint8_t c) { return c == 0xff; }))
+            return false;
+        const size_t length = be16(p, at + 16);
+        if (length < 19 || length > 4096 || at + length > p.size()) return false;
+        if (!bgp_body(p[at + 18], p.subspan(at + 19, length - 19))) return false;
+        at += length;
+    }
+    return true;
+}
+
+// [MS-RDPBCGR] 2.2.1.1: X.224 Connection Request whose variable part is a
+// "Cookie: mstshash=<name>\r\n" (or routing token "Cookie: msts=") and/or
+// RDP_NEG_REQ (type 1, flags 0x01/0x02/0x08, length 8, requested protocols
+// 0-0x1F), then RDP_NEG_CORRELATION_INFO (type 6, length 36) when flagged.
+bool rdp_connection_request(Payload p) {
+    if (!x224_tpdu(p, 0xe0)) return false;
+    size_t at = 11;
+    bool rdp = false;
+    for (const string_view cookie : {string_view("Cookie: mstshash="), string_view("Cookie: msts=")}) {
+        if (!has_at(p, at, cookie)) continue;
+        size_t end = at + cookie.size();
+        while (end + 1 < p.size() && !(p[end] == '\r' && p[end + 1] == '\n')) ++end;
+        if (end + 1 >= p.size() || end == at + cookie.size() ||
+            !printable(p.subspan(at + cookie.size(), end - at - cookie.size())))
+            return false;
+        at = end + 2;
+        rdp = true;
+        break;
+    }
+    if (at < p.size()) {
+        if (at + 8 > p.size() || p[at] != 1 || (p[at + 1] & ~0x0bu) != 0 || le16(p, at + 2) != 8 ||
+            (le32(p, at + 4) & ~0x1fu) != 0)
+            return false;
+        const bool correlation = p[at + 1] & 0x08;
+        at += 8;
+        if (correlation) {
+            if (at + 36 > p.size() || p[at] != 6 || p[at + 1] != 0 || le16(p, at + 2) != 36) return false;
+            at += 36;
+        }
+        rdp = true;
+    }
+    return rdp && at == p.size();
+}
+// [MS-RDPBCGR] 2.2.1.2: X.224 Connection Confirm carrying RDP_NEG_RSP (type
+// 2, flags 0-0x1F, length 8, one selected protocol) or RDP_NEG_FAILURE
+// (type 3, flags 0, length 8, failure code 1-6). A bare confirm is any
+// ISO transport's, and is not named.
+bool rdp_connection_confirm(Payload p) {
+    if (!x224_tpdu(p, 0xd0) || p.size() != 19 || le16(p, 13) != 8) return false;
+    const std::uint32_t value = le32(p, 15);
+    if (p[11] == 2) return (p[12] & ~0x1fu) == 0 && one_of(value, {0, 1, 2, 4, 8, 0x10});
+    return p[11] == 3 && p[12] == 0 && in_range(value, 1, 6);
+}
+
+// RFC 1006 + X.224 13.7: a TPKT whose length is the payload carrying one
+// DT TPDU (LI 2, code 0xF0, end of TSDU), carrying S7comm (Siemens; the
+// layout of Wireshark's packet-s7comm.c): protocol id 0x32, ROSCTR job 1 /
+// ack-data 3 / userdata 7, reserved 0, PDU reference, parameter and data
+// lengths (ack-data: then error class and code) that fill the TPDU. A job
+// or ack-data starts its parameters with a known function (setup
+// communication 0xF0 with its 8 octets, read 0x04 / write 0x05 with their
+// item count, block up/download 0x1A-0x1F, PI service 0x28, PLC stop
+// 0x29); userdata's parameter head is 00 01 12.
+bool s7comm_pdu(Payload p) {
+    if (p.size() < 7 + 10 + 1 || p[0] != 3 || p[1] != 0 || be16(p, 2) != p.size() || p[4] != 2 || p[5] != 0xf0 ||
+        p[6] != 0x80)
+        return false;
+    const Payload s = p.subspan(7);
+    if (s[0] != 0x32 || !one_of(s[1], {1, 3, 7}) || be16(s, 2) != 0) return false;
+    const size_t header = s[1] == 3 ? 12 : 10;
+    if (s.size() < header + 1) return false;
+    const size_t params = be16(s, 6), data = be16(s, 8);
+    if (params == 0 || header + params + data != s.size()) return false;
+    const Payload param = s.subspan(header, params);
+    if (s[1] == 7) return params >= 8 && param[0] == 0x00 && param[1] == 0x01 && param[2] == 0x12;
+    switch (param[0]) {
+        case 0xf0: return params == 8 && param[1] == 0 && data == 0;
+        case 0x04:
+        case 0x05: return params >= 2 && param[1] >= 1 && params == (s[1] == 3 ? 2 : 2 + 12u * param[1]);
+        case 0x1a:
+        case 0x1b:
+        case 0x1c:
+        case 0x1d:
+        case 0x1e:
+        case 0x1f:
+        case 0x28:
+        case 0x29: return true;
+        default: return false;
+    }
+}
+
+// AMQP 0-9-1 4.2.2 / 0-9 / 1.0 2.2 (plain, TLS, SASL): the protocol header, alone.
+bool amqp_protocol_header(Payload p) {
+    static constexpr string_view kHeaders[] = {
+        string_view("AMQP\x00\x00\x09\x01", 8), string_view("AMQP\x01\x01\x00\x09", 8),
+        string_view("AMQP\x00\x01\x00\x00", 8), string_view("AMQP\x02\x01\x00\x00", 8),
+        string_view("AMQP\x03\x01\x00\x00", 8)};
+    return p.size() == 8 && std::any_of(std::begin(kHeaders), std::end(kHeaders),
+                                        [p](string_view header) { return has_at(p, 0, header); });
+}
+// AMQP 0-9-1 2.3.5 / 4.2.3 / 1.4.2.1: a method frame (type 1, channel 0,
+// size, frame-end 0xCE = the payload's last octet) carrying connection.start
+// (class 10, method 10): version 0-9, server-properties (a field table of
+// name, type, value entries that fill it), mechanisms and locales (long
+// strings), ending at the frame's end.
+bool amqp_connection_start(Payload p) {
+    if (p.size() < 8 + 20 || p[0] != 1 || be16(p, 1) != 0) return false;
+    const size_t end = 7 + static_cast<size_t>(be32(p, 3));
+    if (end + 1 != p.size() || p[end] != 0xce) return false;
+    if (be16(p, 7) != 10 || be16(p, 9) != 10 || p[11] != 0 || p[12] != 9) return false;
+    size_t at = 13;
+    const size_t table_end = at + 4 + static_cast<size_t>(be32(p, at));
+    if (table_end > end) return false;
+    for (at += 4; at < table_end;) {
+        const size_t name = p[at];
+        if (name == 0 || at + 1 + name + 1 > table_end || !printable(p.subspan(at + 1, name))) return false;
+        at += 1 + name;
+        const std::uint8_t kind = p[at++];
+        size_t size = 0;
+        switch (kind) {
+            case 't':
+            case 'b':
+            case 'B': size = 1; break;
+            case 's':
+            case 'u': size = 2; break;
+            case 'I':
+            case 'i':
+            case 'f': size = 4; break;
+            case 'D': size = 5; break;
+            case 'l':
+            case 'L':
+            case 'd':
+            case 'T': size = 8; break;
+            case 'V': size = 0; break;
+            case 'S':
+            case 'F':
+            case 'A':
+            case 'x':
+                if (at + 4 > table_end) return false;
+                size = 4 + static_cast<size_t>(be32(p, at));
+                break;
+            default: return false;
+        }
+        if (size > table_end - at) return false;
+        at += size;
+    }
+    at = table_end;
+    for (int strings = 0; strings < 2; ++strings) {
+        if (at + 4 > end) return false;
+        const size_t length = be32(p, at);
+        if (length == 0 || length > end - at - 4 || !printable(p.subspan(at + 4, length))) return false;
+        at += 4 + length;
+    }
+    return at == end;
+}
+
+// collectd's binary network protocol (collectd wiki "Binary protocol",
+// src/network.c): parts of type, length (>= 4, with the header) that tile
+// the datagram. Strings (host 0, plugin 2, plugin instance 3, type 4, type
+// instance 5, message 0x100) end with NUL (only the host may not be empty); numbers (time 1, interval 7,
+// time_hr 8, interval_hr 9, severity 0x101) are 8 octets; values (6) hold
+// a count n >= 1, n types 0-3 and n 8-octet values. A plain packet has a
+// host and a time; a signed one starts with its signature part (0x200,
+// HMAC-SHA-256 + user name); an encrypted one is one part (0x210: user
+// name, IV, then ciphertext).
+bool collectd_packet(Payload p) {
+    if (p.size() < 8) return false;
+    if (be16(p, 0) == 0x0210) {
+        const size_t user = be16(p, 4);
+        return be16(p, 2) == p.size() && user > 0 && 6 + user + 16 + 20 <= p.size() && printable(p.subspan(6, user));
+    }
+    bool host = false, time = false;
+    for (size_t at = 0; at < p.size();) {
+        if (at + 4 > p.size()) return false;
+        const unsigned type = be16(p, at);
+        const size_t length = be16(p, at + 2);
+        if (length < 4 || at + length > p.size()) return false;
+        const Payload body = p.subspan(at + 4, length - 4);
+        switch (type) {
+            case 0x0000:
+            case 0x0002:
+            case 0x0003:
+            case 0x0004:
+            case 0x0005:
+            case 0x0100:
+                if (!collectd_string(body, type == 0x0100) || (type == 0 && body.size() < 2)) return false;
+                host = host || type == 0;
+                break;
+            case 0x0001:
+            case 0x0007:
+            case 0x0008:
+            case 0x0009:
+            case 0x0101:
+                if (body.size() != 8) return false;
+                time = time || type == 0x0001 || type == 0x0008;
+                break;
+            case 0x0006: {
+                const size_t n = body.size() >= 2 ? be16(body, 0) : 0;
+                if (n == 0 || body.size() != 2 + 9 * n ||
+                    !std::all_of(body.begin() + 2, body.begin() + 2 + static_cast<std::ptrdiff_t>(n),
+                                 [](std::uint8_t t) { return t <= 3; }))
+                    return false;
+                break;
+            }
+            case 0x0200:
+                if (at != 0 || body.size() < 32 + 1 || !printable(body.subspan(32))) return false;
+                break;
+            default: return false;
+        }
+        at += length;
+    }
+    return host && time;
+}
+
+// SANE standard 5.2 (network protocol) 5.2.5 SANE_NET_INIT: word opcode 0,
+// word version code (major 1, build = network protocol version 3), then
+// the user name as a SANE string: a word length (0: none) and that many
+// octets, printable, the last NUL, ending the payload.
+bool sane_net_init(Payload p) {
+    if (p.size() < 12 || be32(p, 0) != 0) return false;
+    const std::uint32_t version = be32(p, 4);
+    if (version >> 24 != 1 || (version & 0xffff) != 3) return false;
+    const size_t length = be32(p, 8);
+    if (12 + length != p.size()) return false;
+    return length == 0 || (length >= 2 && p.back() == 0 && printable(p.subspan(12, length - 1)));
+}
+
+// Gearman protocol (gearman.org/protocol, "Binary Protocol"): packets of
+// magic "\0REQ" / "\0RES" (one kind per payload), type 1-42 (not 5), data
+// size = what follows up to the next packet; the types without arguments
+// have none. The packets tile the payload.
+bool gearman_packets(Payload p) {
+    const bool request = has_at(p, 0, string_view("\0REQ", 4));
+    const string_view magic = request ? string_view("\0REQ", 4) : string_view("\0RES", 4);
+    size_t at = 0;
+    while (at < p.size()) {
+        if (at + 12 > p.size() || !has_at(p, at, magic)) return false;
+        const unsigned type = static_cast<unsigned>(be32(p, at + 4));
+        const size_t size = be32(p, at + 8);
+        if (!in_range(type, 1, 42) || type == 5 || size > p.size() - at - 12) return false;
+        if (one_of(type, {3, 4, 6, 9, 10, 24, 26}) && size != 0) return false;
+        at += 12 + size;
+    }
+    return true;
+}
+
+// NBD protocol (proto.md "Handshake"): "NBDMAGIC", then "IHAVEOPT" and the
+// 16-bit handshake flags (bits 0-1) of the newstyle handshake (the flags
+// may come in the next segment), or the oldstyle magic 0x00420281861253,
+// export size, flags and 124 zeros.
+bool nbd_server_greeting(Payload p) {
+    if (!has_at(p, 0, "NBDMAGIC")) return false;
+    if (p.size() == 16 || p.size() == 18)
+        return has_at(p, 8, "IHAVEOPT") && (p.size() == 16 || (be16(p, 16) & ~3u) == 0);
+    return p.size() == 152 && has_at(p, 8, string_view("\x00\x00\x42\x02\x81\x86\x12\x53", 8)) &&
+           all_zero(p.subspan(28));
+}
+// The same section: the client's flags (bits 0-1; may come alone in an
+// earlier segment), then options: "IHAVEOPT", option 1-10, data length =
+// what follows up to the next option; the options tile the payload.
+bool nbd_client_options(Payload p) {
+    size_t at = p.size() >= 4 && be32(p, 0) <= 3 ? 4 : 0;
+    if (!has_at(p, at, "IHAVEOPT")) return false;
+    while (at < p.size()) {
+        if (at + 16 > p.size() || !has_at(p, at, "IHAVEOPT") || !in_range(be32(p, at + 8), 1, 10) ||
+            be32(p, at + 12) > p.size() - at - 16)
+            return false;
+        at += 16 + be32(p, at + 12);
+    }
+    return true;
+}
+
+// RFC 6347 4.1-4.2.2: a handshake record (type 22, DTLS 1.0/1.2, epoch 0,
+// length inside the datagram) whose message (ClientHello 1, ServerHello 2,
+// HelloVerifyRequest 3; message length, fragment offset 0, fragment length
+// = the record's body - 12) is whole and whose fields fit; later records
+// (types 20-23, same version) tile the datagram.
+bool dtls_hello(Payload p) {
+    if (p.size() < 13 + 12 + 3 || p[0] != 22 || !dtls_version(be16(p, 1)) || be16(p, 3) != 0) return false;
+    const size_t record_end = 13 + be16(p, 11);
+    if (record_end > p.size()) return false;
+    const std::uint8_t type = p[13];
+    const size_t length = be24(p, 14);
+    if (!in_range(type, 1, 3) || be24(p, 19) != 0 || be24(p, 22) != length || 25 + length != record_end) return false;
+    if (!dtls_hello_body(p.subspan(25, length), type)) return false;
+    for (size_t at = record_end; at < p.size(); at += 13 + be16(p, at + 11)) {
+        if (at + 13 > p.size() || !in_range(p[at], 20, 23) || be16(p, at + 1) != be16(p, 1) ||
+            at + 13 + be16(p, at + 11) > p.size())
+            return false;
+    }
+    return true;
+}
+
+// RFC 2131 2-3, RFC 2132 2-3, 9.6: op 1/2, a hardware address of at most
+// 16 octets (0 on InfiniBand, RFC 4390), hops <= 16, flags only the broadcast bit, the magic cookie
+// 99.130.83.99 at 236, options (code, length) up to END with one DHCP
+// message type (53, 1-18), then only zero padding.
+bool dhcp_message(Payload p) {
+    if (p.size() < 244 || (p[0] != 1 && p[0] != 2) || p[1] == 0 || p[2] > 16 || p[3] > 16 ||
+        (be16(p, 10) & 0x7fff) != 0 || be32(p, 236) != 0x63825363)
+        return false;
+    bool type = false;
+    for (size_t at = 240; at < p.size();) {
+        const unsigned code = p[at];
+        if (code == 0) {
+            ++at;
+            continue;
+        }
+        if (code == 255) return type && all_zero(p.subspan(at + 1));
+        if (at + 2 > p.size() || at + 2 + p[at + 1] > p.size()) return false;
+        if (code == 53) {
+            if (type || p[at + 1] != 1 || !in_range(p[at + 2], 1, 18)) return false;
+            type = true;
+        }
+        at += 2 + p[at + 1];
+    }
+    return false;
+}
+
+// RFC 7296 3.1-3.2 (IKEv2) / RFC 2408 3.1-3.2 (ISAKMP, IKEv1): initiator
+// SPI not zero, version 2.0 / 1.0, the version's exchange types and flags,
+// length = the message; a chain of payloads (the version's types; reserved
+// bits zero; length >= 4) that ends at the end with next payload 0. RFC
+// 3948 2.2: a non-ESP marker (4 zero octets) may precede the header.
+bool ike_message(Payload p) {
+    if (p.size() >= 4 + 28 && be32(p, 0) == 0) p = p.subspan(4);
+    if (p.size() < 28 + 4 || (be32(p, 0) == 0 && be32(p, 4) == 0) || be32(p, 24) != p.size()) return false;
+    const std::uint8_t version = p[17], exchange = p[18], flags = p[19];
+    const bool v2 = version == 0x20;
+    if (v2 ? (!in_range(exchange, 34, 37) && exchange != 43) || (flags & ~0x38u) != 0
+           : version != 0x10 || !one_of(exchange, {1, 2, 3, 4, 5, 32, 33}) || flags > 7)
+        return false;
+    const auto known = [v2](unsigned next) {
+        return v2 ? in_range(next, 33, 48) || next == 53 : in_range(next, 1, 13) || next == 20 || next == 21;
+    };
+    unsigned next = p[16];
+    size_t at = 28;
+    if (next == 0) return false;
+    // IKEv1 payloads after an encrypted header (flag E) are ciphertext.
+    if (!v2 && (flags & 1)) return known(next);
+    while (next != 0) {
+        if (!known(next) || at + 4 > p.size() || (p[at + 1] & (v2 ? 0x7f : 0xff)) != 0) return false;
+        const size_t length = be16(p, at + 2);
+        if (length < 4 || at + length > p.size()) return false;
+        next = p[at];
+        at += length;
+    }
+    return at == p.size();
+}
+
+// RFC 2637 2.1-2.16: length = the message, message type 1 (control), magic
+// cookie 0x1A2B3C4D, control message type 1-15 with its fixed length,
+// reserved 0; start-control-connection messages carry version 1.0.
+bool pptp_control(Payload p) {
+    static constexpr unsigned kLengths[] = {0, 156, 156, 16, 16, 16, 20, 168, 32, 220, 24, 28, 16, 148, 40, 24};
+    if (p.size() < 16 || be16(p, 0) != p.size() || be16(p, 2) != 1 || be32(p, 4) != 0x1a2b3c4d) return false;
+    const unsigned type = be16(p, 8);
+    return in_range(type, 1, 15) && be16(p, 10) == 0 && p.size() == kLengths[type] &&
+           (type > 2 || be16(p, 12) == 0x0100);
+}
+
+// [MS-TDS] 2.2.3.1, 2.2.6.5: packet header (PRELOGIN 0x12, or 0x04 for the
+// server's answer; status end-of-message; length = the payload; window
+// 0), then option tokens (VERSION 0 first, tokens ascending up to 8, each
+// offset past the token list, each length inside the packet) ended by
+// 0xFF; VERSION is 6 octets, ENCRYPTION 1 (0-3), MARS 1 (0-1).
+bool tds_prelogin(Payload p) {
+    if (p.size() < 8 + 6 + 6 || (p[0] != 0x12 && p[0] != 0x04) || p[1] != 0x01 || be16(p, 2) != p.size() || p[7] != 0)
+        return false;
+    const Payload d = p.subspan(8);
+    size_t list_end = 0;
+    while (list_end < d.size() && d[list_end] != 0xff) list_end += 5;
+    if (list_end == 0 || list_end >= d.size()) return false;
+    int last = -1;
+    for (size_t t = 0; t < list_end; t += 5) {
+        const unsigned token = d[t];
+        const size_t offset = be16(d, t + 1), length = be16(d, t + 3);
+        if (token > 8 || static_cast<int>(token) <= last || (t == 0 && token != 0)) return false;
+        last = static_cast<int>(token);
+        if (offset < list_end + 1 || offset + length > d.size()) return false;
+        if (token == 0 && length != 6) return false;
+        if (token == 1 && (length != 1 || d[offset] > 3)) return false;
+        if (token == 4 && (length != 1 || d[offset] > 1)) return false;
+    }
+    return true;
+}
+
+// MongoDB wire protocol (docs "Legacy opcodes", "OP_MSG"): header
+// (messageLength = the payload, requestID, responseTo, opCode) then
+// OP_MSG (2013: flags 0, 1, 16 only; sections of kind 0, a document, or
+// kind 1, size + identifier + documents, to the end, less a checksum with
+// flag 0), OP_QUERY (2004: flags, "db.collection", skip, count, a query
+// and maybe a field selector to the end) or OP_REPLY (1: flags 0-3,
+// cursor, start, count, that many documents to the end).
+bool mongodb_message(Payload p) {
+    if (p.size() < 16 + 4 + 5 || le32(p, 0) != p.size()) return false;
+    const std::uint32_t op = le32(p, 12), flags = le32(p, 16);
+    size_t at = 20;
+    switch (op) {
+        case 2013: {
+            if ((flags & ~0x10003u) != 0) return false;
+            const size_t end = p.size() - ((flags & 1) != 0 ? 4 : 0);
+            if (at >= end) return false;
+            while (at < end) {
+                const std::uint8_t kind = p[at++];
+                if (kind == 0) {
+                    if (!bson_document(p, at, end)) return false;
+                    continue;
+                }
+                if (kind != 1 || at + 4 > end) return false;
+                const size_t size = le32(p, at);
+                if (size < 4 + 2 || size > end - at) return false;
+                const size_t section_end = at + size;
+                at += 4;
+                if (!c_string(p, at, section_end)) return false;
+                while (at < section_end)
+                    if (!bson_document(p, at, section_end)) return false;
+            }
+            return true;
+        }
+        case 2004: {
+            if ((flags & ~0xfeu) != 0) return false;
+            const size_t name = at;
+            if (!c_string(p, at, p.size()) || at - name < 4 ||
+                std::find(p.begin() + static_cast<std::ptrdiff_t>(name), p.begin() + static_cast<std::ptrdiff_t>(at),
+                          '.') == p.begin() + static_cast<std::ptrdiff_t>(at))
+                return false;
+            at += 8;
+            if (at > p.size() || !bson_document(p, at, p.size())) return false;
+            return at == p.size() || (bson_document(p, at, p.size()) && at == p.size());
+        }
+        case 1: {
+            if ((flags & ~0xfu) != 0 || p.size() < 36) return false;
+            const std::uint32_t count = le32(p, 32);
+            at = 36;
+            for (std::uint32_t k = 0; k < count; ++k)
+                if (!bson_document(p, at, p.size())) return false;
+            return at == p.size();
+        }
+        default: return false;
+    }
+}
+
+// IEEE 1815-2012 9.2: frames of start 0x05 0x64, length 5-255 (control,
+// addresses, user data), control (primary functions 0-4, 9; secondary 0,
+// 1, 11, 15), destination, source, header CRC, then the user data in
+// blocks of 16 octets each followed by its CRC; frames tile the payload.
+bool dnp3_frames(Payload p) {
+    size_t at = 0;
+    while (at < p.size()) {
+        if (at + 10 > p.size() || p[at] != 0x05 || p[at + 1] != 0x64 || p[at + 2] < 5) return false;
+        const std::uint8_t control = p[at + 3];
+        const unsigned function = control & 0x0f;
+        if ((control & 0x40) != 0 ? !one_of(function, {0, 1, 2, 3, 4, 9}) : !one_of(function, {0, 1, 11, 15}))
+            return false;
+        if (!dnp3_crc_ok(p, at, 8)) return false;
+        size_t data = p[at + 2] - 5u;
+        at += 10;
+        while (data > 0) {
+            const size_t block = std::min<size_t>(data, 16);
+            if (at + block + 2 > p.size() || !dnp3_crc_ok(p, at, block)) return false;
+            at += block + 2;
+            data -= block;
+        }
+    }
+    return true;
+}
+
+}  // namespace ghostports::framed

@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The binary, length-framed rows (framed_signatures.cpp): each real case of
+// signature_cases.hpp with one length or field made wrong (off by one, a
+// wrong magic, a value out of its range) is named by no row.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+
+#include "builder.hpp"
+#include "signature_cases.hpp"
+#include "core/ghostports/signatures.hpp"
+
+using ghostports::Sender;
+using ghostports::Transport;
+using rescap::test::Bytes;
+using rescap::test::hex;
+using rescap::test::raw;
+using rescap::test::operator+;
+
+namespace {
+
+const rescap::test::SignatureCase &the_case(std::string_view what) {
+    for (const auto &c : rescap::test::signature_cases())
+        if (what == c.what) return c;
+    throw std::runtime_error("no case " + std::string(what));
+}
+
+std::string name_of(const Bytes &payload, Transport transport, Sender sender) {
+    const auto *row = ghostports::match_signature(payload, transport, sender);
+    return row != nullptr ? row->protocol : "";
+}
+
+// The case's payload with the octet at `at` set to `value` (or, with
+// `delta`, changed by it).
+Bytes with(std::string_view what, std::size_t at, std::uint8_t value) {
+    Bytes p = the_case(what).payload;
+    p.at(at) = value;
+    return p;
+}
+Bytes bumped(std::string_view what, std::size_t at, int delta) {
+    Bytes p = the_case(what).payload;
+    p.at(at) = static_cast<std::uint8_t>(p.at(at) + delta);
+    return p;
+}
+Bytes longer(std::string_view what) {
+    return the_case(what).payload + Bytes{0x00};
+}
+
+// Each variant of case `what` stays unnamed, while the case itself is named.
+void expect_unnamed(std::string_view what, std::initializer_list<std::pair<const char *, Bytes>> variants) {
+    const auto &c = the_case(what);
+    ASSERT_EQ(name_of(c.payload, c.transport, c.sender), c.protocol) << what;
+    for (const auto &[change, p] : variants) EXPECT_EQ(name_of(p, c.transport, c.sender), "") << what << ": " << change;
+}
+
+}  // namespace
+
+TEST(FramedSignatures, SmbNeedsItsNbssLengthAndHeader) {
+    expect_unnamed("smb1 negotiate", {{"NBSS length + 1", bumped("smb1 negotiate", 3, 1)},
+                                      {"NBSS length - 1", bumped("smb1 negotiate", 3, -1)},
+                                      {"NBSS reserved flag bit", with("smb1 negotiate", 1, 0x02)},
+                                      {"NBSS type 1", with("smb1 negotiate", 0, 0x01)},
+                                      {"magic \\xffSMC", with("smb1 negotiate", 7, 'C')},
+                                      {"WordCount 1", with("smb1 negotiate", 36, 1)},
+                                      {"ByteCount + 1", bumped("smb1 negotiate", 37, 1)},
+                                      {"an octet more", longer("smb1 negotiate")}});
+    expect_unnamed("smb2 negotiate", {{"NBSS length + 1", bumped("smb2 negotiate", 3, 1)},
+                                      {"StructureSize 65", with("smb2 negotiate", 8, 65)},
+                                      {"command 0x13", with("smb2 negotiate", 16, 0x13)},
+                                      {"body size 35", with("smb2 negotiate", 68, 35)},
+                                      {"a response's flag on a request body", with("smb2 negotiate", 20, 0x01)},
+                                      {"NextCommand 4", with("smb2 negotiate", 24, 4)},
+                                      {"magic \\xfcSMB", with("smb2 negotiate", 4, 0xfc)}});
+    expect_unnamed("nbss session request", {{"length + 1", bumped("nbss session request", 3, 1)},
+                                            {"name length 33", with("nbss session request", 4, 33)},
+                                            {"name octet Q", with("nbss session request", 5, 'Q')},
+                                            {"an octet more", longer("nbss session request")}});
+    // RFC 1002 4.3.3's positive response alone is four octets: no evidence.
+    EXPECT_EQ(name_of(Bytes{0x82, 0, 0, 0}, Transport::Tcp, Sender::Server), "");
+}
+
+TEST(FramedSignatures, SmbTransformNeedsItsOriginalSize) {
+    Bytes transform = Bytes{0xfd, 'S', 'M', 'B'} + Bytes(32, 0x5a) + Bytes{100, 0, 0, 0, 0, 0, 1, 0} + Bytes(8, 0x11) +
+                      Bytes(100, 0x77);
+    const Bytes framed = Bytes{0, 0, 0, static_cast<std::uint8_t>(transform.size())} + transform;
+    EXPECT_EQ(name_of(framed, Transport::Tcp, Sender::Client), "SMB2");
+    Bytes wrong = framed;
+    wrong[4 + 36] = 99;  // OriginalMessageSize - 1
+    EXPECT_EQ(name_of(wrong, Transport::Tcp, Sender::Client), "");
+    wrong = framed;
+    wrong[4 + 42] = 2;  // Flags other than "encrypted"
+    EXPECT_EQ(name_of(wrong, Transport::Tcp, Sender::Client), "");
+}
+
+TEST(FramedSignatures, KerberosNeedsDerLengthsPvnoAndItsType) {
+    const Bytes error = the_case("kerberos error").payload;
+    expect_unnamed("kerberos as-req udp", {{"pvno 4", with("kerberos as-req udp", 10, 4)},
+                                           {"msg-type 11 in an AS-REQ", with("kerberos as-req udp", 15, 11)},
+                                           {"AS-REP tag on a KDC-REQ layout", with("kerberos as-req udp", 0, 0x6b)},
+                                           {"outer length + 1", bumped("kerberos as-req udp", 2, 1)},
+                                           {"an octet more", longer("kerberos as-req udp")}});
+    expect_unnamed("kerberos as-req tcp", {{"TCP length + 1", bumped("kerberos as-req tcp", 3, 1)},
+                                           {"TCP length - 1", bumped("kerberos as-req tcp", 3, -1)}});
+    expect_unnamed("kerberos error",
+                   {{"non-minimal DER length", Bytes{0x7e, 0x81} + Bytes(error.begin() + 1, error.end())},
+                    {"fields out of order ([5] as [3])", with("kerberos error", 33, 0xa3)},
+                    {"only pvno and msg-type", hex("7e0c300aa003020105a10302011e")}});
+    // A bare AS-REQ over TCP lacks its length prefix.
+    EXPECT_EQ(name_of(the_case("kerberos as-req udp").payload, Transport::Tcp, Sender::Client), "");
+}
+
+TEST(FramedSignatures, RadiusNeedsItsLengthAttributesAndWhatTheCodeRequires) {
+    const Bytes request = the_case("radius access-request").payload;
+    // The RFC 2865 7.1 request without NAS-IP-Address: no NAS identity.
+    Bytes no_nas(request.begin(), request.begin() + 44);
+    no_nas.insert(no_nas.end(), request.begin() + 50, request.end());
+    no_nas[3] = static_cast<std::uint8_t>(no_nas.size());
+    expect_unnamed("radius access-request", {{"length + 1", bumped("radius access-request", 3, 1)},
+                                             {"length - 1", bumped("radius access-request", 3, -1)},
+                                             {"code 6", with("radius access-request", 0, 6)},
+                                             {"NAS-Port length 7", with("radius access-request", 51, 7)},
+                                             {"attribute type 0", with("radius access-request", 20, 0)},
+                                             {"no NAS identity", no_nas}});
+    expect_unnamed("radius access-accept", {{"Service-Type length 5", with("radius access-accept", 21, 5)},
+                                            {"attribute length 2", with("radius access-accept", 21, 2)},
+                                            {"an octet more", longer("radius access-accept")}});
+}
+
+TEST(FramedSignatures, Http2NeedsThePrefaceAndASettingsFrame) {
+    expect_unnamed("http2 preface", {{"preface typo", with("http2 preface", 4, 'X')},
+                                     {"SETTINGS length 17", with("http2 preface", 26, 17)},
+                                     {"ENABLE_PUSH 2", with("http2 preface", 50, 2)},
+                                     {"setting id 0", with("http2 preface", 34, 0)},
+                                     {"SETTINGS on stream 1", with("http2 preface", 32, 1)},
+                                     {"a PING first", with("http2 preface", 27, 6)},
+                                     {"SETTINGS length + 1 (runs over)", bumped("http2 preface", 26, 6)}});
+    expect_unnamed("http2 server settings",
+                   {{"a PING first", with("http2 server settings", 3, 6)},
+                    {"a SETTINGS ACK first", with("http2 server settings", 4, 1)},
+                    {"MAX_FRAME_SIZE 100", hex("000006040000000000000500000064")},
+                    {"only an unassigned setting", hex("00000604000000000000fe0300000001")},
+                    {"an empty SETTINGS", hex("000000040000000000")},
+                    {"a cut second frame header", the_case("http2 server settings").payload + Bytes{0x00, 0x00}}});
+}
+
+TEST(FramedSignatures, Http2IgnoresUnassignedSettingsAsTheRfcSays) {
+    // gRPC C-core's GRPC_ALLOW_TRUE_BINARY_METADATA (0xFE03) next to MAX_CONCURRENT_STREAMS; an empty SETTINGS
+    // after the client's preface.
+    EXPECT_EQ(name_of(hex("00000c040000000000000300000064fe0300000001"), Transport::Tcp, Sender::Server), "HTTP/2");
+    EXPECT_EQ(
+        name_of(raw("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n") + hex("000000040000000000"), Transport::Tcp, Sender::Client),
+        "HTTP/2");
+}
+
+TEST(FramedSignatures, ModbusNeedsMbapAndTheFunctionsLayout) {
+    expect_unnamed("modbus read", {{"protocol id 1", with("modbus read", 3, 1)},
+                                   {"length + 1", bumped("modbus read", 5, 1)},
+                                   {"length - 1", bumped("modbus read", 5, -1)},
+                                   {"quantity 0", with("modbus read", 11, 0)},
+                                   {"quantity 126", with("modbus read", 11, 126)},
+                                   {"function 0x41", with("modbus read", 7, 0x41)}});
+    expect_unnamed("modbus read response", {{"byte count 15", with("modbus read response", 8, 15)},
+                                            {"byte count 17", with("modbus read response", 8, 17)}});
+    EXPECT_EQ(name_of(hex("000100000003018302"), Transport::Tcp, Sender::Server), "Modbus/TCP");
+    EXPECT_EQ(name_of(hex("000100000003018307"), Transport::Tcp, Sender::Server), "");  // exception code 7
+}
+
+TEST(FramedSignatures, BgpNeedsMarkerLengthTypeAndAnOpenThatFits) {
+    expect_unnamed("bgp open", {{"marker octet 0xFE", with("bgp open", 5, 0xfe)},
+                                {"OPEN length + 1", bumped("bgp open", 17, 1)},
+                                {"type 6", with("bgp open", 18, 6)},
+                                {"version 3", with("bgp open", 19, 3)},
+                                {"hold time 2", with("bgp open", 23, 2)},
+                                {"optional parameters length + 1", bumped("bgp open", 28, 1)},
+                                {"a cut KEEPALIVE",
+                                 Bytes(the_case("bgp open").payload.begin(), the_case("bgp open").payload.end() - 1)}});
+    EXPECT_EQ(name_of(Bytes(16, 0xff) + Bytes{0x00, 0x13, 0x04}, Transport::Tcp, Sender::Server), "BGP");
+    EXPECT_EQ(name_of(Bytes(16, 0xff) + Bytes{0x00, 0x14, 0x04, 0x00}, Transport::Tcp, Sender::Server), "");
+}
+
+TEST(FramedSignatures, RdpNeedsTpktX224AndRdpsOwnData) {
+    expect_unnamed("rdp connection request", {{"TPKT version 2", with("rdp connection request", 0, 2)},
+                                              {"TPKT length + 1", bumped("rdp connection request", 3, 1)},
+                                              {"LI + 1", bumped("rdp connection request", 4, 1)},
+                                              {"TPDU code 0xE1", with("rdp connection request", 5, 0xe1)},
+                                              {"cookie without CR LF", with("rdp connection request", 37, 'x')},
+                                              {"RDP_NEG_REQ length 9", with("rdp connection request", 40, 9)},
+                                              {"requested protocol 0x20", with("rdp connection request", 42, 0x20)}});
+    // A bare X.224 CR / CC is any ISO transport's (S7comm, MMS...): not RDP.
+    EXPECT_EQ(name_of(hex("0300000b06e00000000000"), Transport::Tcp, Sender::Client), "");
+    EXPECT_EQ(name_of(hex("0300000b06d00000123400"), Transport::Tcp, Sender::Server), "");
+    expect_unnamed("rdp connection confirm", {{"two selected protocols", with("rdp connection confirm", 15, 3)},
+                                              {"RDP_NEG_RSP length 9", with("rdp connection confirm", 13, 9)}});
+    EXPECT_EQ(name_of(hex("030000130ed00000123400030008000500000000"), Transport::Tcp, Sender::Server),
+              "");  // an octet more
+    EXPECT_EQ(name_of(hex("030000130ed000001234000300080005000000"), Transport::Tcp, Sender::Server), "RDP");
+    EXPECT_EQ(name_of(hex("030000130ed000001234000300080007000000"), Transport::Tcp, Sender::Server), "");
+}
+
+TEST(FramedSignatures, S7commNeedsTpktDtAndItsLengths) {
+    expect_unnamed("s7comm setup", {{"TPKT length + 1", bumped("s7comm setup", 3, 1)},
+                                    {"COTP code 0xE0", with("s7comm setup", 5, 0xe0)},
+                                    {"protocol id 0x72", with("s7comm setup", 7, 0x72)},
+                                    {"ROSCTR 4", with("s7comm setup", 8, 4)},
+                                    {"parameter length 9", with("s7comm setup", 14, 9)},
+                                    {"function 0xF1", with("s7comm setup", 17, 0xf1)}});
+    expect_unnamed("s7comm read", {{"two items in one item's length", with("s7comm read", 18, 2)}});
+    // A bare X.224 DT of another ISO application is not S7comm.
+    EXPECT_EQ(name_of(hex("0300000a02f080a10000"), Transport::Tcp, Sender::Client), "");
+}
+
+TEST(FramedSignatures, AmqpNeedsTheWholeHeaderOrAStartFrameThatFits) {
+    const Bytes start = the_case("amqp connection.start").payload;
+    expect_unnamed("amqp header",
+                   {{"version 0-9-2", with("amqp header", 7, 2)}, {"an octet more", longer("amqp header")}});
+    expect_unnamed("amqp connection.start", {{"frame-end 0xCF", with("amqp connection.start", start.size() - 1, 0xcf)},
+                                             {"size + 1", bumped("amqp connection.start", 6, 1)},
+                                             {"class 20", with("amqp connection.start", 8, 20)},
+                                             {"table length + 1", bumped("amqp connection.start", 16, 1)}});
+}
+
+TEST(FramedSignatures, CollectdNeedsPartsThatTileWithHostAndTime) {
+    const Bytes datagram = the_case("collectd").payload;
+    expect_unnamed("collectd", {{"host part length + 1", bumped("collectd", 3, 1)},
+                                {"part type 0x000a", with("collectd", 1, 0x0a)},
+                                {"no host part", Bytes(datagram.begin() + 13, datagram.end())},
+                                {"time part length 11", with("collectd", 16, 11)},
+                                {"an octet more", longer("collectd")}});
+}
+
+TEST(FramedSignatures, SaneGearmanNbdNeedTheirFields) {
+    expect_unnamed("sane init", {{"opcode 1", with("sane init", 3, 1)},
+                                 {"major version 2", with("sane init", 4, 2)},
+                                 {"network protocol 2", with("sane init", 7, 2)},
+                                 {"user name length 1, no octet", with("sane init", 11, 1)}});
+    EXPECT_EQ(name_of(hex("00000000010100030000000462"
+                          "6f6200"),
+                      Transport::Tcp, Sender::Client),
+              "SANE");
+    EXPECT_EQ(name_of(hex("00000000010100030000000462"
+                          "6f6278"),
+                      Transport::Tcp, Sender::Client),
+              "");  // no NUL
+    expect_unnamed("gearman can_do", {{"magic \\0REX", with("gearman can_do", 3, 'X')},
+                                      {"type 0", with("gearman can_do", 7, 0)},
+                                      {"type 43", with("gearman can_do", 7, 43)},
+                                      {"size + 1", bumped("gearman can_do", 11, 1)},
+                                      {"size - 1", bumped("gearman can_do", 11, -1)}});
+    expect_unnamed("gearman no_job", {{"NO_JOB with data", with("gearman no_job", 11, 1) + Bytes{'x'}}});
+    expect_unnamed("nbd greeting", {{"NBDMAGIX", with("nbd greeting", 7, 'X')},
+                                    {"handshake flag 4", with("nbd greeting", 17, 4)},
+                                    {"an octet more", longer("nbd greeting")}});
+    expect_unnamed("nbd opt_go", {{"option 11", with("nbd opt_go", 15, 11)},
+                                  {"data length + 1", bumped("nbd opt_go", 19, 1)},
+                                  {"data length - 1", bumped("nbd opt_go", 19, -1)},
+                                  {"client flag 4", with("nbd opt_go", 3, 4)}});
+}
+
+TEST(FramedSignatures, DtlsDhcpIkeNeedTheirLengthsAndMagic) {
+    expect_unnamed("dtls client hello", {{"version 0xFEFE", with("dtls client hello", 2, 0xfe)},
+                                         {"fragment offset 1", with("dtls client hello", 21, 1)},
+                                         {"record length + 1", bumped("dtls client hello", 12, 1)},
+                                         {"session id 33", with("dtls client hello", 59, 33)},
+                                         {"epoch 1", with("dtls client hello", 4, 1)}});
+    const Bytes discover = the_case("dhcp discover").payload;
+    expect_unnamed("dhcp discover", {{"magic cookie", with("dhcp discover", 236, 0x64)},
+                                     {"op 3", with("dhcp discover", 0, 3)},
+                                     {"message type 0", with("dhcp discover", 242, 0)},
+                                     {"no END", Bytes(discover.begin(), discover.end() - 9)}});
+    expect_unnamed("ike sa_init", {{"length + 1", bumped("ike sa_init", 27, 1)},
+                                   {"version 3.0", with("ike sa_init", 17, 0x30)},
+                                   {"exchange 33", with("ike sa_init", 18, 33)},
+                                   {"SA payload length + 1", bumped("ike sa_init", 31, 1)},
+                                   {"first payload type 99", with("ike sa_init", 16, 99)}});
+}
+
+TEST(FramedSignatures, PptpTdsMongoDnp3NeedTheirLengthsAndChecks) {
+    expect_unnamed("pptp sccrq", {{"magic cookie", with("pptp sccrq", 4, 0x1b)},
+                                  {"length 155", with("pptp sccrq", 1, 155)},
+                                  {"control type 16", with("pptp sccrq", 9, 16)},
+                                  {"control type 3 at SCCRQ's length", with("pptp sccrq", 9, 3)}});
+    expect_unnamed("tds prelogin", {{"length + 1", bumped("tds prelogin", 3, 1)},
+                                    {"packet type 0x11", with("tds prelogin", 0, 0x11)},
+                                    {"VERSION length 5", with("tds prelogin", 12, 5)},
+                                    {"ENCRYPTION offset past the end", with("tds prelogin", 15, 0x40)},
+                                    {"tokens out of order", with("tds prelogin", 13, 0x03)}});
+    expect_unnamed("mongodb hello", {{"messageLength + 1", bumped("mongodb hello", 0, 1)},
+                                     {"opCode 2012", bumped("mongodb hello", 12, -1)},
+                                     {"document length + 1", bumped("mongodb hello", 21, 1)},
+                                     {"flag bit 2", with("mongodb hello", 16, 4)}});
+    const Bytes read = the_case("dnp3 read").payload;
+    expect_unnamed("dnp3 link status", {{"header CRC", bumped("dnp3 link status", 8, 1)},
+                                        {"start 05 65", with("dnp3 link status", 1, 0x65)},
+                                        {"length 6", with("dnp3 link status", 2, 6)}});
+    expect_unnamed("dnp3 read", {{"data block CRC", bumped("dnp3 read", read.size() - 1, 1)},
+                                 {"a cut block", Bytes(read.begin(), read.end() - 3)}});
+}
