@@ -449,7 +449,9 @@ HandOffResult run_hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
         pinfo->can_desegment = pinfo->saved_can_desegment;
     TRY {
         if (choice->decoder == Decoder::TakenOver || choice->decoder == Decoder::Named) {
-            if (call_dissector_only(choice->handle, tvb, pinfo, tree, data) > 0) {
+            // A dissector that asks TCP for more (finger's reply, until FIN)
+            // may return 0: it took the payload, it did not refuse it.
+            if (call_dissector_only(choice->handle, tvb, pinfo, tree, data) > 0 || pinfo->desegment_len != 0) {
                 result.decoded_by = protocol_name_of(choice->handle);
                 result.taken_over = choice->decoder == Decoder::TakenOver;
             } else if (!PINFO_FD_VISITED(pinfo)) {
