@@ -281,8 +281,8 @@ began=$(date +%s)
 # 1. Plugin loaded: Wireshark's own plugin list (as tshark reads the same folder).
 rescap_check_loaded "$home" || fail "plugin not loaded from $home"
 
-# 2. A decoded response, tree open (nested_1999 frame 4: a 1999 signed response).
-start_wireshark response -C "$profile" -r "$work/nested_1999.pcap" -g 4
+# 2. A decoded response, tree open (nested_1999 frame 2: a 1999 SignedResponse, status authorized through AuthDigest).
+start_wireshark response -C "$profile" -r "$work/nested_1999.pcap" -g 2
 win=$(wait_window "nested_1999") || fail "response: no main window"
 sleep 3
 [ -n "${win:-}" ] && open_details "$win" 4
