@@ -20,6 +20,12 @@ NMAP = {
     'distccd': {'distcc'}, 'distcc': {'distcc'}, 'grpc': {'grpc'}, 'http2': {'http2', 'grpc'},
     'websocket': {'websocket'}, 'upsd': {'nut'}, 'amqp': {'amqp'}, 'ms-wbt-server': {'rdp'}, 'rdp': {'rdp'},
     'auth': {'ident'}, 'ident': {'ident'}, 'sane-port': {'sane'}, 'sane': {'sane'}, 'nbd': {'nbd'},
+    # the fresh set
+    'dict': {'dict'}, 'dictd': {'dict'}, 'daytime': {'daytime'}, 'time': {'time'}, 'echo': {'echo'},
+    'clam': {'clamd'}, 'clamd': {'clamd'}, 'fastcgi': {'fcgi'}, 'fcgi': {'fcgi'}, 'nats': {'nats'},
+    'iperf3': {'iperf3'}, 'postgresql': {'pgsql'}, 'pgbouncer': {'pgsql'}, 'bzr': {'bzr'}, 'gpsd': {'gpsd'},
+    'gpsd-ng': {'gpsd'}, 'nrpe': {'nrpe'}, 'unison': {'unison'}, 'ssl': {'tls'}, 'tls': {'tls'},
+    'https': {'tls'}, 'tftp': {'tftp'}, 'netbios-ns': {'nbns'}, 'mosh': {'mosh'}, 'chrony': {'chrony-cmd'},
 }
 
 # nDPI protocol names (ndpiReader "proto: M.A/Master.App"; every dotted part is looked up)
@@ -30,6 +36,9 @@ NDPI = {
     'smbv23': {'smb2'}, 'vnc': {'vnc'}, 'ssh': {'ssh'}, 'ftp_control': {'ftp'}, 'ftp_data': {'ftp'},
     'rsh': {'rsh'}, 'modbus': {'mbtcp'}, 'websocket': {'websocket'}, 'http2': {'http2', 'grpc'},
     'grpc': {'grpc'}, 'gopher': {'gopher'}, 'amqp': {'amqp'}, 'rdp': {'rdp'}, 'nbd': {'nbd'},
+    # the fresh set
+    'postgresql': {'pgsql'}, 'tls': {'tls'}, 'tftp': {'tftp'}, 'netbios': {'nbns'}, 'mosh': {'mosh'},
+    'iperf': {'iperf3'}, 'fastcgi': {'fcgi'}, 'nats': {'nats'}, 'echo': {'echo'}, 'daytime': {'daytime'},
 }
 
 # Suricata eve.json flow app_proto
@@ -38,6 +47,8 @@ SURICATA = {
     'websocket': {'websocket'}, 'dns': {'dns'}, 'krb5': {'kerberos'}, 'radius': {'radius'},
     'snmp': {'snmp'}, 'smb': {'smb', 'smb2'}, 'rfb': {'vnc'}, 'ssh': {'ssh'}, 'ftp': {'ftp'},
     'ftp-data': {'ftp'}, 'modbus': {'mbtcp'}, 'bgp': {'bgp'}, 'syslog': {'syslog'}, 'rdp': {'rdp'},
+    # the fresh set
+    'tls': {'tls'}, 'pgsql': {'pgsql'}, 'tftp': {'tftp'}, 'nbns': {'nbns'}, 'smtp': {'smtp'},
 }
 
 # the plugin's ghost-port service names (field ghost service name; lower-cased)
@@ -54,6 +65,14 @@ RESCAP = {
     'modbus': {'mbtcp'}, 'modbus/tcp': {'mbtcp'}, 'mbtcp': {'mbtcp'}, 'epmd': {'epmd'},
     'distcc': {'distcc'}, 'amqp': {'amqp'}, 'rdp': {'rdp'}, 'ident': {'ident'}, 'sane': {'sane'},
     'nbd': {'nbd'},
+    # the fresh set (names a recogniser could plausibly print)
+    'dict': {'dict'}, 'dictd': {'dict'}, 'daytime': {'daytime'}, 'time': {'time'}, 'time protocol': {'time'},
+    'echo': {'echo'}, 'clamd': {'clamd'}, 'clamav': {'clamd'}, 'fastcgi': {'fcgi'}, 'fcgi': {'fcgi'},
+    'nats': {'nats'}, 'iperf3': {'iperf3'}, 'iperf': {'iperf3'}, 'postgresql': {'pgsql'}, 'pgsql': {'pgsql'},
+    'bazaar': {'bzr'}, 'bzr': {'bzr'}, 'gpsd': {'gpsd'}, 'nrpe': {'nrpe'}, 'shadowsocks': {'shadowsocks'},
+    'unison': {'unison'}, 'tls': {'tls'}, 'ssl': {'tls'}, 'tftp': {'tftp'}, 'nbns': {'nbns'},
+    'netbios-ns': {'nbns'}, 'netbios name service': {'nbns'}, 'mosh': {'mosh'}, 'chrony': {'chrony-cmd'},
+    'chrony-cmd': {'chrony-cmd'}, 'chronyc': {'chrony-cmd'},
 }
 
 TABLES = {'nmap': NMAP, 'ndpi': NDPI, 'suricata': SURICATA, 'rescap': RESCAP}
