@@ -46,7 +46,7 @@ ORIGIN_NOTE = 'The origin is python http.server on 127.0.0.1:%d (not captured).'
 def _dictd_prep(ctx):
     ctx.write('eval.txt', ':ghost:a service found on a port where another one was expected\n'
                           ':port:a number that names one end of a TCP or UDP conversation\n')
-    ctx.mkdir('log', 0o777)   # dictd logs as its own user
+    ctx.mkdir('log', 0o777)   # dictd writes its log and pid as its own user
     ctx.run(['sh', '-c', 'dictfmt -j -s "Eval dictionary" --utf8 eval < eval.txt'], timeout=30)
     ctx.write('dictd.conf', 'access { allow 127.0.0.1 }\n'
                             'database eval { data "%(t)s/eval.dict" index "%(t)s/eval.index" }\n' % {'t': ctx.tmp})
@@ -54,14 +54,16 @@ def _dictd_prep(ctx):
 
 @fresh(name='fresh_dictd_283', service='dict', transport='tcp', port=283, package='dictd', program='dictd',
        client='dict: dict -h 127.0.0.1 -p 283 -d eval ghost ; dict -h 127.0.0.1 -p 283 -I ; dict ... -D',
-       sent='DICT (RFC 2229): CLIENT, DEFINE eval ghost, SHOW SERVER, SHOW DB, QUIT',
-       protocol=None, pname='DICT', sent_needles=[b'DEFINE eval ghost'],
+       sent='DICT (RFC 2229): client "dict <v>...", define eval "ghost" (one definition), show server, show db, quit',
+       protocol=None, pname='DICT', sent_needles=[b'define eval "ghost"'],
        announced={'product': 'dictd', 'version': lambda pv, ctx: version_re('dictd'),
                   'where': 'banner "220 <host> dictd <v>/rf on Linux ..."'},
        prepare=_dictd_prep, notes='Wireshark 4.0 has no DICT dissector (expected.protocol null).')
 def fresh_dictd_283(ctx):
-    ctx.spawn(['dictd', '-d', 'nodetach', '-c', ctx.path('dictd.conf'), '--listen-to', LO, '-p', '283',
-               '--pid-file', ctx.path('dictd.pid'), '-L', ctx.path('log/dictd.log')], 'server-dictd')
+    # dictd drops to its user before it binds: start it as that user, allowed to bind below 1024
+    ctx.spawn(setpriv('dictd', 'dictd') + ['dictd', '-d', 'nodetach', '-c', ctx.path('dictd.conf'), '--listen-to',
+                                           LO, '-p', '283', '--pid-file', ctx.path('log/dictd.pid'),
+                                           '-L', ctx.path('log/dictd.log')], 'server-dictd')
     ctx.wait_listen('tcp', 283)
     r = ctx.run(['dict', '-h', LO, '-p', '283', '-d', 'eval', 'ghost'], timeout=20)
     if b'another one' not in r.stdout:
@@ -476,40 +478,6 @@ def fresh_gpsd_283(ctx):
         ctx.run(['gpspipe', mode, '-n', '3', '-x', '4', '127.0.0.1:283'], timeout=20, check=False)
 
 
-# ---------------------------------------------------------------- NRPE (TCP 403)
-
-def _nrpe_prep(ctx):
-    ctx.write('nrpe.cfg', """server_port=403
-server_address=127.0.0.1
-nrpe_user=nagios
-nrpe_group=nagios
-allowed_hosts=127.0.0.1
-dont_blame_nrpe=0
-pid_file=%(t)s/run/nrpe.pid
-command[check_eval]=/bin/echo OK - eval check
-""" % {'t': ctx.tmp})
-
-
-@fresh(name='fresh_nrpe_403', service='nrpe', transport='tcp', port=403, package='nagios-nrpe-server',
-       program='nrpe (Nagios NRPE daemon, SSL off)',
-       client='nagios-nrpe-plugin: check_nrpe -H 127.0.0.1 -p 403 -n (version query) ; check_nrpe ... -n -c check_eval',
-       sent='NRPE packets without TLS (-n on both sides): the _NRPE_CHECK query ("NRPE v<v>" back) and the '
-            'command check_eval ("OK - eval check" back)', protocol=None, pname='NRPE',
-       sent_needles=[b'_NRPE_CHECK', b'check_eval'],
-       announced={'product': 'NRPE', 'version': True, 'where': 'reply to _NRPE_CHECK "NRPE v<v>"'},
-       prepare=_nrpe_prep, notes='Wireshark 4.0 has no NRPE dissector (expected.protocol null).')
-def fresh_nrpe_403(ctx):
-    ctx.mkdir('run', 0o777)
-    # nrpe binds its port after dropping to nrpe_user: start it as that user, allowed to bind below 1024
-    ctx.spawn(setpriv('nagios', 'nagios') + ['/usr/sbin/nrpe', '-n', '-c', ctx.path('nrpe.cfg'), '-f'], 'server-nrpe')
-    ctx.wait_listen('tcp', 403)
-    plugin = '/usr/lib/nagios/plugins/check_nrpe'
-    r = ctx.run([plugin, '-H', LO, '-p', '403', '-n'], timeout=20, check=False)
-    if b'NRPE' not in r.stdout:
-        raise ScenarioError('check_nrpe: %r' % r.stdout)
-    ctx.run([plugin, '-H', LO, '-p', '403', '-n', '-c', 'check_eval'], timeout=20)
-
-
 # ---------------------------------------------------------------- Shadowsocks: ss-server (TCP 283)
 
 SS_KEY = 'Ss-s3cret'
@@ -814,3 +782,44 @@ def fresh_kadmind_kpasswd_403(ctx):
                     [('expect', 'Password for'), ('send', KRB_PW), ('expect', 'Enter new password'),
                      ('send', KPW_NEW), ('expect', 'Enter it again'), ('send', KPW_NEW),
                      ('expect', 'Password changed')], env=dict(env, PATH='/usr/bin:/bin'))
+
+
+# ---------------------------------------------------------------- LCDproc: LCDd (TCP 283), lcdproc
+
+def _lcdd_prep(ctx):
+    ctx.write('LCDd.conf', """[server]
+DriverPath=/usr/lib/x86_64-linux-gnu/lcdproc/
+Driver=text
+Bind=127.0.0.1
+Port=283
+User=nobody
+Foreground=yes
+ReportToStderr=yes
+WaitTime=1
+[text]
+Size=20x4
+""")
+    ctx.write('lcdproc.conf', '[lcdproc]\nServer=127.0.0.1\nPort=283\nForeground=yes\n')
+
+
+@fresh(name='fresh_lcdd_283', service='lcdproc', transport='tcp', port=283, package='lcdproc',
+       program='LCDd (LCDproc server, text driver)',
+       client='lcdproc -c <conf> -s 127.0.0.1 -p 283 -f T M U (the LCDproc client: time, memory and uptime '
+              'screens), stopped by pid after 4 s',
+       sent='LCDproc text protocol: "hello" -> "connect LCDproc <v> protocol 0.3 lcd wid 20 hgt 4 ...", then '
+            'client_set, screen_add, widget_add and widget_set lines for three screens, "success" / "listen" / '
+            '"ignore" back', protocol=None, pname='LCDproc', sent_needles=[b'hello\n', b'screen_add'],
+       announced={'product': 'LCDproc', 'version': lambda pv, ctx: version_re('lcdproc'),
+                  'where': 'reply to hello "connect LCDproc <v> protocol 0.3 ..."'},
+       prepare=_lcdd_prep, notes='Wireshark 4.0 has no LCDproc dissector (expected.protocol null).')
+def fresh_lcdd_283(ctx):
+    import signal
+    ctx.spawn(['LCDd', '-c', ctx.path('LCDd.conf'), '-f'], 'server-LCDd')
+    ctx.wait_listen('tcp', 283)
+    p = ctx.spawn(['lcdproc', '-c', ctx.path('lcdproc.conf'), '-s', LO, '-p', '283', '-f', 'T', 'M', 'U'],
+                  'client-lcdproc')
+    time.sleep(4)
+    if p.poll() is not None:
+        raise ScenarioError('lcdproc exited early: %s' % ctx.logtext('client-lcdproc')[-500:])
+    os.killpg(p.pid, signal.SIGTERM)
+    p.wait(timeout=10)
