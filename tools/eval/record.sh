@@ -42,20 +42,20 @@ PKGS=(
   dovecot-managesieved sieve-connect python3-pymodbus erlang-base distcc gcc sane-utils oidentd
   rabbitmq-server amqp-tools python3-serial python3-serial-asyncio snmp mini-httpd nsd webfs nbd-server nbd-client xrdp freerdp2-x11
 )
-# the fresh set (tools/eval/sc_fresh.py): only installed with --fresh
+# the fresh set (tools/eval/sc_fresh.py): only installed with --fresh or fresh_* names
 FRESH_PKGS=(
   dictd dictfmt dict rdate clamav-daemon clamdscan php8.2-fpm libfcgi-bin nats-server iperf3 pgbouncer
   postgresql-client varnish haproxy privoxy busybox pure-ftpd lftp pdns-recursor unison gpsd gpsd-clients chrony
   atftpd atftp samba samba-common-bin nagios-nrpe-server nagios-nrpe-plugin shadowsocks-libev mosh
-  prometheus-node-exporter stunnel4 brz
+  prometheus-node-exporter stunnel4 brz krb5-admin-server krb5-user lcdproc openipmi ipmitool
 )
-DAEMONS='dictd|clamd|freshclam|php-fpm8.2|nats-server|iperf3|pgbouncer|varnishd|haproxy|privoxy|pure-ftpd|pdns_recursor|gpsd|chronyd|nrpe|ss-server|ss-local|stunnel4|mosh-server|nsd|mini_httpd|webfsd|nbd-server|xrdp|xrdp-sesman|beam.smp|oidentd|saned|apache2|lighttpd|squid|tinyproxy|icecast2|etcd|cupsd|named|unbound|knotd|krb5kdc|kadmind|freeradius|rsyslogd|snmptrapd|snmpd|collectd|bird|smbd|nmbd|samba|dropbear|proftpd|inetd|upsd|upsmon|mpd|gearmand|spamd|svnserve|beanstalkd|dovecot|epmd|distccd|Xvnc'
+DAEMONS='dictd|clamd|freshclam|php-fpm8.2|nats-server|iperf3|pgbouncer|varnishd|haproxy|privoxy|pure-ftpd|pdns_recursor|gpsd|chronyd|ss-server|ss-local|stunnel4|mosh-server|LCDd|ipmi_sim|nsd|mini_httpd|webfsd|nbd-server|xrdp|xrdp-sesman|beam.smp|oidentd|saned|apache2|lighttpd|squid|tinyproxy|icecast2|etcd|cupsd|named|unbound|knotd|krb5kdc|kadmind|freeradius|rsyslogd|snmptrapd|snmpd|collectd|bird|smbd|nmbd|samba|dropbear|proftpd|inetd|upsd|upsmon|mpd|gearmand|spamd|svnserve|beanstalkd|dovecot|epmd|distccd|Xvnc'
 
 FRESH=
-if [ "${1:-}" = --fresh ]; then
-  FRESH=1
-  PKGS+=("${FRESH_PKGS[@]}")
-fi
+for a in "$@"; do
+  case "$a" in --fresh|fresh_*) FRESH=1 ;; esac
+done
+[ -z "$FRESH" ] || PKGS+=("${FRESH_PKGS[@]}")
 install_servers "$DAEMONS" "${PKGS[@]}"
 
 root=${RESCAP_SURICATA_ROOT:-/var/cache/rescap-eval/trixie-suricata}
