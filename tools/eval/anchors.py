@@ -2,10 +2,12 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Anchors: what other tools say about the same captures, scored like the plugin.
 
-    anchors.py run      runs nDPI (ndpiReader, host package libndpi-bin) and Suricata 7
+    anchors.py run [--split S]
+                        runs nDPI (ndpiReader, host package libndpi-bin) and Suricata 7
                         (suricata -r in a trixie root, app-layer protocol of each flow)
-                        over captures/eval/*.pcap; stores their answers in
-                        captures/eval/anchors.json
+                        over captures/eval/*.pcap (only those of split S: tune, heldout
+                        or fresh); stores their answers in captures/eval/anchors.json
+                        (answers of the other captures are kept)
     anchors.py table    prints the table (nmap from the manifests' anchors.nmap, which
                         record.sh got LIVE; nDPI / Suricata from anchors.json) and writes
                         captures/eval/anchors-score.json
@@ -125,17 +127,24 @@ def nmap_answer(d):
     return {'name': name, 'product': n.get('product'), 'version': n.get('version')}
 
 
-def run():
-    ms = manifests()
+def run(split=None):
+    ms = [d for d in manifests() if split in (None, d['split'])]
     pcaps = [(os.path.join(CAPS, d['pcap']), d['port']) for d in ms]
     nd = {os.path.basename(p): ndpi(p, port) for p, port in pcaps}
     nd_ver = subprocess.run(['dpkg-query', '-W', '-f', '${Version}', 'libndpi-bin'], capture_output=True,
                             text=True).stdout
     su, su_ver = suricata_all(pcaps)
+    store = json.load(open(STORE)) if split and os.path.exists(STORE) else {}
+    for tool, version, answers in (('ndpi', 'libndpi-bin ' + nd_ver, nd),
+                                   ('suricata', su_ver + ' (Debian trixie root, default suricata.yaml)', su)):
+        kept = store.get(tool, {}).get('answers', {})
+        if store.get(tool, {}).get('version', version) != version:
+            raise SystemExit('%s is %s now, the stored answers are of %s: run without --split'
+                             % (tool, version, store[tool]['version']))
+        kept.update(answers)
+        store[tool] = {'version': version, 'answers': kept}
     with open(STORE, 'w') as f:
-        json.dump({'ndpi': {'version': 'libndpi-bin ' + nd_ver, 'answers': nd},
-                   'suricata': {'version': su_ver + ' (Debian trixie root, default suricata.yaml)',
-                                'answers': su}}, f, indent=1, sort_keys=True)
+        json.dump(store, f, indent=1, sort_keys=True)
         f.write('\n')
 
 
@@ -160,7 +169,11 @@ def table():
 if __name__ == '__main__':
     cmd = sys.argv[1] if len(sys.argv) > 1 else 'table'
     if cmd == 'run':
-        run()
+        args = sys.argv[2:]
+        if args and (len(args) != 2 or args[0] != '--split'):
+            print(__doc__, file=sys.stderr)
+            sys.exit(2)
+        run(args[1] if args else None)
         print(table(), end='')
     elif cmd == 'table':
         print(table(), end='')

@@ -3,10 +3,11 @@
 """Records the evaluation set captures/eval/ (see record.sh, doc/evaluation.md).
 
     eval.py list                  scenario names (with service and split)
-    eval.py record [NAME...]      record (all when no name); exit 1 if one failed
+    eval.py record [NAME...]      record (all of tune / heldout when no name); exit 1 if one failed
+    eval.py record --fresh        record the whole fresh set (split "fresh", names fresh_*)
     eval.py user-add | user-del   the temporary account evaluser
     eval.py readme                rewrite captures/eval/README.md and split.txt from the manifests
-    eval.py programs              the programs table of doc/evaluation.md (Markdown)
+    eval.py programs [--fresh]    the programs table of doc/evaluation.md (Markdown)
 """
 import fcntl
 import glob
@@ -19,7 +20,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import evallib  # noqa: E402
-from evallib import EVAL, OUT, split_of  # noqa: E402
+from evallib import EVAL, FRESH, FRESH_SPLIT, OUT, split_of  # noqa: E402
 import ghostlib  # noqa: E402
 # the scenario modules register their scenarios when imported
 import sc_web  # noqa: E402,F401
@@ -27,6 +28,8 @@ import sc_net  # noqa: E402,F401
 import sc_misc  # noqa: E402,F401
 import sc_extra  # noqa: E402,F401
 import sc_nearmiss  # noqa: E402,F401
+import sc_fresh  # noqa: E402,F401
+import sc_fresh_nearmiss  # noqa: E402,F401
 from common import EVAL_USER, EVAL_PASS  # noqa: E402
 
 
@@ -47,19 +50,28 @@ def esc(s):
     return str(s).replace('|', '\\|').replace('\n', ' ')
 
 
+def index_row(d):
+    """One row of captures/eval/README.md's index."""
+    e = d['expected']
+    ex = '; '.join('%s (%s)' % (x['kind'], x.get('user') or x.get('password') or x.get('detail', ''))
+                   for x in e['exposures']) or '-'
+    nm = d.get('anchors', {}).get('nmap', {})
+    nms = '/'.join(x for x in (nm.get('name'), nm.get('product'), nm.get('version')) if x) or '-'
+    srv = '%s %s' % (d['server']['package'], d['server']['version']) if d.get('server') else 'synthetic'
+    return '| `%s` | %s | %s/%d | %s | %s | %s | %s / %s | %s | %s |' % (
+        d['pcap'], d['service'], d['transport'].upper(), d['port'], esc(d.get('program')), esc(srv),
+        d['split'], e.get('product') or '-', e.get('version') or '-', esc(ex), esc(nms))
+
+
+INDEX_HEAD = ('| pcap | service | transport/port | program | server package | split | announced product / version '
+              '| exposures | nmap -sV (live) |\n|---|---|---|---|---|---|---|---|---|\n')
+
+
 def readme():
-    ms = manifests()
-    rows = []
-    for d in ms:
-        e = d['expected']
-        ex = '; '.join('%s (%s)' % (x['kind'], x.get('user') or x.get('password') or x.get('detail', ''))
-                       for x in e['exposures']) or '-'
-        nm = d.get('anchors', {}).get('nmap', {})
-        nms = '/'.join(x for x in (nm.get('name'), nm.get('product'), nm.get('version')) if x) or '-'
-        srv = '%s %s' % (d['server']['package'], d['server']['version']) if d.get('server') else 'synthetic'
-        rows.append('| `%s` | %s | %s/%d | %s | %s | %s | %s / %s | %s | %s |' % (
-            d['pcap'], d['service'], d['transport'].upper(), d['port'], esc(d.get('program')), esc(srv),
-            d['split'], e.get('product') or '-', e.get('version') or '-', esc(ex), esc(nms)))
+    everything = manifests()
+    fresh = [d for d in everything if d['split'] == FRESH_SPLIT]
+    ms = [d for d in everything if d['split'] != FRESH_SPLIT]
+    rows = [index_row(d) for d in ms]
     services = sorted({d['service'] for d in ms})
     with open(os.path.join(OUT, 'split.txt'), 'w') as f:
         f.write('# service<TAB>split; rule: first octet of SHA-256("%s" + service), even = tune, odd = heldout\n'
@@ -74,21 +86,29 @@ def readme():
                 '`announced` (product / version the server names on the wire, and where) and `anchors.nmap`\n'
                 '(nmap -sV run live against the same server while recording; its traffic is not in the pcap).\n\n'
                 '%d captures (%d services): %d tune, %d heldout. Split per service: `split.txt`.\n\n'
-                '| pcap | service | transport/port | program | server package | split | announced product / version | exposures | nmap -sV (live) |\n'
-                '|---|---|---|---|---|---|---|---|---|\n' % (len(ms), len(services), n_tune, len(ms) - n_tune))
+                % (len(ms), len(services), n_tune, len(ms) - n_tune) + INDEX_HEAD)
         f.write('\n'.join(rows) + '\n')
+        if fresh:
+            n_nm = sum(1 for d in fresh if d['near_miss'])
+            f.write('\n## Fresh set (recorded after tuning, measured once)\n\n'
+                    'Split `fresh` (names `fresh_*`), whatever the service: a second held-out set of programs\n'
+                    'that are in neither the set above nor `captures/ghost/`, recorded after the tuning to be\n'
+                    'measured once (`doc/evaluation.md`, "Fresh set"). %d captures: %d real services, %d near-misses.\n\n'
+                    % (len(fresh), len(fresh) - n_nm, n_nm) + INDEX_HEAD)
+            f.write('\n'.join(index_row(d) for d in fresh) + '\n')
 
 
 def _terminate(signum, frame):
     raise SystemExit('signal %d' % signum)
 
 
-def programs_table():
-    """Markdown: one row per capture with program, package version, client, port (for doc/evaluation.md)."""
+def programs_table(fresh=False):
+    """Markdown: one row per capture with program, package version, client, port (for doc/evaluation.md);
+    the tune / heldout set, or the fresh set."""
     print('| program | package (version) | service | port | client | split |')
     print('|---|---|---|---|---|---|')
     for d in manifests():
-        if d['near_miss']:
+        if d['near_miss'] or (d['split'] == FRESH_SPLIT) != fresh:
             continue
         print('| %s | %s %s | %s | %s/%d | %s | %s |' % (
             esc(d['program']), d['server']['package'], d['server']['version'], d['service'],
@@ -97,9 +117,9 @@ def programs_table():
 
 def main(argv):
     if not argv or argv[0] == 'list':
-        for n in EVAL:
+        for n in EVAL + FRESH:
             m = ghostlib.SCENARIOS[n]
-            print('%-28s %-12s %s' % (n, m['service'], split_of(m['service'])))
+            print('%-34s %-14s %s' % (n, m['service'], FRESH_SPLIT if n in FRESH else split_of(m['service'])))
         return 0
     if argv[0] == 'user-add':
         user_add()
@@ -108,7 +128,7 @@ def main(argv):
         user_del()
         return 0
     if argv[0] == 'programs':
-        programs_table()
+        programs_table(fresh=argv[1:] == ['--fresh'])
         return 0
     if argv[0] == 'readme':
         readme()
@@ -120,8 +140,8 @@ def main(argv):
         fcntl.flock(lock, fcntl.LOCK_EX)
         signal.signal(signal.SIGTERM, _terminate)
         signal.signal(signal.SIGINT, _terminate)
-        names = argv[1:] or list(EVAL)
-        bad = [n for n in names if n not in EVAL]
+        names = list(FRESH) if argv[1:] == ['--fresh'] else argv[1:] or list(EVAL)
+        bad = [n for n in names if n not in EVAL and n not in FRESH]
         if bad:
             print('unknown: %s' % ' '.join(bad), file=sys.stderr)
             return 2

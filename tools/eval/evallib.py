@@ -38,8 +38,11 @@ NMAP_SRC = '127.0.0.9'   # nmap's source address; the capture filter excludes it
 NMAP_TIMEOUT = 170       # seconds, nmap --host-timeout is a little shorter
 SPLIT_SALT = 'rescap-eval-v1/'
 
-EVAL = []     # scenario names of this set, in registration order
+EVAL = []     # scenario names of the tune / heldout set, in registration order
+FRESH = []    # scenario names of the fresh set (recorded after tuning, measured once)
 POST = {}     # name -> function(manifest dict) run on the written manifest
+FRESH_SPLIT = 'fresh'     # the fresh set's split, whatever its services' names
+FRESH_PREFIX = 'fresh_'   # its scenario (and pcap) names start with this
 
 
 def split_of(service):
@@ -117,13 +120,15 @@ def parse_nmap_xml(path, transport, port):
 
 
 def svc(name, service, transport, port, package, program, near_miss=False, nmap=True,
-        announced=None, post=None, **meta):
+        announced=None, post=None, split=None, **meta):
     """Registers an evaluation scenario with ghostlib.scenario (see its
     docstring for meta). service: the Wireshark protocol filter name that
     decodes it (or a plain name when Wireshark 4.0 has none); program: the
     server program; announced: {'product', 'version', 'where'} when the
     server names itself on the wire (the version is checked in the
-    server->client bytes unless announced['encoded'])."""
+    server->client bytes unless announced['encoded']); split: None (from
+    the service name: split_of) or FRESH_SPLIT, for the fresh set only
+    (its names start with FRESH_PREFIX)."""
     def deco(fn):
         def run(ctx):
             fn(ctx)
@@ -132,7 +137,9 @@ def svc(name, service, transport, port, package, program, near_miss=False, nmap=
                 stop_own_dumpcap(ctx)
                 nmap_live(ctx, transport, port)
         extra = dict(meta.pop('extra', {}))
-        extra.update(program=program, near_miss=near_miss, split=split_of(service),
+        if split not in (None, FRESH_SPLIT) or (split == FRESH_SPLIT) != name.startswith(FRESH_PREFIX):
+            raise ValueError('%s: split %r and the name prefix disagree' % (name, split))
+        extra.update(program=program, near_miss=near_miss, split=split or split_of(service),
                      announced=({k: v for k, v in announced.items() if k in ('product', 'where')}
                                 if announced else None))
         filt = meta.pop('filter', None) or '%s port %d' % (transport, port)
@@ -143,7 +150,7 @@ def svc(name, service, transport, port, package, program, near_miss=False, nmap=
         ghostlib.scenario(name=name, service=service, transport=transport, port=port,
                           package=package, filter=filt, extra=extra, unnamed=near_miss,
                           **meta)(run)
-        EVAL.append(name)
+        (FRESH if split == FRESH_SPLIT else EVAL).append(name)
         POST[name] = (post, announced, package)
         return fn
     return deco

@@ -1,15 +1,16 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Which tool answer names which manifest service: the one mapping table per
 tool (lower-case tool name -> services of captures/eval that it names
-correctly). An answer not in the tool's table, or mapped to another service,
+correctly; a protocol's carrier name counts too, e.g. http for ipp,
+kerberos for kpasswd). An answer not in the tool's table, or mapped to another service,
 counts as WRONG; no answer counts as UNNAMED. Any answer on a near-miss is
 wrong."""
 
 # services of the set (manifest "service"); near-misses are "nearmiss-*"
 NMAP = {
     'http': {'http', 'ipp', 'websocket'}, 'http-proxy': {'http'}, 'http-alt': {'http'},
-    'ipp': {'ipp'}, 'gopher': {'gopher'}, 'domain': {'dns'}, 'kerberos-sec': {'kerberos'},
-    'kerberos': {'kerberos'}, 'radius': {'radius'}, 'syslog': {'syslog'}, 'snmp': {'snmp'},
+    'ipp': {'ipp'}, 'gopher': {'gopher'}, 'domain': {'dns'}, 'kerberos-sec': {'kerberos', 'kpasswd'},
+    'kerberos': {'kerberos', 'kpasswd'}, 'radius': {'radius'}, 'syslog': {'syslog'}, 'snmp': {'snmp'},
     'snmptrap': {'snmp'}, 'collectd': {'collectd'}, 'coap': {'coap'}, 'bgp': {'bgp'},
     'microsoft-ds': {'smb', 'smb2'}, 'netbios-ssn': {'smb', 'smb2'}, 'vnc': {'vnc'}, 'ssh': {'ssh'},
     'ftp': {'ftp'}, 'shell': {'rsh'}, 'rsh': {'rsh'}, 'login': {'rlogin'}, 'rlogin': {'rlogin'},
@@ -20,31 +21,43 @@ NMAP = {
     'distccd': {'distcc'}, 'distcc': {'distcc'}, 'grpc': {'grpc'}, 'http2': {'http2', 'grpc'},
     'websocket': {'websocket'}, 'upsd': {'nut'}, 'amqp': {'amqp'}, 'ms-wbt-server': {'rdp'}, 'rdp': {'rdp'},
     'auth': {'ident'}, 'ident': {'ident'}, 'sane-port': {'sane'}, 'sane': {'sane'}, 'nbd': {'nbd'},
+    # the fresh set
+    'dict': {'dict'}, 'dictd': {'dict'}, 'daytime': {'daytime'}, 'time': {'time'}, 'echo': {'echo'},
+    'clam': {'clamd'}, 'clamd': {'clamd'}, 'fastcgi': {'fcgi'}, 'fcgi': {'fcgi'}, 'nats': {'nats'},
+    'iperf3': {'iperf3'}, 'postgresql': {'pgsql'}, 'pgbouncer': {'pgsql'}, 'bzr': {'bzr'}, 'gpsd': {'gpsd'},
+    'gpsd-ng': {'gpsd'}, 'unison': {'unison'}, 'ssl': {'tls'}, 'tls': {'tls'},
+    'https': {'tls'}, 'tftp': {'tftp'}, 'netbios-ns': {'nbns'}, 'mosh': {'mosh'}, 'chrony': {'chrony-cmd'},
+    'kpasswd5': {'kpasswd'}, 'kpasswd': {'kpasswd'}, 'asf-rmcp': {'rmcp'}, 'ipmi': {'rmcp'}, 'lcdproc': {'lcdproc'},
 }
 
 # nDPI protocol names (ndpiReader "proto: M.A/Master.App"; every dotted part is looked up)
 NDPI = {
     'http': {'http', 'ipp', 'websocket'}, 'http_proxy': {'http'}, 'http_connect': {'http'},
-    'ipp': {'ipp'}, 'dns': {'dns'}, 'kerberos': {'kerberos'}, 'radius': {'radius'}, 'syslog': {'syslog'},
+    'ipp': {'ipp'}, 'dns': {'dns'}, 'kerberos': {'kerberos', 'kpasswd'}, 'radius': {'radius'}, 'syslog': {'syslog'},
     'snmp': {'snmp'}, 'collectd': {'collectd'}, 'coap': {'coap'}, 'bgp': {'bgp'}, 'smbv1': {'smb'},
     'smbv23': {'smb2'}, 'vnc': {'vnc'}, 'ssh': {'ssh'}, 'ftp_control': {'ftp'}, 'ftp_data': {'ftp'},
     'rsh': {'rsh'}, 'modbus': {'mbtcp'}, 'websocket': {'websocket'}, 'http2': {'http2', 'grpc'},
     'grpc': {'grpc'}, 'gopher': {'gopher'}, 'amqp': {'amqp'}, 'rdp': {'rdp'}, 'nbd': {'nbd'},
+    # the fresh set
+    'postgresql': {'pgsql'}, 'tls': {'tls'}, 'tftp': {'tftp'}, 'netbios': {'nbns'}, 'mosh': {'mosh'},
+    'iperf': {'iperf3'}, 'fastcgi': {'fcgi'}, 'nats': {'nats'}, 'echo': {'echo'}, 'daytime': {'daytime'},
 }
 
 # Suricata eve.json flow app_proto
 SURICATA = {
     'http': {'http', 'ipp', 'websocket'}, 'http1': {'http', 'ipp', 'websocket'}, 'http2': {'http2', 'grpc'},
-    'websocket': {'websocket'}, 'dns': {'dns'}, 'krb5': {'kerberos'}, 'radius': {'radius'},
+    'websocket': {'websocket'}, 'dns': {'dns'}, 'krb5': {'kerberos', 'kpasswd'}, 'radius': {'radius'},
     'snmp': {'snmp'}, 'smb': {'smb', 'smb2'}, 'rfb': {'vnc'}, 'ssh': {'ssh'}, 'ftp': {'ftp'},
     'ftp-data': {'ftp'}, 'modbus': {'mbtcp'}, 'bgp': {'bgp'}, 'syslog': {'syslog'}, 'rdp': {'rdp'},
+    # the fresh set
+    'tls': {'tls'}, 'pgsql': {'pgsql'}, 'tftp': {'tftp'}, 'nbns': {'nbns'}, 'smtp': {'smtp'},
 }
 
 # the plugin's ghost-port service names (field ghost service name; lower-cased)
 RESCAP = {
     'http': {'http', 'ipp', 'websocket'}, 'http proxy': {'http'}, 'http/2': {'http2', 'grpc'},
     'http2': {'http2', 'grpc'}, 'grpc': {'grpc'}, 'websocket': {'websocket'}, 'ipp': {'ipp'},
-    'gopher': {'gopher'}, 'dns': {'dns'}, 'kerberos': {'kerberos'}, 'radius': {'radius'},
+    'gopher': {'gopher'}, 'dns': {'dns'}, 'kerberos': {'kerberos', 'kpasswd'}, 'radius': {'radius'},
     'syslog': {'syslog'}, 'snmp': {'snmp'}, 'collectd': {'collectd'}, 'coap': {'coap'}, 'bgp': {'bgp'},
     'smb': {'smb', 'smb2'}, 'smb2': {'smb2'}, 'smb1': {'smb'}, 'vnc': {'vnc'}, 'rfb': {'vnc'},
     'ssh': {'ssh'}, 'ftp': {'ftp'}, 'rsh': {'rsh'}, 'rlogin': {'rlogin'}, 'finger': {'finger'},
@@ -59,6 +72,15 @@ RESCAP = {
     # binary, length-framed rows (framed_signatures.cpp) with no eval service yet
     'dtls': {'dtls'}, 'dhcp': {'dhcp'}, 'ike': {'ike'}, 'pptp': {'pptp'}, 'tds (ms sql)': {'mssql'},
     'tds': {'mssql'}, 'mongodb': {'mongodb'}, 'dnp3': {'dnp3'}, 's7comm': {'s7comm'},
+    # the fresh set (names a recogniser could plausibly print)
+    'dictd': {'dict'}, 'daytime': {'daytime'}, 'time': {'time'}, 'time protocol': {'time'},
+    'echo': {'echo'}, 'clamd': {'clamd'}, 'clamav': {'clamd'}, 'fastcgi': {'fcgi'}, 'fcgi': {'fcgi'},
+    'nats': {'nats'}, 'iperf3': {'iperf3'}, 'iperf': {'iperf3'}, 'postgresql': {'pgsql'}, 'pgsql': {'pgsql'},
+    'bazaar': {'bzr'}, 'bzr': {'bzr'}, 'gpsd': {'gpsd'}, 'shadowsocks': {'shadowsocks'},
+    'unison': {'unison'}, 'tls': {'tls'}, 'ssl': {'tls'}, 'tftp': {'tftp'}, 'nbns': {'nbns'},
+    'netbios-ns': {'nbns'}, 'netbios name service': {'nbns'}, 'mosh': {'mosh'}, 'chrony': {'chrony-cmd'},
+    'chrony-cmd': {'chrony-cmd'}, 'chronyc': {'chrony-cmd'}, 'lcdproc': {'lcdproc'}, 'kpasswd': {'kpasswd'},
+    'kerberos password change': {'kpasswd'}, 'ipmi': {'rmcp'}, 'rmcp': {'rmcp'}, 'ipmi over lan': {'rmcp'},
 }
 
 TABLES = {'nmap': NMAP, 'ndpi': NDPI, 'suricata': SURICATA, 'rescap': RESCAP}

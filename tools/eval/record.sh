@@ -6,6 +6,7 @@
 #
 #   bash tools/eval/record.sh                   # everything
 #   bash tools/eval/record.sh bind9_udp_283 ... # only these scenarios
+#   bash tools/eval/record.sh --fresh           # the fresh set (split "fresh", fresh_*), its own packages
 #   /usr/bin/python3 tools/eval/eval.py list    # scenario names, service, split
 #
 # Needs root (ports below 1024, dumpcap on lo, a temporary account, chroot).
@@ -41,8 +42,20 @@ PKGS=(
   dovecot-managesieved sieve-connect python3-pymodbus erlang-base distcc gcc sane-utils oidentd
   rabbitmq-server amqp-tools python3-serial python3-serial-asyncio snmp mini-httpd nsd webfs nbd-server nbd-client xrdp freerdp2-x11
 )
-DAEMONS='nsd|mini_httpd|webfsd|nbd-server|xrdp|xrdp-sesman|beam.smp|oidentd|saned|apache2|lighttpd|squid|tinyproxy|icecast2|etcd|cupsd|named|unbound|knotd|krb5kdc|kadmind|freeradius|rsyslogd|snmptrapd|snmpd|collectd|bird|smbd|nmbd|samba|dropbear|proftpd|inetd|upsd|upsmon|mpd|gearmand|spamd|svnserve|beanstalkd|dovecot|epmd|distccd|Xvnc'
+# the fresh set (tools/eval/sc_fresh.py): only installed with --fresh or fresh_* names
+FRESH_PKGS=(
+  dictd dictfmt dict rdate clamav-daemon clamdscan php8.2-fpm libfcgi-bin nats-server iperf3 pgbouncer
+  postgresql-client varnish haproxy privoxy busybox pure-ftpd lftp pdns-recursor unison gpsd gpsd-clients chrony
+  atftpd atftp samba samba-common-bin nagios-nrpe-server nagios-nrpe-plugin shadowsocks-libev mosh
+  prometheus-node-exporter stunnel4 brz krb5-admin-server krb5-user lcdproc openipmi ipmitool
+)
+DAEMONS='dictd|clamd|freshclam|php-fpm8.2|nats-server|iperf3|pgbouncer|varnishd|haproxy|privoxy|pure-ftpd|pdns_recursor|gpsd|chronyd|ss-server|ss-local|stunnel4|mosh-server|LCDd|ipmi_sim|nsd|mini_httpd|webfsd|nbd-server|xrdp|xrdp-sesman|beam.smp|oidentd|saned|apache2|lighttpd|squid|tinyproxy|icecast2|etcd|cupsd|named|unbound|knotd|krb5kdc|kadmind|freeradius|rsyslogd|snmptrapd|snmpd|collectd|bird|smbd|nmbd|samba|dropbear|proftpd|inetd|upsd|upsmon|mpd|gearmand|spamd|svnserve|beanstalkd|dovecot|epmd|distccd|Xvnc'
 
+FRESH=
+for a in "$@"; do
+  case "$a" in --fresh|fresh_*) FRESH=1 ;; esac
+done
+[ -z "$FRESH" ] || PKGS+=("${FRESH_PKGS[@]}")
 install_servers "$DAEMONS" "${PKGS[@]}"
 
 root=${RESCAP_SURICATA_ROOT:-/var/cache/rescap-eval/trixie-suricata}
@@ -66,7 +79,11 @@ rc=0
 # bounded as a whole too; SIGTERM unwinds through the scenario's cleanup
 timeout -s TERM 5400 "$PY" "$HERE/eval.py" record "$@" || rc=$?
 "$PY" "$HERE/eval.py" readme
-"$PY" "$HERE/anchors.py" run >/dev/null
+if [ -n "$FRESH" ]; then
+  "$PY" "$HERE/anchors.py" run --split fresh >/dev/null   # the other captures' answers are kept
+else
+  "$PY" "$HERE/anchors.py" run >/dev/null
+fi
 chmod a+r "$OUT"/* 2>/dev/null || true
 echo "record.sh: $(( $(date +%s) - start ))s, exit $rc; $(du -ch "$OUT"/*.pcap | tail -1 | cut -f1) of pcaps in $OUT"
 exit $rc

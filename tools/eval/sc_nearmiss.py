@@ -66,8 +66,11 @@ def _cleanup(ctx):
         r.close()
 
 
-def near_miss(name, transport, port, pairs, sent, looks_like, banner=None, stock_claims=None):
-    """pairs: (client bytes, server bytes or None); banner: server-first bytes."""
+def near_miss(name, transport, port, pairs, sent, looks_like, banner=None, stock_claims=None, kind=None,
+              split=None):
+    """pairs: (client bytes, server bytes or None); banner: server-first bytes;
+    kind: the service is 'nearmiss-<kind>' (default: the name's second word);
+    split: see evallib.svc."""
     if banner is not None:
         pairs = [(b'', banner)] + list(pairs)
 
@@ -77,11 +80,11 @@ def near_miss(name, transport, port, pairs, sent, looks_like, banner=None, stock
         else:
             udp_exchange(ctx, port, pairs)
         ctx.data['replay'] = Replay(transport, port, banner, [p[1] for p in pairs if p[0]])
-    service = 'nearmiss-' + name.split('_')[1]
+    service = 'nearmiss-' + (kind or name.split('_')[1])
     svc(name=name, service=service, transport=transport, port=port, package=None,
         program='synthetic (python sockets)', near_miss=True,
         client='python socket from 127.0.0.1:%d' % CLIENT_PORT, sent=sent, protocol=None, pname=None,
-        cleanup=_cleanup, extra={'looks_like': looks_like}, allow_stock_claims=bool(stock_claims),
+        cleanup=_cleanup, extra={'looks_like': looks_like}, allow_stock_claims=bool(stock_claims), split=split,
         notes='Made-up protocol: must stay unnamed. nmap -sV ran against a replay responder with the same '
               'replies (its traffic is not in the pcap).' + (' ' + stock_claims if stock_claims else ''))(run)
 
