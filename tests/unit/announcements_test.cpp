@@ -67,3 +67,14 @@ TEST(Announcements, HeadersOfRequestsBodiesAndOtherProtocolsAnnounceNothing) {
     EXPECT_EQ(find_header_announcement("HTTP", raw("HTTP/1.1 200 OK\r\nServer: \x1b[2J\r\n\r\n")).id, nullptr);
     EXPECT_EQ(find_header_announcement("RTSP", raw("HTTP/1.1 200 OK\r\nServer: nginx/1\r\n\r\n")).id, nullptr);
 }
+
+TEST(Announcements, ThroughAProxyTheViaCommentWinsOverTheOriginsServerHeader) {
+    const Announcement found = find_header_announcement(
+        "HTTP", raw("HTTP/1.1 200 OK\r\nServer: origin/1.0\r\nVia: 1.1 varnish (Varnish/7.1)\r\n\r\n"));
+    EXPECT_STREQ(found.id, "http-via-header");
+    EXPECT_EQ(found.product, "Varnish");
+    EXPECT_EQ(found.version, "7.1");
+    // A Via without a product comment: the Server header is the origin's, so nothing.
+    EXPECT_EQ(find_header_announcement("HTTP", raw("HTTP/1.1 200 OK\r\nServer: origin/1.0\r\nVia: 1.1 proxy\r\n\r\n")).id,
+              nullptr);
+}

@@ -219,15 +219,18 @@ Announcement find_header_announcement(const char *protocol, std::span<const std:
     const std::string_view text(reinterpret_cast<const char *>(payload.data()), payload.size());
     if (!text.starts_with("HTTP/1.")) return found;
     const std::string_view head = text.substr(0, text.find("\r\n\r\n"));
-    std::string value = header_value(head, "server");
-    found.id = "http-server-header";
-    if (value.empty()) {
-        // Via: 1.1 host (squid/5.7): the comment names the proxy's product.
-        const std::string via = header_value(head, "via");
-        const auto open = via.find('('), close = via.rfind(')');
-        if (open != std::string::npos && close != std::string::npos && close > open + 1)
-            value = via.substr(open + 1, close - open - 1);
+    // Through a proxy (RFC 9110 7.6.3: it adds Via), the Server header names
+    // the origin server, not the service on this port: the comment of Via,
+    // "1.1 host (squid/5.7)", names the proxy's product.
+    std::string value;
+    const std::string via = header_value(head, "via");
+    const auto open = via.find('('), close = via.rfind(')');
+    if (open != std::string::npos && close != std::string::npos && close > open + 1) {
+        value = via.substr(open + 1, close - open - 1);
         found.id = "http-via-header";
+    } else if (via.empty()) {
+        value = header_value(head, "server");
+        found.id = "http-server-header";
     }
     if (!printable(value)) return {};
     split_product_version(value, found.product, found.version);
