@@ -338,13 +338,17 @@ gint show_planned(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const Seg
 // is rescap, even malformed, unless its rescap structure fails (an
 // error-level finding) and a strong signature of another protocol explains
 // it (TFTP RRQ, STUN, memcached's UDP frame header all start 00 01).
-bool explained_otherwise(tvbuff_t *tvb, packet_info *pinfo, Transport transport) {
+// The parse comes first (most payloads that start like rescap are rescap,
+// and the signature table is the dearer check); it is left in `parsed`
+// (pinfo->pool) for the caller to show.
+bool explained_otherwise(tvbuff_t *tvb, packet_info *pinfo, Transport transport, ParseResult *&parsed) {
     const auto input = bytes_of(tvb, 0);
     if (!starts_like_rescap(input)) return false;
-    if (ghostports::strong_signature(tvb, pinfo, "rescap", transport == Transport::Tcp) == nullptr) return false;
     ParseOptions options = options_for(pinfo, transport);
     options.stream = false;
-    return parse_message(input, options).has_errors();
+    parsed = parse_in_pool(pinfo, input, options);
+    return parsed->has_errors() &&
+           ghostports::strong_signature(tvb, pinfo, "rescap", transport == Transport::Tcp) != nullptr;
 }
 
 // `first` is the message at offset 0 when a heuristic already parsed it (in
@@ -361,13 +365,17 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
     const bool reassembled = stream && data != nullptr && static_cast<const struct tcpinfo *>(data)->is_reassembled;
     if ((stream && state.verdict == Verdict::NotRescap) || reassembled)
         return hand_off(tvb, pinfo, tree, data, transport, first_of_conversation);
-    if (first == nullptr && (!stream || state.verdict == Verdict::Unknown) &&
-        explained_otherwise(tvb, pinfo, transport)) {
-        if (stream && !PINFO_FD_VISITED(pinfo)) {
-            state.verdict = Verdict::NotRescap;
-            state.first_payload_frame = pinfo->num;
+    if (first == nullptr && (!stream || state.verdict == Verdict::Unknown)) {
+        ParseResult *parsed = nullptr;
+        if (explained_otherwise(tvb, pinfo, transport, parsed)) {
+            if (stream && !PINFO_FD_VISITED(pinfo)) {
+                state.verdict = Verdict::NotRescap;
+                state.first_payload_frame = pinfo->num;
+            }
+            return hand_off(tvb, pinfo, tree, data, transport, true);
         }
-        return hand_off(tvb, pinfo, tree, data, transport, true);
+        // A datagram is one message, parsed with the same options: shown from this parse.
+        if (!stream) first = parsed;
     }
 
     const ParseOptions options = options_for(pinfo, transport);

@@ -12,6 +12,8 @@
 namespace rescap {
 namespace {
 
+const true_false_string kMessageKind = {"Message is a response", "Message is a request"};
+
 // Wireshark keeps pointers to names, abbreviations and value tables for
 // the process lifetime; these hold the ones made at registration.
 struct Storage {
@@ -153,7 +155,8 @@ void register_fields(int proto) {
     f.ett_item.assign(registry.size(), -1);
 
     s.hf = {
-        field(&f.response, "Response", "rescap.response", FT_BOOLEAN, BASE_NONE, nullptr, 0,
+        // In words, as DNS says "Message is a response".
+        field(&f.response, "Response", "rescap.response", FT_BOOLEAN, BASE_NONE, TFS(&kMessageKind), 0,
               "TRUE for a FullResponse, FALSE for a FullRequest"),
         field(&f.form, "Form", "rescap.form", FT_UINT8, BASE_CUSTOM, CF_FUNC(format_form), 0,
               "Draft generation of a container: count form (2000) or nested form (1999)"),
