@@ -83,28 +83,15 @@ gui.layout_content_2: PDETAILS
 gui.layout_content_3: NONE'
 printf '%s\n' "$layout" >"$home/.config/wireshark/preferences"
 # The "Ghost ports" profile as scripts/install.sh installs it for a user: a
-# copy in the personal profiles folder. Plus the harness's layout and column
-# widths that leave Info room on a 1280-pixel screen (the profile sets which
-# columns, not their widths).
+# copy in the personal profiles folder. Plus the harness's layout; the
+# column widths are the profile's.
 profile="Ghost ports"
 profile_dir=$home/.config/wireshark/profiles/$profile
 mkdir -p "$profile_dir"
 cp -R "$profile_src/." "$profile_dir/"
 printf '\n# gui-check.sh layout\n%s\n' "$layout" >>"$profile_dir/preferences"
-cat >"$profile_dir/recent" <<'EOF'
-column.width:
-	%m, 45,
-	%t, 70,
-	%s, 80,
-	%d, 80,
-	%p, 75,
-	%L, 50,
-	"%Cus:rescap.service.protocol || decap.service.protocol", 60,
-	"%Cus:rescap.service.product || decap.service.product", 60,
-	"%Cus:rescap.service.version || decap.service.version", 55,
-	"%Cus:rescap.exposure || decap.exposure", 130,
-	%i, -1
-EOF
+# The column widths are the profile's own (doc/profile/recent).
+[ -f "$profile_dir/recent" ] || { echo "no column widths (recent) in the profile $profile_src" >&2; exit 2; }
 cp "$home/.config/wireshark/recent_common" "$work/recent_common.default"
 chmod -R a+rwX "$home"
 cp captures/*.pcap "$work/" && chmod a+r "$work"/*.pcap && chmod a+rx "$work"

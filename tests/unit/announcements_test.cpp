@@ -75,6 +75,7 @@ TEST(Announcements, ThroughAProxyTheViaCommentWinsOverTheOriginsServerHeader) {
     EXPECT_EQ(found.product, "Varnish");
     EXPECT_EQ(found.version, "7.1");
     // A Via without a product comment: the Server header is the origin's, so nothing.
-    EXPECT_EQ(find_header_announcement("HTTP", raw("HTTP/1.1 200 OK\r\nServer: origin/1.0\r\nVia: 1.1 proxy\r\n\r\n")).id,
-              nullptr);
+    EXPECT_EQ(
+        find_header_announcement("HTTP", raw("HTTP/1.1 200 OK\r\nServer: origin/1.0\r\nVia: 1.1 proxy\r\n\r\n")).id,
+        nullptr);
 }

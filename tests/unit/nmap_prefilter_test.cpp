@@ -106,10 +106,11 @@ TEST(NmapPrefilter, RandomAnswersReachNoLongBeginning) {
 }
 
 TEST(NmapPrefilter, AnIndexedSelectionKeepsTheListOrder) {
-    const NmapDatabase db = database("match b m|^\\x00\\x01ab|\n"
-                                     "match a m|^HELLO world|\n"
-                                     "match c m|^[a-z]+ \\d|\n"
-                                     "match d m|^hello world!|i\n");
+    const NmapDatabase db = database(
+        "match b m|^\\x00\\x01ab|\n"
+        "match a m|^HELLO world|\n"
+        "match c m|^[a-z]+ \\d|\n"
+        "match d m|^hello world!|i\n");
     const std::vector<std::size_t> reversed{3, 2, 1, 0};
     const NmapPrefilter filter(db);
     EXPECT_EQ(filter.candidates(filter.select(reversed), bytes("hello world!")), (std::vector<std::size_t>{3, 2}));

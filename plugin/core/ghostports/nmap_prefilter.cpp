@@ -171,8 +171,8 @@ NmapPrefilter::Selection NmapPrefilter::select(std::span<const std::size_t> matc
         } else if (!row.prefix.empty()) {
             const auto first = static_cast<unsigned char>(row.prefix[0]);
             selection.by_first_octet_[first].push_back(position);
-            const auto other = static_cast<unsigned char>(std::toupper(first) != first ? std::toupper(first)
-                                                                                        : std::tolower(first));
+            const auto other =
+                static_cast<unsigned char>(std::toupper(first) != first ? std::toupper(first) : std::tolower(first));
             if (row.caseless && other != first) selection.by_first_octet_[other].push_back(position);
         } else {
             selection.always_.push_back(position);

@@ -41,10 +41,10 @@ public:
     // own length plus the lines it could match, not the list's length.
     class Selection {
         friend class NmapPrefilter;
-        std::vector<std::size_t> matches_;                                  // the list, in its order
+        std::vector<std::size_t> matches_;                                       // the list, in its order
         std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_gram_;  // gram index -> positions
-        std::array<std::vector<std::uint32_t>, 256> by_first_octet_;        // no gram: prefix's first octet
-        std::vector<std::uint32_t> always_;                                 // neither gram nor prefix
+        std::array<std::vector<std::uint32_t>, 256> by_first_octet_;             // no gram: prefix's first octet
+        std::vector<std::uint32_t> always_;                                      // neither gram nor prefix
     };
     Selection select(std::span<const std::size_t> matches) const;
 
@@ -65,9 +65,9 @@ private:
         std::uint32_t gram = kNoGram;  // index into the present-gram marks
         bool caseless = false;
     };
-    std::vector<Row> rows_;                               // one per database match
+    std::vector<Row> rows_;                                   // one per database match
     std::unordered_map<std::uint32_t, std::uint32_t> grams_;  // four lower-cased octets -> index
-    std::vector<std::uint64_t> filter_;                   // kFilterBits bits: some gram hashes here
+    std::vector<std::uint64_t> filter_;                       // kFilterBits bits: some gram hashes here
 };
 
 }  // namespace ghostports

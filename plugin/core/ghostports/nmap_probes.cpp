@@ -304,7 +304,8 @@ std::optional<std::pair<char, std::size_t>> pcre_escaped_octet(std::string_view 
             // \0 and up to two more octal digits.
             std::size_t length = 2;
             int value = 0;
-            while (length < 4 && i + length < pattern.size() && pattern[i + length] >= '0' && pattern[i + length] <= '7')
+            while (length < 4 && i + length < pattern.size() && pattern[i + length] >= '0' &&
+                   pattern[i + length] <= '7')
                 value = value * 8 + (pattern[i + length++] - '0');
             return std::pair{static_cast<char>(value), length};
         }

@@ -31,9 +31,9 @@ struct FrameChoice {
         dissector_handle_t handle;     // TakenOver, Named
         heur_dtbl_entry_t *heuristic;  // Heuristic
     };
-    const ConversationIdentity *identity;    // as known at this frame on the first pass
+    const ConversationIdentity *identity;   // as known at this frame on the first pass
     const GhostConversation *conversation;  // its latest identity is what later passes show
-    guint32 fresh_from;  // first octet of the payload this direction had not seen (first pass)
+    guint32 fresh_from;                     // first octet of the payload this direction had not seen (first pass)
     Decoder decoder;
     bool named_here : 1;
     bool first_payload : 1;
@@ -214,8 +214,8 @@ void identify(GhostConversation &gc, packet_info *pinfo, std::span<const std::ui
     const bool named_by_client = *gc.identity.protocol != '\0' && !gc.named_by_server;
     const bool server_first = from_server && !gc.server_spoke;
     if (row != nullptr && gc.refuted != nullptr && std::strcmp(row->protocol, gc.refuted) == 0) row = nullptr;
-    if (row != nullptr && (*gc.identity.protocol == '\0' ||
-                           (server_first && named_by_client && std::strcmp(row->protocol, gc.identity.protocol) != 0))) {
+    if (row != nullptr && (*gc.identity.protocol == '\0' || (server_first && named_by_client &&
+                                                             std::strcmp(row->protocol, gc.identity.protocol) != 0))) {
         name_from_signature(gc, row, pinfo, tcp);
         gc.named_by_server = from_server;
     } else if (row != nullptr && from_server) {
@@ -415,15 +415,26 @@ HandOffPlan plan_hand_off(tvbuff_t *tvb, packet_info *pinfo, void *data, const H
         }
         frame_records::add(pinfo, frame_records::Kind::HandOffChoice, key, choice);
     }
-    return HandOffPlan{shown_identity(*choice, pinfo), choice->named_here, choice->first_payload, choice->from_server,
-                       choice->fresh_from, choice, conversation};
+    return HandOffPlan{shown_identity(*choice, pinfo),
+                       choice->named_here,
+                       choice->first_payload,
+                       choice->from_server,
+                       choice->fresh_from,
+                       choice,
+                       conversation};
 }
 
 bool recorded_plan(packet_info *pinfo, HandOffPlan &plan, guint8 &layer) {
-    const auto *choice = static_cast<const FrameChoice *>(frame_records::find(pinfo, frame_records::Kind::HandOffChoice, 0));
+    const auto *choice =
+        static_cast<const FrameChoice *>(frame_records::find(pinfo, frame_records::Kind::HandOffChoice, 0));
     if (choice == nullptr) return false;
-    plan = HandOffPlan{shown_identity(*choice, pinfo), choice->named_here, choice->first_payload, choice->from_server,
-                       choice->fresh_from, const_cast<FrameChoice *>(choice), nullptr};
+    plan = HandOffPlan{shown_identity(*choice, pinfo),
+                       choice->named_here,
+                       choice->first_payload,
+                       choice->from_server,
+                       choice->fresh_from,
+                       const_cast<FrameChoice *>(choice),
+                       nullptr};
     layer = choice->layer;
     return true;
 }

@@ -42,9 +42,9 @@ struct HandOffPlan {
 };
 
 struct HandOffResult {
-    const char *decoded_by;  // protocol that decoded the bytes (may be a weak heuristic); nullptr: data
-    bool weak;               // decoded_by is a heuristic dissector: it decoded but does not name
-    bool taken_over;         // decoded by the dissector a sub-dissector registered for the conversation
+    const char *decoded_by;                 // protocol that decoded the bytes (may be a weak heuristic); nullptr: data
+    bool weak;                              // decoded_by is a heuristic dissector: it decoded but does not name
+    bool taken_over;                        // decoded by the dissector a sub-dissector registered for the conversation
     const ConversationIdentity *named_now;  // the identity when this call named the conversation, else nullptr
 };
 

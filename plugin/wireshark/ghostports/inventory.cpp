@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "wireshark/ghostports/inventory.hpp"
 
+#include "core/ghostports/evidence_summary.hpp"
+
 #include <cstring>
 
 #include <epan/address_types.h>
@@ -210,7 +212,8 @@ tap_packet_status on_record(void *, packet_info *pinfo, epan_dissect_t *, const 
     if (r->identity != nullptr) {
         if (*r->identity->product != '\0') set_text(table, row, Product, r->identity->product);
         if (*r->identity->version != '\0') set_text(table, row, Version, r->identity->version);
-        if (*r->identity->evidence != '\0') set_text(table, row, Evidence, r->identity->evidence);
+        if (*r->identity->evidence != '\0')
+            set_text(table, row, Evidence, evidence_summary(r->identity->evidence).c_str());
     }
     for (const char *const *line = r->findings; *line != nullptr; ++line) add_finding(table, row, *line);
     return TAP_PACKET_REDRAW;
@@ -255,9 +258,10 @@ void finish_inventory(packet_info *pinfo, InventoryRecord *record, const char *w
                       const ConversationIdentity *identity) {
     if (record == nullptr) return;
     record->what = what;
-    record->identity = identity != nullptr ? static_cast<const ConversationIdentity *>(
-                                                 wmem_memdup(pinfo->pool, identity, sizeof *identity))
-                                           : nullptr;
+    record->identity =
+        identity != nullptr
+            ? static_cast<const ConversationIdentity *>(wmem_memdup(pinfo->pool, identity, sizeof *identity))
+            : nullptr;
     record->findings = frame_exposure_lines(pinfo);
     tap_queue_packet(g_tap, pinfo, record);
 }

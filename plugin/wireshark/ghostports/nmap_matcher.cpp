@@ -204,31 +204,24 @@ NmapVerdict nmap_identify(Transport transport, const NmapSent &sent, std::span<c
             if (!match.soft) return verdict;
         }
     }
-    if (known_protocol == nullptr && soft.match == nullptr) {
-        for (std::size_t index : prefilter.candidates(anchored_selection(transport), server_payload)) {
-            std::vector<std::string> groups;
-            if (!matches(index, server_payload, groups)) continue;
+    // Unnamed: every probe's lines with a long literal beginning; named: the
+    // named protocol's lines of every probe, for a product read out of these
+    // octets (another probe's constant product would not be evidence).
+    const bool unnamed = known_protocol == nullptr;
+    if (soft.match == nullptr) {
+        const NmapPrefilter::Selection &lines =
+            unnamed ? anchored_selection(transport) : protocol_selection(known_protocol, transport);
+        for (std::size_t index : prefilter.candidates(lines, server_payload)) {
             const NmapMatch &match = db->matches[index];
-            verdict.match = &match;
-            verdict.probe = probe_of(index);
-            verdict.product = expand_template(match.product, groups);
-            verdict.version = expand_template(match.version, groups);
-            verdict.anchored = true;
-            return verdict;
-        }
-    }
-    if (known_protocol != nullptr && soft.match == nullptr) {
-        for (std::size_t index : prefilter.candidates(protocol_selection(known_protocol, transport), server_payload)) {
-            const NmapMatch &match = db->matches[index];
-            // Another probe's pattern: only a product read out of these octets counts.
-            if (!reads_product_from_payload(match)) continue;
+            if (!unnamed && !reads_product_from_payload(match)) continue;
             std::vector<std::string> groups;
             if (!matches(index, server_payload, groups)) continue;
             verdict.match = &match;
             verdict.probe = probe_of(index);
             verdict.product = expand_template(match.product, groups);
             verdict.version = expand_template(match.version, groups);
-            verdict.by_known_protocol = true;
+            verdict.anchored = unnamed;
+            verdict.by_known_protocol = !unnamed;
             return verdict;
         }
     }
@@ -243,9 +236,10 @@ void check_nmap_preferences() {
     if (!g_enabled || path.empty() || path == kDefaultPath || path == reported) return;
     if (g_file_test(path.c_str(), G_FILE_TEST_IS_REGULAR) && g_access(path.c_str(), R_OK) == 0) return;
     reported = path;
-    report_warning("ghostid.nmap_service_probes: cannot read \"%s\"; products and versions from nmap's "
-                   "fingerprints are off until it names a readable nmap-service-probes file",
-                   path.c_str());
+    report_warning(
+        "ghostid.nmap_service_probes: cannot read \"%s\"; products and versions from nmap's "
+        "fingerprints are off until it names a readable nmap-service-probes file",
+        path.c_str());
 }
 
 void register_nmap_preferences(module_t *module) {

@@ -199,14 +199,14 @@ void add_segment_list(proto_tree *tree, tvbuff_t *whole, const StreamMessage &me
     proto_tree *segments = proto_item_add_subtree(list, f.ett_stream_segments);
     for (guint i = 0; i < parts; ++i) {
         const auto *part = static_cast<const StreamPart *>(wmem_array_index(message.parts, i));
-        const guint32 end = i + 1 < parts ? static_cast<const StreamPart *>(wmem_array_index(message.parts, i + 1))->offset
-                                          : message.length;
+        const guint32 end = i + 1 < parts
+                                ? static_cast<const StreamPart *>(wmem_array_index(message.parts, i + 1))->offset
+                                : message.length;
         const guint32 length = end > part->offset ? end - part->offset : 0;
         proto_item_append_text(list, "%s#%u(%u)", i == 0 ? "" : ", ", part->frame, length);
-        proto_item_set_generated(proto_tree_add_uint_format(segments, f.stream_segment, whole,
-                                                            static_cast<gint>(part->offset), static_cast<gint>(length),
-                                                            part->frame, "Frame: %u, payload: %u-%u (%u bytes)",
-                                                            part->frame, part->offset, end - 1, length));
+        proto_item_set_generated(proto_tree_add_uint_format(
+            segments, f.stream_segment, whole, static_cast<gint>(part->offset), static_cast<gint>(length), part->frame,
+            "Frame: %u, payload: %u-%u (%u bytes)", part->frame, part->offset, end - 1, length));
     }
     proto_item_set_generated(proto_tree_add_uint(segments, f.stream_segments, whole, 0, 0, message.segments));
     proto_item_set_generated(proto_tree_add_uint(segments, f.stream_length, whole, 0, 0, message.length));

@@ -236,8 +236,8 @@ void register_fields(int proto) {
     for (std::size_t row = 0; row < registry.size(); ++row)
         if (registry[row].field != nullptr) s.hf.push_back(value_field(s, &f.value[row], registry[row]));
 
-    for (int *ett : {&f.ett_stream_segments, &f.ett_message, &f.ett_fragments, &f.ett_fragment, &f.ett_fragment_header, &f.ett_ignored,
-                     &f.ett_unknown, &f.ett_embedded})
+    for (int *ett : {&f.ett_stream_segments, &f.ett_message, &f.ett_fragments, &f.ett_fragment, &f.ett_fragment_header,
+                     &f.ett_ignored, &f.ett_unknown, &f.ett_embedded})
         s.ett.push_back(ett);
     for (int &ett : f.ett_item) s.ett.push_back(&ett);
 
