@@ -4,6 +4,9 @@
 #include <deque>
 #include <string>
 
+#include <epan/tfs.h>
+#include <epan/unit_strings.h>
+
 #include "wireshark/rescap/attribute_prefs.hpp"
 #include "wireshark/rescap/content_kinds.hpp"
 #include "core/rescap/parser.hpp"
