@@ -11,7 +11,6 @@ octets, the 20-octet info hash and peer id), which no signature row knows,
 is named by Wireshark's bittorrent heuristic from its first frame on, in one
 pass as in two."""
 import json
-import os
 import random
 
 import pytest
@@ -54,13 +53,10 @@ def dtls_mutants(n, seed):
 
 
 @pytest.fixture(scope="module")
-def synth(tshark_env):
-    d = tshark_env.tmp / "ghost_heuristic_names"
-    d.mkdir(exist_ok=True)
-    os.chmod(d, 0o755)
-    GS.write(d / "random.pcap", random_frames(20000, 2831))
-    GS.write(d / "mutants.pcap", dtls_mutants(2000, 4032))
-    return d
+def synth(synth_dir):
+    GS.write(synth_dir / "heuristic_names_random.pcap", random_frames(20000, 2831))
+    GS.write(synth_dir / "heuristic_names_mutants.pcap", dtls_mutants(2000, 4032))
+    return synth_dir
 
 
 def names(tshark_env, path, *extra):
@@ -71,14 +67,14 @@ def names(tshark_env, path, *extra):
 
 
 def test_random_payloads_are_named_by_no_heuristic(tshark_env, synth):
-    rows = names(tshark_env, synth / "random.pcap")
+    rows = names(tshark_env, synth / "heuristic_names_random.pcap")
     assert len(rows) == 20000
     named = [r for r in rows if HEURISTIC_EVIDENCE in r[1] or HEURISTIC_EVIDENCE in r[3]]
     assert named == []
 
 
 def test_dtls_mutants_are_named_dtls_or_nothing(tshark_env, synth):
-    rows = names(tshark_env, synth / "mutants.pcap")
+    rows = names(tshark_env, synth / "heuristic_names_mutants.pcap")
     assert len(rows) == 2000
     assert {r[2] for r in rows} <= {"", "DTLS"}
     assert any(r[2] == "DTLS" for r in rows)  # most mutants still are DTLS records
@@ -97,17 +93,15 @@ def bittorrent_handshake(peer_id):
 
 
 @pytest.fixture(scope="module")
-def bittorrent(tshark_env):
-    d = tshark_env.tmp / "ghost_heuristic_names"
-    d.mkdir(exist_ok=True)
+def bittorrent(synth_dir):
     packets = []
     for cport, port in ((41100, 283), (41101, 403)):
         c = GS.Conversation(cport, port)
         c.send("c2s", bittorrent_handshake(b"-TR3000-clientclient"))
         c.send("s2c", bittorrent_handshake(b"-TR3000-serverserver"))
         packets += c.close().packets
-    GS.write(d / "bittorrent.pcap", packets)
-    return d / "bittorrent.pcap"
+    GS.write(synth_dir / "heuristic_names_bittorrent.pcap", packets)
+    return synth_dir / "heuristic_names_bittorrent.pcap"
 
 
 @pytest.mark.parametrize("two_pass", [False, True])

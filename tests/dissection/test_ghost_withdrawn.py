@@ -12,7 +12,6 @@ exception never leaves it), so the name stays there (doc/versions.md). A
 malformed payload after a name given by a sound one withdraws nothing: a cut
 capture says nothing about what the service is.
 """
-import os
 
 import pytest
 
@@ -42,19 +41,16 @@ def client_hello(tshark_env):
 
 
 @pytest.fixture(scope="module")
-def capture(tshark_env):
+def capture(tshark_env, synth_dir):
     hello = client_hello(tshark_env)
     broken = hello.replace(SOUND_EXTENSION, BROKEN_EXTENSION)
-    d = tshark_env.tmp / "ghost_withdrawn"
-    d.mkdir(exist_ok=True)
-    os.chmod(d, 0o755)
     alone = GS.Conversation(41001, 403)
     alone.send("c2s", broken)
     after_sound = GS.Conversation(41002, 403)
     after_sound.send("c2s", hello)
     after_sound.send("c2s", broken)
     cut_sip = Ether() / IP(src=GS.CLIENT, dst=GS.SERVER) / UDP(sport=41004, dport=403) / Raw(CUT_INVITE)
-    path = d / "withdrawn.pcap"
+    path = synth_dir / "withdrawn.pcap"
     GS.write(path, alone.packets + after_sound.packets + [cut_sip])
     return str(path)
 

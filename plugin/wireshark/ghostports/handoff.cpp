@@ -60,6 +60,17 @@ const ConversationIdentity &shown_identity(const FrameChoice &choice, packet_inf
     return *choice.identity;
 }
 
+// The plan a frame's recorded choice gives (every pass, see shown_identity).
+HandOffPlan plan_of(FrameChoice &choice, packet_info *pinfo, conversation_t *conversation) {
+    return HandOffPlan{shown_identity(choice, pinfo),
+                       choice.named_here,
+                       choice.first_payload,
+                       choice.from_server,
+                       choice.fresh_from,
+                       &choice,
+                       conversation};
+}
+
 bool g_handing_off = false;
 
 std::span<const std::uint8_t> payload_of(tvbuff_t *tvb) {
@@ -101,12 +112,27 @@ const char *file_copy(const std::string &text) {
     return wmem_strdup(wmem_file_scope(), text.c_str());
 }
 
-void name_from_signature(GhostConversation &gc, const Signature *row, packet_info *pinfo, bool tcp) {
-    gc.named_handle = handle_for(row, tcp);
-    gc.identity.protocol = row->protocol;
-    gc.identity.dissector = filter_name_of(gc.named_handle);
-    gc.identity.evidence = wmem_strdup_printf(wmem_file_scope(), "signature %s: %s", row->id, row->pattern);
+// Every way of naming a conversation (a signature row, an nmap line, a
+// strict heuristic) ends here; `dissector` is the filter name of the
+// protocol that decodes it ("" when no dissector is known).
+void give_name(GhostConversation &gc, packet_info *pinfo, const char *protocol, dissector_handle_t handle,
+               const char *dissector, const char *evidence) {
+    gc.named_handle = handle;
+    gc.identity.protocol = protocol;
+    gc.identity.dissector = dissector;
+    gc.identity.evidence = evidence;
     gc.identity.named_in = pinfo->num;
+}
+
+void name_from_signature(GhostConversation &gc, const Signature *row, packet_info *pinfo, bool tcp) {
+    dissector_handle_t handle = handle_for(row, tcp);
+    give_name(gc, pinfo, row->protocol, handle, filter_name_of(handle),
+              wmem_strdup_printf(wmem_file_scope(), "signature %s: %s", row->id, row->pattern));
+}
+
+// A name withdrawn for the conversation (retract_name) is not given again.
+bool refuted(const GhostConversation &gc, const char *protocol) {
+    return gc.refuted != nullptr && std::strcmp(gc.refuted, protocol) == 0;
 }
 
 // The longest reassembly handed to a sub-dissector that may still ask TCP
@@ -143,7 +169,7 @@ void consult_nmap(GhostConversation &gc, packet_info *pinfo, std::span<const std
     const Signature *row = signature_for_nmap_service(verdict.match->service, transport);
     const char *protocol = row != nullptr ? row->protocol : verdict.match->service.data();
     if (!unnamed && std::strcmp(protocol, gc.identity.protocol) != 0) return;
-    if (unnamed && gc.refuted != nullptr && std::strcmp(protocol, gc.refuted) == 0) return;
+    if (unnamed && refuted(gc, protocol)) return;
     const char *evidence =
         wmem_strdup_printf(wmem_file_scope(), "nmap-service-probes line %zu (%smatch %s, probe %s%s)",
                            verdict.match->line, verdict.match->soft ? "soft" : "", verdict.match->service.data(),
@@ -152,11 +178,8 @@ void consult_nmap(GhostConversation &gc, packet_info *pinfo, std::span<const std
                            : verdict.anchored        ? ", a long literal beginning"
                                                      : "");
     if (unnamed) {
-        gc.named_handle = handle_for(row, tcp);
-        gc.identity.protocol = file_copy(protocol);
-        gc.identity.dissector = filter_name_of(gc.named_handle);
-        gc.identity.evidence = evidence;
-        gc.identity.named_in = pinfo->num;
+        dissector_handle_t handle = handle_for(row, tcp);
+        give_name(gc, pinfo, file_copy(protocol), handle, filter_name_of(handle), evidence);
         if (!verdict.product.empty()) {
             gc.identity.product = wire_text(verdict.product);
             gc.identity.version = wire_text(verdict.version);
@@ -213,7 +236,7 @@ void identify(GhostConversation &gc, packet_info *pinfo, std::span<const std::ui
     // (later ones may be what a proxy or tunnel the client named carries).
     const bool named_by_client = *gc.identity.protocol != '\0' && !gc.named_by_server;
     const bool server_first = from_server && !gc.server_spoke;
-    if (row != nullptr && gc.refuted != nullptr && std::strcmp(row->protocol, gc.refuted) == 0) row = nullptr;
+    if (row != nullptr && refuted(gc, row->protocol)) row = nullptr;
     if (row != nullptr && (*gc.identity.protocol == '\0' || (server_first && named_by_client &&
                                                              std::strcmp(row->protocol, gc.identity.protocol) != 0))) {
         name_from_signature(gc, row, pinfo, tcp);
@@ -357,13 +380,9 @@ bool name_from_heuristic(GhostConversation &gc, packet_info *pinfo, FrameChoice 
     const char *filter = proto_get_protocol_filter_name(proto_get_id(choice.heuristic->protocol));
     const NamingHeuristic *row = naming_heuristic(filter);
     if (row == nullptr || PINFO_FD_VISITED(pinfo) || *gc.identity.protocol != '\0') return row != nullptr;
-    if (gc.refuted != nullptr && std::strcmp(gc.refuted, row->protocol) == 0) return false;
-    gc.identity.protocol = row->protocol;
-    gc.identity.dissector = filter;
-    gc.identity.evidence =
-        wmem_strdup_printf(wmem_file_scope(), "Wireshark's %s heuristic dissector: %s", filter, row->checks);
-    gc.identity.named_in = pinfo->num;
-    gc.named_handle = find_dissector(filter);
+    if (refuted(gc, row->protocol)) return false;
+    give_name(gc, pinfo, row->protocol, find_dissector(filter), filter,
+              wmem_strdup_printf(wmem_file_scope(), "Wireshark's %s heuristic dissector: %s", filter, row->checks));
     gc.named_by_server = choice.from_server;
     choice.identity = identity_snapshot(gc);
     choice.named_here = true;
@@ -415,26 +434,13 @@ HandOffPlan plan_hand_off(tvbuff_t *tvb, packet_info *pinfo, void *data, const H
         }
         frame_records::add(pinfo, frame_records::Kind::HandOffChoice, key, choice);
     }
-    return HandOffPlan{shown_identity(*choice, pinfo),
-                       choice->named_here,
-                       choice->first_payload,
-                       choice->from_server,
-                       choice->fresh_from,
-                       choice,
-                       conversation};
+    return plan_of(*choice, pinfo, conversation);
 }
 
 bool recorded_plan(packet_info *pinfo, HandOffPlan &plan, guint8 &layer) {
-    const auto *choice =
-        static_cast<const FrameChoice *>(frame_records::find(pinfo, frame_records::Kind::HandOffChoice, 0));
+    auto *choice = static_cast<FrameChoice *>(frame_records::find(pinfo, frame_records::Kind::HandOffChoice, 0));
     if (choice == nullptr) return false;
-    plan = HandOffPlan{shown_identity(*choice, pinfo),
-                       choice->named_here,
-                       choice->first_payload,
-                       choice->from_server,
-                       choice->fresh_from,
-                       const_cast<FrameChoice *>(choice),
-                       nullptr};
+    plan = plan_of(*choice, pinfo, nullptr);
     layer = choice->layer;
     return true;
 }
