@@ -43,25 +43,35 @@ TEST(NmapPrefilter, RequiredLiteralsSkipOptionalParts) {
 }
 
 // A candidate list keeps every line that matches, in the database's order,
-// and drops the ones whose prefix or required run is absent.
+// and drops the ones whose prefix is absent; a line whose beginning many
+// lines share (HTTP's) also needs the rarest run it requires.
 TEST(NmapPrefilter, KeepsPossibleMatchesInOrder) {
-    const NmapDatabase db = database(
+    std::string text =
         "match ssh m|^SSH-([\\d.]+)-OpenSSH_(\\S+)| p/OpenSSH/ v/$2/\n"
         "match http m|^HTTP/1\\.[01] \\d\\d\\d .*\\r\\nServer: Apache/([\\d.]+)|s p/Apache httpd/ v/$1/\n"
         "match http m|^HTTP/1\\.[01] \\d\\d\\d .*\\r\\nServer: nginx/([\\d.]+)|s p/nginx/ v/$1/\n"
         "match ftp m|^220 .*FTP|i p/generic/\n"
-        "match any m|(?:a|b)c|\n");
-    ASSERT_EQ(db.matches.size(), 5u);
-    const NmapPrefilter filter(db);
+        "match any m|(?:a|b)c|\n";
+    // Enough HTTP lines that their common head "HTTP" no longer selects them.
+    for (int i = 0; i < 20; ++i)
+        text += "match http m|^HTTP/1\\.1 200 .*\\r\\nServer: Product" + std::to_string(i) + "|s\n";
+    const NmapDatabase db = database(text);
+    ASSERT_EQ(db.matches.size(), 25u);
+    NmapPrefilter filter(db);
     const auto indices = all(db);
     EXPECT_EQ(filter.candidates(indices, bytes("SSH-2.0-OpenSSH_9.2p1\r\n")), (std::vector<std::size_t>{0, 4}));
     EXPECT_EQ(filter.candidates(indices, bytes("HTTP/1.1 200 OK\r\nServer: nginx/1.22.1\r\n\r\n")),
               (std::vector<std::size_t>{2, 4}));
     EXPECT_EQ(filter.candidates(indices, bytes("HTTP/1.1 200 OK\r\nSERVER: APACHE/2.4\r\n\r\n")),
               (std::vector<std::size_t>{1, 4}));  // case is left to the regular expression
+    EXPECT_EQ(filter.candidates(indices, bytes("HTTP/1.1 200 OK\r\nServer: Product7\r\n")),
+              (std::vector<std::size_t>{4, 12}));
     EXPECT_EQ(filter.candidates(indices, bytes("220 host ftp ready\r\n")), (std::vector<std::size_t>{3, 4}));
     EXPECT_EQ(filter.candidates(indices, bytes("xyz")), (std::vector<std::size_t>{4}));
+    // Few lines begin "SSH-": found by the head, the rest left to the expression.
     EXPECT_EQ(filter.candidates(std::vector<std::size_t>{0, 1}, bytes("SSH-2.0-OpenSSH_9")),
+              (std::vector<std::size_t>{0}));
+    EXPECT_EQ(filter.candidates(std::vector<std::size_t>{0, 1}, bytes("SSH-2.0-dropbear")),
               (std::vector<std::size_t>{0}));
 }
 
@@ -88,7 +98,7 @@ TEST(NmapPrefilter, RandomAnswersReachNoLongBeginning) {
     for (std::size_t i = 0; i < db.matches.size(); ++i)
         if (!db.matches[i].soft && names_by_its_beginning(db.matches[i].pattern)) anchored.push_back(i);
     ASSERT_GT(anchored.size(), 10u);
-    const NmapPrefilter filter(db);
+    NmapPrefilter filter(db);
     const NmapPrefilter::Selection selection = filter.select(anchored);
     std::uint64_t state = 20261206;
     std::vector<std::uint8_t> payload;
@@ -112,7 +122,7 @@ TEST(NmapPrefilter, AnIndexedSelectionKeepsTheListOrder) {
         "match c m|^[a-z]+ \\d|\n"
         "match d m|^hello world!|i\n");
     const std::vector<std::size_t> reversed{3, 2, 1, 0};
-    const NmapPrefilter filter(db);
+    NmapPrefilter filter(db);
     EXPECT_EQ(filter.candidates(filter.select(reversed), bytes("hello world!")), (std::vector<std::size_t>{3, 2}));
     EXPECT_EQ(filter.candidates(filter.select(reversed), bytes("HELLO world!")), (std::vector<std::size_t>{3, 2, 1}));
 }

@@ -220,9 +220,20 @@ Tunnel gtp_u(const Octets &p) {
 
 // A packet behind a header nobody published: the first offset at which a
 // whole, vouched-for packet ends exactly where the payload ends.
+// What every inner packet has, checked before the whole header is: an IP
+// version nibble of 4 or 6 first, or an IP EtherType at octet 12.
+bool could_begin_inner(std::span<const std::uint8_t> at) {
+    if (at.empty()) return false;
+    if (at[0] >> 4 == 4 || at[0] >> 4 == 6) return true;
+    if (at.size() < kEthernetHeader) return false;
+    const auto type = static_cast<std::uint16_t>(at[12] << 8 | at[13]);
+    return type == kEtherTypeIpv4 || type == kEtherTypeIpv6;
+}
+
 Tunnel unknown_header(const Octets &p) {
     const std::size_t last = std::min(kMaxUnknownHeader, p.size > 0 ? p.size - 1 : 0);
     for (std::size_t offset = 1; offset <= last; ++offset) {
+        if (offset >= p.captured.size() || !could_begin_inner(p.captured.subspan(offset))) continue;
         const InnerKind inner = vouched_inner(p.from(offset));
         if (inner != InnerKind::None) return {TunnelKind::UnknownHeader, offset, inner};
     }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <optional>
 #include <string_view>
 
@@ -24,25 +25,28 @@ constexpr std::size_t kMaxRcmd = 600;       // rsh/rlogin preamble: three short 
 std::string strip_telnet(Bytes payload, bool &saw_iac) {
     std::string text;
     text.reserve(payload.size());
-    for (std::size_t i = 0; i < payload.size(); ++i) {
-        if (payload[i] != kIac) {
-            text.push_back(static_cast<char>(payload[i]));
-            continue;
-        }
-        if (i + 1 >= payload.size()) break;
+    std::size_t i = 0;
+    while (i < payload.size()) {
+        // Octets up to the next IAC in one copy: most payloads have none.
+        const auto *from = payload.data() + i;
+        const auto *iac = static_cast<const std::uint8_t *>(std::memchr(from, kIac, payload.size() - i));
+        const std::size_t run = iac != nullptr ? static_cast<std::size_t>(iac - from) : payload.size() - i;
+        text.append(reinterpret_cast<const char *>(from), run);
+        i += run;
+        if (i + 1 >= payload.size()) break;  // no IAC left, or a lone IAC at the end
         const std::uint8_t command = payload[i + 1];
         if (command == kIac) {
             text.push_back(static_cast<char>(kIac));
-            ++i;
+            i += 2;
             continue;
         }
         saw_iac = true;
         if (command == kSb) {  // sub-negotiation up to IAC SE
             std::size_t end = i + 2;
             while (end + 1 < payload.size() && !(payload[end] == kIac && payload[end + 1] == kSe)) ++end;
-            i = end + 1;
+            i = end + 2;
         } else {
-            i += command >= kWill && command <= kDont ? 2 : 1;
+            i += command >= kWill && command <= kDont ? 3 : 2;
         }
     }
     return text;
@@ -455,7 +459,16 @@ void ExposureScanner::scan_client(std::span<const std::uint8_t> payload, std::ve
     }
     // A line longer than the buffer is counted to its end (a password's
     // length is reported whole), not kept.
-    for (char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        // Ordinary octets up to the next special one in one copy.
+        const std::size_t special = text.find_first_of(std::string_view("\r\n\x7f\b\0", 5), i);
+        const std::size_t run = (special == std::string::npos ? text.size() : special) - i;
+        const std::size_t room = client_line_buffer_.size() <= kMaxLine ? kMaxLine + 1 - client_line_buffer_.size() : 0;
+        client_line_buffer_.append(text, i, std::min(run, room));
+        client_line_overflow_ += run - std::min(run, room);
+        i += run;
+        if (i >= text.size()) break;
+        const char c = text[i];
         if (c == '\r' || c == '\n') {
             if (!client_line_buffer_.empty()) client_line(client_line_buffer_, client_line_overflow_, out);
             client_line_buffer_.clear();
@@ -465,12 +478,7 @@ void ExposureScanner::scan_client(std::span<const std::uint8_t> payload, std::ve
                 --client_line_overflow_;
             else if (!client_line_buffer_.empty())
                 client_line_buffer_.pop_back();
-        } else if (c != '\0') {
-            if (client_line_buffer_.size() <= kMaxLine)
-                client_line_buffer_.push_back(c);
-            else
-                ++client_line_overflow_;
-        }
+        }  // NUL: dropped
     }
 }
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <utility>
 
 namespace ghostports {
@@ -109,43 +110,41 @@ std::vector<std::string> required_literals(std::string_view pattern) {
     return runs;
 }
 
-NmapPrefilter::NmapPrefilter(const NmapDatabase &db) : rows_(db.matches.size()), filter_(kFilterBits / 64) {
-    // Each pattern's distinct grams (at most kGramsPerPattern: a rare one is
-    // found among the first few dozen), one flat list; how many patterns
-    // require each gram: each keys on its rarest. Built once per database,
-    // in a few tens of milliseconds.
+NmapPrefilter::NmapPrefilter(const NmapDatabase &db) : db_(&db), rows_(db.matches.size()), filter_(kFilterBits / 64) {}
+
+// A line's prefix, worked out the first time a selection holds it (most of
+// the database's 12,000 lines are never selected); its grams only when it
+// is keyed on one.
+const NmapPrefilter::Row &NmapPrefilter::row(std::size_t m) {
+    Row &row = rows_[m];
+    if (row.analysed) return row;
+    row.analysed = true;
+    row.prefix = literal_prefix(db_->matches[m].pattern);
+    row.caseless = db_->matches[m].caseless;
+    return row;
+}
+
+const std::vector<std::uint32_t> &NmapPrefilter::grams_of(std::size_t m) {
+    Row &row = rows_[m];
+    if (row.grams_found) return row.grams;
+    // At most kGramsPerPattern: a rare one is found among the first few dozen.
     constexpr std::size_t kGramsPerPattern = 48;
-    std::vector<std::uint32_t> grams;
-    std::vector<std::size_t> first(db.matches.size() + 1, 0);
-    for (std::size_t m = 0; m < db.matches.size(); ++m) {
-        rows_[m].prefix = literal_prefix(db.matches[m].pattern);
-        rows_[m].caseless = db.matches[m].caseless;
-        first[m] = grams.size();
-        for (const std::string &run : required_literals(db.matches[m].pattern))
-            for (std::size_t at = 0; at + 4 <= run.size() && grams.size() - first[m] < kGramsPerPattern; ++at)
-                grams.push_back(gram_at(run.data() + at));
-        std::sort(grams.begin() + static_cast<std::ptrdiff_t>(first[m]), grams.end());
-        grams.erase(std::unique(grams.begin() + static_cast<std::ptrdiff_t>(first[m]), grams.end()), grams.end());
-    }
-    first[db.matches.size()] = grams.size();
-    std::unordered_map<std::uint32_t, std::uint32_t> frequency;
-    frequency.reserve(grams.size());
-    for (const std::uint32_t gram : grams) ++frequency[gram];
-    grams_.reserve(db.matches.size());
-    for (std::size_t m = 0; m < db.matches.size(); ++m) {
-        if (first[m] == first[m + 1]) continue;
-        std::uint32_t rarest = grams[first[m]];
-        std::uint32_t fewest = frequency[rarest];
-        for (std::size_t g = first[m] + 1; g < first[m + 1]; ++g)
-            if (const std::uint32_t count = frequency[grams[g]]; count < fewest) {
-                fewest = count;
-                rarest = grams[g];
-            }
-        const auto [it, added] = grams_.emplace(rarest, static_cast<std::uint32_t>(grams_.size()));
-        rows_[m].gram = it->second;
-        const std::size_t bit = filter_bit(rarest);
+    row.grams_found = true;
+    for (const std::string &run : required_literals(db_->matches[m].pattern))
+        for (std::size_t at = 0; at + 4 <= run.size() && row.grams.size() < kGramsPerPattern; ++at)
+            row.grams.push_back(gram_at(run.data() + at));
+    std::sort(row.grams.begin(), row.grams.end());
+    row.grams.erase(std::unique(row.grams.begin(), row.grams.end()), row.grams.end());
+    return row.grams;
+}
+
+std::uint32_t NmapPrefilter::index_gram(std::uint32_t gram) {
+    const auto [it, added] = grams_.emplace(gram, static_cast<std::uint32_t>(grams_.size()));
+    if (added) {
+        const std::size_t bit = filter_bit(gram);
         filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
     }
+    return it->second;
 }
 
 bool names_by_its_beginning(std::string_view pattern) {
@@ -159,21 +158,82 @@ bool names_by_its_beginning(std::string_view pattern) {
     return distinct >= kDistinct;
 }
 
-NmapPrefilter::Selection NmapPrefilter::select(std::span<const std::size_t> matches) const {
+namespace {
+
+// A window of a line's prefix: four octets at an offset that is a multiple
+// of four (lower-cased when the line is caseless). A line is found by one
+// lookup of the first window of its prefix that few lines of the selection
+// share: "Apac" in "HTTP/1.0 200 OK\r\nServer: Apac", behind the common "HTTP".
+constexpr std::size_t kWindow = 4;
+// More lines than this sharing each window of a line are keyed by their
+// rarest gram instead: a window would make each a candidate.
+constexpr std::size_t kMostPerWindow = 16;
+
+using WindowKey = std::uint64_t;  // offset << 32 | four octets
+
+WindowKey window_at(const std::uint8_t *prefix_start, std::size_t offset, bool caseless) {
+    std::uint32_t octets = 0;
+    for (std::size_t i = 0; i < kWindow; ++i)
+        octets = octets << 8 | (caseless ? lower_octet(prefix_start[offset + i]) : prefix_start[offset + i]);
+    return WindowKey{offset} << 32 | octets;
+}
+
+WindowKey window_at(const std::string &prefix, std::size_t offset, bool caseless) {
+    return window_at(reinterpret_cast<const std::uint8_t *>(prefix.data()), offset, caseless);
+}
+
+}  // namespace
+
+NmapPrefilter::Selection NmapPrefilter::select(std::span<const std::size_t> matches) {
     Selection selection;
     selection.matches_.assign(matches.begin(), matches.end());
+    std::array<std::unordered_map<WindowKey, std::size_t>, 2> sharing;  // [caseless] window -> lines
+    for (const std::size_t m : matches) {
+        if (m >= rows_.size()) continue;
+        const Row &r = row(m);
+        for (std::size_t offset = 0; offset + kWindow <= r.prefix.size(); offset += kWindow)
+            ++sharing[r.caseless][window_at(r.prefix, offset, r.caseless)];
+    }
+    // The line's first window that few enough lines share: the head (offset
+    // 0) for most; deeper only behind a common head.
+    auto best_window = [&sharing](const Row &r) -> std::optional<WindowKey> {
+        for (std::size_t offset = 0; offset + kWindow <= r.prefix.size(); offset += kWindow)
+            if (const WindowKey key = window_at(r.prefix, offset, r.caseless);
+                sharing[r.caseless][key] <= kMostPerWindow)
+                return key;
+        return std::nullopt;
+    };
+    // The rest key on their rarest gram within the selection.
+    std::unordered_map<std::uint32_t, std::uint32_t> frequency;
+    for (const std::size_t m : matches)
+        if (m < rows_.size() && !best_window(row(m)))
+            for (const std::uint32_t gram : grams_of(m)) ++frequency[gram];
     for (std::uint32_t position = 0; position < matches.size(); ++position) {
         const std::size_t m = matches[position];
         if (m >= rows_.size()) continue;
-        const Row &row = rows_[m];
-        if (row.gram != kNoGram) {
-            selection.by_gram_[row.gram].push_back(position);
-        } else if (!row.prefix.empty()) {
-            const auto first = static_cast<unsigned char>(row.prefix[0]);
+        const Row &r = row(m);
+        if (const auto window = best_window(r)) {
+            selection.by_window_[r.caseless][*window].push_back(position);
+            const auto offset = static_cast<std::uint32_t>(*window >> 32);
+            auto &deeper = selection.deeper_[r.caseless][window_at(r.prefix, 0, r.caseless)];
+            if (offset > 0 && std::find(deeper.begin(), deeper.end(), offset) == deeper.end()) deeper.push_back(offset);
+            continue;
+        }
+        std::optional<std::uint32_t> rarest;
+        for (const std::uint32_t gram : grams_of(m))
+            if (!rarest || frequency[gram] < frequency[*rarest]) rarest = gram;
+        if (rarest) {
+            selection.by_gram_[index_gram(*rarest)].push_back(position);
+            if (r.prefix.size() >= kWindow)
+                selection.scan_heads_[r.caseless][window_at(r.prefix, 0, r.caseless)] = true;
+            else
+                selection.scan_always_ = true;
+        } else if (!r.prefix.empty()) {
+            const auto first = static_cast<unsigned char>(r.prefix[0]);
             selection.by_first_octet_[first].push_back(position);
             const auto other =
                 static_cast<unsigned char>(std::toupper(first) != first ? std::toupper(first) : std::tolower(first));
-            if (row.caseless && other != first) selection.by_first_octet_[other].push_back(position);
+            if (r.caseless && other != first) selection.by_first_octet_[other].push_back(position);
         } else {
             selection.always_.push_back(position);
         }
@@ -184,11 +244,26 @@ NmapPrefilter::Selection NmapPrefilter::select(std::span<const std::size_t> matc
 std::vector<std::size_t> NmapPrefilter::candidates(const Selection &selection,
                                                    std::span<const std::uint8_t> subject) const {
     std::vector<std::uint32_t> positions = selection.always_;
-    if (!subject.empty()) {
-        const auto &first = selection.by_first_octet_[subject[0]];
-        positions.insert(positions.end(), first.begin(), first.end());
+    auto add = [&positions](const std::vector<std::uint32_t> &more) {
+        positions.insert(positions.end(), more.begin(), more.end());
+    };
+    if (!subject.empty()) add(selection.by_first_octet_[subject[0]]);
+    bool scan = selection.scan_always_;
+    for (const bool caseless : {false, true}) {
+        if (subject.size() < kWindow) break;
+        const auto &windows = selection.by_window_[caseless];
+        auto add_window = [&](std::size_t offset) {
+            if (subject.size() < offset + kWindow) return;
+            if (const auto keyed = windows.find(window_at(subject.data(), offset, caseless)); keyed != windows.end())
+                add(keyed->second);
+        };
+        const WindowKey head = window_at(subject.data(), 0, caseless);
+        add_window(0);
+        if (const auto deeper = selection.deeper_[caseless].find(head); deeper != selection.deeper_[caseless].end())
+            for (const std::uint32_t offset : deeper->second) add_window(offset);
+        scan = scan || selection.scan_heads_[caseless].contains(head);
     }
-    if (!selection.by_gram_.empty()) {
+    if (scan) {
         std::uint32_t gram = 0;
         for (std::size_t at = 0; at < subject.size(); ++at) {
             gram = gram << 8 | lower_octet(subject[at]);
@@ -197,9 +272,8 @@ std::vector<std::size_t> NmapPrefilter::candidates(const Selection &selection,
             if ((filter_[bit / 64] >> (bit % 64) & 1) == 0) continue;
             const auto known = grams_.find(gram);
             if (known == grams_.end()) continue;
-            const auto keyed = selection.by_gram_.find(known->second);
-            if (keyed != selection.by_gram_.end())
-                positions.insert(positions.end(), keyed->second.begin(), keyed->second.end());
+            if (const auto keyed = selection.by_gram_.find(known->second); keyed != selection.by_gram_.end())
+                add(keyed->second);
         }
     }
     std::sort(positions.begin(), positions.end());

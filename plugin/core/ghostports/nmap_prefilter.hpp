@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Which of nmap's match lines could match a subject at all, decided without
 // running a regular expression: each pattern's literal prefix (after `^`)
-// and the rarest four-octet run it requires elsewhere (outside groups,
-// classes and optional parts) must both be in the subject. One pass over
-// the subject's four-octet runs, a bit filter, then one lookup per hit: the
+// must begin the subject. A line is found by one lookup of the subject's
+// four octets at the first offset of its prefix that few lines share ("Apac"
+// in "HTTP/1.0 200 OK\r\nServer: Apac"); lines with a short or common prefix
+// ("HTTP/1.": 2,000 of the 12,000) need the rarest four-octet run they
+// require (outside groups, classes and optional parts), found in one pass
+// over the subject's four-octet runs with a bit filter, done only when the
+// subject could begin such a line. The
 // cost per subject is bounded by its (capped) length, not by the number of
-// lines in the database (about 12,000; 2,000 of them HTTP lines that share
-// the prefix "HTTP/1.").
+// lines; a line is analysed the first time a selection holds it.
 #pragma once
 
 #include <array>
@@ -35,39 +38,56 @@ class NmapPrefilter {
 public:
     explicit NmapPrefilter(const NmapDatabase &db);
 
-    // A list of match lines indexed for candidates(): by the gram each one
-    // keys on, else by the first octet of its prefix, else always tried.
+    // A list of match lines indexed for candidates(): by the first
+    // four-octet window of its prefix that few lines share, else by
+    // the gram it keys on, else by the first octet of its prefix, else
+    // always tried.
     // Built once per list (a probe's matches), so that a subject costs its
     // own length plus the lines it could match, not the list's length.
     class Selection {
         friend class NmapPrefilter;
-        std::vector<std::size_t> matches_;                                       // the list, in its order
-        std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_gram_;  // gram index -> positions
-        std::array<std::vector<std::uint32_t>, 256> by_first_octet_;             // no gram: prefix's first octet
-        std::vector<std::uint32_t> always_;                                      // neither gram nor prefix
+        using Positions = std::vector<std::uint32_t>;
+        std::vector<std::size_t> matches_;  // the list, in its order
+        // [caseless] a prefix window (offset << 32 | four octets) -> positions
+        std::array<std::unordered_map<std::uint64_t, Positions>, 2> by_window_;
+        // [caseless] a head (offset 0) -> the deeper offsets keyed behind it
+        std::array<std::unordered_map<std::uint64_t, std::vector<std::uint32_t>>, 2> deeper_;
+        std::unordered_map<std::uint32_t, Positions> by_gram_;        // gram index -> positions
+        std::array<std::vector<std::uint32_t>, 256> by_first_octet_;  // no window, no gram: prefix's first octet
+        std::vector<std::uint32_t> always_;                           // neither gram nor prefix
+        // The subject is scanned for grams only when a gram-keyed line could
+        // begin it: one without a 4-octet prefix, or one whose head it has.
+        std::array<std::unordered_map<std::uint64_t, bool>, 2> scan_heads_;
+        bool scan_always_ = false;
     };
-    Selection select(std::span<const std::size_t> matches) const;
+    // Not const: the lines it holds are analysed on first use.
+    Selection select(std::span<const std::size_t> matches);
 
     // The indices of the selection (or of `matches`) whose prefix and
     // required run occur in `subject`, in the list's order.
     std::vector<std::size_t> candidates(const Selection &selection, std::span<const std::uint8_t> subject) const;
-    std::vector<std::size_t> candidates(std::span<const std::size_t> matches,
-                                        std::span<const std::uint8_t> subject) const {
+    std::vector<std::size_t> candidates(std::span<const std::size_t> matches, std::span<const std::uint8_t> subject) {
         return candidates(select(matches), subject);
     }
 
 private:
-    static constexpr std::uint32_t kNoGram = UINT32_MAX;
     static constexpr std::size_t kFilterBits = 1u << 20;  // 128 KiB: ~1 % of random grams pass
 
     struct Row {
-        std::string prefix;
-        std::uint32_t gram = kNoGram;  // index into the present-gram marks
+        bool analysed = false;
         bool caseless = false;
+        bool grams_found = false;
+        std::string prefix;
+        std::vector<std::uint32_t> grams;  // distinct required four-octet runs (lower-cased)
     };
+    const Row &row(std::size_t m);
+    const std::vector<std::uint32_t> &grams_of(std::size_t m);
+    std::uint32_t index_gram(std::uint32_t gram);
+
+    const NmapDatabase *db_;
     std::vector<Row> rows_;                                   // one per database match
-    std::unordered_map<std::uint32_t, std::uint32_t> grams_;  // four lower-cased octets -> index
-    std::vector<std::uint64_t> filter_;                       // kFilterBits bits: some gram hashes here
+    std::unordered_map<std::uint32_t, std::uint32_t> grams_;  // keyed gram -> index, for every selection
+    std::vector<std::uint64_t> filter_;                       // kFilterBits bits: some keyed gram hashes here
 };
 
 }  // namespace ghostports
