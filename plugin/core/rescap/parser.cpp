@@ -47,6 +47,11 @@ public:
         }
         if (!starts_like_rescap(input_)) return;
         r_.is_rescap = true;
+        // Most messages hold a few dozen items at most (an item has a 4-octet
+        // header): room for them at once, not by doubling.
+        const std::size_t likely = std::min<std::size_t>(input_.size() / kHeaderLength + 1, 32);
+        r_.items.reserve(likely);
+        r_.fragments.reserve(likely);
         const auto root = read_item(top, kNoItem, 0);
         if (!root) return;
         Item &item = r_.items[*root];

@@ -38,6 +38,7 @@ private:
     // A deque, not a vector: growing it never copies (nor holds twice) what
     // is stored, so the peak stays at the size.
     std::deque<Record> records_;
+    mutable std::size_t hint_ = 0;  // where the last search began: the next is usually just after
 };
 
 }  // namespace shared

@@ -99,7 +99,7 @@ proto_item *show_message(tvbuff_t *payload, gint offset, packet_info *pinfo, pro
     if (link.retransmission) col_append_str(pinfo->cinfo, COL_INFO, " [retransmission]");
     const nstime_t *time = add_transaction(message_tree, root, tvb, pinfo, link, result.role);
     render_message(tvb, pinfo, message_tree, result, input);
-    queue_tap(pinfo, make_tap_record(pinfo, result, input, transport == Transport::Tcp, time));
+    if (tap_has_listeners()) queue_tap(pinfo, make_tap_record(pinfo, result, input, transport == Transport::Tcp, time));
     return root;
 }
 
@@ -133,7 +133,7 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
                                    named.from_server ? pinfo->srcport : pinfo->destport);
     };
     if (name != nullptr) show_name(plan);
-    queue_tap(pinfo, make_not_rescap_record(pinfo, tcp));
+    if (tap_has_listeners()) queue_tap(pinfo, make_not_rescap_record(pinfo, tcp));
     // A tunnel or a bare packet: decoded as decap decodes it on 403 (issue 20).
     if (decap::try_inner(tvb, pinfo, tree, subtree, root, {"RESCAP", "Not rescap", inventory}) != nullptr)
         return static_cast<int>(tvb_captured_length(tvb));
@@ -162,10 +162,20 @@ ParseResult *parse_in_pool(packet_info *pinfo, std::span<const std::uint8_t> inp
     return pool_make<ParseResult>(pinfo->pool, parse_message(input, options));
 }
 
+// Whether TLS carries this frame's rescap: the layers compared by protocol
+// id (proto_is_frame_protocol compares every layer's name, on every message).
+bool inside_tls(packet_info *pinfo) {
+    static const int tls = proto_get_id_by_filter_name("tls");
+    for (wmem_list_frame_t *layer = wmem_list_head(pinfo->layers); layer != nullptr;
+         layer = wmem_list_frame_next(layer))
+        if (GPOINTER_TO_INT(wmem_list_frame_data(layer)) == tls) return true;
+    return false;
+}
+
 ParseOptions options_for(packet_info *pinfo, Transport transport) {
     ParseOptions options;
     options.stream = transport == Transport::Tcp;
-    options.cleartext = !proto_is_frame_protocol(pinfo->layers, "tls");
+    options.cleartext = !inside_tls(pinfo);
     options.attributes = &attribute_table();
     return options;
 }

@@ -44,7 +44,10 @@ public:
     void run(proto_tree *tree) {
         message_tree_ = tree;
         total_items_ = r_.items.size();
-        if (r_.items.empty()) return report_all();
+        // Without a tree (tshark with no -V, filter or tap) only what outlives
+        // it: the experts (Expert column, severity) and any reassembled data
+        // source (tshark -x shows them).
+        if (r_.items.empty() || (tree == nullptr && r_.buffers.empty())) return report_all();
         proto_tree_add_boolean(tree, f_.response, sources_[kInput], 0, 2, r_.role == Role::Response);
         // The root item's line says the form; the message-level field is for filters.
         if (r_.form != Form::None)
@@ -302,6 +305,8 @@ private:
 
 void render_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const ParseResult &result,
                     std::span<const std::uint8_t> input) {
+    // No tree, no data source and no expert to add: nothing would outlive it.
+    if (tree == nullptr && result.buffers.empty() && result.diagnostics.empty()) return;
     pool_make<Renderer>(pinfo->pool, tvb, pinfo, result, input)->run(tree);
 }
 

@@ -197,4 +197,8 @@ void queue_tap(packet_info *pinfo, const TapRecord *record) {
     tap_queue_packet(g_tap, pinfo, record);
 }
 
+bool tap_has_listeners() {
+    return have_tap_listener(g_tap);
+}
+
 }  // namespace rescap

@@ -43,5 +43,7 @@ void register_tap();
 // Registers the stats tree ("tshark -z rescap,tree", Statistics › RESCAP).
 void register_stats();
 void queue_tap(packet_info *pinfo, const TapRecord *record);
+// Whether anyone listens: a record is built only then.
+bool tap_has_listeners();
 
 }  // namespace rescap
