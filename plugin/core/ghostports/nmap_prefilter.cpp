@@ -147,15 +147,26 @@ std::uint32_t NmapPrefilter::index_gram(std::uint32_t gram) {
     return it->second;
 }
 
-bool names_by_its_beginning(std::string_view pattern) {
+namespace {
+
+bool prefix_names_by_itself(std::string_view prefix) {
     constexpr std::size_t kLength = 8, kDistinct = 5;
-    const std::string prefix = literal_prefix(pattern);
     if (prefix.size() < kLength) return false;
     bool seen[256] = {};
     std::size_t distinct = 0;
     for (const char c : prefix)
         if (!std::exchange(seen[static_cast<unsigned char>(c)], true)) ++distinct;
     return distinct >= kDistinct;
+}
+
+}  // namespace
+
+bool names_by_its_beginning(std::string_view pattern) {
+    return prefix_names_by_itself(literal_prefix(pattern));
+}
+
+bool NmapPrefilter::names_by_its_beginning(std::size_t m) {
+    return m < rows_.size() && prefix_names_by_itself(row(m).prefix);
 }
 
 namespace {
@@ -203,16 +214,19 @@ NmapPrefilter::Selection NmapPrefilter::select(std::span<const std::size_t> matc
                 return key;
         return std::nullopt;
     };
+    std::vector<std::optional<WindowKey>> windows(matches.size());
+    for (std::size_t position = 0; position < matches.size(); ++position)
+        if (matches[position] < rows_.size()) windows[position] = best_window(row(matches[position]));
     // The rest key on their rarest gram within the selection.
     std::unordered_map<std::uint32_t, std::uint32_t> frequency;
-    for (const std::size_t m : matches)
-        if (m < rows_.size() && !best_window(row(m)))
-            for (const std::uint32_t gram : grams_of(m)) ++frequency[gram];
+    for (std::size_t position = 0; position < matches.size(); ++position)
+        if (matches[position] < rows_.size() && !windows[position])
+            for (const std::uint32_t gram : grams_of(matches[position])) ++frequency[gram];
     for (std::uint32_t position = 0; position < matches.size(); ++position) {
         const std::size_t m = matches[position];
         if (m >= rows_.size()) continue;
         const Row &r = row(m);
-        if (const auto window = best_window(r)) {
+        if (const auto &window = windows[position]) {
             selection.by_window_[r.caseless][*window].push_back(position);
             const auto offset = static_cast<std::uint32_t>(*window >> 32);
             auto &deeper = selection.deeper_[r.caseless][window_at(r.prefix, 0, r.caseless)];

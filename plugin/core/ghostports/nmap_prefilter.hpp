@@ -60,6 +60,9 @@ public:
         std::array<std::unordered_map<std::uint64_t, bool>, 2> scan_heads_;
         bool scan_always_ = false;
     };
+    // names_by_its_beginning() of the database's line m, from its prefix as analysed once.
+    bool names_by_its_beginning(std::size_t m);
+
     // Not const: the lines it holds are analysed on first use.
     Selection select(std::span<const std::size_t> matches);
 

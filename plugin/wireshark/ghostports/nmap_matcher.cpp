@@ -158,8 +158,7 @@ static const NmapPrefilter::Selection &anchored_selection(Transport transport) {
     for (const NmapProbe &probe : d.db.probes)
         if (probe.transport == transport)
             for (std::size_t index : probe.matches)
-                if (!d.db.matches[index].soft && names_by_its_beginning(d.db.matches[index].pattern))
-                    anchored.push_back(index);
+                if (!d.db.matches[index].soft && d.prefilter->names_by_its_beginning(index)) anchored.push_back(index);
     std::sort(anchored.begin(), anchored.end());
     anchored.erase(std::unique(anchored.begin(), anchored.end()), anchored.end());
     return d.anchored_selections.emplace(transport, d.prefilter->select(anchored)).first->second;

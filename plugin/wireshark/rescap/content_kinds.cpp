@@ -163,18 +163,41 @@ const ContentKindRow &content_kind(ContentKind kind) {
     return kRows[static_cast<std::size_t>(kind)];
 }
 
+// Built by appending, not with printf: these are on every message's Info line.
 const char *label_text(packet_info *pinfo, std::span<const std::uint8_t> text) {
     const bool cut = text.size() > kLabelText;
     const char *shown = ws_compat::format_text(pinfo->pool, text.data(), cut ? kLabelText : text.size());
-    return cut ? wmem_strdup_printf(pinfo->pool, "%s…", shown) : shown;
+    if (!cut) return shown;
+    wmem_strbuf_t *label = wmem_strbuf_new(pinfo->pool, shown);
+    wmem_strbuf_append(label, "…");
+    return wmem_strbuf_finalize(label);
+}
+
+void append_status_detail(wmem_strbuf_t *line, packet_info *pinfo, const Item &status,
+                          std::span<const std::uint8_t> value) {
+    if (!status.status_valid) return wmem_strbuf_append(line, "(too short)");
+    static constexpr char kHex[] = "0123456789abcdef";
+    const char code[] = {'0',
+                         'x',
+                         kHex[status.status >> 12 & 0xF],
+                         kHex[status.status >> 8 & 0xF],
+                         kHex[status.status >> 4 & 0xF],
+                         kHex[status.status & 0xF],
+                         ' ',
+                         '\0'};
+    wmem_strbuf_append(line, code);
+    const char *meaning = status_meaning(status.status);
+    wmem_strbuf_append(line, meaning ? meaning : "(unknown code)");
+    if (value.size() <= 2) return;
+    wmem_strbuf_append(line, " \"");
+    wmem_strbuf_append(line, label_text(pinfo, value.subspan(2)));
+    wmem_strbuf_append_c(line, '"');
 }
 
 const char *status_detail(packet_info *pinfo, const Item &status, std::span<const std::uint8_t> value) {
-    if (!status.status_valid) return "(too short)";
-    const char *meaning = status_meaning(status.status);
-    const char *text = value.size() > 2 ? label_text(pinfo, value.subspan(2)) : nullptr;
-    return wmem_strdup_printf(pinfo->pool, "0x%04x %s%s%s%s", status.status, meaning ? meaning : "(unknown code)",
-                              text ? " \"" : "", text ? text : "", text ? "\"" : "");
+    wmem_strbuf_t *line = wmem_strbuf_sized_new(pinfo->pool, 64, 0);
+    append_status_detail(line, pinfo, status, value);
+    return wmem_strbuf_finalize(line);
 }
 
 }  // namespace rescap

@@ -46,5 +46,7 @@ const char *label_text(packet_info *pinfo, std::span<const std::uint8_t> text);
 
 // "0x0000 request fully processable" (+ the status text), from the parsed code.
 const char *status_detail(packet_info *pinfo, const Item &status, std::span<const std::uint8_t> value);
+void append_status_detail(wmem_strbuf_t *line, packet_info *pinfo, const Item &status,
+                          std::span<const std::uint8_t> value);
 
 }  // namespace rescap

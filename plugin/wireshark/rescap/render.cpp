@@ -310,19 +310,25 @@ void render_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const P
     pool_make<Renderer>(pinfo->pool, tvb, pinfo, result, input)->run(tree);
 }
 
-// Short, for the Info column: the Referral's target and other detail are in the tree.
+// Short, for the Info column: the Referral's target and other detail are in
+// the tree. Built by appending (no printf): it is on every message.
 const char *message_summary(packet_info *pinfo, const ParseResult &result, std::span<const std::uint8_t> input) {
-    const char *form = result.form == Form::Nested ? " [1999 form]" : "";
-    const char *malformed = result.has_errors() ? " [Malformed]" : "";
+    wmem_strbuf_t *line = wmem_strbuf_sized_new(pinfo->pool, 64, 0);
     if (result.role == Role::Request) {
         const Item *uri = result.find(kTagBaseUri);
-        return wmem_strdup_printf(pinfo->pool, "Request %s%s%s",
-                                  uri ? label_text(pinfo, result.value(*uri, input)) : "(no BaseURI)", form, malformed);
+        wmem_strbuf_append(line, "Request ");
+        wmem_strbuf_append(line, uri ? label_text(pinfo, result.value(*uri, input)) : "(no BaseURI)");
+    } else {
+        const Item *status = result.find(kTagStatus);
+        wmem_strbuf_append(line, "Response: ");
+        if (status != nullptr)
+            append_status_detail(line, pinfo, *status, result.value(*status, input));
+        else
+            wmem_strbuf_append(line, "(no Status)");
     }
-    const Item *status = result.find(kTagStatus);
-    return wmem_strdup_printf(pinfo->pool, "Response: %s%s%s",
-                              status ? status_detail(pinfo, *status, result.value(*status, input)) : "(no Status)",
-                              form, malformed);
+    if (result.form == Form::Nested) wmem_strbuf_append(line, " [1999 form]");
+    if (result.has_errors()) wmem_strbuf_append(line, " [Malformed]");
+    return wmem_strbuf_finalize(line);
 }
 
 }  // namespace rescap
