@@ -47,18 +47,19 @@ near_miss('fresh2_nm_mqtx_tcp_283', 'tcp', 283,
 
 
 def stunish(mtype, tid, attrs):
-    """A STUN-shaped header whose magic cookie is 0x2112A442 (one less than RFC 5389's)."""
-    return struct.pack('>HHI', mtype, len(attrs), 0x2112A442) + tid + attrs
+    """A STUN-shaped header (RFC 5389 magic cookie, right length) whose two
+    leading bits are 10: STUN needs 00 and TURN ChannelData 01."""
+    return struct.pack('>HHI', mtype, len(attrs), 0x2112A443) + tid + attrs
 
 
 T1, T2 = rnd(12), rnd(12)
-near_miss('fresh2_nm_stuncookie_udp_283', 'udp', 283,
-          [(stunish(0x0001, T1, b''), stunish(0x0101, T1, b'\x00\x20\x00\x08\x00\x01' + rnd(6))),
-           (stunish(0x0001, T2, b'\x00\x06\x00\x08evaluser'), stunish(0x0111, T2, b'\x00\x09\x00\x04\x00\x00\x04\x01'))],
-          'STUN-shaped datagrams: message types 0x0001 / 0x0101 / 0x0111, right length fields, 12-octet '
-          'transaction ids echoed back and TLV attributes, but the magic cookie is 0x2112A442 instead of '
-          '0x2112A443 (and the classic RFC 3489 form has no cookie at all)', 'STUN Binding Request / Response',
-          kind='stuncookie', split=FRESH2_SPLIT)
+near_miss('fresh2_nm_stunbits_udp_283', 'udp', 283,
+          [(stunish(0x8001, T1, b''), stunish(0x8101, T1, b'\x00\x20\x00\x08\x00\x01' + rnd(6))),
+           (stunish(0x8001, T2, b'\x00\x06\x00\x08evaluser'), stunish(0x8111, T2, b'\x00\x09\x00\x04\x00\x00\x04\x01'))],
+          'STUN-shaped datagrams: the RFC 5389 magic cookie 0x2112A443, right length fields, 12-octet transaction '
+          'ids echoed back and TLV attributes, but message types 0x8001 / 0x8101 / 0x8111: the two leading bits '
+          'are 10, where STUN has 00 (and TURN ChannelData 01)', 'STUN Binding Request / Response',
+          kind='stunbits', split=FRESH2_SPLIT)
 
 near_miss('fresh2_nm_ircnumeric_tcp_403', 'tcp', 403,
           [(b'NICKNAME evalnick\r\nUSERINFO evalnick 0 * :Eval\r\n',
