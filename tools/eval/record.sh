@@ -55,7 +55,7 @@ FRESH2_PKGS=(
   h2o nghttp2-client caddy monit supervisor transmission-daemon transmission-cli influxdb influxdb-client
   tgt libiscsi-bin openvswitch-common openvswitch-switch pdns-server pdns-backend-bind inspircd sic znc
   tinysshd ucspi-tcp microsocks graphite-carbon collectd-core pulseaudio pulseaudio-utils fossil kamailio
-  sipsak dnsdist nfdump softflowd ganglia-monitor darkstat
+  sipsak dnsdist nfdump softflowd ganglia-monitor darkstat yaws
 )
 DAEMONS='h2o|caddy|monit|supervisord|transmission-da|influxd|tgtd|ovsdb-server|ovs-vswitchd|pdns_server|inspircd|znc|microsocks|carbon-cache|pulseaudio|kamailio|dnsdist|nfcapd|gmond|darkstat|dictd|clamd|freshclam|php-fpm8.2|nats-server|iperf3|pgbouncer|varnishd|haproxy|privoxy|pure-ftpd|pdns_recursor|gpsd|chronyd|ss-server|ss-local|stunnel4|mosh-server|LCDd|ipmi_sim|nsd|mini_httpd|webfsd|nbd-server|xrdp|xrdp-sesman|beam.smp|oidentd|saned|apache2|lighttpd|squid|tinyproxy|icecast2|etcd|cupsd|named|unbound|knotd|krb5kdc|kadmind|freeradius|rsyslogd|snmptrapd|snmpd|collectd|bird|smbd|nmbd|samba|dropbear|proftpd|inetd|upsd|upsmon|mpd|gearmand|spamd|svnserve|beanstalkd|dovecot|epmd|distccd|Xvnc'
 
