@@ -7,7 +7,6 @@ checks; only the split differs (evallib.svc split=FRESH2_SPLIT)."""
 import functools
 import hashlib
 import os
-import re
 import shutil
 import subprocess
 import time
