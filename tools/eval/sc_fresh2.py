@@ -324,8 +324,8 @@ def fresh2_tgtd_iscsi_283(ctx):
         program='ovsdb-server (Open vSwitch database)',
         client='ovsdb-client list-dbs tcp:127.0.0.1:403 ; ovsdb-client dump tcp:127.0.0.1:403 Open_vSwitch ; '
                'ovs-vsctl --db=tcp:127.0.0.1:403 --no-wait add-br evalbr0 (writes the database only)',
-        sent='OVSDB JSON-RPC (RFC 7047): list_dbs, get_schema, transact (select / insert), monitor, echo; the '
-             'replies', protocol=None, pname='OVSDB', sent_needles=[b'"list_dbs"', b'"transact"'],
+        sent='OVSDB JSON-RPC (RFC 7047): list_dbs, get_schema, transact (select / insert), monitor_cond and '
+             'monitor_cond_since (Open vSwitch\'s extensions); the replies', protocol=None, pname='OVSDB', sent_needles=[b'"list_dbs"', b'"transact"'],
         notes='ovsdb-server only (no ovs-vswitchd, no kernel datapath): the database of a fresh vswitch schema '
               'in the work dir. Wireshark 4.0 has no OVSDB dissector (expected.protocol null).')
 def fresh2_ovsdb_403(ctx):
@@ -937,13 +937,15 @@ def fresh2_gmond_283(ctx):
 
 @fresh2(name='fresh2_gmond_udp_403', service='ganglia', transport='udp', port=403, package='ganglia-monitor',
         program='gmond (Ganglia monitoring daemon)',
-        client='gmond\'s own udp_send_channel to 127.0.0.1:403 (its load_one / cpu_user metrics every second) and '
-               'ganglia-monitor: gmetric -c <gmond.conf> -n eval_metric -v 40 -t int32 -u things (three times)',
-        sent='Ganglia XDR metric datagrams: metadata (id 128, with the metric\'s name, type, units and extra '
-             'data) and value messages (e.g. id 133 string / 131 uint32 values) for load_one, cpu_user and '
-             'eval_metric from host 127.0.0.1', protocol=None, pname='Ganglia XDR',
+        client='ganglia-monitor: gmetric -c <gmond.conf> -n eval_metric -v 40 -t int32 -u things -g eval (values 40, '
+               '41, 42), sent to the udp_send_channel of that gmond.conf (127.0.0.1:403, the gmond listening there)',
+        sent='Ganglia XDR metric datagrams, one pair per gmetric run: a metadata message (id 128: host, metric name '
+             'eval_metric, type int32, units, group) and a value message (id 133: the value as a string); gmond\'s '
+             'own heartbeat metric (id 128 metadata, id 132 uint32 values)',
+        protocol=None, pname='Ganglia XDR',
         sent_needles=[b'eval_metric'], prepare=_gmond_prep, filter='udp port 403',
-        notes='Sender and receiver are the same gmond (plus gmetric), as a one-host Ganglia unicast setup. '
-              'Wireshark 4.0 has no Ganglia dissector (expected.protocol null).')
+        notes='A one-host Ganglia unicast setup: gmond\'s own udp_send_channel points at 127.0.0.1:403 too (its '
+              'heartbeat is in the capture; its load and cpu values, sent on thresholds, may not fall into the few '
+              'seconds captured). Wireshark 4.0 has no Ganglia dissector (expected.protocol null).')
 def fresh2_gmond_udp_403(ctx):
     gmond_run(ctx, _gmetric)
