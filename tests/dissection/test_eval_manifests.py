@@ -14,6 +14,8 @@ ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 CAPS = os.path.join(ROOT, 'captures', 'eval')
 SALT = 'rescap-eval-v1/'   # tools/eval/evallib.py SPLIT_SALT
 FRESH = 'fresh'            # tools/eval/evallib.py FRESH_SPLIT: recorded after the tuning, measured once
+FRESH2 = 'fresh2'          # tools/eval/evallib.py FRESH2_SPLIT: a third held-out set, measured once
+SEALED = {FRESH: 'fresh_', FRESH2: 'fresh2_'}   # split -> name prefix (evallib.SEALED)
 
 
 def manifests():
@@ -46,7 +48,7 @@ def frame_count(path):
 def test_set_is_there():
     if not MS:
         pytest.skip('captures/eval not recorded')
-    assert sum(1 for d in MS if d['near_miss'] and d['split'] != FRESH) >= 8
+    assert sum(1 for d in MS if d['near_miss'] and d['split'] not in SEALED) >= 8
 
 
 def test_fresh_set():
@@ -59,15 +61,28 @@ def test_fresh_set():
     assert sum(1 for d in fresh if d['near_miss']) >= 4
 
 
+def test_fresh2_set():
+    fresh2 = [d for d in MS if d['split'] == FRESH2]
+    if not fresh2:
+        pytest.skip('the fresh2 set is not recorded')
+    real = [d for d in fresh2 if not d['near_miss']]
+    assert len({d['server']['package'] for d in real}) >= 20
+    assert sum(1 for d in real if d['transport'] == 'udp') >= 3
+    assert sum(1 for d in fresh2 if d['near_miss']) >= 3
+    # no program of fresh2 is in another set (package and service both new together)
+    others = {(d['server']['package'], d['service']) for d in MS
+              if d['split'] != FRESH2 and not d['near_miss']}
+    assert not others & {(d['server']['package'], d['service']) for d in real}
+
+
 @pytest.mark.parametrize('d', MS, ids=[d['pcap'] for d in MS])
 def test_manifest(d):
     assert d['port'] in (283, 403)
     assert d['transport'] in ('tcp', 'udp')
-    if d['split'] == FRESH:
-        # the fresh set is apart whatever its services' names, and says so in its names
-        assert d['pcap'].startswith('fresh_')
-    else:
-        assert not d['pcap'].startswith('fresh_')
+    for split, prefix in SEALED.items():
+        # a sealed set is apart whatever its services' names, and says so in its names
+        assert (d['split'] == split) == d['pcap'].startswith(prefix)
+    if d['split'] not in SEALED:
         assert d['split'] == split_of(d['service'])
     assert frame_count(os.path.join(CAPS, d['pcap'])) == d['frames']
     assert d['near_miss'] == d['expected']['must_stay_unnamed']
@@ -86,4 +101,4 @@ def test_split_file():
     lines = [ln.split('\t') for ln in open(os.path.join(CAPS, 'split.txt')).read().splitlines()
              if ln and not ln.startswith('#')]
     got = {s: sp for s, sp in lines}
-    assert got == {d['service']: d['split'] for d in MS if d['split'] != FRESH}
+    assert got == {d['service']: d['split'] for d in MS if d['split'] not in SEALED}

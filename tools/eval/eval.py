@@ -5,9 +5,10 @@
     eval.py list                  scenario names (with service and split)
     eval.py record [NAME...]      record (all of tune / heldout when no name); exit 1 if one failed
     eval.py record --fresh        record the whole fresh set (split "fresh", names fresh_*)
+    eval.py record --fresh2       record the whole fresh2 set (split "fresh2", names fresh2_*)
     eval.py user-add | user-del   the temporary account evaluser
     eval.py readme                rewrite captures/eval/README.md and split.txt from the manifests
-    eval.py programs [--fresh]    the programs table of doc/evaluation.md (Markdown)
+    eval.py programs [--fresh|--fresh2]  the programs table of doc/evaluation.md (Markdown)
 """
 import fcntl
 import glob
@@ -20,7 +21,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import evallib  # noqa: E402
-from evallib import EVAL, FRESH, FRESH_SPLIT, OUT, split_of  # noqa: E402
+from evallib import EVAL, FRESH, FRESH2, FRESH_SPLIT, FRESH2_SPLIT, SEALED, OUT, split_of  # noqa: E402
 import ghostlib  # noqa: E402
 # the scenario modules register their scenarios when imported
 import sc_web  # noqa: E402,F401
@@ -30,6 +31,8 @@ import sc_extra  # noqa: E402,F401
 import sc_nearmiss  # noqa: E402,F401
 import sc_fresh  # noqa: E402,F401
 import sc_fresh_nearmiss  # noqa: E402,F401
+import sc_fresh2  # noqa: E402,F401
+import sc_fresh2_nearmiss  # noqa: E402,F401
 from common import EVAL_USER, EVAL_PASS  # noqa: E402
 
 
@@ -70,7 +73,8 @@ INDEX_HEAD = ('| pcap | service | transport/port | program | server package | sp
 def readme():
     everything = manifests()
     fresh = [d for d in everything if d['split'] == FRESH_SPLIT]
-    ms = [d for d in everything if d['split'] != FRESH_SPLIT]
+    fresh2 = [d for d in everything if d['split'] == FRESH2_SPLIT]
+    ms = [d for d in everything if d['split'] not in SEALED]
     rows = [index_row(d) for d in ms]
     services = sorted({d['service'] for d in ms})
     with open(os.path.join(OUT, 'split.txt'), 'w') as f:
@@ -96,19 +100,27 @@ def readme():
                     'measured once (`doc/evaluation.md`, "Fresh set"). %d captures: %d real services, %d near-misses.\n\n'
                     % (len(fresh), len(fresh) - n_nm, n_nm) + INDEX_HEAD)
             f.write('\n'.join(index_row(d) for d in fresh) + '\n')
+        if fresh2:
+            n_nm = sum(1 for d in fresh2 if d['near_miss'])
+            f.write('\n## Fresh2 set (a third held-out set, measured once)\n\n'
+                    'Split `fresh2` (names `fresh2_*`), whatever the service: programs that are in none of the\n'
+                    'sets above nor `captures/ghost/`, recorded after the fresh set had been measured, to be\n'
+                    'measured once (`doc/evaluation.md`, "Fresh2 set"). %d captures: %d real services, %d near-misses.\n\n'
+                    % (len(fresh2), len(fresh2) - n_nm, n_nm) + INDEX_HEAD)
+            f.write('\n'.join(index_row(d) for d in fresh2) + '\n')
 
 
 def _terminate(signum, frame):
     raise SystemExit('signal %d' % signum)
 
 
-def programs_table(fresh=False):
+def programs_table(split=None):
     """Markdown: one row per capture with program, package version, client, port (for doc/evaluation.md);
-    the tune / heldout set, or the fresh set."""
+    the tune / heldout set (split None), or a sealed set (split 'fresh' / 'fresh2')."""
     print('| program | package (version) | service | port | client | split |')
     print('|---|---|---|---|---|---|')
     for d in manifests():
-        if d['near_miss'] or (d['split'] == FRESH_SPLIT) != fresh:
+        if d['near_miss'] or (d['split'] if d['split'] in SEALED else None) != split:
             continue
         print('| %s | %s %s | %s | %s/%d | %s | %s |' % (
             esc(d['program']), d['server']['package'], d['server']['version'], d['service'],
@@ -117,9 +129,10 @@ def programs_table(fresh=False):
 
 def main(argv):
     if not argv or argv[0] == 'list':
-        for n in EVAL + FRESH:
+        for n in EVAL + FRESH + FRESH2:
             m = ghostlib.SCENARIOS[n]
-            print('%-34s %-14s %s' % (n, m['service'], FRESH_SPLIT if n in FRESH else split_of(m['service'])))
+            sealed = [sp for sp, (_, names) in SEALED.items() if n in names]
+            print('%-34s %-14s %s' % (n, m['service'], sealed[0] if sealed else split_of(m['service'])))
         return 0
     if argv[0] == 'user-add':
         user_add()
@@ -128,7 +141,11 @@ def main(argv):
         user_del()
         return 0
     if argv[0] == 'programs':
-        programs_table(fresh=argv[1:] == ['--fresh'])
+        sealed = {'--' + sp: sp for sp in SEALED}
+        if argv[1:] and argv[1] not in sealed:
+            print(__doc__, file=sys.stderr)
+            return 2
+        programs_table(sealed[argv[1]] if argv[1:] else None)
         return 0
     if argv[0] == 'readme':
         readme()
@@ -140,8 +157,9 @@ def main(argv):
         fcntl.flock(lock, fcntl.LOCK_EX)
         signal.signal(signal.SIGTERM, _terminate)
         signal.signal(signal.SIGINT, _terminate)
-        names = list(FRESH) if argv[1:] == ['--fresh'] else argv[1:] or list(EVAL)
-        bad = [n for n in names if n not in EVAL and n not in FRESH]
+        whole = {'--' + sp: names for sp, (_, names) in SEALED.items()}
+        names = list(whole[argv[1]]) if argv[1:2] and argv[1] in whole else argv[1:] or list(EVAL)
+        bad = [n for n in names if n not in EVAL and n not in FRESH and n not in FRESH2]
         if bad:
             print('unknown: %s' % ' '.join(bad), file=sys.stderr)
             return 2

@@ -41,8 +41,12 @@ SPLIT_SALT = 'rescap-eval-v1/'
 EVAL = []     # scenario names of the tune / heldout set, in registration order
 FRESH = []    # scenario names of the fresh set (recorded after tuning, measured once)
 POST = {}     # name -> function(manifest dict) run on the written manifest
+FRESH2 = []   # scenario names of the fresh2 set (a third held-out set, recorded later, measured once)
 FRESH_SPLIT = 'fresh'     # the fresh set's split, whatever its services' names
 FRESH_PREFIX = 'fresh_'   # its scenario (and pcap) names start with this
+FRESH2_SPLIT = 'fresh2'   # the fresh2 set's split, likewise
+FRESH2_PREFIX = 'fresh2_'
+SEALED = {FRESH_SPLIT: (FRESH_PREFIX, FRESH), FRESH2_SPLIT: (FRESH2_PREFIX, FRESH2)}   # split -> (prefix, names)
 
 
 def split_of(service):
@@ -127,8 +131,8 @@ def svc(name, service, transport, port, package, program, near_miss=False, nmap=
     server program; announced: {'product', 'version', 'where'} when the
     server names itself on the wire (the version is checked in the
     server->client bytes unless announced['encoded']); split: None (from
-    the service name: split_of) or FRESH_SPLIT, for the fresh set only
-    (its names start with FRESH_PREFIX)."""
+    the service name: split_of), or a sealed set's split (SEALED: FRESH_SPLIT,
+    FRESH2_SPLIT), whose names start with its prefix."""
     def deco(fn):
         def run(ctx):
             fn(ctx)
@@ -137,7 +141,8 @@ def svc(name, service, transport, port, package, program, near_miss=False, nmap=
                 stop_own_dumpcap(ctx)
                 nmap_live(ctx, transport, port)
         extra = dict(meta.pop('extra', {}))
-        if split not in (None, FRESH_SPLIT) or (split == FRESH_SPLIT) != name.startswith(FRESH_PREFIX):
+        if split is not None and split not in SEALED or any(
+                (split == sp) != name.startswith(pre) for sp, (pre, _) in SEALED.items()):
             raise ValueError('%s: split %r and the name prefix disagree' % (name, split))
         extra.update(program=program, near_miss=near_miss, split=split or split_of(service),
                      announced=({k: v for k, v in announced.items() if k in ('product', 'where')}
@@ -150,7 +155,7 @@ def svc(name, service, transport, port, package, program, near_miss=False, nmap=
         ghostlib.scenario(name=name, service=service, transport=transport, port=port,
                           package=package, filter=filt, extra=extra, unnamed=near_miss,
                           **meta)(run)
-        (FRESH if split == FRESH_SPLIT else EVAL).append(name)
+        (SEALED[split][1] if split else EVAL).append(name)
         POST[name] = (post, announced, package)
         return fn
     return deco

@@ -28,6 +28,10 @@ NMAP = {
     'gpsd-ng': {'gpsd'}, 'unison': {'unison'}, 'ssl': {'tls'}, 'tls': {'tls'},
     'https': {'tls'}, 'tftp': {'tftp'}, 'netbios-ns': {'nbns'}, 'mosh': {'mosh'}, 'chrony': {'chrony-cmd'},
     'kpasswd5': {'kpasswd'}, 'kpasswd': {'kpasswd'}, 'asf-rmcp': {'rmcp'}, 'ipmi': {'rmcp'}, 'lcdproc': {'lcdproc'},
+    # the fresh2 set
+    'iscsi': {'iscsi'}, 'irc': {'irc'}, 'socks5': {'socks'}, 'socks4': {'socks'}, 'socks': {'socks'},
+    'sip': {'sip'}, 'stun': {'stun'}, 'netflow': {'cflow'}, 'ganglia': {'ganglia'}, 'pulseaudio': {'pulseaudio'},
+    'ovsdb': {'ovsdb'}, 'carbon': {'graphite'}, 'graphite': {'graphite'},
 }
 
 # nDPI protocol names (ndpiReader "proto: M.A/Master.App"; every dotted part is looked up)
@@ -41,6 +45,9 @@ NDPI = {
     # the fresh set
     'postgresql': {'pgsql'}, 'tls': {'tls'}, 'tftp': {'tftp'}, 'netbios': {'nbns'}, 'mosh': {'mosh'},
     'iperf': {'iperf3'}, 'fastcgi': {'fcgi'}, 'nats': {'nats'}, 'echo': {'echo'}, 'daytime': {'daytime'},
+    # the fresh2 set
+    'iscsi': {'iscsi'}, 'irc': {'irc'}, 'socks': {'socks'}, 'sip': {'sip'}, 'stun': {'stun'},
+    'netflow': {'cflow'}, 'ipfix': {'cflow'},
 }
 
 # Suricata eve.json flow app_proto
@@ -51,6 +58,8 @@ SURICATA = {
     'ftp-data': {'ftp'}, 'modbus': {'mbtcp'}, 'bgp': {'bgp'}, 'syslog': {'syslog'}, 'rdp': {'rdp'},
     # the fresh set
     'tls': {'tls'}, 'pgsql': {'pgsql'}, 'tftp': {'tftp'}, 'nbns': {'nbns'}, 'smtp': {'smtp'},
+    # the fresh2 set
+    'sip': {'sip'}, 'irc': {'irc'},
 }
 
 # the plugin's ghost-port service names (field ghost service name; lower-cased)
@@ -81,6 +90,11 @@ RESCAP = {
     'netbios-ns': {'nbns'}, 'netbios name service': {'nbns'}, 'mosh': {'mosh'}, 'chrony': {'chrony-cmd'},
     'chrony-cmd': {'chrony-cmd'}, 'chronyc': {'chrony-cmd'}, 'lcdproc': {'lcdproc'}, 'kpasswd': {'kpasswd'},
     'kerberos password change': {'kpasswd'}, 'ipmi': {'rmcp'}, 'rmcp': {'rmcp'}, 'ipmi over lan': {'rmcp'},
+    # the fresh2 set (names a recogniser could plausibly print; written before any plugin run on it)
+    'iscsi': {'iscsi'}, 'irc': {'irc'}, 'socks': {'socks'}, 'socks5': {'socks'}, 'sip': {'sip'},
+    'stun': {'stun'}, 'netflow': {'cflow'}, 'netflow v9': {'cflow'}, 'cflow': {'cflow'}, 'ipfix': {'cflow'},
+    'ganglia': {'ganglia'}, 'graphite': {'graphite'}, 'carbon': {'graphite'}, 'pulseaudio': {'pulseaudio'},
+    'ovsdb': {'ovsdb'},
 }
 
 TABLES = {'nmap': NMAP, 'ndpi': NDPI, 'suricata': SURICATA, 'rescap': RESCAP}

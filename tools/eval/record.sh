@@ -7,6 +7,7 @@
 #   bash tools/eval/record.sh                   # everything
 #   bash tools/eval/record.sh bind9_udp_283 ... # only these scenarios
 #   bash tools/eval/record.sh --fresh           # the fresh set (split "fresh", fresh_*), its own packages
+#   bash tools/eval/record.sh --fresh2          # the fresh2 set (split "fresh2", fresh2_*), its own packages
 #   /usr/bin/python3 tools/eval/eval.py list    # scenario names, service, split
 #
 # Needs root (ports below 1024, dumpcap on lo, a temporary account, chroot).
@@ -49,13 +50,21 @@ FRESH_PKGS=(
   atftpd atftp samba samba-common-bin nagios-nrpe-server nagios-nrpe-plugin shadowsocks-libev mosh
   prometheus-node-exporter stunnel4 brz krb5-admin-server krb5-user lcdproc openipmi ipmitool
 )
-DAEMONS='dictd|clamd|freshclam|php-fpm8.2|nats-server|iperf3|pgbouncer|varnishd|haproxy|privoxy|pure-ftpd|pdns_recursor|gpsd|chronyd|ss-server|ss-local|stunnel4|mosh-server|LCDd|ipmi_sim|nsd|mini_httpd|webfsd|nbd-server|xrdp|xrdp-sesman|beam.smp|oidentd|saned|apache2|lighttpd|squid|tinyproxy|icecast2|etcd|cupsd|named|unbound|knotd|krb5kdc|kadmind|freeradius|rsyslogd|snmptrapd|snmpd|collectd|bird|smbd|nmbd|samba|dropbear|proftpd|inetd|upsd|upsmon|mpd|gearmand|spamd|svnserve|beanstalkd|dovecot|epmd|distccd|Xvnc'
+# the fresh2 set (tools/eval/sc_fresh2.py): only installed with --fresh2 or fresh2_* names
+FRESH2_PKGS=(
+  h2o nghttp2-client caddy monit supervisor transmission-daemon transmission-cli influxdb influxdb-client
+  tgt libiscsi-bin openvswitch-common openvswitch-switch pdns-server pdns-backend-bind inspircd sic znc
+  tinysshd ucspi-tcp microsocks graphite-carbon collectd-core pulseaudio pulseaudio-utils fossil kamailio
+  sipsak dnsdist nfdump softflowd ganglia-monitor darkstat yaws
+)
+DAEMONS='h2o|caddy|monit|supervisord|transmission-da|influxd|tgtd|ovsdb-server|ovs-vswitchd|pdns_server|inspircd|znc|microsocks|carbon-cache|pulseaudio|kamailio|dnsdist|nfcapd|gmond|darkstat|dictd|clamd|freshclam|php-fpm8.2|nats-server|iperf3|pgbouncer|varnishd|haproxy|privoxy|pure-ftpd|pdns_recursor|gpsd|chronyd|ss-server|ss-local|stunnel4|mosh-server|LCDd|ipmi_sim|nsd|mini_httpd|webfsd|nbd-server|xrdp|xrdp-sesman|beam.smp|oidentd|saned|apache2|lighttpd|squid|tinyproxy|icecast2|etcd|cupsd|named|unbound|knotd|krb5kdc|kadmind|freeradius|rsyslogd|snmptrapd|snmpd|collectd|bird|smbd|nmbd|samba|dropbear|proftpd|inetd|upsd|upsmon|mpd|gearmand|spamd|svnserve|beanstalkd|dovecot|epmd|distccd|Xvnc'
 
-FRESH=
+FRESH= FRESH2=
 for a in "$@"; do
-  case "$a" in --fresh|fresh_*) FRESH=1 ;; esac
+  case "$a" in --fresh|fresh_*) FRESH=1 ;; --fresh2|fresh2_*) FRESH2=1 ;; esac
 done
 [ -z "$FRESH" ] || PKGS+=("${FRESH_PKGS[@]}")
+[ -z "$FRESH2" ] || PKGS+=("${FRESH2_PKGS[@]}")
 install_servers "$DAEMONS" "${PKGS[@]}"
 
 root=${RESCAP_SURICATA_ROOT:-/var/cache/rescap-eval/trixie-suricata}
@@ -79,7 +88,9 @@ rc=0
 # bounded as a whole too; SIGTERM unwinds through the scenario's cleanup
 timeout -s TERM 5400 "$PY" "$HERE/eval.py" record "$@" || rc=$?
 "$PY" "$HERE/eval.py" readme
-if [ -n "$FRESH" ]; then
+if [ -n "$FRESH2" ]; then
+  "$PY" "$HERE/anchors.py" run --split fresh2 >/dev/null   # the other captures' answers are kept
+elif [ -n "$FRESH" ]; then
   "$PY" "$HERE/anchors.py" run --split fresh >/dev/null   # the other captures' answers are kept
 else
   "$PY" "$HERE/anchors.py" run >/dev/null
