@@ -104,6 +104,17 @@ def test_reassembled_data_source(ctx, tshark_env):
                 exp["length"], sources)
 
 
+def test_reassembled_data_source_without_a_tree(ctx, tshark_env):
+    """One pass with -x only (no -V, filter or tap: tshark builds no tree, and
+    rescap renders no items) still adds every reassembled data source."""
+    man, cap, frames, req, resp = ctx
+    out = tshark_env("-r", tshark_env.capture(NAME), "-x")
+    lens = [int(n) for s, n in re.findall(r"^Reassembled (\S+) \((\d+) bytes\):$", out, re.M)]
+    for exp in man["messages"][resp]["items"]:
+        if exp["fragments"] > 1:
+            assert exp["length"] in lens, "no 'Reassembled ... (%d bytes)' data source without a tree" % exp["length"]
+
+
 def test_request_in_its_own_frame(ctx):
     man, cap, frames, req, resp = ctx
     f = frames[req]

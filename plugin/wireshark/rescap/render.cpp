@@ -47,7 +47,11 @@ public:
         // Without a tree (tshark with no -V, filter or tap) only what outlives
         // it: the experts (Expert column, severity) and any reassembled data
         // source (tshark -x shows them).
-        if (r_.items.empty() || (tree == nullptr && r_.buffers.empty())) return report_all();
+        if (r_.items.empty()) return report_all();
+        if (tree == nullptr) {
+            add_sources(0);
+            return report_all();
+        }
         proto_tree_add_boolean(tree, f_.response, sources_[kInput], 0, 2, r_.role == Role::Response);
         // The root item's line says the form; the message-level field is for filters.
         if (r_.form != Form::None)
@@ -276,6 +280,19 @@ private:
             }
             render_item(c, ignored);
         }
+    }
+
+    // The data sources render_item would add, in its order, and nothing else.
+    void add_sources(std::uint32_t index) {
+        const Item &item = r_.items[index];
+        source(item.header_source, item);
+        source(item.content_source, item);
+        if (item.embedded >= 0) {
+            const Embedded &embedded = r_.embedded[static_cast<std::size_t>(item.embedded)];
+            render_message(source(embedded.source, item), pinfo_, nullptr, *embedded.message,
+                           r_.buffers[embedded.source - 1]);
+        }
+        for (std::uint32_t c = item.first_child; c != kNoItem; c = r_.items[c].next_sibling) add_sources(c);
     }
 
     void report_all() {
