@@ -943,6 +943,30 @@ bool dns_name(Bytes p, std::size_t base, std::size_t &i) {
     }
     return false;
 }
+// A question's label as resolvers and mDNS responders write it: UTF-8 text
+// (RFC 6762 16, RFC 6763 4.1.1) without control characters. (A mutated
+// NetBIOS name is not a DNS name.)
+bool dns_label_text(Bytes label) {
+    for (std::size_t i = 0; i < label.size();) {
+        const std::uint8_t c = label[i];
+        if (c < 0x20 || c == 0x7f) return false;
+        const std::size_t more = c < 0x80                ? 0
+                                 : c >= 0xc2 && c < 0xe0 ? 1
+                                 : c >= 0xe0 && c < 0xf0 ? 2
+                                 : c >= 0xf0 && c < 0xf5 ? 3
+                                                         : 4;
+        if (more > 3 || i + 1 + more > label.size()) return false;
+        for (std::size_t k = 1; k <= more; ++k)
+            if ((label[i + k] & 0xc0) != 0x80) return false;
+        i += 1 + more;
+    }
+    return true;
+}
+// An assigned QTYPE (IANA "Resource Record (RR) TYPEs"): data and meta
+// types up to 511, TA and DLV, private use.
+bool dns_qtype_assigned(unsigned qtype) {
+    return (qtype >= 1 && qtype <= 511) || qtype == 32768 || qtype == 32769 || qtype >= 65280;
+}
 bool dns_message_at(Bytes p, std::size_t base, std::size_t end) {
     const bool may_be_cut = end > p.size();
     if (p.size() < base + 12 + 5) return false;
@@ -954,13 +978,18 @@ bool dns_message_at(Bytes p, std::size_t base, std::size_t end) {
     if (opcode > 5 || opcode == 3 || questions != 1 || (flags & 0x0040) != 0) return false;
     if (!response && (answers != 0 || authority != 0 || additional > 1 || (flags & 0x000f) != 0)) return false;
     std::size_t i = base + 12;
-    for (unsigned labels = 0; i < p.size() && p[i] != 0; ++labels) {
-        if (p[i] > 63 || labels > 127) return false;  // no compression in the first question
+    unsigned labels = 0;
+    for (; i < p.size() && p[i] != 0; ++labels) {
+        if (p[i] > 63 || labels > 127 || i + 1 + p[i] > p.size() || !dns_label_text(p.subspan(i + 1, p[i])))
+            return false;  // no compression in the first question
         i += 1 + p[i];
     }
+    // RFC 1002 4.1: a name of one 32-octet label is a NetBIOS encoded name
+    // (the NetBIOS name service row's to name), not a DNS host name.
+    if (labels == 1 && p[base + 12] == 32) return false;
     if (i + 5 > p.size()) return false;
     const unsigned qtype = be16(p, i + 1), qclass = be16(p, i + 3) & 0x7fff;
-    if (qtype == 0 || (qclass != 1 && qclass != 3 && qclass != 4 && qclass != 255)) return false;
+    if (!dns_qtype_assigned(qtype) || (qclass != 1 && qclass != 3 && qclass != 4 && qclass != 255)) return false;
     i += 5;
     for (unsigned record = 0; record < answers + authority + additional; ++record) {
         if (!dns_name(p, base, i) || i + 10 > p.size()) return may_be_cut;
@@ -1444,6 +1473,10 @@ constexpr std::array kSignatures{
               "IRC message lines, the first :server NOTICE / numeric", irc_server},
     Signature{"xmpp-stream", "XMPP", "xmpp", 5222, T::Tcp, S::Either, "xmpp",
               "<stream:stream> tag with the streams namespace and jabber:client/server", xmpp_stream},
+    // Before DNS: a NetBIOS name service message is also a DNS message.
+    Signature{"nbns", "NetBIOS-NS", nullptr, 137, T::Udp, S::Either, "netbios-ns",
+              "RFC 1002 header (opcode 0/5-8, counts 0-1), encoded names, NB/NBSTAT records, to the end",
+              framed::nbns_message},
     Signature{"dns-udp", "DNS", "dns", 53, T::Udp, S::Either, "domain",
               "header, one question, every record parses to the end", dns_udp},
     Signature{"dns-tcp", "DNS", "dns", 53, T::Tcp, S::Either, "domain", "length prefix + a DNS message that parses",
@@ -1545,6 +1578,8 @@ constexpr std::array kSignatures{
               framed::dtls_hello},
     Signature{"dhcp", "DHCP", "dhcp", 67, T::Udp, S::Either, "dhcps",
               "BOOTP op 1/2, magic cookie at 236, options to END with a message type", framed::dhcp_message},
+    Signature{"ike-nat-t", "IKE", nullptr, 4500, T::Udp, S::Either, "nat-t-ike",
+              "non-ESP marker (4 zero octets) + an IKE message the ike row accepts", framed::ike_nat_t},
     Signature{"ike", "IKE", "isakmp", 500, T::Udp, S::Either, "isakmp",
               "IKEv2/IKEv1 header, length = datagram, payload chain tiling it", framed::ike_message},
     Signature{"pptp", "PPTP", "pptp", 1723, T::Tcp, S::Either, "pptp",
@@ -1556,6 +1591,44 @@ constexpr std::array kSignatures{
               framed::mongodb_message},
     Signature{"dnp3", "DNP3", nullptr, 20000, T::Both, S::Either, nullptr,
               "05 64 frames: length, link function, header and block CRCs, tiling the payload", framed::dnp3_frames},
+    Signature{"dcerpc-co", "DCE/RPC", nullptr, 135, T::Tcp, S::Either, "msrpc",
+              "PDUs v5.0/5.1, type, drep, frag_length tiling, bind contexts / bind_ack results / auth trailer fitting",
+              framed::dcerpc_co},
+    Signature{"dcerpc-cl", "DCE/RPC", nullptr, 135, T::Udp, S::Either, "msrpc",
+              "80-octet header v4, type 0-10, flags, drep, DCE activity UUID, fragment length = the body",
+              framed::dcerpc_cl},
+    Signature{"h225-q931", "H.323 (H.225.0)", "q931.tpkt", 1720, T::Tcp, S::Either, "h323q931",
+              "TPKT packets tiling, each Q.931 (2-octet call reference, H.225.0 message) with a User-user element",
+              framed::h225_q931},
+    Signature{"dsi", "AFP (DSI)", nullptr, 548, T::Tcp, S::Either, "afp",
+              "DSI headers (flags 0/1, command, reserved 0, length = data) tiling, each command's data",
+              framed::dsi_messages},
+    Signature{"x11-setup", "X11", nullptr, 6000, T::Tcp, S::Client, "X11",
+              "setup request: 'B'/'l', protocol 11.0, name and data lengths padded = the payload",
+              framed::x11_setup_request},
+    Signature{"smux-open", "SMUX", nullptr, 199, T::Tcp, S::Client, "smux",
+              "BER OpenPDU (version 0, identity OID, description, password) filling it, then RReq / Close PDUs",
+              framed::smux_open_pdus},
+    Signature{"ajp13-request", "AJP13", nullptr, 8009, T::Tcp, S::Client, "ajp13",
+              "0x1234 + length, a Forward Request whose strings, headers and attributes fill it / CPing",
+              framed::ajp13_request},
+    Signature{"ajp13-reply", "AJP13", nullptr, 8009, T::Tcp, S::Server, "ajp13",
+              "\"AB\" + length packets tiling: Send Headers / Body Chunk / End Response / Get Body / CPong laid out",
+              framed::ajp13_reply},
+    Signature{"nbdgm", "NetBIOS-DGM", nullptr, 138, T::Udp, S::Either, "netbios-dgm",
+              "RFC 1002 datagram header, length = the rest, two encoded names, then SMB / error / query",
+              framed::nbdgm_message},
+    Signature{"l2tp", "L2TP", nullptr, 1701, T::Udp, S::Either, "L2TP",
+              "control message (v2/v3), length = datagram, Message Type AVP first, AVPs tiling it",
+              framed::l2tp_control},
+    Signature{"slp", "SLP", nullptr, 427, T::Both, S::Either, "svrloc",
+              "SLPv2 header: function 1-11, length = message, language tag, the function's fields filling it",
+              framed::slp_message},
+    Signature{"ldp", "LDP", nullptr, 646, T::Both, S::Either, "ldp",
+              "PDUs version 1, length <= 4096 tiling, messages (assigned types) and their TLVs tiling each",
+              framed::ldp_pdus},
+    Signature{"nrpe", "NRPE", nullptr, 5666, T::Tcp, S::Either, "nrpe",
+              "packet v2 (1036 octets) / v3-v4 (buffer length), type 1/2, its CRC-32 agreeing", framed::nrpe_packet},
     // --- text grammars (text_signatures.cpp) --------------------------------
     // After every row above, so those keep what they name today; each row
     // checks its grammar over the whole payload. The Gopher selector, the
