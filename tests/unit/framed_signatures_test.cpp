@@ -447,3 +447,24 @@ TEST(FramedSignatures, NrpeNeedsItsCrc) {
                                       {"an octet more", longer("nrpe v4 answer")}});
     expect_unnamed("nrpe v2 query", {{"CRC bit", with("nrpe v2 query", 4, 0xd4)}, {"cut", cut("nrpe v2 query", 1032)}});
 }
+
+TEST(FramedSignatures, XdmcpAndRmcpNeedTheirFieldsAndChecksums) {
+    expect_unnamed("xdmcp query", {{"version 2", with("xdmcp query", 1, 2)},
+                                   {"opcode 15", with("xdmcp query", 3, 15)},
+                                   {"a BroadcastQuery", with("xdmcp query", 3, 1)},
+                                   {"length 2", with("xdmcp query", 5, 2)},
+                                   {"an octet more", longer("xdmcp query")}});
+    expect_unnamed("xdmcp willing",
+                   {{"host name length + 1", bumped("xdmcp willing", 9, 1)}, {"cut", cut("xdmcp willing", 40)}});
+    expect_unnamed("asf ping", {{"IANA 4543", with("asf ping", 7, 0xbf)},
+                                {"RMCP version 7", with("asf ping", 0, 7)},
+                                {"a ping with data", with("asf ping", 11, 1)}});
+    expect_unnamed("ipmi channel auth", {{"first checksum", bumped("ipmi channel auth", 16, 1)},
+                                         {"second checksum", bumped("ipmi channel auth", 22, 1)},
+                                         {"message length + 1", bumped("ipmi channel auth", 13, 1)},
+                                         {"authentication type 3", with("ipmi channel auth", 4, 3)}});
+    expect_unnamed("rmcp+ open session", {{"privilege 6", with("rmcp+ open session", 17, 6)},
+                                          {"algorithm payload length 9", with("rmcp+ open session", 27, 9)},
+                                          {"payload length + 1", bumped("rmcp+ open session", 14, 1)},
+                                          {"encrypted", with("rmcp+ open session", 5, 0x90)}});
+}

@@ -625,6 +625,20 @@ inline const std::vector<SignatureCase> &signature_cases() {
              "656420696e00"),
          Transport::Tcp, Sender::Server, "NRPE"},
         {"nrpe v2 query", nrpe_v2_query(), Transport::Tcp, Sender::Client, "NRPE"},
+        // Xvfb -query's XDMCP Query (recorded on loopback); a Willing laid out per XDMCP 1.1
+        {"xdmcp query", hex("00010002000100"), Transport::Udp, Sender::Client, "XDMCP"},
+        {"xdmcp willing", hex("00010005001c0000000567686f7374001157696c6c696e6720746f206d616e616765"), Transport::Udp,
+         Sender::Server, "XDMCP"},
+        // ipmitool's ASF presence ping (-I lan) and Get Channel Authentication Capabilities (-I lanplus),
+        // recorded on loopback; the answer (IPMI 2.0 22.13) and an RMCP+ Open Session Request (13.17)
+        {"asf ping", hex("0600ff06000011be80000000"), Transport::Udp, Sender::Client, "RMCP/IPMI"},
+        {"ipmi channel auth", hex("0600ff07000000000000000000092018c88100388e04b5"), Transport::Udp, Sender::Client,
+         "RMCP/IPMI"},
+        {"ipmi channel auth answer", hex("0600ff0700000000000000000010811c632000380001970402000000000a"),
+         Transport::Udp, Sender::Server, "RMCP/IPMI"},
+        {"rmcp+ open session",
+         hex("0600ff0706100000000000000000200000040000a1a2a3a4000000080100000001000008010000000200000801000000"),
+         Transport::Udp, Sender::Client, "RMCP/IPMI"},
     };
     return all;
 }

@@ -71,6 +71,8 @@ FRAMING = {
     "IKE": "28-octet ISAKMP header (NAT-T: after a non-ESP marker)", "L2TP": "L2TP header with flags/length, AVPs",
     "SLP": "SLPv2 header with 3-octet length", "LDP": "PDU header (version, length) + TLV messages",
     "NRPE": "fixed-size packet (v2) / 16-octet header + buffer (v3-4), CRC-32",
+    "XDMCP": "6-octet header (version, opcode, length) + ARRAY8 fields",
+    "RMCP/IPMI": "RMCP 4-octet header + ASF / IPMI session header, checksummed IPMI message",
 }
 
 # Why a frequent service has no row (by nmap name).

@@ -1391,6 +1391,77 @@ std::uint32_t crc32_of(Payload p, size_t skip_at) {
     return crc ^ 0xffffffffu;
 }
 
+// --- XDMCP (X Display Manager Control Protocol 1.1) -----------------------------------
+
+// Each opcode's fields (section "Protocol", 1-14): a ARRAY8, A
+// ARRAYofARRAY8, s ARRAY16, 1/2/4 CARD8/16/32.
+constexpr std::array<string_view, 15> kXdmcpBodies = {"",      "A",   "A",   "A", "aaA", "aaa", "aa", "2sAaaAa",
+                                                      "4aaaa", "aaa", "42a", "4", "4a",  "24",  "14"};
+bool xdmcp_array8(Payload p, size_t &at, size_t end) {
+    if (at + 2 > end || be16(p, at) > end - at - 2) return false;
+    at += 2 + be16(p, at);
+    return true;
+}
+bool xdmcp_fields(Payload p, size_t at, size_t end, string_view fields) {
+    for (const char field : fields) {
+        switch (field) {
+            case 'a':
+                if (!xdmcp_array8(p, at, end)) return false;
+                break;
+            case 'A': {
+                if (at >= end) return false;
+                const unsigned count = p[at++];
+                for (unsigned k = 0; k < count; ++k)
+                    if (!xdmcp_array8(p, at, end)) return false;
+                break;
+            }
+            case 's':
+                if (at >= end) return false;
+                at += 1 + 2u * p[at];
+                break;
+            default: at += static_cast<size_t>(field - '0');
+        }
+        if (at > end) return false;
+    }
+    return at == end;
+}
+
+// --- RMCP / IPMI (DMTF ASF 2.0 3.2.2; IPMI 2.0 13.6-13.8, 13.17-13.18) ----------------------
+
+// An IPMI LAN message: responder / requester addresses and the netFn,
+// then the command and data; the two checksums (two's complement: the
+// octets with their checksum sum to zero) agree.
+bool ipmi_message(Payload m) {
+    if (m.size() < 7) return false;
+    const auto sums_to_zero = [](Payload part) {
+        unsigned sum = 0;
+        for (const std::uint8_t b : part) sum += b;
+        return (sum & 0xff) == 0;
+    };
+    return sums_to_zero(m.first(3)) && sums_to_zero(m.subspan(3));
+}
+// An RMCP+ algorithm payload (13.17): type, reserved, length 8, algorithm, reserved.
+bool rmcp_plus_algorithm(Payload p, size_t at, unsigned type, unsigned highest) {
+    return p[at] == type && be16(p, at + 1) == 0 && p[at + 3] == 8 && (p[at + 4] <= highest || p[at + 4] >= 0xc0) &&
+           be24(p, at + 5) == 0;
+}
+// The RMCP+ session payloads this row reads: an unencrypted IPMI message,
+// Open Session Request (32 octets: tag, privilege 0-5, reserved, console
+// session id, the three algorithm payloads) and its response (36 octets,
+// or 8 with an error status).
+bool rmcp_plus_payload(Payload d, unsigned type) {
+    switch (type) {
+        case 0x00: return ipmi_message(d);
+        case 0x10:
+            return d.size() == 32 && d[1] <= 5 && be16(d, 2) == 0 && rmcp_plus_algorithm(d, 8, 0, 3) &&
+                   rmcp_plus_algorithm(d, 16, 1, 4) && rmcp_plus_algorithm(d, 24, 2, 3);
+        case 0x11:
+            return (d.size() == 8 && d[1] != 0 && d[3] == 0) ||
+                   (d.size() == 36 && d[1] == 0 && d[2] <= 5 && d[3] == 0 && rmcp_plus_algorithm(d, 12, 0, 3) &&
+                    rmcp_plus_algorithm(d, 20, 1, 4) && rmcp_plus_algorithm(d, 28, 2, 3));
+        default: return false;
+    }
+}
 }  // namespace
 
 // C706 12.6.3.1: connection-oriented PDUs (the first whole; a later one
@@ -1630,6 +1701,42 @@ bool nrpe_packet(Payload p) {
     if (be16(p, 0) == 2 ? p.size() != 1036 : be32(p, 12) > p.size() - 16 || p.size() - 16 - be32(p, 12) > 4)
         return false;
     return crc32_of(p, 4) == be32(p, 4);
+}
+
+// XDMCP 1.1: version 1, opcode 2-14, length = what follows, the opcode's
+// fields filling it. A BroadcastQuery (1) goes to a broadcast address, not
+// to one service's port, and its 7 octets would be the only evidence.
+bool xdmcp_message(Payload p) {
+    return p.size() >= 7 && be16(p, 0) == 1 && in_range(be16(p, 2), 2, 14) && be16(p, 4) + 6u == p.size() &&
+           xdmcp_fields(p, 6, p.size(), kXdmcpBodies[be16(p, 2)]);
+}
+
+// RMCP version 6, reserved 0, then: an ASF presence ping / pong (class 6,
+// IANA 4542, type 0x80 / 0x40, reserved 0, data length = the rest, a
+// ping's 0), an IPMI 1.5 session (class 7, authentication type none /
+// MD2 / MD5 / password / OEM, its 16-octet code, message length = the
+// rest) carrying an IPMI message whose checksums agree, or an RMCP+
+// session (type 6, payload type and flags, session id, sequence, payload
+// length) carrying one of the payloads above (an authenticated one: its
+// trailer follows).
+bool rmcp_message(Payload p) {
+    if (p.size() < 12 || p[0] != 6 || p[1] != 0) return false;
+    if (p[3] == 0x06)
+        return be32(p, 4) == 4542 && (p[8] == 0x80 || p[8] == 0x40) && p[10] == 0 && p[11] + 12u == p.size() &&
+               (p[8] == 0x40 || p[11] == 0);
+    if (p[3] != 0x07) return false;
+    const unsigned auth = p[4];
+    if (auth == 6) {
+        const unsigned type = p[5] & 0x3f;
+        const bool encrypted = (p[5] & 0x80) != 0, authenticated = (p[5] & 0x40) != 0;
+        if (p.size() < 16 || encrypted) return false;
+        const size_t length = le16(p, 14), end = 16 + length;
+        if (authenticated ? end > p.size() : end != p.size()) return false;
+        return rmcp_plus_payload(p.subspan(16, length), type);
+    }
+    if (!one_of(auth, {0, 1, 2, 4, 5})) return false;
+    const size_t at = 13 + (auth == 0 ? 0 : 16);
+    return at + 1 <= p.size() && p[at] + at + 1 == p.size() && ipmi_message(p.subspan(at + 1));
 }
 
 }  // namespace ghostports::framed

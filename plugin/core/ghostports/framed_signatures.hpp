@@ -57,5 +57,7 @@ bool l2tp_control(Payload p);    // L2TPv2 / v3 control message
 bool slp_message(Payload p);     // SLPv2
 bool ldp_pdus(Payload p);        // MPLS LDP
 bool nrpe_packet(Payload p);     // NRPE v2-v4 with its CRC-32
+bool xdmcp_message(Payload p);
+bool rmcp_message(Payload p);  // ASF presence ping / IPMI 1.5 / RMCP+ session
 
 }  // namespace ghostports::framed

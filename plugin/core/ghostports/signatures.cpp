@@ -1629,6 +1629,13 @@ constexpr std::array kSignatures{
               framed::ldp_pdus},
     Signature{"nrpe", "NRPE", nullptr, 5666, T::Tcp, S::Either, "nrpe",
               "packet v2 (1036 octets) / v3-v4 (buffer length), type 1/2, its CRC-32 agreeing", framed::nrpe_packet},
+    Signature{
+        "xdmcp", "XDMCP", nullptr, 177, T::Udp, S::Either, "xdmcp",
+        "version 1, opcode 2-14 (no BroadcastQuery), length = the rest, the opcode's ARRAY8 / CARD fields filling it",
+        framed::xdmcp_message},
+    Signature{"rmcp", "RMCP/IPMI", nullptr, 623, T::Udp, S::Either, "asf-rmcp",
+              "RMCP v6: ASF ping/pong (IANA 4542) / IPMI 1.5 or RMCP+ session with checksummed message / open session",
+              framed::rmcp_message},
     // --- text grammars (text_signatures.cpp) --------------------------------
     // After every row above, so those keep what they name today; each row
     // checks its grammar over the whole payload. The Gopher selector, the
