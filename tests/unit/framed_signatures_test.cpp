@@ -468,3 +468,18 @@ TEST(FramedSignatures, XdmcpAndRmcpNeedTheirFieldsAndChecksums) {
                                           {"payload length + 1", bumped("rmcp+ open session", 14, 1)},
                                           {"encrypted", with("rmcp+ open session", 5, 0x90)}});
 }
+
+TEST(FramedSignatures, IscsiNeedsALoginWithItsStagesAndText) {
+    const Bytes login = the_case("iscsi login").payload;
+    expect_unnamed("iscsi login", {{"not immediate", with("iscsi login", 0, 0x03)},
+                                   {"T and C both set", with("iscsi login", 1, 0xc1)},
+                                   {"NSG below CSG", with("iscsi login", 1, 0x84)},
+                                   {"version 2", with("iscsi login", 2, 2)},
+                                   {"an AHS", with("iscsi login", 4, 1)},
+                                   {"data length + 4", bumped("iscsi login", 7, 4)},
+                                   {"reserved octet", with("iscsi login", 40, 1)},
+                                   {"a key without '='", with("iscsi login", 48 + 13, ':')},
+                                   {"padding not zero", with("iscsi login", login.size() - 1, 'x')}});
+    expect_unnamed("iscsi login response",
+                   {{"status class 4", with("iscsi login response", 36, 4)}, {"cut", cut("iscsi login response", 60)}});
+}

@@ -639,6 +639,18 @@ inline const std::vector<SignatureCase> &signature_cases() {
         {"rmcp+ open session",
          hex("0600ff0706100000000000000000200000040000a1a2a3a4000000080100000001000008010000000200000801000000"),
          Transport::Udp, Sender::Client, "RMCP/IPMI"},
+        // RFC 7143 11.12-11.13: a discovery session's first Login Request (security stage -> operational, the
+        // keys open-iscsi sends) and its Login Response (tshark: iSCSI Login Command / Login Response (Success))
+        {"iscsi login",
+         hex("438100000000006900023d00000100000000000000000000000000010000000000000000000000000000000000000000496e"
+             "69746961746f724e616d653d69716e2e323030342d31302e636f6d2e7562756e74753a30313a67686f737400496e69746961"
+             "746f72416c6961733d67686f73740053657373696f6e547970653d446973636f7665727900417574684d6574686f643d4e6f"
+             "6e6500000000"),
+         Transport::Tcp, Sender::Client, "iSCSI"},
+        {"iscsi login response",
+         hex("238100000000002700023d000001000100000000000000000000000000000001000000010000000000000000000000005461"
+             "72676574506f7274616c47726f75705461673d3100417574684d6574686f643d4e6f6e650000"),
+         Transport::Tcp, Sender::Server, "iSCSI"},
     };
     return all;
 }

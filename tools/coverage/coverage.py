@@ -73,6 +73,7 @@ FRAMING = {
     "NRPE": "fixed-size packet (v2) / 16-octet header + buffer (v3-4), CRC-32",
     "XDMCP": "6-octet header (version, opcode, length) + ARRAY8 fields",
     "RMCP/IPMI": "RMCP 4-octet header + ASF / IPMI session header, checksummed IPMI message",
+    "iSCSI": "48-octet basic header segment + data segment (padded to 4)",
 }
 
 # Why a frequent service has no row (by nmap name).

@@ -1462,6 +1462,25 @@ bool rmcp_plus_payload(Payload d, unsigned type) {
         default: return false;
     }
 }
+
+// --- iSCSI (RFC 7143) -----------------------------------------------------------------
+
+// 6.1: a login's text: key=value pairs (keys of letters, digits and
+// ".-+@_", values printable), each ended by NUL, at least one.
+bool iscsi_text(Payload d) {
+    size_t at = 0, pairs = 0;
+    while (at < d.size()) {
+        const size_t begin = at;
+        while (at < d.size() && (std::isalnum(d[at]) != 0 || one_of(d[at], {'.', '-', '+', '@', '_'}))) ++at;
+        if (at == begin || at >= d.size() || d[at] != '=') return false;
+        const size_t value = ++at;
+        while (at < d.size() && d[at] != 0) ++at;
+        if (at >= d.size() || !printable(d.subspan(value, at - value))) return false;
+        ++at;
+        ++pairs;
+    }
+    return pairs > 0;
+}
 }  // namespace
 
 // C706 12.6.3.1: connection-oriented PDUs (the first whole; a later one
@@ -1737,6 +1756,28 @@ bool rmcp_message(Payload p) {
     if (!one_of(auth, {0, 1, 2, 4, 5})) return false;
     const size_t at = 13 + (auth == 0 ? 0 : 16);
     return at + 1 <= p.size() && p[at] + at + 1 == p.size() && ipmi_message(p.subspan(at + 1));
+}
+
+// RFC 7143 11.12-11.13: a Login Request (immediate, opcode 3) or Response
+// (0x23): T and C not both set, the stages (CSG 0/1/3; with T, NSG above
+// CSG), versions 0-1, no AHS, an ISID of an assigned type, the reserved
+// fields zero (a response's status class 0-3), then its text, padded to 4,
+// ending the payload.
+bool iscsi_login(Payload p) {
+    if (p.size() < 48 + 4 || (p[0] != 0x43 && p[0] != 0x23)) return false;
+    const std::uint8_t flags = p[1];
+    const unsigned csg = (flags >> 2) & 3, nsg = flags & 3;
+    const bool transit = (flags & 0x80) != 0, request = p[0] == 0x43;
+    if ((transit && (flags & 0x40) != 0) || (flags & 0x30) != 0 || csg == 2 ||
+        (transit ? nsg <= csg || nsg == 2 : nsg != 0))
+        return false;
+    if (p[2] > 1 || p[3] > 1 || p[4] != 0 || (p[8] & 0xc0) == 0xc0) return false;
+    if (request ? p[3] > p[2] || be16(p, 22) != 0 || !all_zero(p.subspan(32, 16))
+                : be32(p, 20) != 0 || p[36] > 3 || !all_zero(p.subspan(38, 10)))
+        return false;
+    const size_t length = be24(p, 5);
+    if (48 + ((length + 3) & ~size_t{3}) != p.size() || !all_zero(p.subspan(48 + length))) return false;
+    return iscsi_text(p.subspan(48, length));
 }
 
 }  // namespace ghostports::framed

@@ -1636,6 +1636,9 @@ constexpr std::array kSignatures{
     Signature{"rmcp", "RMCP/IPMI", nullptr, 623, T::Udp, S::Either, "asf-rmcp",
               "RMCP v6: ASF ping/pong (IANA 4542) / IPMI 1.5 or RMCP+ session with checksummed message / open session",
               framed::rmcp_message},
+    Signature{"iscsi-login", "iSCSI", "iscsi", 3260, T::Tcp, S::Either, "iscsi",
+              "48-octet Login Request / Response (stages, versions, reserved zero), key=value text padded to 4",
+              framed::iscsi_login},
     // --- text grammars (text_signatures.cpp) --------------------------------
     // After every row above, so those keep what they name today; each row
     // checks its grammar over the whole payload. The Gopher selector, the
