@@ -483,3 +483,15 @@ TEST(FramedSignatures, IscsiNeedsALoginWithItsStagesAndText) {
     expect_unnamed("iscsi login response",
                    {{"status class 4", with("iscsi login response", 36, 4)}, {"cut", cut("iscsi login response", 60)}});
 }
+
+TEST(FramedSignatures, TnsNeedsItsLengthVersionAndConnectData) {
+    const Bytes connect = the_case("tns connect").payload;
+    expect_unnamed("tns connect", {{"length + 1", bumped("tns connect", 1, 1)},
+                                   {"packet checksum", with("tns connect", 3, 1)},
+                                   {"type 3", with("tns connect", 4, 3)},
+                                   {"version 512", with("tns connect", 8, 0x02)},
+                                   {"compatible above the version", with("tns connect", 11, 0x3a)},
+                                   {"data offset + 1", bumped("tns connect", 27, 1)},
+                                   {"a parenthesis left open", with("tns connect", connect.size() - 1, 'x')}});
+    expect_unnamed("tns refuse", {{"data length - 1", bumped("tns refuse", 11, -1)}, {"cut", cut("tns refuse", 40)}});
+}

@@ -74,6 +74,7 @@ FRAMING = {
     "XDMCP": "6-octet header (version, opcode, length) + ARRAY8 fields",
     "RMCP/IPMI": "RMCP 4-octet header + ASF / IPMI session header, checksummed IPMI message",
     "iSCSI": "48-octet basic header segment + data segment (padded to 4)",
+    "Oracle TNS": "8-octet header (length, checksums, type), connect data at an offset",
 }
 
 # Why a frequent service has no row (by nmap name).

@@ -1481,6 +1481,20 @@ bool iscsi_text(Payload d) {
     }
     return pairs > 0;
 }
+
+// --- Oracle TNS (the layout of Wireshark's packet-tns.c) ------------------------------------
+
+// Connect data as Oracle Net writes it: a printable parenthesised
+// NAME=value list, "(DESCRIPTION=(CONNECT_DATA=...", balanced to its end.
+bool tns_connect_data(Payload d) {
+    if (d.empty() || d[0] != '(' || !printable(d)) return false;
+    int depth = 0;
+    for (size_t i = 0; i < d.size(); ++i) {
+        depth += d[i] == '(' ? 1 : d[i] == ')' ? -1 : 0;
+        if (depth < 0 || (depth == 0 && i + 1 != d.size())) return false;
+    }
+    return depth == 0;
+}
 }  // namespace
 
 // C706 12.6.3.1: connection-oriented PDUs (the first whole; a later one
@@ -1778,6 +1792,25 @@ bool iscsi_login(Payload p) {
     const size_t length = be24(p, 5);
     if (48 + ((length + 3) & ~size_t{3}) != p.size() || !all_zero(p.subspan(48 + length))) return false;
     return iscsi_text(p.subspan(48, length));
+}
+
+// TNS: packet length = the payload, packet and header checksums 0,
+// reserved 0; a Connect (type 1: version 300-399, compatible version 300
+// up to it, "value of one in hardware" 0x0001 / 0x0100, connect data of
+// its length at its offset past the fixed fields, ending the payload, or
+// all sent in the next packet) or a Refuse (type 4: reasons, data length =
+// the rest, the data).
+bool tns_packet(Payload p) {
+    if (p.size() < 12 || be16(p, 0) != p.size() || be16(p, 2) != 0 || p[5] != 0 || be16(p, 6) != 0) return false;
+    if (p[4] == 4) return be16(p, 10) + 12u == p.size() && tns_connect_data(p.subspan(12));
+    if (p[4] != 1 || p.size() < 34) return false;
+    const unsigned version = be16(p, 8), compatible = be16(p, 10);
+    const size_t length = be16(p, 24), offset = be16(p, 26);
+    if (!in_range(version, 300, 399) || !in_range(compatible, 300, version) ||
+        (be16(p, 22) != 0x0001 && be16(p, 22) != 0x0100) || offset < 34 || length == 0)
+        return false;
+    if (offset == p.size()) return true;  // the data follows in the next packet
+    return offset + length == p.size() && tns_connect_data(p.subspan(offset, length));
 }
 
 }  // namespace ghostports::framed

@@ -60,5 +60,6 @@ bool nrpe_packet(Payload p);     // NRPE v2-v4 with its CRC-32
 bool xdmcp_message(Payload p);
 bool rmcp_message(Payload p);  // ASF presence ping / IPMI 1.5 / RMCP+ session
 bool iscsi_login(Payload p);   // Login Request / Response with its key=value text
+bool tns_packet(Payload p);    // Oracle TNS Connect / Refuse
 
 }  // namespace ghostports::framed

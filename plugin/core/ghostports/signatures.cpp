@@ -1639,6 +1639,9 @@ constexpr std::array kSignatures{
     Signature{"iscsi-login", "iSCSI", "iscsi", 3260, T::Tcp, S::Either, "iscsi",
               "48-octet Login Request / Response (stages, versions, reserved zero), key=value text padded to 4",
               framed::iscsi_login},
+    Signature{"tns-connect", "Oracle TNS", nullptr, 1521, T::Tcp, S::Either, "oracle",
+              "length = payload, checksums 0, Connect (version 300-399, connect data (...) at its offset) / Refuse",
+              framed::tns_packet},
     // --- text grammars (text_signatures.cpp) --------------------------------
     // After every row above, so those keep what they name today; each row
     // checks its grammar over the whole payload. The Gopher selector, the
