@@ -495,3 +495,16 @@ TEST(FramedSignatures, TnsNeedsItsLengthVersionAndConnectData) {
                                    {"a parenthesis left open", with("tns connect", connect.size() - 1, 'x')}});
     expect_unnamed("tns refuse", {{"data length - 1", bumped("tns refuse", 11, -1)}, {"cut", cut("tns refuse", 40)}});
 }
+
+TEST(FramedSignatures, KpasswdNeedsItsLengthsAndKerberosMessages) {
+    expect_unnamed("kpasswd request", {{"message length + 1", bumped("kpasswd request", 1, 1)},
+                                       {"version 2", with("kpasswd request", 3, 2)},
+                                       {"AP length + 1", bumped("kpasswd request", 5, 1)},
+                                       {"KRB-PRIV as KRB-SAFE", with("kpasswd request", 6 + 206, 0x74)},
+                                       {"an octet more", longer("kpasswd request")}});
+    expect_unnamed("kpasswd reply tcp", {{"TCP length + 1", bumped("kpasswd reply tcp", 3, 1)}});
+    // The bare AP-REQ is Kerberos, named by the Kerberos rows, not kpasswd.
+    const Bytes request = the_case("kpasswd request").payload;
+    EXPECT_EQ(name_of(Bytes(request.begin() + 6, request.begin() + 6 + 206), Transport::Udp, Sender::Client),
+              "Kerberos");
+}

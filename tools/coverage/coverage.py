@@ -75,6 +75,7 @@ FRAMING = {
     "RMCP/IPMI": "RMCP 4-octet header + ASF / IPMI session header, checksummed IPMI message",
     "iSCSI": "48-octet basic header segment + data segment (padded to 4)",
     "Oracle TNS": "8-octet header (length, checksums, type), connect data at an offset",
+    "Kerberos kpasswd": "2-octet length, version, AP length; TCP: 4-octet length prefix",
 }
 
 # Why a frequent service has no row (by nmap name).

@@ -1495,6 +1495,22 @@ bool tns_connect_data(Payload d) {
     }
     return depth == 0;
 }
+
+// --- Kerberos password change (RFC 3244 2) ------------------------------------------------
+
+// Message length = the message, version 1 (RFC 1510's change password) /
+// 0xFF80 (set password), the AP length, an AP-REQ (request) or AP-REP
+// (reply), then a KRB-PRIV ending it; a reply with no AP-REP carries a
+// KRB-ERROR instead.
+bool kpasswd_message(Payload p) {
+    if (p.size() < 6 + 16 || be16(p, 0) != p.size() || (be16(p, 2) != 1 && be16(p, 2) != 0xff80)) return false;
+    const size_t ap = be16(p, 4);
+    if (6 + ap >= p.size()) return false;
+    const Payload rest = p.subspan(6 + ap);
+    if (ap == 0) return rest[0] == 0x7e && krb_message(rest);
+    const Payload request = p.subspan(6, ap);
+    return (request[0] == 0x6e || request[0] == 0x6f) && krb_message(request) && rest[0] == 0x75 && krb_message(rest);
+}
 }  // namespace
 
 // C706 12.6.3.1: connection-oriented PDUs (the first whole; a later one
@@ -1811,6 +1827,15 @@ bool tns_packet(Payload p) {
         return false;
     if (offset == p.size()) return true;  // the data follows in the next packet
     return offset + length == p.size() && tns_connect_data(p.subspan(offset, length));
+}
+
+// RFC 3244 2: a password change message in a datagram, or over TCP after
+// a 4-octet length = the rest (as Kerberos frames it, RFC 4120 7.2.2).
+bool kpasswd_udp(Payload p) {
+    return kpasswd_message(p);
+}
+bool kpasswd_tcp(Payload p) {
+    return p.size() > 4 && be32(p, 0) == p.size() - 4 && kpasswd_message(p.subspan(4));
 }
 
 }  // namespace ghostports::framed

@@ -61,5 +61,7 @@ bool xdmcp_message(Payload p);
 bool rmcp_message(Payload p);  // ASF presence ping / IPMI 1.5 / RMCP+ session
 bool iscsi_login(Payload p);   // Login Request / Response with its key=value text
 bool tns_packet(Payload p);    // Oracle TNS Connect / Refuse
+bool kpasswd_udp(Payload p);   // Kerberos password change: AP-REQ/REP + KRB-PRIV
+bool kpasswd_tcp(Payload p);
 
 }  // namespace ghostports::framed

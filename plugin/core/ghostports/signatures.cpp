@@ -1483,7 +1483,8 @@ constexpr std::array kSignatures{
               dns_tcp},
     Signature{"ldap-ber", "LDAP", "ldap", 389, T::Both, S::Either, "ldap",
               "BER LDAPMessage, lengths agree to the end (bindRequest version 1-3)", ldap_message},
-    Signature{"snmp-ber", "SNMP", "snmp", 161, T::Udp, S::Either, "snmp",
+    // Both: RFC 3430 carries the same BER messages over TCP, unframed.
+    Signature{"snmp-ber", "SNMP", "snmp", 161, T::Both, S::Either, "snmp",
               "BER message: version, printable community, PDU fields to the end", snmp_message},
     Signature{"stun-cookie", "STUN", "stun-udp", 3478, T::Udp, S::Either, "stun",
               "STUN header, length, cookie 0x2112A442, attributes to the end", stun_message},
@@ -1642,6 +1643,12 @@ constexpr std::array kSignatures{
     Signature{"tns-connect", "Oracle TNS", nullptr, 1521, T::Tcp, S::Either, "oracle",
               "length = payload, checksums 0, Connect (version 300-399, connect data (...) at its offset) / Refuse",
               framed::tns_packet},
+    Signature{"kpasswd-udp", "Kerberos kpasswd", nullptr, 464, T::Udp, S::Either, "kpasswd5",
+              "length = message, version 1/0xFF80, AP-REQ/AP-REP of its length, then KRB-PRIV (KRB-ERROR) to the end",
+              framed::kpasswd_udp},
+    Signature{"kpasswd-tcp", "Kerberos kpasswd", nullptr, 464, T::Tcp, S::Either, "kpasswd5",
+              "4-octet length = rest + the kpasswd message: AP-REQ/AP-REP, then KRB-PRIV (KRB-ERROR)",
+              framed::kpasswd_tcp},
     // --- text grammars (text_signatures.cpp) --------------------------------
     // After every row above, so those keep what they name today; each row
     // checks its grammar over the whole payload. The Gopher selector, the
