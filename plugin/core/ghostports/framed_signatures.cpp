@@ -1107,8 +1107,8 @@ bool dcerpc_co_pdu(Payload p) {
             const size_t end = dcerpc_bind_ack_end(f, auth == 0 ? frag : frag - 8 - auth, little);
             return (p[3] & 3) == 3 && end != 0 && dcerpc_auth_fits(f, frag, auth, end, end);
         }
-        case 13: return auth == 0 && frag >= 16 + 3 + 2u * p[18] && u16_in(p, 16, little) <= 9;  // bind_nak
-        case 16: return auth > 0 && dcerpc_auth_fits(f, frag, auth, 20, 0);                      // auth3
+        case 13: return auth == 0 && frag >= 19 && frag >= 19 + 2u * p[18] && u16_in(p, 16, little) <= 9;  // bind_nak
+        case 16: return auth > 0 && dcerpc_auth_fits(f, frag, auth, 20, 0);                                // auth3
         case 17:
         case 18:
         case 19: return dcerpc_auth_fits(f, frag, auth, 16, 0);  // shutdown, co_cancel, orphaned
@@ -1705,8 +1705,9 @@ bool l2tp_control(Payload p) {
     if (be16(p, 12) != 0x8008 || be32(p, 14) != 0 || !(in_range(message, 1, 16) || (p[1] == 3 && message == 20)))
         return false;
     for (size_t at = 12; at < p.size();) {
+        if (at + 6 > p.size()) return false;
         const unsigned head = be16(p, at), length = head & 0x3ff;
-        if (at + 6 > p.size() || (head & 0x3c00) != 0 || length < 6 || at + length > p.size()) return false;
+        if ((head & 0x3c00) != 0 || length < 6 || at + length > p.size()) return false;
         at += length;
     }
     return true;
