@@ -508,3 +508,26 @@ TEST(FramedSignatures, KpasswdNeedsItsLengthsAndKerberosMessages) {
     EXPECT_EQ(name_of(Bytes(request.begin() + 6, request.begin() + 6 + 206), Transport::Udp, Sender::Client),
               "Kerberos");
 }
+
+TEST(FramedSignatures, DrdaZookeeperZabbixNeedTheirLengthsAndFields) {
+    Bytes no_timeout = the_case("zookeeper connect").payload;
+    no_timeout[18] = no_timeout[19] = 0;
+    expect_unnamed("drda excsat", {{"magic 0xD1", with("drda excsat", 2, 0xd1)},
+                                   {"DSS length + 1", bumped("drda excsat", 1, 1)},
+                                   {"DDM length + 1", bumped("drda excsat", 7, 1)},
+                                   {"parameter length + 1", bumped("drda excsat", 11, 1)},
+                                   {"chain bit on the last DSS", with("drda excsat", 96 + 3, 0x41)},
+                                   {"an object first", with("drda excsat", 3, 0x43)},
+                                   {"cut", cut("drda excsat", 96)}});
+    expect_unnamed("zookeeper connect", {{"length + 1", bumped("zookeeper connect", 3, 1)},
+                                         {"protocol version 1", with("zookeeper connect", 7, 1)},
+                                         {"timeout 0", no_timeout},
+                                         {"password length 15", with("zookeeper connect", 31, 15)},
+                                         {"readOnly 2", with("zookeeper connect", 48, 2)}});
+    expect_unnamed("zookeeper connected", {{"password length 17", with("zookeeper connected", 23, 17)}});
+    expect_unnamed("zabbix active checks", {{"magic ZBXE", with("zabbix active checks", 3, 'E')},
+                                            {"flags 2", with("zabbix active checks", 4, 2)},
+                                            {"length + 1", bumped("zabbix active checks", 5, 1)},
+                                            {"reserved length", with("zabbix active checks", 9, 1)},
+                                            {"a control octet", with("zabbix active checks", 13, 0x01)}});
+}

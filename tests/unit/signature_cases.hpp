@@ -685,6 +685,33 @@ inline const std::vector<SignatureCase> &signature_cases() {
              "0c0d0e0f101112131415161718191a1b75423040a003020105a103020115a3343032a003020112a103020102a22604240001"
              "02030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20212223"),
          Transport::Tcp, Sender::Server, "Kerberos kpasswd"},
+        // DRDA Vol. 3 (tshark: DRDA EXCSAT | ACCSEC, EXCSATRD): a JDBC client's EXCSAT chained with ACCSEC (EBCDIC
+        // names, manager levels), and the server's EXCSATRD
+        {"drda excsat",
+         hex("0060d0410001005a1041001d115e8482f29183836d81979793898381a38996954040878896a2a30018140414030007240700"
+             "0714400007240f00071c0804b8000c1147d8c4c2f261d1e5d40009116d878896a2a3000c115ad1c3c3f0f4f2f5f00026d001"
+             "00020020106d000611a2000300162110e2c1d4d7d3c5404040404040404040404040"),
+         Transport::Tcp, Sender::Client, "DRDA (DB2)"},
+        {"drda excsatrd",
+         hex("0062d0020001005c14430018115e8482f2a2a8a28340f0f0f1f3c5f0f0f0f0f0f0f000181404140300072407000714400007"
+             "240f00071c0804b800131147d8c4c2f261d3c9d5e4e7e7f8f6f6f40009116d878896a2a3000c115ae2d8d3f1f1f0f5f0"),
+         Transport::Tcp, Sender::Server, "DRDA (DB2)"},
+        // ZooKeeper's ConnectRequest (new session, 30 s, readOnly false) and ConnectResponse, as ClientCnxn and
+        // ZooKeeperServer serialise them
+        {"zookeeper connect",
+         hex("0000002d000000000000000000000000000075300000000000000000000000100000000000000000000000000000000000"),
+         Transport::Tcp, Sender::Client, "ZooKeeper"},
+        {"zookeeper connected",
+         hex("0000002500000000000075300100003f1a2b000000000010000102030405060708090a0b0c0d0e0f00"), Transport::Tcp,
+         Sender::Server, "ZooKeeper"},
+        // Zabbix protocol: an active agent's "active checks" request and the server's answer
+        {"zabbix active checks",
+         hex("5a425844012a000000000000007b2272657175657374223a2261637469766520636865636b73222c22686f7374223a226768"
+             "6f7374227d"),
+         Transport::Tcp, Sender::Client, "Zabbix"},
+        {"zabbix answer",
+         hex("5a4258440120000000000000007b22726573706f6e7365223a2273756363657373222c2264617461223a5b5d7d"),
+         Transport::Tcp, Sender::Server, "Zabbix"},
     };
     return all;
 }

@@ -76,6 +76,8 @@ FRAMING = {
     "iSCSI": "48-octet basic header segment + data segment (padded to 4)",
     "Oracle TNS": "8-octet header (length, checksums, type), connect data at an offset",
     "Kerberos kpasswd": "2-octet length, version, AP length; TCP: 4-octet length prefix",
+    "DRDA (DB2)": "DSS 6-octet header (length, 0xD0, format) + DDM objects", "ZooKeeper": "4-octet length + jute record",
+    "Zabbix": "\"ZBXD\" + flags + little-endian lengths",
 }
 
 # Why a frequent service has no row (by nmap name).

@@ -76,7 +76,8 @@ RESCAP = {
     'dce/rpc': {'dcerpc'}, 'dcerpc': {'dcerpc'}, 'h.323 (h.225.0)': {'h225'}, 'h225': {'h225'},
     'afp (dsi)': {'dsi'}, 'dsi': {'dsi'}, 'afp': {'dsi'}, 'x11': {'x11'}, 'smux': {'smux'}, 'ajp13': {'ajp13'},
     'netbios-dgm': {'nbdgm'}, 'nbdgm': {'nbdgm'}, 'l2tp': {'l2tp'}, 'slp': {'srvloc'}, 'srvloc': {'srvloc'},
-    'ldp': {'ldp'}, 'nrpe': {'nrpe'}, 'xdmcp': {'xdmcp'}, 'iscsi': {'iscsi'}, 'oracle tns': {'tns'}, 'tns': {'tns'}, 'kerberos kpasswd': {'kpasswd'},
+    'ldp': {'ldp'}, 'nrpe': {'nrpe'}, 'xdmcp': {'xdmcp'}, 'iscsi': {'iscsi'}, 'oracle tns': {'tns'}, 'tns': {'tns'}, 'kerberos kpasswd': {'kpasswd'}, 'drda (db2)': {'drda'}, 'drda': {'drda'},
+    'zookeeper': {'zookeeper'}, 'zabbix': {'zabbix'},
     # the fresh set (names a recogniser could plausibly print)
     'dictd': {'dict'}, 'daytime': {'daytime'}, 'time': {'time'}, 'time protocol': {'time'},
     'echo': {'echo'}, 'clamd': {'clamd'}, 'clamav': {'clamd'}, 'fastcgi': {'fcgi'}, 'fcgi': {'fcgi'},

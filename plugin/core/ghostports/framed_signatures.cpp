@@ -1511,6 +1511,20 @@ bool kpasswd_message(Payload p) {
     const Payload request = p.subspan(6, ap);
     return (request[0] == 0x6e || request[0] == 0x6f) && krb_message(request) && rest[0] == 0x75 && krb_message(rest);
 }
+
+// --- DRDA (Open Group DRDA Vol. 3, DDM and DSS) ----------------------------------------------
+
+// A request / reply DSS's DDM object: length = the DSS's less its header,
+// a code point, then parameters (length >= 4, code point) that tile it.
+bool drda_ddm(Payload p, size_t at, size_t end, bool parameters) {
+    if (at + 4 > end || be16(p, at) != end - at || be16(p, at + 2) < 0x1000) return false;
+    if (!parameters) return true;
+    for (at += 4; at < end;) {
+        if (at + 4 > end || be16(p, at) < 4 || at + be16(p, at) > end) return false;
+        at += be16(p, at);
+    }
+    return true;
+}
 }  // namespace
 
 // C706 12.6.3.1: connection-oriented PDUs (the first whole; a later one
@@ -1837,6 +1851,55 @@ bool kpasswd_udp(Payload p) {
 }
 bool kpasswd_tcp(Payload p) {
     return p.size() > 4 && be32(p, 0) == p.size() - 4 && kpasswd_message(p.subspan(4));
+}
+
+// DRDA Vol. 3 DSS header: length (>= 10), magic 0xD0, format (reserved bit
+// clear, type request 1 / reply 2 / object 3 / encrypted object 4), a
+// correlation id, then one DDM object filling it; DSSs chained (the chain
+// bit on all but the last) tile the payload, the first a request or reply.
+bool drda_dss(Payload p) {
+    size_t at = 0;
+    for (bool chained = true; chained;) {
+        if (at + 10 > p.size() || be16(p, at) < 10 || at + be16(p, at) > p.size() || p[at + 2] != 0xd0) return false;
+        const std::uint8_t format = p[at + 3];
+        const unsigned type = format & 0x0f;
+        if ((format & 0x80) != 0 || !in_range(type, 1, 4) || (at == 0 && type > 2)) return false;
+        const size_t end = at + be16(p, at);
+        if (!drda_ddm(p, at + 6, end, type <= 2)) return false;
+        chained = (format & 0x40) != 0;
+        at = end;
+    }
+    return at == p.size();
+}
+
+// ZooKeeper's jute records (ZooKeeperServer / ClientCnxn): a length = the
+// rest, then a ConnectRequest (protocol 0, last zxid, a timeout > 0, a
+// session id, a 16-octet password, maybe readOnly 0/1) or a
+// ConnectResponse (protocol 0, timeout, session id, password, maybe readOnly).
+bool zookeeper_connect(Payload p) {
+    if (p.size() < 4 || be32(p, 0) != p.size() - 4 || be32(p, 4) != 0) return false;
+    const auto password_at = [&p](size_t at) {
+        return be32(p, at) == 16 && (p.size() == at + 20 || (p.size() == at + 21 && p.back() <= 1));
+    };
+    if (p.size() == 48 || p.size() == 49)  // request
+        return be32(p, 16) > 0 && be32(p, 16) < 0x80000000u && password_at(28);
+    return (p.size() == 40 || p.size() == 41) && be32(p, 8) < 0x80000000u && password_at(20);
+}
+
+// Zabbix protocol ("Header and data length"): "ZBXD", flags (1 protocol,
+// +2 compressed, +4 large), the data length and the reserved (uncompressed)
+// length, 4 octets each (8 when large), little-endian; the data of that
+// length ends the payload: zlib when compressed, else UTF-8 text.
+bool zabbix_packet(Payload p) {
+    if (p.size() < 14 || !has_at(p, 0, "ZBXD") || !one_of(p[4], {1, 3, 5, 7})) return false;
+    const bool large = (p[4] & 4) != 0, compressed = (p[4] & 2) != 0;
+    const size_t header = large ? 21 : 13;
+    if (p.size() <= header) return false;
+    const std::uint64_t length = large ? le32(p, 5) | std::uint64_t{le32(p, 9)} << 32 : le32(p, 5);
+    const std::uint64_t reserved = large ? le32(p, 13) | std::uint64_t{le32(p, 17)} << 32 : le32(p, 9);
+    if (length != p.size() - header || (compressed ? reserved == 0 || p[header] != 0x78 : reserved != 0)) return false;
+    return compressed || std::all_of(p.begin() + static_cast<std::ptrdiff_t>(header), p.end(),
+                                     [](std::uint8_t c) { return c >= 0x20 || c == '\n' || c == '\t' || c == '\r'; });
 }
 
 }  // namespace ghostports::framed

@@ -63,5 +63,8 @@ bool iscsi_login(Payload p);   // Login Request / Response with its key=value te
 bool tns_packet(Payload p);    // Oracle TNS Connect / Refuse
 bool kpasswd_udp(Payload p);   // Kerberos password change: AP-REQ/REP + KRB-PRIV
 bool kpasswd_tcp(Payload p);
+bool drda_dss(Payload p);           // DB2 DRDA: DSS chain with DDM objects
+bool zookeeper_connect(Payload p);  // ConnectRequest / ConnectResponse
+bool zabbix_packet(Payload p);      // "ZBXD" header + data
 
 }  // namespace ghostports::framed

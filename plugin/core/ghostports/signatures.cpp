@@ -1649,6 +1649,15 @@ constexpr std::array kSignatures{
     Signature{"kpasswd-tcp", "Kerberos kpasswd", nullptr, 464, T::Tcp, S::Either, "kpasswd5",
               "4-octet length = rest + the kpasswd message: AP-REQ/AP-REP, then KRB-PRIV (KRB-ERROR)",
               framed::kpasswd_tcp},
+    Signature{"drda", "DRDA (DB2)", nullptr, 446, T::Tcp, S::Either, "ibm-db2",
+              "DSS chain: length, 0xD0, request/reply/object type, DDM length = DSS - 6, parameters tiling",
+              framed::drda_dss},
+    Signature{"zookeeper-connect", "ZooKeeper", nullptr, 2181, T::Tcp, S::Either, "zookeeper",
+              "length = rest, ConnectRequest / ConnectResponse: protocol 0, timeout, a 16-octet password [readOnly]",
+              framed::zookeeper_connect},
+    Signature{"zabbix", "Zabbix", nullptr, 10051, T::Tcp, S::Either, "zabbix-trapper",
+              "\"ZBXD\", flags 1/3/5/7, little-endian data length = the rest, reserved length, text / zlib data",
+              framed::zabbix_packet},
     // --- text grammars (text_signatures.cpp) --------------------------------
     // After every row above, so those keep what they name today; each row
     // checks its grammar over the whole payload. The Gopher selector, the
