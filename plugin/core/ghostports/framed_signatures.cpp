@@ -1877,7 +1877,7 @@ bool drda_dss(Payload p) {
 // session id, a 16-octet password, maybe readOnly 0/1) or a
 // ConnectResponse (protocol 0, timeout, session id, password, maybe readOnly).
 bool zookeeper_connect(Payload p) {
-    if (p.size() < 4 || be32(p, 0) != p.size() - 4 || be32(p, 4) != 0) return false;
+    if (p.size() < 40 || be32(p, 0) != p.size() - 4 || be32(p, 4) != 0) return false;
     const auto password_at = [&p](size_t at) {
         return be32(p, at) == 16 && (p.size() == at + 20 || (p.size() == at + 21 && p.back() <= 1));
     };
