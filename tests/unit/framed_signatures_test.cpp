@@ -46,6 +46,10 @@ Bytes bumped(std::string_view what, std::size_t at, int delta) {
 Bytes longer(std::string_view what) {
     return the_case(what).payload + Bytes{0x00};
 }
+Bytes cut(std::string_view what, std::size_t size) {
+    const Bytes &p = the_case(what).payload;
+    return Bytes(p.begin(), p.begin() + static_cast<std::ptrdiff_t>(size));
+}
 
 // Each variant of case `what` stays unnamed, while the case itself is named.
 void expect_unnamed(std::string_view what, std::initializer_list<std::pair<const char *, Bytes>> variants) {
@@ -295,4 +299,235 @@ TEST(FramedSignatures, PptpTdsMongoDnp3NeedTheirLengthsAndChecks) {
                                         {"length 6", with("dnp3 link status", 2, 6)}});
     expect_unnamed("dnp3 read", {{"data block CRC", bumped("dnp3 read", read.size() - 1, 1)},
                                  {"a cut block", Bytes(read.begin(), read.end() - 3)}});
+}
+
+// --- services of nmap's most frequent ports (doc/coverage.md) ---
+
+TEST(FramedSignatures, DceRpcNeedsVersionDrepAndLengthsThatFit) {
+    expect_unnamed("dce bind", {{"frag_length + 1", bumped("dce bind", 8, 1)},
+                                {"version 4", with("dce bind", 0, 4)},
+                                {"minor version 2", with("dce bind", 1, 2)},
+                                {"integer representation 2", with("dce bind", 4, 0x20)},
+                                {"two contexts announced, one sent", with("dce bind", 24, 2)},
+                                {"max_xmit_frag 952", with("dce bind", 17, 0x03)},
+                                {"not the first fragment", with("dce bind", 3, 0x02)},
+                                {"an octet more", longer("dce bind")},
+                                {"cut", cut("dce bind", 60)}});
+    expect_unnamed("dce bind_ack", {{"result 4", with("dce bind_ack", 36, 4)},
+                                    {"secondary address length 5", with("dce bind_ack", 24, 5)},
+                                    {"frag_length - 1", bumped("dce bind_ack", 8, -1)}});
+    expect_unnamed("dce cl request", {{"version 5", with("dce cl request", 0, 5)},
+                                      {"type 11", with("dce cl request", 1, 11)},
+                                      {"fragment length + 1", bumped("dce cl request", 74, 1)},
+                                      {"activity UUID of the NCS variant", with("dce cl request", 48, 0x01)},
+                                      {"floating point 4", with("dce cl request", 5, 4)}});
+}
+
+TEST(FramedSignatures, H225NeedsTpktQ931AndItsUserUserElement) {
+    expect_unnamed("h225 release complete", {{"TPKT length + 1", bumped("h225 release complete", 3, 1)},
+                                             {"discriminator 9", with("h225 release complete", 4, 0x09)},
+                                             {"1-octet call reference", with("h225 release complete", 5, 1)},
+                                             {"message type 0x04", with("h225 release complete", 8, 0x04)},
+                                             {"User-user length + 1", bumped("h225 release complete", 11, 1)},
+                                             {"User-user discriminator 4", with("h225 release complete", 12, 0x04)},
+                                             {"no User-user (a Display IE)", with("h225 release complete", 9, 0x28)},
+                                             {"an octet more", longer("h225 release complete")}});
+}
+
+TEST(FramedSignatures, DsiNeedsItsHeaderAndEachCommandsData) {
+    expect_unnamed("dsi open session", {{"flags 2", with("dsi open session", 0, 2)},
+                                        {"command 7", with("dsi open session", 1, 7)},
+                                        {"reserved not zero", with("dsi open session", 15, 1)},
+                                        {"data length + 1", bumped("dsi open session", 11, 1)},
+                                        {"option length 5", with("dsi open session", 17, 5)},
+                                        {"error field in a request", with("dsi open session", 7, 1)}});
+    expect_unnamed("dsi get status",
+                   {{"not FPGetSrvrInfo", with("dsi get status", 16, 0x10)}, {"cut", cut("dsi get status", 17)}});
+}
+
+TEST(FramedSignatures, X11NeedsByteOrderVersionAndLengths) {
+    expect_unnamed("x11 setup", {{"byte order 'L'", with("x11 setup", 0, 'L')},
+                                 {"unused octet 1", with("x11 setup", 1, 1)},
+                                 {"protocol 12", with("x11 setup", 2, 12)},
+                                 {"protocol 11.1", with("x11 setup", 4, 1)},
+                                 {"an octet more", longer("x11 setup")}});
+    expect_unnamed("x11 setup cookie", {{"name length + 1", bumped("x11 setup cookie", 6, 1)},
+                                        {"data length + 4", bumped("x11 setup cookie", 8, 4)},
+                                        {"cut", cut("x11 setup cookie", 40)}});
+    // The same request from a big-endian client.
+    EXPECT_EQ(name_of(hex("42 00 000b 0000 0000 0000 0000"), Transport::Tcp, Sender::Client), "X11");
+    EXPECT_EQ(name_of(hex("42 00 0b00 0000 0000 0000 0000"), Transport::Tcp, Sender::Client), "");
+}
+
+TEST(FramedSignatures, SmuxNeedsAWholeOpenPdu) {
+    const Bytes open = the_case("smux open").payload;
+    expect_unnamed("smux open", {{"version 1", with("smux open", 4, 1)},
+                                 {"OpenPDU length + 1", bumped("smux open", 1, 1)},
+                                 {"description length + 1", bumped("smux open", 16, 1)},
+                                 {"operation 3", with("smux open", open.size() - 1, 3)},
+                                 {"an octet more", longer("smux open")}});
+    // net-snmp writes its lengths in the long form: still the same PDU.
+    const Bytes long_form = Bytes{0x60, 0x82, 0x00, 0x1f} + Bytes(open.begin() + 2, open.begin() + 33);
+    EXPECT_EQ(name_of(long_form, Transport::Tcp, Sender::Client), "SMUX");
+}
+
+TEST(FramedSignatures, Ajp13NeedsMagicLengthAndAWholeRequest) {
+    const Bytes request = the_case("ajp13 forward request").payload;
+    expect_unnamed("ajp13 forward request",
+                   {{"magic 0x1235", with("ajp13 forward request", 1, 0x35)},
+                    {"length + 1", bumped("ajp13 forward request", 3, 1)},
+                    {"method 0", with("ajp13 forward request", 5, 0)},
+                    {"no request terminator", with("ajp13 forward request", request.size() - 1, 0xfe)},
+                    {"protocol string length + 1", bumped("ajp13 forward request", 7, 1)}});
+    expect_unnamed("ajp13 cping",
+                   {{"prefix 11", with("ajp13 cping", 4, 11)}, {"an octet more", longer("ajp13 cping")}});
+    expect_unnamed("ajp13 headers", {{"\"AC\"", with("ajp13 headers", 1, 'C')},
+                                     {"status 712", with("ajp13 headers", 5, 0x02)},
+                                     {"end response reuse 2", with("ajp13 headers", 33, 2)}});
+}
+
+TEST(FramedSignatures, NetbiosNeedsCountsNamesAndTypes) {
+    expect_unnamed("nbns query", {{"opcode 3", with("nbns query", 2, 0x19)},
+                                  {"name length 31", with("nbns query", 12, 31)},
+                                  {"type 0x2920 (no DNS type either)", with("nbns query", 46, 0x29)},
+                                  {"class 2", with("nbns query", 49, 2)},
+                                  {"two questions", with("nbns query", 5, 2)},
+                                  {"an octet more", longer("nbns query")}});
+    expect_unnamed("nbns answer", {{"RDLENGTH 7", with("nbns answer", 55, 7)}});
+    // Nor is it DNS: one 32-octet label is a NetBIOS name, whatever is wrong with it.
+    EXPECT_EQ(name_of(with("nbns query", 13, 'Q'), Transport::Udp, Sender::Client), "");
+    EXPECT_EQ(name_of(with("nbns query", 47, 0x22), Transport::Udp, Sender::Client), "");
+    expect_unnamed("nbdgm direct group", {{"type 0x17", with("nbdgm direct group", 0, 0x17)},
+                                          {"reserved flag", with("nbdgm direct group", 1, 0x12)},
+                                          {"length + 1", bumped("nbdgm direct group", 11, 1)},
+                                          {"a later fragment", with("nbdgm direct group", 13, 1)},
+                                          {"not SMB", with("nbdgm direct group", 82, 0xfe)}});
+}
+
+TEST(FramedSignatures, NatTIkeL2tpNeedMarkerAndLengths) {
+    expect_unnamed("ike nat-t auth", {{"marker 00000001", with("ike nat-t auth", 3, 1)},
+                                      {"IKE length + 1", bumped("ike nat-t auth", 4 + 27, 1)},
+                                      {"Encrypted payload length - 1", bumped("ike nat-t auth", 4 + 31, -1)}});
+    // Without the marker it is plain IKE, named by the ike row.
+    const Bytes natt = the_case("ike nat-t auth").payload;
+    const auto *row = ghostports::match_signature(Bytes(natt.begin() + 4, natt.end()), Transport::Udp, Sender::Client);
+    ASSERT_NE(row, nullptr);
+    EXPECT_STREQ(row->id, "ike");
+    expect_unnamed("l2tp sccrq", {{"length + 1", bumped("l2tp sccrq", 3, 1)},
+                                  {"a data message (T clear)", with("l2tp sccrq", 0, 0x48)},
+                                  {"Message Type without M", with("l2tp sccrq", 12, 0x00)},
+                                  {"message type 17", with("l2tp sccrq", 19, 17)},
+                                  {"an AVP of length 5", with("l2tp sccrq", 80, 5)},
+                                  {"an octet more", longer("l2tp sccrq")}});
+}
+
+TEST(FramedSignatures, SlpLdpNeedTheirHeadersAndFields) {
+    expect_unnamed("slp srvrqst", {{"version 1", with("slp srvrqst", 0, 1)},
+                                   {"function 12", with("slp srvrqst", 1, 12)},
+                                   {"length + 1", bumped("slp srvrqst", 4, 1)},
+                                   {"reserved flag", with("slp srvrqst", 6, 1)},
+                                   {"an extension", with("slp srvrqst", 9, 1)},
+                                   {"no language tag", with("slp srvrqst", 13, 0)},
+                                   {"service type length + 1", bumped("slp srvrqst", 19, 1)}});
+    expect_unnamed("slp srvrply", {{"two URL entries announced", with("slp srvrply", 19, 2)}});
+    expect_unnamed("ldp hello", {{"version 2", with("ldp hello", 1, 2)},
+                                 {"PDU length + 1", bumped("ldp hello", 3, 1)},
+                                 {"message type 0x0102", with("ldp hello", 11, 0x02)},
+                                 {"message length + 1", bumped("ldp hello", 13, 1)},
+                                 {"TLV length + 1", bumped("ldp hello", 21, 1)},
+                                 {"an octet more", longer("ldp hello")}});
+}
+
+TEST(FramedSignatures, NrpeNeedsItsCrc) {
+    expect_unnamed("nrpe v4 query", {{"CRC bit", with("nrpe v4 query", 7, 0x35)},
+                                     {"version 5", with("nrpe v4 query", 1, 5)},
+                                     {"type 3", with("nrpe v4 query", 3, 3)},
+                                     {"cut", cut("nrpe v4 query", 1035)}});
+    expect_unnamed("nrpe v4 answer", {{"a changed answer octet", with("nrpe v4 answer", 16, 'u')},
+                                      {"an octet more", longer("nrpe v4 answer")}});
+    expect_unnamed("nrpe v2 query", {{"CRC bit", with("nrpe v2 query", 4, 0xd4)}, {"cut", cut("nrpe v2 query", 1032)}});
+}
+
+TEST(FramedSignatures, XdmcpAndRmcpNeedTheirFieldsAndChecksums) {
+    expect_unnamed("xdmcp query", {{"version 2", with("xdmcp query", 1, 2)},
+                                   {"opcode 15", with("xdmcp query", 3, 15)},
+                                   {"a BroadcastQuery", with("xdmcp query", 3, 1)},
+                                   {"length 2", with("xdmcp query", 5, 2)},
+                                   {"an octet more", longer("xdmcp query")}});
+    expect_unnamed("xdmcp willing",
+                   {{"host name length + 1", bumped("xdmcp willing", 9, 1)}, {"cut", cut("xdmcp willing", 30)}});
+    expect_unnamed("asf ping", {{"IANA 4543", with("asf ping", 7, 0xbf)},
+                                {"RMCP version 7", with("asf ping", 0, 7)},
+                                {"a ping with data", with("asf ping", 11, 1)}});
+    expect_unnamed("ipmi channel auth", {{"first checksum", bumped("ipmi channel auth", 16, 1)},
+                                         {"second checksum", bumped("ipmi channel auth", 22, 1)},
+                                         {"message length + 1", bumped("ipmi channel auth", 13, 1)},
+                                         {"authentication type 3", with("ipmi channel auth", 4, 3)}});
+    expect_unnamed("rmcp+ open session", {{"privilege 6", with("rmcp+ open session", 17, 6)},
+                                          {"algorithm payload length 9", with("rmcp+ open session", 27, 9)},
+                                          {"payload length + 1", bumped("rmcp+ open session", 14, 1)},
+                                          {"encrypted", with("rmcp+ open session", 5, 0x90)}});
+}
+
+TEST(FramedSignatures, IscsiNeedsALoginWithItsStagesAndText) {
+    const Bytes login = the_case("iscsi login").payload;
+    expect_unnamed("iscsi login", {{"not immediate", with("iscsi login", 0, 0x03)},
+                                   {"T and C both set", with("iscsi login", 1, 0xc1)},
+                                   {"NSG below CSG", with("iscsi login", 1, 0x84)},
+                                   {"version 2", with("iscsi login", 2, 2)},
+                                   {"an AHS", with("iscsi login", 4, 1)},
+                                   {"data length + 4", bumped("iscsi login", 7, 4)},
+                                   {"reserved octet", with("iscsi login", 40, 1)},
+                                   {"a key without '='", with("iscsi login", 48 + 13, ':')},
+                                   {"padding not zero", with("iscsi login", login.size() - 1, 'x')}});
+    expect_unnamed("iscsi login response",
+                   {{"status class 4", with("iscsi login response", 36, 4)}, {"cut", cut("iscsi login response", 60)}});
+}
+
+TEST(FramedSignatures, TnsNeedsItsLengthVersionAndConnectData) {
+    const Bytes connect = the_case("tns connect").payload;
+    expect_unnamed("tns connect", {{"length + 1", bumped("tns connect", 1, 1)},
+                                   {"packet checksum", with("tns connect", 3, 1)},
+                                   {"type 3", with("tns connect", 4, 3)},
+                                   {"version 512", with("tns connect", 8, 0x02)},
+                                   {"compatible above the version", with("tns connect", 11, 0x3a)},
+                                   {"data offset + 1", bumped("tns connect", 27, 1)},
+                                   {"a parenthesis left open", with("tns connect", connect.size() - 1, 'x')}});
+    expect_unnamed("tns refuse", {{"data length - 1", bumped("tns refuse", 11, -1)}, {"cut", cut("tns refuse", 40)}});
+}
+
+TEST(FramedSignatures, KpasswdNeedsItsLengthsAndKerberosMessages) {
+    expect_unnamed("kpasswd request", {{"message length + 1", bumped("kpasswd request", 1, 1)},
+                                       {"version 2", with("kpasswd request", 3, 2)},
+                                       {"AP length + 1", bumped("kpasswd request", 5, 1)},
+                                       {"KRB-PRIV as KRB-SAFE", with("kpasswd request", 6 + 206, 0x74)},
+                                       {"an octet more", longer("kpasswd request")}});
+    expect_unnamed("kpasswd reply tcp", {{"TCP length + 1", bumped("kpasswd reply tcp", 3, 1)}});
+    // The bare AP-REQ is Kerberos, named by the Kerberos rows, not kpasswd.
+    const Bytes request = the_case("kpasswd request").payload;
+    EXPECT_EQ(name_of(Bytes(request.begin() + 6, request.begin() + 6 + 206), Transport::Udp, Sender::Client),
+              "Kerberos");
+}
+
+TEST(FramedSignatures, DrdaZookeeperZabbixNeedTheirLengthsAndFields) {
+    Bytes no_timeout = the_case("zookeeper connect").payload;
+    no_timeout[18] = no_timeout[19] = 0;
+    expect_unnamed("drda excsat", {{"magic 0xD1", with("drda excsat", 2, 0xd1)},
+                                   {"DSS length + 1", bumped("drda excsat", 1, 1)},
+                                   {"DDM length + 1", bumped("drda excsat", 7, 1)},
+                                   {"parameter length + 1", bumped("drda excsat", 11, 1)},
+                                   {"chain bit on the last DSS", with("drda excsat", 96 + 3, 0x41)},
+                                   {"an object first", with("drda excsat", 3, 0x43)},
+                                   {"cut", cut("drda excsat", 96)}});
+    expect_unnamed("zookeeper connect", {{"length + 1", bumped("zookeeper connect", 3, 1)},
+                                         {"protocol version 1", with("zookeeper connect", 7, 1)},
+                                         {"timeout 0", no_timeout},
+                                         {"password length 15", with("zookeeper connect", 31, 15)},
+                                         {"readOnly 2", with("zookeeper connect", 48, 2)}});
+    expect_unnamed("zookeeper connected", {{"password length 17", with("zookeeper connected", 23, 17)}});
+    expect_unnamed("zabbix active checks", {{"magic ZBXE", with("zabbix active checks", 3, 'E')},
+                                            {"flags 2", with("zabbix active checks", 4, 2)},
+                                            {"length + 1", bumped("zabbix active checks", 5, 1)},
+                                            {"reserved length", with("zabbix active checks", 9, 1)},
+                                            {"a control octet", with("zabbix active checks", 13, 0x01)}});
 }

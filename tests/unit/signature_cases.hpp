@@ -138,6 +138,34 @@ inline const Bytes &collectd_datagram() {
     return octets;
 }
 
+// check_nrpe -2 (4.1), recorded on loopback: a v2 query for check_users,
+// the buffer's rest filled with random octets as check_nrpe does
+inline const Bytes &nrpe_v2_query() {
+    static const Bytes octets =
+        hex("00020001d5b6ad937345636865636b5f75736572730000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "000000000000000000000000000000000000000000000000000000000000000000003d4d");
+    return octets;
+}
+
 inline const std::vector<SignatureCase> &signature_cases() {
     using ghostports::Sender;
     using ghostports::Transport;
@@ -245,6 +273,10 @@ inline const std::vector<SignatureCase> &signature_cases() {
          hex("3040020101040f536e336d702d63306d6d756e697479a02a02042944dba9020100020100301c300c06082b060102010101000500"
              "300c06082b060102010105000500"),
          Transport::Udp, Sender::Client, "SNMP"},
+        {"snmp over tcp (RFC 3430)",
+         hex("3040020101040f536e336d702d63306d6d756e697479a02a02042944dba9020100020100301c300c06082b060102010101000500"
+             "300c06082b060102010105000500"),
+         Transport::Tcp, Sender::Client, "SNMP"},
         // ntp_283.pcap: chrony's client request and the server's answer
         {"ntp client",
          hex("23000020000000000000000000000000000000000000000000000000000000000000000000000000808f418ab2dae369"),
@@ -501,6 +533,185 @@ inline const std::vector<SignatureCase> &signature_cases() {
         // IEEE 1815 9.2: Request Link Status 1024 -> 1, and a READ class 0 (CRCs checked by tshark's DNP3)
         {"dnp3 link status", hex("056405c901000004a657"), Transport::Tcp, Sender::Client, "DNP3"},
         {"dnp3 read", hex("05640bc401000004f45cc0c1013c0106f973"), Transport::Udp, Sender::Client, "DNP3"},
+        // --- services of nmap's most frequent ports (doc/coverage.md) ---
+        // rpcclient's epmapper bind, recorded on loopback; a bind_ack and a connectionless ept_lookup laid out
+        // per C706 12.6.4.4 / 12.5.3.1 (tshark: Bind_ack Acceptance, EPM Lookup request)
+        {"dce bind",
+         hex("05000b03100000004800000001000000b810b8100000000001000000000001000883afe11f5dc91191a408002b14a0fa0300"
+             "0000045d888aeb1cc9119fe808002b10486002000000"),
+         Transport::Tcp, Sender::Client, "DCE/RPC"},
+        {"dce bind_ack",
+         hex("05000c03100000003c00000001000000b810b810f053000004003133350000000100000000000000045d888aeb1cc9119fe8"
+             "08002b10486002000000"),
+         Transport::Tcp, Sender::Server, "DCE/RPC"},
+        {"dce cl request",
+         hex("0400200010000000000000000000000000000000000000000883afe11f5dc91191a408002b14a0fa78563412bc9aef4d8123"
+             "456789abcdef0000000003000000000000000200ffffffff2800000000000000000000000000000000000100000000000000"
+             "0000000000000000000000000000000001000000"),
+         Transport::Udp, Sender::Client, "DCE/RPC"},
+        // Q.931 Release Complete with H.225.0's User-user element (PER ReleaseComplete-UUIE, protocol 0.0.8.2250.0.4;
+        // tshark: H.225.0 CS releaseComplete)
+        {"h225 release complete", hex("03000016080280015a7e000a050500060008914a0004"), Transport::Tcp, Sender::Client,
+         "H.323 (H.225.0)"},
+        // DSI (AFP over TCP): OpenSession with the attention quantum, its reply, GetStatus with FPGetSrvrInfo
+        {"dsi open session", hex("00040001000000000000000600000000010400000400"), Transport::Tcp, Sender::Client,
+         "AFP (DSI)"},
+        {"dsi open session reply", hex("01040001000000000000000600000000000400100000"), Transport::Tcp, Sender::Server,
+         "AFP (DSI)"},
+        {"dsi get status", hex("000300020000000000000002000000000f00"), Transport::Tcp, Sender::Client, "AFP (DSI)"},
+        // xdpyinfo's setup requests, recorded on loopback (no authorization; MIT-MAGIC-COOKIE-1)
+        {"x11 setup", hex("6c000b000000000000000000"), Transport::Tcp, Sender::Client, "X11"},
+        {"x11 setup cookie",
+         hex("6c000b0000001200100000004d49542d4d414749432d434f4f4b49452d310000000102030405060708090a0b0c0d0e0f"),
+         Transport::Tcp, Sender::Client, "X11"},
+        // RFC 1227 3.1-3.2: OpenPDU (identity 1.3.6.1.4.1.4.1.3) and RReqPDU (1.3.6.1.2.1.4, priority -1, readWrite)
+        {"smux open",
+         hex("601f02010006082b06010401040103040e67686f7374207375626167656e740400620f06072b0601020104010201ff020102"),
+         Transport::Tcp, Sender::Client, "SMUX"},
+        // Tomcat's AJPv13 reference: Forward Request GET / (Host, User-Agent, req_attribute), CPing; Send Headers
+        // 200 + End Response
+        {"ajp13 forward request",
+         hex("1234006a02020008485454502f312e310000012f0000093132372e302e302e3100ffff00096c6f63616c686f737400005000"
+             "0002a00b00096c6f63616c686f737400a00e000b6375726c2f372e38382e31000a000f414a505f52454d4f54455f504f5254"
+             "000005343030303000ff"),
+         Transport::Tcp, Sender::Client, "AJP13"},
+        {"ajp13 cping", hex("123400010a"), Transport::Tcp, Sender::Client, "AJP13"},
+        {"ajp13 headers", hex("414200180400c800024f4b000001a0010009746578742f68746d6c00414200020501"), Transport::Tcp,
+         Sender::Server, "AJP13"},
+        // nmblookup's name and status queries, recorded on loopback; RFC 1002 4.2.13 positive answer
+        {"nbns query",
+         hex("53df010000010000000000002045484549455046444645464446434647434143414341434143414341434141410000200001"),
+         Transport::Udp, Sender::Client, "NetBIOS-NS"},
+        {"nbns status query",
+         hex("44500000000100000000000020434b4141414141414141414141414141414141414141414141414141414141410000210001"),
+         Transport::Udp, Sender::Client, "NetBIOS-NS"},
+        {"nbns answer",
+         hex("53df850000000001000000002045484549455046444645464446434647434143414341434143414341434141410000200001"
+             "000493e0000600007f000001"),
+         Transport::Udp, Sender::Server, "NetBIOS-NS"},
+        // RFC 1002 4.4.1 DIRECT_GROUP datagram carrying an SMB Transaction (tshark: SMB Trans Request)
+        {"nbdgm direct group",
+         hex("110200017f000001008a00670000204548454945504644464546444643464743414341434143414341434143414141002045"
+             "444644454e4546454e4546454f454d4542414141414141414141414141424200ff534d422500000000000000000000000000"
+             "0000000000000000000000000000000000"),
+         Transport::Udp, Sender::Client, "NetBIOS-DGM"},
+        // RFC 7296 1.2 IKE_AUTH (Encrypted payload last) behind RFC 3948's non-ESP marker
+        {"ike nat-t auth",
+         hex("00000000112233445566778899aabbccddeeff002e202308000000010000004023000024000102030405060708090a0b0c0d"
+             "0e0f101112131415161718191a1b1c1d1e1f"),
+         Transport::Udp, Sender::Client, "IKE"},
+        // RFC 2661 6.1 SCCRQ with the AVPs xl2tpd sends: Message Type, Protocol Version, Framing and Bearer
+        // Capabilities, Firmware Revision, Host Name, Vendor Name, Assigned Tunnel ID, Receive Window Size
+        {"l2tp sccrq",
+         hex("c802005f000000000000000080080000000000018008000000020100800a0000000300000003800a00000004000000030008"
+             "000000060690800b0000000767686f7374000c00000008786c32747064800800000009000180080000000a0004"),
+         Transport::Udp, Sender::Client, "L2TP"},
+        // RFC 2608 8.1-8.2: SrvRqst for service:directory-agent, a SrvRply with one URL entry
+        {"slp srvrqst",
+         hex("0201000038200000000012340002656e00000017736572766963653a6469726563746f72792d6167656e7400074445464155"
+             "4c5400000000"),
+         Transport::Udp, Sender::Client, "SLP"},
+        {"slp srvrply",
+         hex("020200003f000000000012340002656e00000001000e100025736572766963653a7072696e7465723a6c70723a2f2f313237"
+             "2e302e302e312f717565756500"),
+         Transport::Udp, Sender::Server, "SLP"},
+        // RFC 5036 3.5.2-3.5.4: Hello (Common Hello Parameters, IPv4 transport address); Initialization + KeepAlive
+        {"ldp hello", hex("0001001e0a0000010000010000140000000104000004000f0000040100040a000001"), Transport::Udp,
+         Sender::Either, "LDP"},
+        {"ldp initialization",
+         hex("000100280a000001000002000016000000020500000e000100b4000010000a00000200000201000400000003"),
+         Transport::Tcp, Sender::Either, "LDP"},
+        // check_nrpe 4.1 (-n) against nrpe 4.1, recorded on loopback: a v4 query and its answer; a v2 query (-2)
+        {"nrpe v4 query", hex("00040001f508b53400000000000003fc636865636b5f757365727300") + Bytes(1036 - 28, 0),
+         Transport::Tcp, Sender::Client, "NRPE"},
+        {"nrpe v4 answer",
+         hex("00040002f1122a5200000000000000275553455253204f4b202d20312075736572732063757272656e746c79206c6f6767"
+             "656420696e00"),
+         Transport::Tcp, Sender::Server, "NRPE"},
+        {"nrpe v2 query", nrpe_v2_query(), Transport::Tcp, Sender::Client, "NRPE"},
+        // Xvfb -query's XDMCP Query (recorded on loopback); a Willing laid out per XDMCP 1.1
+        {"xdmcp query", hex("00010002000100"), Transport::Udp, Sender::Client, "XDMCP"},
+        {"xdmcp willing", hex("00010005001c0000000567686f7374001157696c6c696e6720746f206d616e616765"), Transport::Udp,
+         Sender::Server, "XDMCP"},
+        // ipmitool's ASF presence ping (-I lan) and Get Channel Authentication Capabilities (-I lanplus),
+        // recorded on loopback; the answer (IPMI 2.0 22.13) and an RMCP+ Open Session Request (13.17)
+        {"asf ping", hex("0600ff06000011be80000000"), Transport::Udp, Sender::Client, "RMCP/IPMI"},
+        {"ipmi channel auth", hex("0600ff07000000000000000000092018c88100388e04b5"), Transport::Udp, Sender::Client,
+         "RMCP/IPMI"},
+        {"ipmi channel auth answer", hex("0600ff0700000000000000000010811c632000380001970402000000000a"),
+         Transport::Udp, Sender::Server, "RMCP/IPMI"},
+        {"rmcp+ open session",
+         hex("0600ff0706100000000000000000200000040000a1a2a3a4000000080100000001000008010000000200000801000000"),
+         Transport::Udp, Sender::Client, "RMCP/IPMI"},
+        // RFC 7143 11.12-11.13: a discovery session's first Login Request (security stage -> operational, the
+        // keys open-iscsi sends) and its Login Response (tshark: iSCSI Login Command / Login Response (Success))
+        {"iscsi login",
+         hex("438100000000006900023d00000100000000000000000000000000010000000000000000000000000000000000000000496e"
+             "69746961746f724e616d653d69716e2e323030342d31302e636f6d2e7562756e74753a30313a67686f737400496e69746961"
+             "746f72416c6961733d67686f73740053657373696f6e547970653d446973636f7665727900417574684d6574686f643d4e6f"
+             "6e6500000000"),
+         Transport::Tcp, Sender::Client, "iSCSI"},
+        {"iscsi login response",
+         hex("238100000000002700023d000001000100000000000000000000000000000001000000010000000000000000000000005461"
+             "72676574506f7274616c47726f75705461673d3100417574684d6574686f643d4e6f6e650000"),
+         Transport::Tcp, Sender::Server, "iSCSI"},
+        // Oracle TNS (the layout of Wireshark's packet-tns.c; tshark: Request, Connect): sqlplus-like Connect, version
+        // 313, and the listener's Refuse with ORA-12514
+        {"tns connect",
+         hex("00cf0000010000000139012c0c4120007fff7f08000001000095003a00007fff414100000000000000000000000000000000"
+             "0000000000000000284445534352495054494f4e3d28434f4e4e4543545f444154413d28534552564943455f4e414d453d4f"
+             "52434c29284349443d2850524f4752414d3d73716c706c75732928484f53543d67686f73742928555345523d6576616c7573"
+             "657229292928414444524553533d2850524f544f434f4c3d5443502928484f53543d3132372e302e302e312928504f52543d"
+             "31353231292929"),
+         Transport::Tcp, Sender::Client, "Oracle TNS"},
+        {"tns refuse",
+         hex("00670000040000002200005b284445534352495054494f4e3d28544d503d292856534e4e554d3d3331383736373130342928"
+             "4552523d313235313429284552524f525f535441434b3d284552524f523d28434f44453d31323531342928454d46493d3429"
+             "292929"),
+         Transport::Tcp, Sender::Server, "Oracle TNS"},
+        // RFC 3244 2 with RFC 4120 5.5.1 / 5.7.1 DER (tshark: KPASSWD, ap-req with ticket and authenticator, KRB-PRIV):
+        // a change-password request over UDP, and its reply over TCP (RFC 4120 7.2.2 framing)
+        {"kpasswd request",
+         hex("0118000100ce6e81cb3081c8a003020105a10302010ea20703050000000000a37961773075a003020105a10d1b0b4558414d"
+             "504c452e434f4da21d301ba003020102a11430121b066b61646d696e1b086368616e67657077a340303ea003020112a10302"
+             "0102a2320430000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122232425262728292a2b"
+             "2c2d2e2fa4383036a003020112a103020102a22a0428000102030405060708090a0b0c0d0e0f101112131415161718191a1b"
+             "1c1d1e1f202122232425262775423040a003020105a103020115a3343032a003020112a103020102a2260424000102030405"
+             "060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20212223"),
+         Transport::Udp, Sender::Client, "Kerberos kpasswd"},
+        {"kpasswd reply tcp",
+         hex("00000086"
+             "00860001003c6f3a3038a003020105a10302010fa22c302aa003020112a103020102a21e041c000102030405060708090a0b"
+             "0c0d0e0f101112131415161718191a1b75423040a003020105a103020115a3343032a003020112a103020102a22604240001"
+             "02030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20212223"),
+         Transport::Tcp, Sender::Server, "Kerberos kpasswd"},
+        // DRDA Vol. 3 (tshark: DRDA EXCSAT | ACCSEC, EXCSATRD): a JDBC client's EXCSAT chained with ACCSEC (EBCDIC
+        // names, manager levels), and the server's EXCSATRD
+        {"drda excsat",
+         hex("0060d0410001005a1041001d115e8482f29183836d81979793898381a38996954040878896a2a30018140414030007240700"
+             "0714400007240f00071c0804b8000c1147d8c4c2f261d1e5d40009116d878896a2a3000c115ad1c3c3f0f4f2f5f00026d001"
+             "00020020106d000611a2000300162110e2c1d4d7d3c5404040404040404040404040"),
+         Transport::Tcp, Sender::Client, "DRDA (DB2)"},
+        {"drda excsatrd",
+         hex("0062d0020001005c14430018115e8482f2a2a8a28340f0f0f1f3c5f0f0f0f0f0f0f000181404140300072407000714400007"
+             "240f00071c0804b800131147d8c4c2f261d3c9d5e4e7e7f8f6f6f40009116d878896a2a3000c115ae2d8d3f1f1f0f5f0"),
+         Transport::Tcp, Sender::Server, "DRDA (DB2)"},
+        // ZooKeeper's ConnectRequest (new session, 30 s, readOnly false) and ConnectResponse, as ClientCnxn and
+        // ZooKeeperServer serialise them
+        {"zookeeper connect",
+         hex("0000002d000000000000000000000000000075300000000000000000000000100000000000000000000000000000000000"),
+         Transport::Tcp, Sender::Client, "ZooKeeper"},
+        {"zookeeper connected",
+         hex("0000002500000000000075300100003f1a2b000000000010000102030405060708090a0b0c0d0e0f00"), Transport::Tcp,
+         Sender::Server, "ZooKeeper"},
+        // Zabbix protocol: an active agent's "active checks" request and the server's answer
+        {"zabbix active checks",
+         hex("5a425844012a000000000000007b2272657175657374223a2261637469766520636865636b73222c22686f7374223a226768"
+             "6f7374227d"),
+         Transport::Tcp, Sender::Client, "Zabbix"},
+        {"zabbix answer",
+         hex("5a4258440120000000000000007b22726573706f6e7365223a2273756363657373222c2264617461223a5b5d7d"),
+         Transport::Tcp, Sender::Server, "Zabbix"},
     };
     return all;
 }

@@ -75,6 +75,29 @@ TEST(Signatures, DnsOverTcpNeedsItsLengthPrefix) {
     EXPECT_EQ(name_of(Bytes{0x00, 0x40} + query, Transport::Tcp, Sender::Client), "");
 }
 
+// RFC 6762 16 / IANA RR types: a question's labels are UTF-8 text and its
+// type an assigned one; an mDNS instance name in UTF-8 stays DNS.
+TEST(Signatures, DnsQuestionNeedsTextLabelsAndAnAssignedType) {
+    Bytes query = dns_query();
+    EXPECT_EQ(name_of(query, Transport::Udp, Sender::Client), "DNS");
+    query[14] = 0x96;  // a lone UTF-8 continuation octet in "example"
+    EXPECT_EQ(name_of(query, Transport::Udp, Sender::Client), "");
+    query[14] = 0x01;  // a control character
+    EXPECT_EQ(name_of(query, Transport::Udp, Sender::Client), "");
+    query = dns_query();
+    query[query.size() - 4] = 0x29;  // QTYPE 0x2901: unassigned
+    EXPECT_EQ(name_of(query, Transport::Udp, Sender::Client), "");
+    const Bytes mdns = Bytes{0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0} +
+                       bytes(
+                           "\x09"
+                           "Caf\xc3\xa9 Imp\x04"
+                           "_ipp\x04"
+                           "_tcp\x05"
+                           "local") +
+                       Bytes{0x00, 0x00, 0x10, 0x00, 0x01};
+    EXPECT_EQ(name_of(mdns, Transport::Udp, Sender::Client), "DNS");
+}
+
 // Near misses: what merely starts like a protocol stays unnamed.
 TEST(Signatures, NearMissesStayUnnamed) {
     EXPECT_EQ(name_of(text("220 welcome\r\n"), Transport::Tcp, Sender::Server), "");  // FTP or SMTP?

@@ -81,6 +81,12 @@ RESCAP = {
     # binary, length-framed rows (framed_signatures.cpp) with no eval service yet
     'dtls': {'dtls'}, 'dhcp': {'dhcp'}, 'ike': {'ike'}, 'pptp': {'pptp'}, 'tds (ms sql)': {'mssql'},
     'tds': {'mssql'}, 'mongodb': {'mongodb'}, 'dnp3': {'dnp3'}, 's7comm': {'s7comm'},
+    # rows for nmap's frequent services (doc/coverage.md), by Wireshark filter name
+    'dce/rpc': {'dcerpc'}, 'dcerpc': {'dcerpc'}, 'h.323 (h.225.0)': {'h225'}, 'h225': {'h225'},
+    'afp (dsi)': {'dsi'}, 'dsi': {'dsi'}, 'afp': {'dsi'}, 'x11': {'x11'}, 'smux': {'smux'}, 'ajp13': {'ajp13'},
+    'netbios-dgm': {'nbdgm'}, 'nbdgm': {'nbdgm'}, 'l2tp': {'l2tp'}, 'slp': {'srvloc'}, 'srvloc': {'srvloc'},
+    'ldp': {'ldp'}, 'nrpe': {'nrpe'}, 'xdmcp': {'xdmcp'}, 'iscsi': {'iscsi'}, 'oracle tns': {'tns'}, 'tns': {'tns'}, 'kerberos kpasswd': {'kpasswd'}, 'drda (db2)': {'drda'}, 'drda': {'drda'},
+    'zookeeper': {'zookeeper'}, 'zabbix': {'zabbix'},
     # the fresh set (names a recogniser could plausibly print)
     'dictd': {'dict'}, 'daytime': {'daytime'}, 'time': {'time'}, 'time protocol': {'time'},
     'echo': {'echo'}, 'clamd': {'clamd'}, 'clamav': {'clamd'}, 'fastcgi': {'fcgi'}, 'fcgi': {'fcgi'},

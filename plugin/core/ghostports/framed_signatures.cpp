@@ -2,7 +2,9 @@
 #include "core/ghostports/framed_signatures.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bitset>
+#include <cctype>
 #include <cstddef>
 #include <initializer_list>
 #include <string_view>
@@ -866,7 +868,8 @@ bool dhcp_message(Payload p) {
 // RFC 7296 3.1-3.2 (IKEv2) / RFC 2408 3.1-3.2 (ISAKMP, IKEv1): initiator
 // SPI not zero, version 2.0 / 1.0, the version's exchange types and flags,
 // length = the message; a chain of payloads (the version's types; reserved
-// bits zero; length >= 4) that ends at the end with next payload 0. RFC
+// bits zero; length >= 4) that ends at the end with next payload 0, or
+// with IKEv2's Encrypted payload. RFC
 // 3948 2.2: a non-ESP marker (4 zero octets) may precede the header.
 bool ike_message(Payload p) {
     if (p.size() >= 4 + 28 && be32(p, 0) == 0) p = p.subspan(4);
@@ -888,6 +891,9 @@ bool ike_message(Payload p) {
         if (!known(next) || at + 4 > p.size() || (p[at + 1] & (v2 ? 0x7f : 0xff)) != 0) return false;
         const size_t length = be16(p, at + 2);
         if (length < 4 || at + length > p.size()) return false;
+        // RFC 7296 3.14, RFC 7383 2.5: the Encrypted (Fragment) payload is the
+        // last; its next payload names the first one inside the ciphertext.
+        if (v2 && (next == 46 || next == 53)) return at + length == p.size();
         next = p[at];
         at += length;
     }
@@ -1010,6 +1016,890 @@ bool dnp3_frames(Payload p) {
         }
     }
     return true;
+}
+
+}  // namespace ghostports::framed
+
+// ============================================================================
+// Services of nmap's most frequently open ports (doc/coverage.md), each
+// from its specification.
+
+namespace ghostports::framed {
+namespace {
+
+// A 16-bit field in the byte order the message itself declares.
+unsigned u16_in(Payload p, size_t at, bool little) {
+    return little ? le16(p, at) : be16(p, at);
+}
+
+// --- DCE/RPC (C706 12) ---------------------------------------------------------
+
+// 12.6.3.1 / 14.1: the data representation: integer (big / little endian)
+// and character (ASCII / EBCDIC) in the first octet, floating point 0-3 in
+// the second, the third zero.
+bool dcerpc_drep(Payload p, size_t at) {
+    return one_of(p[at], {0x00, 0x01, 0x10, 0x11}) && p[at + 1] <= 3 && p[at + 2] == 0;
+}
+
+// 12.6.4.3 bind / alter_context: max fragment sizes (>= 1432, the
+// MustRecvFragSize of 12.6.3.1), association group, n >= 1 presentation
+// contexts (id, n >= 1 transfer syntaxes, reserved, abstract syntax UUID +
+// version, the transfer syntaxes). Returns where the body ends, or 0.
+size_t dcerpc_bind_end(Payload p, size_t end, bool little) {
+    if (28 > end || u16_in(p, 16, little) < 1432 || u16_in(p, 18, little) < 1432) return 0;
+    const unsigned contexts = p[24];
+    if (contexts == 0 || p[25] != 0 || be16(p, 26) != 0) return 0;
+    size_t at = 28;
+    for (unsigned c = 0; c < contexts; ++c) {
+        if (at + 4 > end || p[at + 2] == 0 || p[at + 3] != 0) return 0;
+        at += 4 + 20 + 20u * p[at + 2];
+        if (at > end) return 0;
+    }
+    return at;
+}
+// 12.6.4.4 bind_ack / alter_context_resp: max fragment sizes, association
+// group, the secondary address (length, then a NUL-ended string), padding
+// to 4, n results (result 0-3, reason, transfer syntax). Returns the end, or 0.
+size_t dcerpc_bind_ack_end(Payload p, size_t end, bool little) {
+    if (28 > end) return 0;
+    const size_t address = u16_in(p, 24, little);
+    size_t at = 26 + address;
+    if (address > 0 && (at > end || p[at - 1] != 0 || !printable(p.subspan(26, address - 1)))) return 0;
+    at = (at + 3) & ~size_t{3};
+    if (at + 4 > end || p[at] == 0 || p[at + 1] != 0 || be16(p, at + 2) != 0) return 0;
+    const unsigned results = p[at];
+    at += 4;
+    for (unsigned r = 0; r < results; ++r, at += 24)
+        if (at + 24 > end || u16_in(p, at, little) > 3) return 0;
+    return at;
+}
+// 12.6.3.1 / 13.2.6.1: a PDU's authentication verifier: the sec_trailer
+// (type, level 1-6, padding, reserved 0, context) and auth_length octets
+// end the fragment, after `body_end` plus the stated padding (when the
+// body's end is known; else anywhere after the fixed part `fixed`).
+bool dcerpc_auth_fits(Payload p, size_t frag, size_t auth, size_t fixed, size_t body_end) {
+    if (auth == 0) return body_end == 0 ? fixed <= frag : body_end == frag;
+    if (fixed + 8 + auth > frag) return false;
+    const size_t trailer = frag - 8 - auth;
+    if (!in_range(p[trailer + 1], 1, 6) || p[trailer + 3] != 0) return false;
+    return body_end == 0 || body_end + p[trailer + 2] == trailer;
+}
+// 12.6.3.1: a connection-oriented PDU at the start of `p` (version 5.0 /
+// 5.1, an assigned type, the data representation, fragment length >= the
+// header) whose body fits as its type lays it out.
+bool dcerpc_co_pdu(Payload p) {
+    if (p.size() < 16 || p[0] != 5 || p[1] > 1 || !dcerpc_drep(p, 4) || p[7] != 0) return false;
+    const bool little = (p[4] & 0x10) != 0;
+    const size_t frag = u16_in(p, 8, little), auth = u16_in(p, 10, little);
+    if (frag < 16 || frag > p.size() || (auth != 0 && 24 + auth > frag)) return false;
+    const Payload f = p.first(frag);
+    switch (p[2]) {
+        case 0: return dcerpc_auth_fits(f, frag, auth, (p[3] & 0x80) != 0 ? 40 : 24, 0);  // request (object UUID)
+        case 2: return dcerpc_auth_fits(f, frag, auth, 24, 0);                            // response
+        case 3: return dcerpc_auth_fits(f, frag, auth, 32, 0);                            // fault
+        case 11:
+        case 14: {  // bind, alter_context: first and last fragment
+            const size_t end = dcerpc_bind_end(f, auth == 0 ? frag : frag - 8 - auth, little);
+            return (p[3] & 3) == 3 && end != 0 && dcerpc_auth_fits(f, frag, auth, end, end);
+        }
+        case 12:
+        case 15: {
+            const size_t end = dcerpc_bind_ack_end(f, auth == 0 ? frag : frag - 8 - auth, little);
+            return (p[3] & 3) == 3 && end != 0 && dcerpc_auth_fits(f, frag, auth, end, end);
+        }
+        case 13: return auth == 0 && frag >= 19 && frag >= 19 + 2u * p[18] && u16_in(p, 16, little) <= 9;  // bind_nak
+        case 16: return auth > 0 && dcerpc_auth_fits(f, frag, auth, 20, 0);                                // auth3
+        case 17:
+        case 18:
+        case 19: return dcerpc_auth_fits(f, frag, auth, 16, 0);  // shutdown, co_cancel, orphaned
+        default: return false;
+    }
+}
+
+// --- H.225.0 call signalling: Q.931 in TPKT ------------------------------------
+
+// ITU-T Q.931 4 as H.225.0 7 profiles it: protocol discriminator 8, a
+// 2-octet call reference, a message type H.225.0 uses, then information
+// elements (single-octet ones with the top bit; others id, length) that end
+// the message; the User-user element (0x7E) has a 2-octet length and holds
+// the H.225.0 PDU (discriminator 5, X.208 coded).
+bool q931_h225_message(Payload m) {
+    if (m.size() < 5 || m[0] != 0x08 || m[1] != 2 ||
+        !one_of(m[4], {0x01, 0x02, 0x03, 0x05, 0x07, 0x0d, 0x5a, 0x62, 0x6e, 0x75, 0x7b, 0x7d}))
+        return false;
+    bool user_user = false;
+    for (size_t at = 5; at < m.size();) {
+        const std::uint8_t ie = m[at];
+        if (ie & 0x80) {
+            ++at;
+            continue;
+        }
+        if (ie == 0x7e) {
+            if (at + 4 > m.size() || be16(m, at + 1) < 2 || at + 3 + be16(m, at + 1) > m.size() || m[at + 3] != 0x05)
+                return false;
+            user_user = true;
+            at += 3 + be16(m, at + 1);
+            continue;
+        }
+        if (at + 2 > m.size() || at + 2 + m[at + 1] > m.size()) return false;
+        at += 2 + m[at + 1];
+    }
+    return user_user;
+}
+
+// --- SMUX (RFC 1227) -----------------------------------------------------------
+
+// BER (X.690 8.1.3): a definite length, short or long form (net-snmp
+// writes 0x82 + 2 octets whatever the value).
+bool ber_tlv(Payload p, size_t &at, std::uint8_t tag, size_t limit, size_t &begin, size_t &end) {
+    if (at + 2 > limit || p[at] != tag) return false;
+    size_t length = p[at + 1];
+    at += 2;
+    if (length & 0x80) {
+        const size_t octets = length & 0x7f;
+        if (octets == 0 || octets > 3 || at + octets > limit) return false;
+        length = 0;
+        for (size_t k = 0; k < octets; ++k) length = length << 8 | p[at++];
+    }
+    if (length > limit - at) return false;
+    begin = at;
+    end = at + length;
+    at = end;
+    return true;
+}
+// An OBJECT IDENTIFIER's content: at least two arcs, each arc's last octet below 0x80.
+bool ber_oid(Payload p, size_t begin, size_t end) {
+    return end - begin >= 1 && end - begin <= 128 && p[end - 1] < 0x80;
+}
+// RFC 1227 3.1: SimpleOpen [APPLICATION 0] { version 0, identity OID,
+// description DisplayString, password OCTET STRING }, filling it.
+bool smux_open(Payload p, size_t &at) {
+    size_t begin = 0, end = 0, b = 0, e = 0;
+    if (!ber_tlv(p, at, 0x60, p.size(), begin, end)) return false;
+    size_t in = begin;
+    if (!ber_tlv(p, in, 0x02, end, b, e) || e - b != 1 || p[b] != 0) return false;
+    if (!ber_tlv(p, in, 0x06, end, b, e) || !ber_oid(p, b, e)) return false;
+    if (!ber_tlv(p, in, 0x04, end, b, e) || !printable(p.subspan(b, e - b))) return false;
+    return ber_tlv(p, in, 0x04, end, b, e) && in == end;
+}
+// RFC 1227 3.2: RReqPDU [APPLICATION 2] { subtree OID, priority INTEGER
+// (-1..2^31-1), operation 0-2 }; ClosePDU [APPLICATION 1] reason 0-5.
+bool smux_follow_up(Payload p, size_t &at) {
+    size_t begin = 0, end = 0, b = 0, e = 0;
+    if (p[at] == 0x41) return ber_tlv(p, at, 0x41, p.size(), b, e) && e - b == 1 && p[b] <= 5;
+    if (!ber_tlv(p, at, 0x62, p.size(), begin, end)) return false;
+    size_t in = begin;
+    if (!ber_tlv(p, in, 0x06, end, b, e) || !ber_oid(p, b, e)) return false;
+    if (!ber_tlv(p, in, 0x02, end, b, e) || !in_range(static_cast<unsigned>(e - b), 1, 4)) return false;
+    return ber_tlv(p, in, 0x02, end, b, e) && e - b == 1 && p[b] <= 2 && in == end;
+}
+
+// --- AJP13 (Tomcat "AJPv13" protocol reference) -----------------------------------
+
+// A string: 2-octet length, the octets and a NUL; 0xFFFF is the null string.
+bool ajp_string(Payload p, size_t &at, size_t end) {
+    if (at + 2 > end) return false;
+    const size_t length = be16(p, at);
+    at += 2;
+    if (length == 0xffff) return true;
+    if (length > end - at || end - at - length < 1 || p[at + length] != 0) return false;
+    at += length + 1;
+    return true;
+}
+// Headers: a count, then each a name (a code 0xA0nn up to `last_code`, or a
+// string) and a value string.
+bool ajp_headers(Payload p, size_t &at, size_t end, unsigned last_code) {
+    if (at + 2 > end) return false;
+    const unsigned count = be16(p, at);
+    at += 2;
+    for (unsigned h = 0; h < count; ++h) {
+        if (at + 2 > end) return false;
+        if (p[at] == 0xa0) {
+            if (!in_range(p[at + 1], 1, last_code)) return false;
+            at += 2;
+        } else if (!ajp_string(p, at, end)) {
+            return false;
+        }
+        if (!ajp_string(p, at, end)) return false;
+    }
+    return true;
+}
+// Forward Request (prefix 2): method 1-27, protocol, URI, remote address,
+// remote host, server name, port, is_ssl 0/1, headers (codes to 0xA00E),
+// attributes (codes 1-13, req_attribute 10 a name and a value,
+// ssl_key_size 11 an integer) up to the terminator 0xFF, which ends it.
+bool ajp_forward_request(Payload p, size_t at, size_t end) {
+    if (at + 2 > end || p[at] != 2 || !in_range(p[at + 1], 1, 27)) return false;
+    at += 2;
+    for (int s = 0; s < 5; ++s)
+        if (!ajp_string(p, at, end)) return false;
+    if (at + 3 > end || p[at + 2] > 1) return false;
+    at += 3;
+    if (!ajp_headers(p, at, end, 0x0e)) return false;
+    while (at < end) {
+        const std::uint8_t code = p[at++];
+        if (code == 0xff) return at == end;
+        if (!in_range(code, 1, 13)) return false;
+        if (code == 11) {
+            at += 2;
+            continue;
+        }
+        if (!ajp_string(p, at, end) || (code == 10 && !ajp_string(p, at, end))) return false;
+    }
+    return false;
+}
+// The container's messages ("AB"): Send Body Chunk 3 (length, the octets,
+// a NUL or not), Send Headers 4 (status, message, headers to 0xA00B), End
+// Response 5 (reuse 0/1), Get Body Chunk 6 (a length), CPong 9.
+bool ajp_container_message(Payload p, size_t at, size_t end) {
+    const size_t length = end - at;
+    switch (p[at]) {
+        case 3:
+            return length >= 3 &&
+                   (be16(p, at + 1) + 3u == length || (be16(p, at + 1) + 4u == length && p[end - 1] == 0));
+        case 4: {
+            if (length < 3 || !in_range(be16(p, at + 1), 100, 599)) return false;
+            at += 3;
+            return ajp_string(p, at, end) && ajp_headers(p, at, end, 0x0b) && at == end;
+        }
+        case 5: return length == 2 && p[at + 1] <= 1;
+        case 6: return length == 3;
+        case 9: return length == 1;
+        default: return false;
+    }
+}
+
+// --- NetBIOS over TCP/IP (RFC 1002) ---------------------------------------------
+
+// 4.2.1.3 / 4.2.1.4: a name (encoded, or a pointer to the question's at
+// 12), type NB / NBSTAT / NULL / NS / A, class IN, TTL, RDATA of RDLENGTH
+// (NB: 6-octet entries, or the 2 octets of a WACK; NBSTAT: a count and its
+// 18-octet names inside).
+bool nbns_record(Payload p, size_t &at, unsigned opcode) {
+    if (at + 2 <= p.size() && be16(p, at) == 0xc00c) {
+        at += 2;
+    } else if (!netbios_name(p, at)) {
+        return false;
+    }
+    if (at + 10 > p.size()) return false;
+    const unsigned type = be16(p, at);
+    const size_t length = be16(p, at + 8);
+    if (be16(p, at + 2) != 1 || at + 10 + length > p.size()) return false;
+    at += 10;
+    bool fits = false;
+    switch (type) {
+        case 0x20: fits = length % 6 == 0 || (opcode == 7 && length == 2); break;
+        case 0x21: fits = length >= 1 && length >= 1 + 18u * p[at]; break;
+        case 0x0a:
+        case 0x02:
+        case 0x01: fits = true; break;
+        default: fits = false;
+    }
+    at += length;
+    return fits;
+}
+
+// --- SLP (RFC 2608) ---------------------------------------------------------------
+
+// 4.3 / 9.2: a URL entry (reserved 0, lifetime, a URL string, its
+// authentication blocks) and authentication blocks (count, then each a
+// BSD, a length >= 10 covering it, a timestamp, an SPI string).
+bool slp_auth_blocks(Payload p, size_t &at, size_t end) {
+    if (at >= end) return false;
+    const unsigned count = p[at++];
+    for (unsigned k = 0; k < count; ++k) {
+        if (at + 10 > end || be16(p, at + 2) < 10 || at + be16(p, at + 2) > end) return false;
+        at += be16(p, at + 2);
+    }
+    return true;
+}
+bool slp_string(Payload p, size_t &at, size_t end) {
+    if (at + 2 > end || be16(p, at) > end - at - 2) return false;
+    at += 2 + be16(p, at);
+    return true;
+}
+bool slp_url_entry(Payload p, size_t &at, size_t end) {
+    if (at + 3 > end || p[at] != 0) return false;
+    at += 3;
+    return slp_string(p, at, end) && slp_auth_blocks(p, at, end);
+}
+// 8.1-10.x: each function's fields, in order: s string, e error code
+// (0-15), t timestamp, u URL entry, c URL entry count and entries, a
+// authentication blocks, n naming authority (0xFFFF: all).
+constexpr std::array<string_view, 12> kSlpBodies = {"",      "sssss", "ec",      "usssa", "sus", "e",
+                                                    "sssss", "esa",   "etssssa", "sns",   "es",  "sssa"};
+bool slp_body(Payload p, size_t at, size_t end, unsigned function) {
+    for (const char field : kSlpBodies[function]) {
+        bool ok = true;
+        switch (field) {
+            case 's': ok = slp_string(p, at, end); break;
+            case 'e':
+                ok = at + 2 <= end && be16(p, at) <= 15;
+                at += 2;
+                break;
+            case 't': at += 4; break;
+            case 'u': ok = slp_url_entry(p, at, end); break;
+            case 'a': ok = slp_auth_blocks(p, at, end); break;
+            case 'n': {
+                if (at + 2 > end) return false;
+                const size_t n = be16(p, at);
+                at += 2 + (n == 0xffff ? 0 : n);
+                break;
+            }
+            default: {  // 'c'
+                if (at + 2 > end) return false;
+                const unsigned count = be16(p, at);
+                at += 2;
+                for (unsigned k = 0; k < count && ok; ++k) ok = slp_url_entry(p, at, end);
+            }
+        }
+        if (!ok || at > end) return false;
+    }
+    return at == end;
+}
+
+// --- LDP (RFC 5036 3.5) -------------------------------------------------------------
+
+// Messages (U bit + an assigned type, or an unknown one with U set; length
+// = message id + parameters; parameters TLVs of length that tile it)
+// that tile [at, end).
+bool ldp_messages(Payload p, size_t at, size_t end) {
+    for (bool first = true; at < end; first = false) {
+        if (at + 8 > end) return false;
+        const unsigned type = be16(p, at), length = be16(p, at + 2);
+        const bool known = one_of(type & 0x7fff, {0x0001, 0x0100, 0x0200, 0x0201, 0x0202, 0x0300, 0x0301, 0x0400,
+                                                  0x0401, 0x0402, 0x0403, 0x0404});
+        if ((!known && (first || (type & 0x8000) == 0)) || length < 4 || at + 4 + length > end) return false;
+        const size_t message_end = at + 4 + length;
+        for (at += 8; at < message_end;) {
+            if (at + 4 > message_end || at + 4 + be16(p, at + 2) > message_end) return false;
+            at += 4 + be16(p, at + 2);
+        }
+    }
+    return true;
+}
+
+// --- NRPE (nrpe's common.h / utils.c) -----------------------------------------------
+
+// The CRC-32 of IEEE 802.3 (reflected 0xEDB88320) that calculate_crc32 computes.
+std::uint32_t crc32_of(Payload p, size_t skip_at) {
+    std::uint32_t crc = 0xffffffffu;
+    for (size_t i = 0; i < p.size(); ++i) {
+        crc ^= i >= skip_at && i < skip_at + 4 ? 0u : p[i];
+        for (int bit = 0; bit < 8; ++bit) crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+    }
+    return crc ^ 0xffffffffu;
+}
+
+// --- XDMCP (X Display Manager Control Protocol 1.1) -----------------------------------
+
+// Each opcode's fields (section "Protocol", 1-14): a ARRAY8, A
+// ARRAYofARRAY8, s ARRAY16, 1/2/4 CARD8/16/32.
+constexpr std::array<string_view, 15> kXdmcpBodies = {"",      "A",   "A",   "A", "aaA", "aaa", "aa", "2sAaaAa",
+                                                      "4aaaa", "aaa", "42a", "4", "4a",  "24",  "14"};
+bool xdmcp_array8(Payload p, size_t &at, size_t end) {
+    if (at + 2 > end || be16(p, at) > end - at - 2) return false;
+    at += 2 + be16(p, at);
+    return true;
+}
+bool xdmcp_fields(Payload p, size_t at, size_t end, string_view fields) {
+    for (const char field : fields) {
+        switch (field) {
+            case 'a':
+                if (!xdmcp_array8(p, at, end)) return false;
+                break;
+            case 'A': {
+                if (at >= end) return false;
+                const unsigned count = p[at++];
+                for (unsigned k = 0; k < count; ++k)
+                    if (!xdmcp_array8(p, at, end)) return false;
+                break;
+            }
+            case 's':
+                if (at >= end) return false;
+                at += 1 + 2u * p[at];
+                break;
+            default: at += static_cast<size_t>(field - '0');
+        }
+        if (at > end) return false;
+    }
+    return at == end;
+}
+
+// --- RMCP / IPMI (DMTF ASF 2.0 3.2.2; IPMI 2.0 13.6-13.8, 13.17-13.18) ----------------------
+
+// An IPMI LAN message: responder / requester addresses and the netFn,
+// then the command and data; the two checksums (two's complement: the
+// octets with their checksum sum to zero) agree.
+bool ipmi_message(Payload m) {
+    if (m.size() < 7) return false;
+    const auto sums_to_zero = [](Payload part) {
+        unsigned sum = 0;
+        for (const std::uint8_t b : part) sum += b;
+        return (sum & 0xff) == 0;
+    };
+    return sums_to_zero(m.first(3)) && sums_to_zero(m.subspan(3));
+}
+// An RMCP+ algorithm payload (13.17): type, reserved, length 8, algorithm, reserved.
+bool rmcp_plus_algorithm(Payload p, size_t at, unsigned type, unsigned highest) {
+    return p[at] == type && be16(p, at + 1) == 0 && p[at + 3] == 8 && (p[at + 4] <= highest || p[at + 4] >= 0xc0) &&
+           be24(p, at + 5) == 0;
+}
+// The RMCP+ session payloads this row reads: an unencrypted IPMI message,
+// Open Session Request (32 octets: tag, privilege 0-5, reserved, console
+// session id, the three algorithm payloads) and its response (36 octets,
+// or 8 with an error status).
+bool rmcp_plus_payload(Payload d, unsigned type) {
+    switch (type) {
+        case 0x00: return ipmi_message(d);
+        case 0x10:
+            return d.size() == 32 && d[1] <= 5 && be16(d, 2) == 0 && rmcp_plus_algorithm(d, 8, 0, 3) &&
+                   rmcp_plus_algorithm(d, 16, 1, 4) && rmcp_plus_algorithm(d, 24, 2, 3);
+        case 0x11:
+            return (d.size() == 8 && d[1] != 0 && d[3] == 0) ||
+                   (d.size() == 36 && d[1] == 0 && d[2] <= 5 && d[3] == 0 && rmcp_plus_algorithm(d, 12, 0, 3) &&
+                    rmcp_plus_algorithm(d, 20, 1, 4) && rmcp_plus_algorithm(d, 28, 2, 3));
+        default: return false;
+    }
+}
+
+// --- iSCSI (RFC 7143) -----------------------------------------------------------------
+
+// 6.1: a login's text: key=value pairs (keys of letters, digits and
+// ".-+@_", values printable), each ended by NUL, at least one.
+bool iscsi_text(Payload d) {
+    size_t at = 0, pairs = 0;
+    while (at < d.size()) {
+        const size_t begin = at;
+        while (at < d.size() && (std::isalnum(d[at]) != 0 || one_of(d[at], {'.', '-', '+', '@', '_'}))) ++at;
+        if (at == begin || at >= d.size() || d[at] != '=') return false;
+        const size_t value = ++at;
+        while (at < d.size() && d[at] != 0) ++at;
+        if (at >= d.size() || !printable(d.subspan(value, at - value))) return false;
+        ++at;
+        ++pairs;
+    }
+    return pairs > 0;
+}
+
+// --- Oracle TNS (the layout of Wireshark's packet-tns.c) ------------------------------------
+
+// Connect data as Oracle Net writes it: a printable parenthesised
+// NAME=value list, "(DESCRIPTION=(CONNECT_DATA=...", balanced to its end.
+bool tns_connect_data(Payload d) {
+    if (d.empty() || d[0] != '(' || !printable(d)) return false;
+    int depth = 0;
+    for (size_t i = 0; i < d.size(); ++i) {
+        depth += d[i] == '(' ? 1 : d[i] == ')' ? -1 : 0;
+        if (depth < 0 || (depth == 0 && i + 1 != d.size())) return false;
+    }
+    return depth == 0;
+}
+
+// --- Kerberos password change (RFC 3244 2) ------------------------------------------------
+
+// Message length = the message, version 1 (RFC 1510's change password) /
+// 0xFF80 (set password), the AP length, an AP-REQ (request) or AP-REP
+// (reply), then a KRB-PRIV ending it; a reply with no AP-REP carries a
+// KRB-ERROR instead.
+bool kpasswd_message(Payload p) {
+    if (p.size() < 6 + 16 || be16(p, 0) != p.size() || (be16(p, 2) != 1 && be16(p, 2) != 0xff80)) return false;
+    const size_t ap = be16(p, 4);
+    if (6 + ap >= p.size()) return false;
+    const Payload rest = p.subspan(6 + ap);
+    if (ap == 0) return rest[0] == 0x7e && krb_message(rest);
+    const Payload request = p.subspan(6, ap);
+    return (request[0] == 0x6e || request[0] == 0x6f) && krb_message(request) && rest[0] == 0x75 && krb_message(rest);
+}
+
+// --- DRDA (Open Group DRDA Vol. 3, DDM and DSS) ----------------------------------------------
+
+// A request / reply DSS's DDM object: length = the DSS's less its header,
+// a code point, then parameters (length >= 4, code point) that tile it.
+bool drda_ddm(Payload p, size_t at, size_t end, bool parameters) {
+    if (at + 4 > end || be16(p, at) != end - at || be16(p, at + 2) < 0x1000) return false;
+    if (!parameters) return true;
+    for (at += 4; at < end;) {
+        if (at + 4 > end || be16(p, at) < 4 || at + be16(p, at) > end) return false;
+        at += be16(p, at);
+    }
+    return true;
+}
+}  // namespace
+
+// C706 12.6.3.1: connection-oriented PDUs (the first whole; a later one
+// may be cut after its header) with one data representation, tiling the
+// payload.
+bool dcerpc_co(Payload p) {
+    if (!dcerpc_co_pdu(p)) return false;
+    for (size_t at = u16_in(p, 8, (p[4] & 0x10) != 0); at < p.size();) {
+        const Payload rest = p.subspan(at);
+        if (rest.size() < 16 || !std::equal(rest.begin(), rest.begin() + 2, p.begin()) ||
+            !std::equal(rest.begin() + 4, rest.begin() + 8, p.begin() + 4))
+            return false;
+        const size_t frag = u16_in(rest, 8, (p[4] & 0x10) != 0);
+        if (frag > rest.size()) return frag >= 16;
+        if (!dcerpc_co_pdu(rest)) return false;
+        at += frag;
+    }
+    return true;
+}
+
+// C706 12.5.3.1: the connectionless 80-octet header: version 4, type 0-10,
+// flags (reserved bits 0x01/0x80 and all of flags2 but cancel-pending
+// clear), the data representation, an activity UUID of the DCE variant,
+// fragment length = the body (with no authentication; else inside it).
+bool dcerpc_cl(Payload p) {
+    if (p.size() < 80 || p[0] != 4 || p[1] > 10 || (p[2] & 0x81) != 0 || (p[3] & ~0x02u) != 0 || !dcerpc_drep(p, 4))
+        return false;
+    const size_t body = u16_in(p, 74, (p[4] & 0x10) != 0);
+    if ((p[48] & 0xc0) != 0x80 || all_zero(p.subspan(40, 16))) return false;
+    if ((p[1] == 1 || p[1] == 4) && body != 0) return false;  // ping, working: no body
+    return p[78] == 0 ? 80 + body == p.size() : 80 + body < p.size();
+}
+
+// RFC 1006 6 + Q.931 as H.225.0 profiles it: TPKT packets (version 3,
+// length >= 4 + 5) tiling the payload, each one Q.931 message.
+bool h225_q931(Payload p) {
+    size_t at = 0;
+    while (at < p.size()) {
+        if (at + 9 > p.size() || p[at] != 3 || p[at + 1] != 0 || be16(p, at + 2) < 9 || at + be16(p, at + 2) > p.size())
+            return false;
+        if (!q931_h225_message(p.subspan(at + 4, be16(p, at + 2) - 4u))) return false;
+        at += be16(p, at + 2);
+    }
+    return true;
+}
+
+// AFP over TCP, DSI (Apple "AFP Programming Guide", DSI header): flags 0
+// request / 1 reply, command 1-6 / 8, request id, error code or write
+// offset, data length = what follows, reserved 0; messages tile the
+// payload. A request's fields fit its command: CloseSession and Tickle
+// carry nothing, GetStatus nothing or FPGetSrvrInfo (0x0F 00), OpenSession
+// options (type 0-2, a 4-octet value), Command an AFP command, Attention 2 octets.
+bool dsi_messages(Payload p) {
+    size_t at = 0;
+    while (at < p.size()) {
+        if (at + 16 > p.size() || p[at] > 1 || !one_of(p[at + 1], {1, 2, 3, 4, 5, 6, 8}) || be32(p, at + 12) != 0)
+            return false;
+        const bool reply = p[at] == 1;
+        const std::uint32_t field = be32(p, at + 4);
+        const size_t length = be32(p, at + 8);
+        if (length > p.size() - at - 16) return false;
+        const Payload data = p.subspan(at + 16, length);
+        bool fits = false;
+        switch (p[at + 1]) {
+            case 1:
+            case 5: fits = length == 0; break;
+            case 3: fits = reply || length == 0 || (length == 2 && data[0] == 0x0f && data[1] == 0); break;
+            case 4: {
+                size_t o = 0;
+                while (o + 6 <= length && data[o] <= 2 && data[o + 1] == 4) o += 6;
+                fits = o == length;
+                break;
+            }
+            case 2: fits = length >= 1; break;
+            case 6: fits = length >= 1 && field <= length; break;
+            default: fits = length == 2;  // 8
+        }
+        // A request's error field is zero (DSIWrite: its data offset); a
+        // reply's 0 or an AFP / ASP error (-5120..-1).
+        if (!fits || (!reply && p[at + 1] != 6 && field != 0) || (reply && field != 0 && field < 0xffffec00u))
+            return false;
+        at += 16 + length;
+    }
+    return true;
+}
+
+// X Window System Protocol, "Connection Setup": byte order 'B' / 'l',
+// unused 0, protocol 11.0, the authorization name and data lengths, unused
+// 0, then the name (printable) and data, each padded to 4, ending the
+// payload.
+bool x11_setup_request(Payload p) {
+    if (p.size() < 12 || (p[0] != 'B' && p[0] != 'l') || p[1] != 0) return false;
+    const bool little = p[0] == 'l';
+    const size_t name = u16_in(p, 6, little), data = u16_in(p, 8, little);
+    const auto padded = [](size_t n) { return (n + 3) & ~size_t{3}; };
+    return u16_in(p, 2, little) == 11 && u16_in(p, 4, little) == 0 && be16(p, 10) == 0 &&
+           12 + padded(name) + padded(data) == p.size() && printable(p.subspan(12, name));
+}
+
+// RFC 1227 3.1-3.2: a subagent's SMUX PDUs: its OpenPDU, then register
+// requests or a close, tiling the payload.
+bool smux_open_pdus(Payload p) {
+    size_t at = 0;
+    if (!smux_open(p, at)) return false;
+    while (at < p.size())
+        if (!smux_follow_up(p, at)) return false;
+    return true;
+}
+
+// The web server's packets (0x12 0x34, length = what follows): a CPing
+// (10) alone, or a Forward Request whose fields fill it, then its body
+// packets (a chunk length = the rest, or empty).
+bool ajp13_request(Payload p) {
+    if (p.size() < 5 || be16(p, 0) != 0x1234 || 4 + be16(p, 2) > p.size()) return false;
+    const size_t first_end = 4 + be16(p, 2);
+    if (p[4] == 10) return first_end == 5 && p.size() == 5;
+    if (!ajp_forward_request(p, 4, first_end)) return false;
+    for (size_t at = first_end; at < p.size();) {
+        if (at + 4 > p.size() || be16(p, at) != 0x1234 || at + 4 + be16(p, at + 2) > p.size()) return false;
+        const size_t length = be16(p, at + 2);
+        if (length != 0 && (length < 2 || be16(p, at + 4) != length - 2)) return false;
+        at += 4 + length;
+    }
+    return true;
+}
+// The container's packets ("AB", length = what follows), tiling the payload.
+bool ajp13_reply(Payload p) {
+    if (p.size() < 5) return false;
+    for (size_t at = 0; at < p.size();) {
+        if (at + 5 > p.size() || p[at] != 'A' || p[at + 1] != 'B' || be16(p, at + 2) == 0 ||
+            at + 4 + be16(p, at + 2) > p.size() || !ajp_container_message(p, at + 4, at + 4 + be16(p, at + 2)))
+            return false;
+        at += 4 + be16(p, at + 2);
+    }
+    return true;
+}
+
+// RFC 1002 4.2.1: header (opcode query 0 / registration 5 / release 6 /
+// WACK 7 / refresh 8, the two reserved NM_FLAGS bits clear, a request's
+// RCODE 0, each count 0 or 1), the question (an encoded name, NB or
+// NBSTAT, class IN) and the resource records, to the end.
+bool nbns_message(Payload p) {
+    if (p.size() < 12 + 34 + 4) return false;
+    const unsigned flags = be16(p, 2), opcode = (flags >> 11) & 0xf;
+    const bool response = (flags & 0x8000) != 0;
+    if (!one_of(opcode, {0, 5, 6, 7, 8}) || (flags & 0x0060) != 0 || (!response && (flags & 0xf) != 0)) return false;
+    const unsigned questions = be16(p, 4), records = be16(p, 6) + be16(p, 8) + be16(p, 10);
+    if (questions > 1 || be16(p, 6) > 1 || be16(p, 8) > 1 || be16(p, 10) > 1 || questions + records == 0) return false;
+    size_t at = 12;
+    if (questions == 1) {
+        if (!netbios_name(p, at) || at + 4 > p.size() || !one_of(be16(p, at), {0x20, 0x21}) || be16(p, at + 2) != 1)
+            return false;
+        at += 4;
+    }
+    for (unsigned r = 0; r < records; ++r)
+        if (!nbns_record(p, at, opcode)) return false;
+    return at == p.size();
+}
+
+// RFC 1002 4.4.1-4.4.3: type 0x10-0x16, flags (reserved bits clear), id,
+// source address and port; a direct / broadcast datagram's length = what
+// follows, offset 0 (a later fragment is no evidence), source and
+// destination names, then SMB; an error's code 0x82-0x84; a query's name.
+bool nbdgm_message(Payload p) {
+    if (p.size() < 11 || !in_range(p[0], 0x10, 0x16) || (p[1] & 0xf0) != 0) return false;
+    size_t at = 10;
+    switch (p[0]) {
+        case 0x13: return p.size() == 11 && in_range(p[10], 0x82, 0x84);
+        case 0x14:
+        case 0x15:
+        case 0x16: return netbios_name(p, at) && at == p.size();
+        default:
+            if (p.size() < 14 + 68 + 4 || be16(p, 10) + 14u != p.size() || be16(p, 12) != 0 || (p[1] & 0x02) == 0)
+                return false;
+            at = 14;
+            return netbios_name(p, at) && netbios_name(p, at) && has_at(p, at, "\xffSMB");
+    }
+}
+
+// RFC 3948 2.2: IKE on the NAT-T port behind its non-ESP marker (four zero octets).
+bool ike_nat_t(Payload p) {
+    return p.size() > 4 && be32(p, 0) == 0 && ike_message(p);
+}
+
+// RFC 2661 3.1 / RFC 3931 3.2.1, 4.1.2.1: a control message (T, L, S set,
+// version 2 / 3), length = the datagram, tunnel / connection ids, Ns, Nr,
+// then AVPs (M H reserved-zero length >= 6, vendor, type) tiling it, the
+// first Message Type (M, length 8, vendor 0, type 0) with an assigned value.
+bool l2tp_control(Payload p) {
+    if (p.size() < 12 + 8 || (be16(p, 0) != 0xc802 && be16(p, 0) != 0xc803) || be16(p, 2) != p.size()) return false;
+    const unsigned message = be16(p, 18);
+    if (be16(p, 12) != 0x8008 || be32(p, 14) != 0 || !(in_range(message, 1, 16) || (p[1] == 3 && message == 20)))
+        return false;
+    for (size_t at = 12; at < p.size();) {
+        if (at + 6 > p.size()) return false;
+        const unsigned head = be16(p, at), length = head & 0x3ff;
+        if ((head & 0x3c00) != 0 || length < 6 || at + length > p.size()) return false;
+        at += length;
+    }
+    return true;
+}
+
+// RFC 2608 8: version 2, function 1-11, length (3 octets) = the message,
+// flags O F R only, no extension, XID, a language tag (letters, digits,
+// '-'), then the function's fields filling it.
+bool slp_message(Payload p) {
+    if (p.size() < 16 || p[0] != 2 || !in_range(p[1], 1, 11) || be24(p, 2) != p.size() || (be16(p, 5) & 0x1fff) != 0 ||
+        be24(p, 7) != 0)
+        return false;
+    const size_t tag = be16(p, 12);
+    if (tag == 0 || 14 + tag > p.size() ||
+        !std::all_of(p.begin() + 14, p.begin() + 14 + static_cast<std::ptrdiff_t>(tag),
+                     [](std::uint8_t c) { return std::isalnum(c) != 0 || c == '-'; }))
+        return false;
+    return slp_body(p, 14 + tag, p.size(), p[1]);
+}
+
+// RFC 5036 3.1, 3.5: PDUs (version 1, length = LDP id + messages, <= 4096,
+// an LDP identifier) tiling the payload, each carrying messages that tile it.
+bool ldp_pdus(Payload p) {
+    size_t at = 0;
+    while (at < p.size()) {
+        if (at + 10 + 8 > p.size() || be16(p, at) != 1 || !in_range(be16(p, at + 2), 6 + 8, 4096) ||
+            at + 4 + be16(p, at + 2) > p.size() || !ldp_messages(p, at + 10, at + 4 + be16(p, at + 2)))
+            return false;
+        at += 4 + be16(p, at + 2);
+    }
+    return true;
+}
+
+// nrpe common.h: a packet of version 2 (fixed 1036 octets: version, type
+// query 1 / response 2, CRC-32, result code, a 1024-octet buffer) or 3 / 4
+// (a 16-octet header with the buffer's length, the buffer, padding to the
+// struct's size), its CRC-32 over the packet with the field zeroed
+// agreeing (check_nrpe fills a v2 query's unused fields with random octets).
+bool nrpe_packet(Payload p) {
+    if (p.size() < 16 || be16(p, 0) < 2 || be16(p, 0) > 4 || !in_range(be16(p, 2), 1, 2)) return false;
+    if (be16(p, 0) == 2 ? p.size() != 1036 : be32(p, 12) > p.size() - 16 || p.size() - 16 - be32(p, 12) > 4)
+        return false;
+    return crc32_of(p, 4) == be32(p, 4);
+}
+
+// XDMCP 1.1: version 1, opcode 2-14, length = what follows, the opcode's
+// fields filling it. A BroadcastQuery (1) goes to a broadcast address, not
+// to one service's port, and its 7 octets would be the only evidence.
+bool xdmcp_message(Payload p) {
+    return p.size() >= 7 && be16(p, 0) == 1 && in_range(be16(p, 2), 2, 14) && be16(p, 4) + 6u == p.size() &&
+           xdmcp_fields(p, 6, p.size(), kXdmcpBodies[be16(p, 2)]);
+}
+
+// RMCP version 6, reserved 0, then: an ASF presence ping / pong (class 6,
+// IANA 4542, type 0x80 / 0x40, reserved 0, data length = the rest, a
+// ping's 0), an IPMI 1.5 session (class 7, authentication type none /
+// MD2 / MD5 / password / OEM, its 16-octet code, message length = the
+// rest) carrying an IPMI message whose checksums agree, or an RMCP+
+// session (type 6, payload type and flags, session id, sequence, payload
+// length) carrying one of the payloads above (an authenticated one: its
+// trailer follows).
+bool rmcp_message(Payload p) {
+    if (p.size() < 12 || p[0] != 6 || p[1] != 0) return false;
+    if (p[3] == 0x06)
+        return be32(p, 4) == 4542 && (p[8] == 0x80 || p[8] == 0x40) && p[10] == 0 && p[11] + 12u == p.size() &&
+               (p[8] == 0x40 || p[11] == 0);
+    if (p[3] != 0x07) return false;
+    const unsigned auth = p[4];
+    if (auth == 6) {
+        const unsigned type = p[5] & 0x3f;
+        const bool encrypted = (p[5] & 0x80) != 0, authenticated = (p[5] & 0x40) != 0;
+        if (p.size() < 16 || encrypted) return false;
+        const size_t length = le16(p, 14), end = 16 + length;
+        if (authenticated ? end > p.size() : end != p.size()) return false;
+        return rmcp_plus_payload(p.subspan(16, length), type);
+    }
+    if (!one_of(auth, {0, 1, 2, 4, 5})) return false;
+    const size_t at = 13 + (auth == 0 ? 0 : 16);
+    return at + 1 <= p.size() && p[at] + at + 1 == p.size() && ipmi_message(p.subspan(at + 1));
+}
+
+// RFC 7143 11.12-11.13: a Login Request (immediate, opcode 3) or Response
+// (0x23): T and C not both set, the stages (CSG 0/1/3; with T, NSG above
+// CSG), versions 0-1, no AHS, an ISID of an assigned type, the reserved
+// fields zero (a response's status class 0-3), then its text, padded to 4,
+// ending the payload.
+bool iscsi_login(Payload p) {
+    if (p.size() < 48 + 4 || (p[0] != 0x43 && p[0] != 0x23)) return false;
+    const std::uint8_t flags = p[1];
+    const unsigned csg = (flags >> 2) & 3, nsg = flags & 3;
+    const bool transit = (flags & 0x80) != 0, request = p[0] == 0x43;
+    if ((transit && (flags & 0x40) != 0) || (flags & 0x30) != 0 || csg == 2 ||
+        (transit ? nsg <= csg || nsg == 2 : nsg != 0))
+        return false;
+    if (p[2] > 1 || p[3] > 1 || p[4] != 0 || (p[8] & 0xc0) == 0xc0) return false;
+    if (request ? p[3] > p[2] || be16(p, 22) != 0 || !all_zero(p.subspan(32, 16))
+                : be32(p, 20) != 0 || p[36] > 3 || !all_zero(p.subspan(38, 10)))
+        return false;
+    const size_t length = be24(p, 5);
+    if (48 + ((length + 3) & ~size_t{3}) != p.size() || !all_zero(p.subspan(48 + length))) return false;
+    return iscsi_text(p.subspan(48, length));
+}
+
+// TNS: packet length = the payload, packet and header checksums 0,
+// reserved 0; a Connect (type 1: version 300-399, compatible version 300
+// up to it, "value of one in hardware" 0x0001 / 0x0100, connect data of
+// its length at its offset past the fixed fields, ending the payload, or
+// all sent in the next packet) or a Refuse (type 4: reasons, data length =
+// the rest, the data).
+bool tns_packet(Payload p) {
+    if (p.size() < 12 || be16(p, 0) != p.size() || be16(p, 2) != 0 || p[5] != 0 || be16(p, 6) != 0) return false;
+    if (p[4] == 4) return be16(p, 10) + 12u == p.size() && tns_connect_data(p.subspan(12));
+    if (p[4] != 1 || p.size() < 34) return false;
+    const unsigned version = be16(p, 8), compatible = be16(p, 10);
+    const size_t length = be16(p, 24), offset = be16(p, 26);
+    if (!in_range(version, 300, 399) || !in_range(compatible, 300, version) ||
+        (be16(p, 22) != 0x0001 && be16(p, 22) != 0x0100) || offset < 34 || length == 0)
+        return false;
+    if (offset == p.size()) return true;  // the data follows in the next packet
+    return offset + length == p.size() && tns_connect_data(p.subspan(offset, length));
+}
+
+// RFC 3244 2: a password change message in a datagram, or over TCP after
+// a 4-octet length = the rest (as Kerberos frames it, RFC 4120 7.2.2).
+bool kpasswd_udp(Payload p) {
+    return kpasswd_message(p);
+}
+bool kpasswd_tcp(Payload p) {
+    return p.size() > 4 && be32(p, 0) == p.size() - 4 && kpasswd_message(p.subspan(4));
+}
+
+// DRDA Vol. 3 DSS header: length (>= 10), magic 0xD0, format (reserved bit
+// clear, type request 1 / reply 2 / object 3 / encrypted object 4), a
+// correlation id, then one DDM object filling it; DSSs chained (the chain
+// bit on all but the last) tile the payload, the first a request or reply.
+bool drda_dss(Payload p) {
+    size_t at = 0;
+    for (bool chained = true; chained;) {
+        if (at + 10 > p.size() || be16(p, at) < 10 || at + be16(p, at) > p.size() || p[at + 2] != 0xd0) return false;
+        const std::uint8_t format = p[at + 3];
+        const unsigned type = format & 0x0f;
+        if ((format & 0x80) != 0 || !in_range(type, 1, 4) || (at == 0 && type > 2)) return false;
+        const size_t end = at + be16(p, at);
+        if (!drda_ddm(p, at + 6, end, type <= 2)) return false;
+        chained = (format & 0x40) != 0;
+        at = end;
+    }
+    return at == p.size();
+}
+
+// ZooKeeper's jute records (ZooKeeperServer / ClientCnxn): a length = the
+// rest, then a ConnectRequest (protocol 0, last zxid, a timeout > 0, a
+// session id, a 16-octet password, maybe readOnly 0/1) or a
+// ConnectResponse (protocol 0, timeout, session id, password, maybe readOnly).
+bool zookeeper_connect(Payload p) {
+    if (p.size() < 40 || be32(p, 0) != p.size() - 4 || be32(p, 4) != 0) return false;
+    const auto password_at = [&p](size_t at) {
+        return be32(p, at) == 16 && (p.size() == at + 20 || (p.size() == at + 21 && p.back() <= 1));
+    };
+    if (p.size() == 48 || p.size() == 49)  // request
+        return be32(p, 16) > 0 && be32(p, 16) < 0x80000000u && password_at(28);
+    return (p.size() == 40 || p.size() == 41) && be32(p, 8) < 0x80000000u && password_at(20);
+}
+
+// Zabbix protocol ("Header and data length"): "ZBXD", flags (1 protocol,
+// +2 compressed, +4 large), the data length and the reserved (uncompressed)
+// length, 4 octets each (8 when large), little-endian; the data of that
+// length ends the payload: zlib when compressed, else UTF-8 text.
+bool zabbix_packet(Payload p) {
+    if (p.size() < 14 || !has_at(p, 0, "ZBXD") || !one_of(p[4], {1, 3, 5, 7})) return false;
+    const bool large = (p[4] & 4) != 0, compressed = (p[4] & 2) != 0;
+    const size_t header = large ? 21 : 13;
+    if (p.size() <= header) return false;
+    const std::uint64_t length = large ? le32(p, 5) | std::uint64_t{le32(p, 9)} << 32 : le32(p, 5);
+    const std::uint64_t reserved = large ? le32(p, 13) | std::uint64_t{le32(p, 17)} << 32 : le32(p, 9);
+    if (length != p.size() - header || (compressed ? reserved == 0 || p[header] != 0x78 : reserved != 0)) return false;
+    return compressed || std::all_of(p.begin() + static_cast<std::ptrdiff_t>(header), p.end(),
+                                     [](std::uint8_t c) { return c >= 0x20 || c == '\n' || c == '\t' || c == '\r'; });
 }
 
 }  // namespace ghostports::framed

@@ -41,5 +41,30 @@ bool pptp_control(Payload p);
 bool tds_prelogin(Payload p);
 bool mongodb_message(Payload p);
 bool dnp3_frames(Payload p);
+// Services of nmap's most frequently open ports (doc/coverage.md)
+bool dcerpc_co(Payload p);     // DCE/RPC connection-oriented PDUs (TCP)
+bool dcerpc_cl(Payload p);     // DCE/RPC connectionless header (UDP)
+bool h225_q931(Payload p);     // TPKT + Q.931 with an H.225.0 User-user element
+bool dsi_messages(Payload p);  // AFP over TCP: DSI messages
+bool x11_setup_request(Payload p);
+bool smux_open_pdus(Payload p);  // a subagent's OpenPDU (+ register requests)
+bool ajp13_request(Payload p);   // 0x1234 packets: Forward Request (+ body) / CPing
+bool ajp13_reply(Payload p);     // "AB" packets
+bool nbns_message(Payload p);    // NetBIOS name service
+bool nbdgm_message(Payload p);   // NetBIOS datagram service
+bool ike_nat_t(Payload p);       // non-ESP marker + IKE
+bool l2tp_control(Payload p);    // L2TPv2 / v3 control message
+bool slp_message(Payload p);     // SLPv2
+bool ldp_pdus(Payload p);        // MPLS LDP
+bool nrpe_packet(Payload p);     // NRPE v2-v4 with its CRC-32
+bool xdmcp_message(Payload p);
+bool rmcp_message(Payload p);  // ASF presence ping / IPMI 1.5 / RMCP+ session
+bool iscsi_login(Payload p);   // Login Request / Response with its key=value text
+bool tns_packet(Payload p);    // Oracle TNS Connect / Refuse
+bool kpasswd_udp(Payload p);   // Kerberos password change: AP-REQ/REP + KRB-PRIV
+bool kpasswd_tcp(Payload p);
+bool drda_dss(Payload p);           // DB2 DRDA: DSS chain with DDM objects
+bool zookeeper_connect(Payload p);  // ConnectRequest / ConnectResponse
+bool zabbix_packet(Payload p);      // "ZBXD" header + data
 
 }  // namespace ghostports::framed

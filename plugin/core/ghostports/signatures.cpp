@@ -943,6 +943,30 @@ bool dns_name(Bytes p, std::size_t base, std::size_t &i) {
     }
     return false;
 }
+// A question's label as resolvers and mDNS responders write it: UTF-8 text
+// (RFC 6762 16, RFC 6763 4.1.1) without control characters. (A mutated
+// NetBIOS name is not a DNS name.)
+bool dns_label_text(Bytes label) {
+    for (std::size_t i = 0; i < label.size();) {
+        const std::uint8_t c = label[i];
+        if (c < 0x20 || c == 0x7f) return false;
+        const std::size_t more = c < 0x80                ? 0
+                                 : c >= 0xc2 && c < 0xe0 ? 1
+                                 : c >= 0xe0 && c < 0xf0 ? 2
+                                 : c >= 0xf0 && c < 0xf5 ? 3
+                                                         : 4;
+        if (more > 3 || i + 1 + more > label.size()) return false;
+        for (std::size_t k = 1; k <= more; ++k)
+            if ((label[i + k] & 0xc0) != 0x80) return false;
+        i += 1 + more;
+    }
+    return true;
+}
+// An assigned QTYPE (IANA "Resource Record (RR) TYPEs"): data and meta
+// types up to 511, TA and DLV, private use.
+bool dns_qtype_assigned(unsigned qtype) {
+    return (qtype >= 1 && qtype <= 511) || qtype == 32768 || qtype == 32769 || qtype >= 65280;
+}
 bool dns_message_at(Bytes p, std::size_t base, std::size_t end) {
     const bool may_be_cut = end > p.size();
     if (p.size() < base + 12 + 5) return false;
@@ -954,13 +978,18 @@ bool dns_message_at(Bytes p, std::size_t base, std::size_t end) {
     if (opcode > 5 || opcode == 3 || questions != 1 || (flags & 0x0040) != 0) return false;
     if (!response && (answers != 0 || authority != 0 || additional > 1 || (flags & 0x000f) != 0)) return false;
     std::size_t i = base + 12;
-    for (unsigned labels = 0; i < p.size() && p[i] != 0; ++labels) {
-        if (p[i] > 63 || labels > 127) return false;  // no compression in the first question
+    unsigned labels = 0;
+    for (; i < p.size() && p[i] != 0; ++labels) {
+        if (p[i] > 63 || labels > 127 || i + 1 + p[i] > p.size() || !dns_label_text(p.subspan(i + 1, p[i])))
+            return false;  // no compression in the first question
         i += 1 + p[i];
     }
+    // RFC 1002 4.1: a name of one 32-octet label is a NetBIOS encoded name
+    // (the NetBIOS name service row's to name), not a DNS host name.
+    if (labels == 1 && p[base + 12] == 32) return false;
     if (i + 5 > p.size()) return false;
     const unsigned qtype = be16(p, i + 1), qclass = be16(p, i + 3) & 0x7fff;
-    if (qtype == 0 || (qclass != 1 && qclass != 3 && qclass != 4 && qclass != 255)) return false;
+    if (!dns_qtype_assigned(qtype) || (qclass != 1 && qclass != 3 && qclass != 4 && qclass != 255)) return false;
     i += 5;
     for (unsigned record = 0; record < answers + authority + additional; ++record) {
         if (!dns_name(p, base, i) || i + 10 > p.size()) return may_be_cut;
@@ -1444,13 +1473,18 @@ constexpr std::array kSignatures{
               "IRC message lines, the first :server NOTICE / numeric", irc_server},
     Signature{"xmpp-stream", "XMPP", "xmpp", 5222, T::Tcp, S::Either, "xmpp",
               "<stream:stream> tag with the streams namespace and jabber:client/server", xmpp_stream},
+    // Before DNS: a NetBIOS name service message is also a DNS message.
+    Signature{"nbns", "NetBIOS-NS", nullptr, 137, T::Udp, S::Either, "netbios-ns",
+              "RFC 1002 header (opcode 0/5-8, counts 0-1), encoded names, NB/NBSTAT records, to the end",
+              framed::nbns_message},
     Signature{"dns-udp", "DNS", "dns", 53, T::Udp, S::Either, "domain",
               "header, one question, every record parses to the end", dns_udp},
     Signature{"dns-tcp", "DNS", "dns", 53, T::Tcp, S::Either, "domain", "length prefix + a DNS message that parses",
               dns_tcp},
     Signature{"ldap-ber", "LDAP", "ldap", 389, T::Both, S::Either, "ldap",
               "BER LDAPMessage, lengths agree to the end (bindRequest version 1-3)", ldap_message},
-    Signature{"snmp-ber", "SNMP", "snmp", 161, T::Udp, S::Either, "snmp",
+    // Both: RFC 3430 carries the same BER messages over TCP, unframed.
+    Signature{"snmp-ber", "SNMP", "snmp", 161, T::Both, S::Either, "snmp",
               "BER message: version, printable community, PDU fields to the end", snmp_message},
     Signature{"stun-cookie", "STUN", "stun-udp", 3478, T::Udp, S::Either, "stun",
               "STUN header, length, cookie 0x2112A442, attributes to the end", stun_message},
@@ -1545,6 +1579,8 @@ constexpr std::array kSignatures{
               framed::dtls_hello},
     Signature{"dhcp", "DHCP", "dhcp", 67, T::Udp, S::Either, "dhcps",
               "BOOTP op 1/2, magic cookie at 236, options to END with a message type", framed::dhcp_message},
+    Signature{"ike-nat-t", "IKE", nullptr, 4500, T::Udp, S::Either, "nat-t-ike",
+              "non-ESP marker (4 zero octets) + an IKE message the ike row accepts", framed::ike_nat_t},
     Signature{"ike", "IKE", "isakmp", 500, T::Udp, S::Either, "isakmp",
               "IKEv2/IKEv1 header, length = datagram, payload chain tiling it", framed::ike_message},
     Signature{"pptp", "PPTP", "pptp", 1723, T::Tcp, S::Either, "pptp",
@@ -1556,6 +1592,72 @@ constexpr std::array kSignatures{
               framed::mongodb_message},
     Signature{"dnp3", "DNP3", nullptr, 20000, T::Both, S::Either, nullptr,
               "05 64 frames: length, link function, header and block CRCs, tiling the payload", framed::dnp3_frames},
+    Signature{"dcerpc-co", "DCE/RPC", nullptr, 135, T::Tcp, S::Either, "msrpc",
+              "PDUs v5.0/5.1, type, drep, frag_length tiling, bind contexts / bind_ack results / auth trailer fitting",
+              framed::dcerpc_co},
+    Signature{"dcerpc-cl", "DCE/RPC", nullptr, 135, T::Udp, S::Either, "msrpc",
+              "80-octet header v4, type 0-10, flags, drep, DCE activity UUID, fragment length = the body",
+              framed::dcerpc_cl},
+    Signature{"h225-q931", "H.323 (H.225.0)", "q931.tpkt", 1720, T::Tcp, S::Either, "h323q931",
+              "TPKT packets tiling, each Q.931 (2-octet call reference, H.225.0 message) with a User-user element",
+              framed::h225_q931},
+    Signature{"dsi", "AFP (DSI)", nullptr, 548, T::Tcp, S::Either, "afp",
+              "DSI headers (flags 0/1, command, reserved 0, length = data) tiling, each command's data",
+              framed::dsi_messages},
+    Signature{"x11-setup", "X11", nullptr, 6000, T::Tcp, S::Client, "X11",
+              "setup request: 'B'/'l', protocol 11.0, name and data lengths padded = the payload",
+              framed::x11_setup_request},
+    Signature{"smux-open", "SMUX", nullptr, 199, T::Tcp, S::Client, "smux",
+              "BER OpenPDU (version 0, identity OID, description, password) filling it, then RReq / Close PDUs",
+              framed::smux_open_pdus},
+    Signature{"ajp13-request", "AJP13", nullptr, 8009, T::Tcp, S::Client, "ajp13",
+              "0x1234 + length, a Forward Request whose strings, headers and attributes fill it / CPing",
+              framed::ajp13_request},
+    Signature{"ajp13-reply", "AJP13", nullptr, 8009, T::Tcp, S::Server, "ajp13",
+              "\"AB\" + length packets tiling: Send Headers / Body Chunk / End Response / Get Body / CPong laid out",
+              framed::ajp13_reply},
+    Signature{"nbdgm", "NetBIOS-DGM", nullptr, 138, T::Udp, S::Either, "netbios-dgm",
+              "RFC 1002 datagram header, length = the rest, two encoded names, then SMB / error / query",
+              framed::nbdgm_message},
+    Signature{"l2tp", "L2TP", nullptr, 1701, T::Udp, S::Either, "L2TP",
+              "control message (v2/v3), length = datagram, Message Type AVP first, AVPs tiling it",
+              framed::l2tp_control},
+    Signature{"slp", "SLP", nullptr, 427, T::Both, S::Either, "svrloc",
+              "SLPv2 header: function 1-11, length = message, language tag, the function's fields filling it",
+              framed::slp_message},
+    Signature{"ldp", "LDP", nullptr, 646, T::Both, S::Either, "ldp",
+              "PDUs version 1, length <= 4096 tiling, messages (assigned types) and their TLVs tiling each",
+              framed::ldp_pdus},
+    Signature{"nrpe", "NRPE", nullptr, 5666, T::Tcp, S::Either, "nrpe",
+              "packet v2 (1036 octets) / v3-v4 (buffer length), type 1/2, its CRC-32 agreeing", framed::nrpe_packet},
+    Signature{
+        "xdmcp", "XDMCP", nullptr, 177, T::Udp, S::Either, "xdmcp",
+        "version 1, opcode 2-14 (no BroadcastQuery), length = the rest, the opcode's ARRAY8 / CARD fields filling it",
+        framed::xdmcp_message},
+    Signature{"rmcp", "RMCP/IPMI", nullptr, 623, T::Udp, S::Either, "asf-rmcp",
+              "RMCP v6: ASF ping/pong (IANA 4542) / IPMI 1.5 or RMCP+ session with checksummed message / open session",
+              framed::rmcp_message},
+    Signature{"iscsi-login", "iSCSI", "iscsi", 3260, T::Tcp, S::Either, "iscsi",
+              "48-octet Login Request / Response (stages, versions, reserved zero), key=value text padded to 4",
+              framed::iscsi_login},
+    Signature{"tns-connect", "Oracle TNS", nullptr, 1521, T::Tcp, S::Either, "oracle",
+              "length = payload, checksums 0, Connect (version 300-399, connect data (...) at its offset) / Refuse",
+              framed::tns_packet},
+    Signature{"kpasswd-udp", "Kerberos kpasswd", nullptr, 464, T::Udp, S::Either, "kpasswd5",
+              "length = message, version 1/0xFF80, AP-REQ/AP-REP of its length, then KRB-PRIV (KRB-ERROR) to the end",
+              framed::kpasswd_udp},
+    Signature{"kpasswd-tcp", "Kerberos kpasswd", nullptr, 464, T::Tcp, S::Either, "kpasswd5",
+              "4-octet length = rest + the kpasswd message: AP-REQ/AP-REP, then KRB-PRIV (KRB-ERROR)",
+              framed::kpasswd_tcp},
+    Signature{"drda", "DRDA (DB2)", nullptr, 446, T::Tcp, S::Either, "ibm-db2",
+              "DSS chain: length, 0xD0, request/reply/object type, DDM length = DSS - 6, parameters tiling",
+              framed::drda_dss},
+    Signature{"zookeeper-connect", "ZooKeeper", nullptr, 2181, T::Tcp, S::Either, "zookeeper",
+              "length = rest, ConnectRequest / ConnectResponse: protocol 0, timeout, a 16-octet password [readOnly]",
+              framed::zookeeper_connect},
+    Signature{"zabbix", "Zabbix", nullptr, 10051, T::Tcp, S::Either, "zabbix-trapper",
+              "\"ZBXD\", flags 1/3/5/7, little-endian data length = the rest, reserved length, text / zlib data",
+              framed::zabbix_packet},
     // --- text grammars (text_signatures.cpp) --------------------------------
     // After every row above, so those keep what they name today; each row
     // checks its grammar over the whole payload. The Gopher selector, the
