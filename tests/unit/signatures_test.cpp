@@ -261,6 +261,12 @@ TEST(Signatures, OneKeywordIsNotEvidence) {
     EXPECT_EQ(client("NICK alice\r\n"), "");
     EXPECT_EQ(client("NICK alice\r\nUSER alice 0 * :Alice\r\nhello there\r\n"), "");
     EXPECT_EQ(server(":x 001 y :Welcome\r\n\x01\x02\x03\r\n"), "");
+    // IRC's server side needs a three-digit numeric reply, not a NOTICE alone
+    // (fresh2's made-up protocol greeted with one; RFC 2812 2.4: 3 digits).
+    EXPECT_EQ(server(":hub.example NOTICE * :*** hello\r\n"), "");
+    EXPECT_EQ(server(":hub.example 0001 nick :Welcome aboard\r\n"), "");
+    EXPECT_EQ(server(":hub.example NOTICE * :*** Looking up your hostname\r\n:hub.example 001 nick :Welcome\r\n"),
+              "IRC");
     EXPECT_EQ(client("EHLO client.example\r\nMAIL FROM:<a@b>\r\n"), "") << "no pipelining before the reply";
     EXPECT_EQ(client("FEAT\n"), "") << "FTP commands end with CR LF";
     EXPECT_EQ(client("GET / HTTP/1.1\r\nHost x\r\n\r\n"), "") << "a header line without a colon";

@@ -670,16 +670,24 @@ bool irc_message_line(string_view line, bool first) {
     return numeric || (!command.empty() &&
                        std::all_of(command.begin(), command.end(), [](char c) { return c >= 'A' && c <= 'Z'; }));
 }
+// A NOTICE alone is one word of evidence (any chat-like protocol has
+// one): the payload needs a three-digit numeric reply too.
+bool irc_numeric_line(string_view line) {
+    const string_view command = word_at(line, line.starts_with(':') ? 1 : 0);
+    return command.size() == 3 && is_digits(command);
+}
 bool irc_server(Bytes p) {
     Lines lines{p, Eol::Crlf, true};
     std::size_t count = 0;
+    bool numeric = false;
     while (auto line = lines.line()) {
         if (!irc_message_line(*line, count == 0)) return false;
+        numeric = numeric || irc_numeric_line(*line);
         ++count;
     }
     // A line cut by the segment's end starts like a message too.
     const string_view cut = as_text(p.subspan(lines.at));
-    return !lines.bad && count > 0 && (cut.empty() || cut[0] == ':' || (cut[0] >= 'A' && cut[0] <= 'Z'));
+    return !lines.bad && numeric && (cut.empty() || cut[0] == ':' || (cut[0] >= 'A' && cut[0] <= 'Z'));
 }
 
 // XMPP (RFC 6120 4.2): an optional XML declaration, then the
@@ -1470,7 +1478,7 @@ constexpr std::array kSignatures{
     Signature{"irc-client", "IRC", nullptr, 6667, T::Tcp, S::Client, "irc",
               "only registration lines; NICK and USER u m * :name (or CAP LS)", irc_client},
     Signature{"irc-server", "IRC", nullptr, 6667, T::Tcp, S::Server, "irc",
-              "IRC message lines, the first :server NOTICE / numeric", irc_server},
+              "IRC message lines, the first :server NOTICE / numeric, a three-digit numeric among them", irc_server},
     Signature{"xmpp-stream", "XMPP", "xmpp", 5222, T::Tcp, S::Either, "xmpp",
               "<stream:stream> tag with the streams namespace and jabber:client/server", xmpp_stream},
     // Before DNS: a NetBIOS name service message is also a DNS message.
