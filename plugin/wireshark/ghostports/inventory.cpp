@@ -240,6 +240,8 @@ void register_inventory() {
 }
 
 InventoryRecord *begin_inventory(packet_info *pinfo, bool tcp, bool from_client, const char *layer) {
+    // Built only for a listener (the inventory table, tshark -z ghostports,...).
+    if (!have_tap_listener(g_tap)) return nullptr;
     if (frame_records::scratch(pinfo, frame_records::Scratch::Inventory) != nullptr) return nullptr;
     auto *r = wmem_new0(pinfo->pool, InventoryRecord);
     frame_records::set_scratch(pinfo, frame_records::Scratch::Inventory, r);
