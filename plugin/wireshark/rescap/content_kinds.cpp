@@ -2,6 +2,7 @@
 #include "wireshark/rescap/content_kinds.hpp"
 
 #include <array>
+#include <charconv>
 #include <string>
 
 #include "wireshark/compat.hpp"
@@ -25,8 +26,18 @@ gint at(std::size_t offset) {
     return static_cast<gint>(offset);
 }
 
+// "N octets", appended (no printf: most -V labels have one).
+void append_octets(wmem_strbuf_t *line, std::size_t n) {
+    char digits[24] = {};
+    const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    wmem_strbuf_append_len(line, digits, static_cast<gsize>(end - digits));
+    wmem_strbuf_append(line, n == 1 ? " octet" : " octets");
+}
+
 const char *octets(packet_info *pinfo, std::size_t n) {
-    return wmem_strdup_printf(pinfo->pool, "%zu octet%s", n, n == 1 ? "" : "s");
+    wmem_strbuf_t *line = wmem_strbuf_sized_new(pinfo->pool, 24, 0);
+    append_octets(line, n);
+    return wmem_strbuf_finalize(line);
 }
 
 const char *hex(packet_info *pinfo, std::span<const std::uint8_t> value) {
@@ -42,12 +53,14 @@ const char *detail_text(const ContentView &v) {
 const char *detail_tags(const ContentView &v) {
     const std::size_t count = v.value.size() / 2;
     if (count == 0) return "empty list (return everything)";
-    wmem_strbuf_t *names = wmem_strbuf_new(v.pinfo->pool, "");
+    wmem_strbuf_t *names = wmem_strbuf_sized_new(v.pinfo->pool, 128, 0);
     wmem_strbuf_append_printf(names, "%zu tag%s: ", count, count == 1 ? "" : "s");
-    for (std::size_t i = 0; i < count && i < kLabelTags; ++i)
-        wmem_strbuf_append_printf(
-            names, "%s%s", i ? ", " : "",
-            std::string(tag_name(static_cast<std::uint16_t>(v.value[2 * i] << 8 | v.value[2 * i + 1]))).c_str());
+    for (std::size_t i = 0; i < count && i < kLabelTags; ++i) {
+        // Appended, not printed: a request's tag list is on every -V label.
+        if (i > 0) wmem_strbuf_append(names, ", ");
+        const std::string_view name = tag_name(static_cast<std::uint16_t>(v.value[2 * i] << 8 | v.value[2 * i + 1]));
+        wmem_strbuf_append_len(names, name.data(), name.size());
+    }
     if (count > kLabelTags) wmem_strbuf_append(names, ", …");
     return wmem_strbuf_get_str(names);
 }
@@ -55,8 +68,12 @@ const char *detail_tags(const ContentView &v) {
 // Opaque octets: readable ones (a vCard, a media type) are previewed.
 const char *detail_octets(const ContentView &v) {
     if (!is_printable_text(v.value)) return octets(v.pinfo, v.value.size());
-    return wmem_strdup_printf(v.pinfo->pool, "%s: \"%s\"", octets(v.pinfo, v.value.size()),
-                              label_text(v.pinfo, v.value));
+    wmem_strbuf_t *line = wmem_strbuf_sized_new(v.pinfo->pool, 64, 0);
+    append_octets(line, v.value.size());
+    wmem_strbuf_append(line, ": \"");
+    wmem_strbuf_append(line, label_text(v.pinfo, v.value));
+    wmem_strbuf_append_c(line, '"');
+    return wmem_strbuf_finalize(line);
 }
 
 // Key IDs and nonces are short identifiers an analyst compares by eye.

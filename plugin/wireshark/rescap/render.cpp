@@ -110,19 +110,28 @@ private:
         return wmem_strdup_printf(pinfo_->pool, " [count form, %u item%s]", item.count, item.count == 1 ? "" : "s");
     }
 
+    // Appended piece by piece (no printf): every item of a -V tree has one.
     const char *label(const Item &item) {
-        const std::string name(tag_name(item.tag));
-        if (item.attribute != nullptr)
-            return wmem_strdup_printf(pinfo_->pool, "%s (%s): %s", item.attribute->name.c_str(), name.c_str(),
-                                      attribute_detail(item, r_.value(item, input_)));
+        const std::string_view name = tag_name(item.tag);
+        wmem_strbuf_t *line = wmem_strbuf_sized_new(pinfo_->pool, 96, 0);
+        if (item.attribute != nullptr) {
+            wmem_strbuf_append(line, item.attribute->name.c_str());
+            wmem_strbuf_append(line, " (");
+            wmem_strbuf_append_len(line, name.data(), name.size());
+            wmem_strbuf_append(line, "): ");
+            wmem_strbuf_append(line, attribute_detail(item, r_.value(item, input_)));
+            return wmem_strbuf_finalize(line);
+        }
+        wmem_strbuf_append_len(line, name.data(), name.size());
         const auto detail_of = content_kind(item.spec->kind).detail;
-        const char *detail = detail_of != nullptr ? detail_of(view(item)) : nullptr;
-        const char *reassembled =
-            item.fragment_count > 1
-                ? wmem_strdup_printf(pinfo_->pool, " [reassembled from %u fragments]", item.fragment_count)
-                : "";
-        return wmem_strdup_printf(pinfo_->pool, "%s%s%s%s%s", name.c_str(), detail ? ": " : "", detail ? detail : "",
-                                  form_detail(item), reassembled);
+        if (const char *detail = detail_of != nullptr ? detail_of(view(item)) : nullptr) {
+            wmem_strbuf_append(line, ": ");
+            wmem_strbuf_append(line, detail);
+        }
+        wmem_strbuf_append(line, form_detail(item));
+        if (item.fragment_count > 1)
+            wmem_strbuf_append_printf(line, " [reassembled from %u fragments]", item.fragment_count);
+        return wmem_strbuf_finalize(line);
     }
 
     void render_header(proto_tree *tree, tvbuff_t *tvb, const Item &item) {
