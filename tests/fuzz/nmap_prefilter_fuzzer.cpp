@@ -29,7 +29,7 @@ void check_pattern(std::string_view pattern) {
         FUZZ_CHECK(!run.empty() && run.size() <= pattern.size(), run.size(), pattern.size());
 }
 
-void check_candidates(const NmapPrefilter &filter, std::span<const std::size_t> given, fuzz::Bytes subject) {
+void check_candidates(NmapPrefilter &filter, std::span<const std::size_t> given, fuzz::Bytes subject) {
     const auto kept = filter.candidates(given, subject);
     std::size_t at = 0;
     for (const std::size_t index : kept) {
@@ -44,7 +44,7 @@ void check_candidates(const NmapPrefilter &filter, std::span<const std::size_t> 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
     const auto parts = fuzz::split(fuzz::Bytes(data, size), std::string_view("\0", 1), 2);
     const NmapDatabase db = ghostports::parse_nmap_service_probes(fuzz::as_text(parts[0]));
-    const NmapPrefilter filter(db);
+    NmapPrefilter filter(db);  // not const: lines are analysed on first use
     std::vector<std::size_t> all(db.matches.size());
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
     if (parts.size() > 1) check_candidates(filter, all, parts[1]);
