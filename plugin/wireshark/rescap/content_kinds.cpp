@@ -35,7 +35,7 @@ void append_octets(wmem_strbuf_t *line, std::size_t n) {
 }
 
 const char *octets(packet_info *pinfo, std::size_t n) {
-    wmem_strbuf_t *line = wmem_strbuf_sized_new(pinfo->pool, 24, 0);
+    wmem_strbuf_t *line = wmem_strbuf_new(pinfo->pool, "");
     append_octets(line, n);
     return wmem_strbuf_finalize(line);
 }
@@ -53,7 +53,7 @@ const char *detail_text(const ContentView &v) {
 const char *detail_tags(const ContentView &v) {
     const std::size_t count = v.value.size() / 2;
     if (count == 0) return "empty list (return everything)";
-    wmem_strbuf_t *names = wmem_strbuf_sized_new(v.pinfo->pool, 128, 0);
+    wmem_strbuf_t *names = wmem_strbuf_new(v.pinfo->pool, "");
     wmem_strbuf_append_printf(names, "%zu tag%s: ", count, count == 1 ? "" : "s");
     for (std::size_t i = 0; i < count && i < kLabelTags; ++i) {
         // Appended, not printed: a request's tag list is on every -V label.
@@ -68,7 +68,7 @@ const char *detail_tags(const ContentView &v) {
 // Opaque octets: readable ones (a vCard, a media type) are previewed.
 const char *detail_octets(const ContentView &v) {
     if (!is_printable_text(v.value)) return octets(v.pinfo, v.value.size());
-    wmem_strbuf_t *line = wmem_strbuf_sized_new(v.pinfo->pool, 64, 0);
+    wmem_strbuf_t *line = wmem_strbuf_new(v.pinfo->pool, "");
     append_octets(line, v.value.size());
     wmem_strbuf_append(line, ": \"");
     wmem_strbuf_append(line, label_text(v.pinfo, v.value));
@@ -212,7 +212,7 @@ void append_status_detail(wmem_strbuf_t *line, packet_info *pinfo, const Item &s
 }
 
 const char *status_detail(packet_info *pinfo, const Item &status, std::span<const std::uint8_t> value) {
-    wmem_strbuf_t *line = wmem_strbuf_sized_new(pinfo->pool, 64, 0);
+    wmem_strbuf_t *line = wmem_strbuf_new(pinfo->pool, "");
     append_status_detail(line, pinfo, status, value);
     return wmem_strbuf_finalize(line);
 }

@@ -113,7 +113,7 @@ private:
     // Appended piece by piece (no printf): every item of a -V tree has one.
     const char *label(const Item &item) {
         const std::string_view name = tag_name(item.tag);
-        wmem_strbuf_t *line = wmem_strbuf_sized_new(pinfo_->pool, 96, 0);
+        wmem_strbuf_t *line = wmem_strbuf_new(pinfo_->pool, "");
         if (item.attribute != nullptr) {
             wmem_strbuf_append(line, item.attribute->name.c_str());
             wmem_strbuf_append(line, " (");
@@ -339,7 +339,7 @@ void render_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const P
 // Short, for the Info column: the Referral's target and other detail are in
 // the tree. Built by appending (no printf): it is on every message.
 const char *message_summary(packet_info *pinfo, const ParseResult &result, std::span<const std::uint8_t> input) {
-    wmem_strbuf_t *line = wmem_strbuf_sized_new(pinfo->pool, 64, 0);
+    wmem_strbuf_t *line = wmem_strbuf_new(pinfo->pool, "");
     if (result.role == Role::Request) {
         const Item *uri = result.find(kTagBaseUri);
         wmem_strbuf_append(line, "Request ");
