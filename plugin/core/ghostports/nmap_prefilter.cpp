@@ -228,9 +228,10 @@ NmapPrefilter::Selection NmapPrefilter::select(std::span<const std::size_t> matc
         const Row &r = row(m);
         if (const auto &window = windows[position]) {
             selection.by_window_[r.caseless][*window].push_back(position);
-            const auto offset = static_cast<std::uint32_t>(*window >> 32);
-            auto &deeper = selection.deeper_[r.caseless][window_at(r.prefix, 0, r.caseless)];
-            if (offset > 0 && std::find(deeper.begin(), deeper.end(), offset) == deeper.end()) deeper.push_back(offset);
+            if (const auto offset = static_cast<std::uint32_t>(*window >> 32); offset > 0) {
+                auto &deeper = selection.deeper_[r.caseless][window_at(r.prefix, 0, r.caseless)];
+                if (std::find(deeper.begin(), deeper.end(), offset) == deeper.end()) deeper.push_back(offset);
+            }
             continue;
         }
         std::optional<std::uint32_t> rarest;
@@ -239,7 +240,7 @@ NmapPrefilter::Selection NmapPrefilter::select(std::span<const std::size_t> matc
         if (rarest) {
             selection.by_gram_[index_gram(*rarest)].push_back(position);
             if (r.prefix.size() >= kWindow)
-                selection.scan_heads_[r.caseless][window_at(r.prefix, 0, r.caseless)] = true;
+                selection.scan_heads_[r.caseless].insert(window_at(r.prefix, 0, r.caseless));
             else
                 selection.scan_always_ = true;
         } else if (!r.prefix.empty()) {

@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/ghostports/nmap_probes.hpp"
@@ -57,7 +58,7 @@ public:
         std::vector<std::uint32_t> always_;                           // neither gram nor prefix
         // The subject is scanned for grams only when a gram-keyed line could
         // begin it: one without a 4-octet prefix, or one whose head it has.
-        std::array<std::unordered_map<std::uint64_t, bool>, 2> scan_heads_;
+        std::array<std::unordered_set<std::uint64_t>, 2> scan_heads_;
         bool scan_always_ = false;
     };
     // names_by_its_beginning() of the database's line m, from its prefix as analysed once.
@@ -66,8 +67,9 @@ public:
     // Not const: the lines it holds are analysed on first use.
     Selection select(std::span<const std::size_t> matches);
 
-    // The indices of the selection (or of `matches`) whose prefix and
-    // required run occur in `subject`, in the list's order.
+    // The indices of the selection (or of `matches`) that could match
+    // `subject`, in the list's order: its prefix begins the subject, and a
+    // line keyed on a gram has that gram in it.
     std::vector<std::size_t> candidates(const Selection &selection, std::span<const std::uint8_t> subject) const;
     std::vector<std::size_t> candidates(std::span<const std::size_t> matches, std::span<const std::uint8_t> subject) {
         return candidates(select(matches), subject);

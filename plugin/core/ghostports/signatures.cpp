@@ -653,6 +653,10 @@ bool irc_prefix(string_view prefix) {
         return is_alnum(c) || string_view(".-_:!@~[]\\`^{}|").find(c) != string_view::npos;
     });
 }
+// A numeric reply's command: three digits (RFC 2812 2.4).
+bool irc_numeric(string_view command) {
+    return command.size() == 3 && is_digits(command);
+}
 bool irc_message_line(string_view line, bool first) {
     string_view rest = line;
     if (rest.starts_with(':')) {
@@ -663,26 +667,22 @@ bool irc_message_line(string_view line, bool first) {
         return false;
     }
     const string_view command = rest.substr(0, rest.find(' '));
-    const bool numeric = command.size() == 3 && is_digits(command);
+    const bool numeric = irc_numeric(command);
     // The first: NOTICE or a numeric, a target, then a trailing ":text".
     if (first)
         return (numeric || command == "NOTICE") && rest.find(" :") != string_view::npos && !word_at(rest, 1).empty();
     return numeric || (!command.empty() &&
                        std::all_of(command.begin(), command.end(), [](char c) { return c >= 'A' && c <= 'Z'; }));
 }
-// A NOTICE alone is one word of evidence (any chat-like protocol has
-// one): the payload needs a three-digit numeric reply too.
-bool irc_numeric_line(string_view line) {
-    const string_view command = word_at(line, line.starts_with(':') ? 1 : 0);
-    return command.size() == 3 && is_digits(command);
-}
 bool irc_server(Bytes p) {
     Lines lines{p, Eol::Crlf, true};
     std::size_t count = 0;
     bool numeric = false;
+    // A NOTICE alone is one word of evidence (any chat-like protocol has
+    // one): the payload needs a numeric reply too.
     while (auto line = lines.line()) {
         if (!irc_message_line(*line, count == 0)) return false;
-        numeric = numeric || irc_numeric_line(*line);
+        numeric = numeric || irc_numeric(word_at(*line, line->starts_with(':') ? 1 : 0));
         ++count;
     }
     // A line cut by the segment's end starts like a message too.

@@ -351,10 +351,10 @@ gint show_planned(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const Seg
 // The parse comes first (most payloads that start like rescap are rescap,
 // and the signature table is the dearer check); it is left in `parsed`
 // (pinfo->pool) for the caller to show.
-bool explained_otherwise(tvbuff_t *tvb, packet_info *pinfo, Transport transport, ParseResult *&parsed) {
+bool explained_otherwise(tvbuff_t *tvb, packet_info *pinfo, Transport transport, ParseOptions options,
+                         ParseResult *&parsed) {
     const auto input = bytes_of(tvb, 0);
     if (!starts_like_rescap(input)) return false;
-    ParseOptions options = options_for(pinfo, transport);
     options.stream = false;
     parsed = parse_in_pool(pinfo, input, options);
     return parsed->has_errors() &&
@@ -375,9 +375,10 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
     const bool reassembled = stream && data != nullptr && static_cast<const struct tcpinfo *>(data)->is_reassembled;
     if ((stream && state.verdict == Verdict::NotRescap) || reassembled)
         return hand_off(tvb, pinfo, tree, data, transport, first_of_conversation);
+    const ParseOptions options = options_for(pinfo, transport);
     if (first == nullptr && (!stream || state.verdict == Verdict::Unknown)) {
         ParseResult *parsed = nullptr;
-        if (explained_otherwise(tvb, pinfo, transport, parsed)) {
+        if (explained_otherwise(tvb, pinfo, transport, options, parsed)) {
             if (stream && !PINFO_FD_VISITED(pinfo)) {
                 state.verdict = Verdict::NotRescap;
                 state.first_payload_frame = pinfo->num;
@@ -388,7 +389,6 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
         if (!stream) first = parsed;
     }
 
-    const ParseOptions options = options_for(pinfo, transport);
     const gint own_length = static_cast<gint>(tvb_captured_length(tvb));
     // TCP does not let a segment the snap length cut be reassembled; rescap's framing still follows it.
     const bool own_snapped = tvb_captured_length(tvb) < tvb_reported_length(tvb);
