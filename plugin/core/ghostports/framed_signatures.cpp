@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "core/ghostports/framed_signatures.hpp"
+#include "core/ghostports/wire_reading.hpp"
 
 #include <algorithm>
 #include <array>
@@ -14,47 +15,6 @@ namespace {
 
 using std::size_t;
 using std::string_view;
-
-unsigned be16(Payload p, size_t at) {
-    return static_cast<unsigned>(p[at] << 8 | p[at + 1]);
-}
-std::uint32_t be24(Payload p, size_t at) {
-    return static_cast<std::uint32_t>(p[at]) << 16 | be16(p, at + 1);
-}
-std::uint32_t be32(Payload p, size_t at) {
-    return static_cast<std::uint32_t>(p[at]) << 24 | be24(p, at + 1);
-}
-unsigned le16(Payload p, size_t at) {
-    return static_cast<unsigned>(p[at + 1] << 8 | p[at]);
-}
-std::uint32_t le32(Payload p, size_t at) {
-    return static_cast<std::uint32_t>(le16(p, at + 2)) << 16 | le16(p, at);
-}
-bool has_at(Payload p, size_t at, string_view s) {
-    return at <= p.size() && p.size() - at >= s.size() &&
-           std::equal(s.begin(), s.end(), p.begin() + static_cast<std::ptrdiff_t>(at),
-                      [](char c, std::uint8_t b) { return static_cast<std::uint8_t>(c) == b; });
-}
-bool printable(Payload p) {
-    return std::all_of(p.begin(), p.end(), [](std::uint8_t c) { return c >= 0x20 && c < 0x7f; });
-}
-bool all_zero(Payload p) {
-    return std::all_of(p.begin(), p.end(), [](std::uint8_t c) { return c == 0; });
-}
-bool one_of(unsigned value, std::initializer_list<unsigned> set) {
-    return std::find(set.begin(), set.end(), value) != set.end();
-}
-bool in_range(unsigned value, unsigned low, unsigned high) {
-    return value >= low && value <= high;
-}
-// A NUL-terminated printable string starting at `at` inside `end`; `at` moves past the NUL.
-bool c_string(Payload p, size_t &at, size_t end) {
-    const size_t begin = at;
-    while (at < end && p[at] != 0) ++at;
-    if (at >= end || !printable(p.subspan(begin, at - begin))) return false;
-    ++at;
-    return true;
-}
 
 // --- NetBIOS session service and SMB -----------------------------------------
 
