@@ -629,8 +629,9 @@ inline const std::vector<SignatureCase> &signature_cases() {
              "656420696e00"),
          Transport::Tcp, Sender::Server, "NRPE"},
         {"nrpe v2 query", nrpe_v2_query(), Transport::Tcp, Sender::Client, "NRPE"},
-        // Xvfb -query's XDMCP Query (recorded on loopback); a Willing laid out per XDMCP 1.1
-        {"xdmcp query", hex("00010002000100"), Transport::Udp, Sender::Client, "XDMCP"},
+        // A Query naming MIT-MAGIC-COOKIE-1 and a Willing, laid out per XDMCP 1.1 (Xvfb -query's own
+        // Query, recorded on loopback, names no authentication: 7 octets, not named alone)
+        {"xdmcp query", hex("000100020015010012") + raw("MIT-MAGIC-COOKIE-1"), Transport::Udp, Sender::Client, "XDMCP"},
         {"xdmcp willing", hex("00010005001c0000000567686f7374001157696c6c696e6720746f206d616e616765"), Transport::Udp,
          Sender::Server, "XDMCP"},
         // ipmitool's ASF presence ping (-I lan) and Get Channel Authentication Capabilities (-I lanplus),
@@ -712,6 +713,87 @@ inline const std::vector<SignatureCase> &signature_cases() {
         {"zabbix answer",
          hex("5a4258440120000000000000007b22726573706f6e7365223a2273756363657373222c2264617461223a5b5d7d"),
          Transport::Tcp, Sender::Server, "Zabbix"},
+        // Recorded for these rows on loopback (high ports): libcoap3-bin coap-client-notls against
+        // coap-server-notls (GET /.well-known/core, GET /time, PUT /example_data); libmemcached-tools
+        // memcping / memcstat against memcached 1.6.18 (binary protocol); softflowd 1.1 exporting a
+        // captures/ghost pcap as NetFlow v5, v9 and IPFIX (-v 5 / 9 / 10).
+        {"coap get well-known core", hex("4101aaac01723d434b2e77656c6c2d6b6e6f776e04636f7265"), Transport::Udp,
+         Sender::Client, "CoAP"},
+        {"coap link-format answer",
+         hex("6145aaac01c128ff3c2f3e3b7469746c653d2247656e6572616c20496e666f223b63743d302c3c2f74696d653e3b69663d22"
+             "636c6f636b223b72743d227469636b73223b7469746c653d22496e7465726e616c20436c6f636b223b63743d303b6f62732c"
+             "3c2f6173796e633e3b63743d302c3c2f6578616d706c655f646174613e3b7469746c653d224578616d706c65204461746122"
+             "3b63743d303b6f6273"),
+         Transport::Udp, Sender::Server, "CoAP"},
+        {"coap time answer", hex("614501fd01d10101ff4465632030372030303a32313a3234"), Transport::Udp, Sender::Server,
+         "CoAP"},
+        {"coap put", hex("4103341401723d434c6578616d706c655f64617461ff68656c6c6f"), Transport::Udp, Sender::Client,
+         "CoAP"},
+        {"memcached binary getk", hex("800c000100000000000000010001000000000000000000006b"), Transport::Tcp,
+         Sender::Client, "memcached"},
+        {"memcached binary getk miss", hex("810c000100000001000000010001000000000000000000006b"), Transport::Tcp,
+         Sender::Server, "memcached"},
+        {"memcached binary version", hex("810b00000000000000000006000100000000000000000000312e362e3138"),
+         Transport::Tcp, Sender::Server, "memcached"},
+        {"netflow v5",
+         hex("00050002000000006b15fc051627c4a800000000000000007f0000017f00000100000000000000000000000700000186b5d1"
+             "be04b5d1be7b97920193001b060000000000000000007f0000017f000001000000000000000000000006000001abb5d1be04"
+             "b5d1be7b01939792001b06000000000000000000"),
+         Transport::Udp, Sender::Client, "NetFlow"},
+        {"netflow v9",
+         hex("00090002000000006b15fc050000000100000000000000480400001000080004000c00040016000400150004000100040002"
+             "0004000a0004000e0004003d00010088000100070002000b00020004000100060001003c000100050001000000400401000e"
+             "00080004000c000400160004001500040001000400020004000a0004000e0004003d0001008800010020000200040001003c"
+             "0001000500010000004808000010001b0010001c001000160004001500040001000400020004000a0004000e0004003d0001"
+             "0088000100070002000b00020004000100060001003c000100050001000000400801000e001b0010001c0010001600040015"
+             "00040001000400020004000a0004000e0004003d000100880001008b000200040001003c0001000500010001001a01000004"
+             "000c000200040022000400230001005200100100001d0000000000000001012f776f726b2f6d61696e2f6361707475040000"
+             "597f0000017f000001b5d1bdf9b5d1be6f00000186000000070000000000000000000197920193061b04007f0000017f0000"
+             "01b5d1bdf9b5d1be6f000001ab000000060000000000000000000101939792061b040000"),
+         Transport::Udp, Sender::Client, "NetFlow"},
+        {"ipfix",
+         hex("000a01c46b15fc050000000200000000000200480400001000080004000c000400160004001500040001000400020004000a"
+             "0004000e0004003d00010088000100070002000b00020004000100060001003c000100050001000200400401000e00080004"
+             "000c000400160004001500040001000400020004000a0004000e0004003d0001008800010020000200040001003c00010005"
+             "00010002004808000010001b0010001c001000160004001500040001000400020004000a0004000e0004003d000100880001"
+             "00070002000b00020004000100060001003c000100050001000200400801000e001b0010001c001000160004001500040001"
+             "000400020004000a0004000e0004003d000100880001008b000200040001003c00010005000100030022010000060001008f"
+             "000400a00008013100040132000401300002005200100100002a00004ce4000001a24de07517000000010000000000012f77"
+             "6f726b2f6d61696e2f6361707475040000587f0000017f000001b5d1bde9b5d1be5f00000186000000070000000000000000"
+             "000197920193061b04007f0000017f000001b5d1bde9b5d1be5f000001ab000000060000000000000000000101939792061b"
+             "0400"),
+         Transport::Udp, Sender::Client, "IPFIX"},
+        // STOMP 1.2 specification's examples ("Connecting", "SEND"), and a CONNECTED as the spec lays it out
+        {"stomp connect", raw(std::string_view("CONNECT\naccept-version:1.2\nhost:stomp.github.org\n\n\0", 51)),
+         Transport::Tcp, Sender::Client, "STOMP"},
+        {"stomp connected", raw(std::string_view("CONNECTED\nversion:1.2\n\n\0", 24)), Transport::Tcp, Sender::Server,
+         "STOMP"},
+        {"stomp send",
+         raw(std::string_view("SEND\ndestination:/queue/a\ncontent-type:text/plain\n\nhello queue a\n\0", 66)),
+         Transport::Tcp, Sender::Client, "STOMP"},
+        // ovsdb-client list-dbs / list-tables against ovsdb-server (Open vSwitch 3.1), recorded on loopback
+        {"ovsdb list_dbs", hex("7b226964223a302c226d6574686f64223a226c6973745f646273222c22706172616d73223a5b5d7d"),
+         Transport::Tcp, Sender::Client, "OVSDB"},
+        {"ovsdb get_schema",
+         hex("7b226964223a312c226d6574686f64223a226765745f736368656d61222c22706172616d73223a5b224f70656e5f7653776974636"
+             "8225d7d"),
+         Transport::Tcp, Sender::Client, "OVSDB"},
+        {"ovsdb list_dbs answer",
+         hex("7b226964223a302c22726573756c74223a5b224f70656e5f76537769746368222c225f536572766572225d2c226572726f72223a6"
+             "e756c6c7d"),
+         Transport::Tcp, Sender::Server, "JSON-RPC"},
+        // JSON-RPC 2.0 specification's first example, bare and with an LSP-style Content-Length header
+        {"jsonrpc 2.0 call", raw(R"({"jsonrpc": "2.0", "method": "subtract", "params": [42, 23], "id": 1})"),
+         Transport::Tcp, Sender::Client, "JSON-RPC"},
+        {"jsonrpc 2.0 result",
+         raw("Content-Length: 41\r\n\r\n"
+             R"({"jsonrpc": "2.0", "result": 19, "id": 1})"),
+         Transport::Tcp, Sender::Server, "JSON-RPC"},
+        // Graphite plaintext lines as collectd's write_graphite plugin writes them
+        {"graphite lines",
+         raw("ghost.load.load.shortterm 0.080000 1733500000\nghost.load.load.midterm 0.030000 1733500000\n"
+             "ghost.memory.memory-used 123456789.000000 1733500000\n"),
+         Transport::Tcp, Sender::Client, "Graphite"},
     };
     return all;
 }

@@ -39,7 +39,7 @@ FRAMING = {
     "HTTP": "line-based head, Content-Length / chunked body", "RTSP": "line-based head, Content-Length body",
     "SIP": "line-based head, Content-Length body", "FTP": "line-based (CR LF)", "SMTP": "line-based (CR LF)",
     "POP3": "line-based (CR LF)", "IMAP": "line-based, tagged; {n} literals", "Telnet": "byte stream with IAC commands",
-    "Redis": "RESP: type octet, CR LF lines, $n bulk lengths", "memcached": "line-based, data blocks of stated length",
+    "Redis": "RESP: type octet, CR LF lines, $n bulk lengths", "memcached": "text: lines, data blocks of stated length; binary: 24-octet header + body",
     "rsync": "line-based greeting, then multiplexed binary", "Git": "pkt-line: 4 hex digits of length",
     "IRC": "line-based (CR LF)", "XMPP": "XML stream", "DNS": "datagram; TCP: 2-octet length prefix",
     "LDAP": "BER TLV (definite lengths)", "SNMP": "BER TLV in a datagram", "STUN": "20-octet header with length",
@@ -78,6 +78,12 @@ FRAMING = {
     "Kerberos kpasswd": "2-octet length, version, AP length; TCP: 4-octet length prefix",
     "DRDA (DB2)": "DSS 6-octet header (length, 0xD0, format) + DDM objects", "ZooKeeper": "4-octet length + jute record",
     "Zabbix": "\"ZBXD\" + flags + little-endian lengths",
+    "CoAP": "4-octet header, token, delta-encoded options, 0xFF + payload",
+    "NetFlow": "v5: 24-octet header + 48-octet records; v9: 20-octet header + FlowSets (id, length)",
+    "IPFIX": "16-octet message header with length + sets (id, length)",
+    "STOMP": "command line, header lines, blank line, body, NUL",
+    "OVSDB": "JSON-RPC 1.0 objects, one after another", "JSON-RPC": "JSON objects; or Content-Length header + body",
+    "Graphite": "line-based (LF): path value timestamp",
 }
 
 # Why a frequent service has no row (by nmap name).

@@ -1513,7 +1513,9 @@ bool dcerpc_cl(Payload p) {
     if (p.size() < 80 || p[0] != 4 || p[1] > 10 || (p[2] & 0x81) != 0 || (p[3] & ~0x02u) != 0 || !dcerpc_drep(p, 4))
         return false;
     const size_t body = u16_in(p, 74, (p[4] & 0x10) != 0);
-    if ((p[48] & 0xc0) != 0x80 || all_zero(p.subspan(40, 16))) return false;
+    // The interface (24-39) and activity (40-55) UUIDs are DCE variant UUIDs, not nil.
+    if ((p[32] & 0xc0) != 0x80 || (p[48] & 0xc0) != 0x80 || all_zero(p.subspan(24, 16)) || all_zero(p.subspan(40, 16)))
+        return false;
     if ((p[1] == 1 || p[1] == 4) && body != 0) return false;  // ping, working: no body
     return p[78] == 0 ? 80 + body == p.size() : 80 + body < p.size();
 }
@@ -1539,6 +1541,7 @@ bool h225_q931(Payload p) {
 // options (type 0-2, a 4-octet value), Command an AFP command, Attention 2 octets.
 bool dsi_messages(Payload p) {
     size_t at = 0;
+    bool carries_data = false;  // a header alone (16 octets, mostly zero) is too little to name
     while (at < p.size()) {
         if (at + 16 > p.size() || p[at] > 1 || !one_of(p[at + 1], {1, 2, 3, 4, 5, 6, 8}) || be32(p, at + 12) != 0)
             return false;
@@ -1566,9 +1569,10 @@ bool dsi_messages(Payload p) {
         // reply's 0 or an AFP / ASP error (-5120..-1).
         if (!fits || (!reply && p[at + 1] != 6 && field != 0) || (reply && field != 0 && field < 0xffffec00u))
             return false;
+        carries_data = carries_data || length > 0;
         at += 16 + length;
     }
-    return true;
+    return carries_data;
 }
 
 // X Window System Protocol, "Connection Setup": byte order 'B' / 'l',
@@ -1731,7 +1735,9 @@ bool nrpe_packet(Payload p) {
 // fields filling it. A BroadcastQuery (1) goes to a broadcast address, not
 // to one service's port, and its 7 octets would be the only evidence.
 bool xdmcp_message(Payload p) {
-    return p.size() >= 7 && be16(p, 0) == 1 && in_range(be16(p, 2), 2, 14) && be16(p, 4) + 6u == p.size() &&
+    // A Query or IndirectQuery without authentication names is 7 octets,
+    // nearly all zero: too little to name (the manager's answer names).
+    return p.size() > 7 && be16(p, 0) == 1 && in_range(be16(p, 2), 2, 14) && be16(p, 4) + 6u == p.size() &&
            xdmcp_fields(p, 6, p.size(), kXdmcpBodies[be16(p, 2)]);
 }
 
@@ -1860,6 +1866,78 @@ bool zabbix_packet(Payload p) {
     if (length != p.size() - header || (compressed ? reserved == 0 || p[header] != 0x78 : reserved != 0)) return false;
     return compressed || std::all_of(p.begin() + static_cast<std::ptrdiff_t>(header), p.end(),
                                      [](std::uint8_t c) { return c >= 0x20 || c == '\n' || c == '\t' || c == '\r'; });
+}
+
+namespace {
+
+// memcached binary protocol (protocol_binary.h, "Binary Protocol
+// Revamped" 3-4): what a request of each opcode carries.
+struct McBinaryRequest {
+    std::uint8_t first, last;         // opcodes (the quiet variants too)
+    std::uint8_t extras, alt_extras;  // extras length (an alternative, or the same)
+    bool key, value;                  // needs a key, may carry a value
+};
+constexpr McBinaryRequest kMcBinaryRequests[] = {
+    {0x00, 0x00, 0, 0, true, false},   {0x09, 0x09, 0, 0, true, false},   {0x0c, 0x0d, 0, 0, true, false},  // get
+    {0x01, 0x03, 8, 8, true, true},    {0x11, 0x13, 8, 8, true, true},                                      // set...
+    {0x04, 0x04, 0, 0, true, false},   {0x14, 0x14, 0, 0, true, false},                                     // delete
+    {0x05, 0x06, 20, 20, true, false}, {0x15, 0x16, 20, 20, true, false},  // incr, decr
+    {0x07, 0x07, 0, 0, false, false},  {0x17, 0x17, 0, 0, false, false},   // quit
+    {0x08, 0x08, 0, 4, false, false},  {0x18, 0x18, 0, 4, false, false},   // flush
+    {0x0a, 0x0b, 0, 0, false, false},                                      // noop, version
+    {0x0e, 0x0f, 0, 0, true, true},    {0x19, 0x1a, 0, 0, true, true},     // append...
+    {0x1b, 0x1b, 4, 4, false, false},  {0x1c, 0x1e, 4, 4, true, false},    // verbosity; touch, gat
+    {0x20, 0x20, 0, 0, false, false},  {0x21, 0x22, 0, 0, true, true},     // SASL
+};
+constexpr std::uint8_t kMcBinaryStat = 0x10;  // a key optional
+
+const McBinaryRequest *mc_binary_request(std::uint8_t opcode) {
+    for (const auto &r : kMcBinaryRequests)
+        if (opcode >= r.first && opcode <= r.last) return &r;
+    return nullptr;
+}
+bool mc_binary_status(unsigned status) {
+    return status <= 0x0a || status == 0x20 || status == 0x21 || in_range(status, 0x81, 0x86);
+}
+bool mc_key(Payload key) {
+    return key.size() <= 250 &&
+           std::all_of(key.begin(), key.end(), [](std::uint8_t c) { return c > 0x20 && c < 0x7f; });
+}
+
+// One 24-octet header and its body [at, at + 24 + body): magic, a known
+// opcode, data type 0, and a body whose extras and key agree with the opcode.
+bool mc_binary_packet(Payload p, size_t at, std::uint8_t magic, size_t &end) {
+    if (p.size() - at < 24 || p[at] != magic || p[at + 5] != 0) return false;
+    const std::uint8_t opcode = p[at + 1];
+    const size_t key = be16(p, at + 2), extras = p[at + 4], body = be32(p, at + 8);
+    if (body > p.size() - at - 24 || extras + key > body) return false;
+    end = at + 24 + body;
+    if (!mc_key(p.subspan(at + 24 + extras, key))) return false;
+    const size_t value = body - extras - key;
+    if (magic == 0x81) {  // a response: the status; extras only on a hit (flags) or a counter
+        const unsigned status = be16(p, at + 6);
+        if (!mc_binary_status(status) || (opcode != kMcBinaryStat && mc_binary_request(opcode) == nullptr))
+            return false;
+        return extras == 0 || (status == 0 && (extras == 4 || (extras == 8 && value == 0)));
+    }
+    if (opcode == kMcBinaryStat) return extras == 0 && value == 0;
+    const McBinaryRequest *request = mc_binary_request(opcode);
+    return request != nullptr && (extras == request->extras || extras == request->alt_extras) &&
+           (key > 0) == request->key && (value == 0 || request->value);
+}
+
+}  // namespace
+
+// memcached binary protocol: 24-octet headers (0x80 requests from the
+// client, 0x81 responses) whose bodies tile the payload.
+bool memcached_binary(Payload p) {
+    if (p.empty() || (p[0] != 0x80 && p[0] != 0x81)) return false;
+    size_t at = 0, end = 0;
+    while (at < p.size()) {
+        if (!mc_binary_packet(p, at, p[0], end)) return false;
+        at = end;
+    }
+    return true;
 }
 
 }  // namespace ghostports::framed

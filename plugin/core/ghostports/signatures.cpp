@@ -2,15 +2,18 @@
 #include "core/ghostports/signatures.hpp"
 
 #include "core/ghostports/framed_signatures.hpp"
+#include "core/ghostports/telemetry_signatures.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 #include "core/ghostports/text_grammar.hpp"
 #include "core/ghostports/text_signatures.hpp"
+#include "core/ghostports/messaging_text_signatures.hpp"
 
 namespace ghostports {
 namespace {
@@ -1666,6 +1669,23 @@ constexpr std::array kSignatures{
     Signature{"zabbix", "Zabbix", nullptr, 10051, T::Tcp, S::Either, "zabbix-trapper",
               "\"ZBXD\", flags 1/3/5/7, little-endian data length = the rest, reserved length, text / zlib data",
               framed::zabbix_packet},
+    Signature{"memcached-binary", "memcached", "memcache.tcp", 11211, T::Tcp, S::Either, "memcached",
+              "24-octet headers (0x80 / 0x81, data type 0, a known opcode or status), extras and key as the opcode "
+              "says, bodies tiling the payload",
+              framed::memcached_binary},
+    // --- telemetry (telemetry_signatures.cpp) ------------------------------------
+    Signature{"coap", "CoAP", "coap", 5683, T::Udp, S::Either, "coap",
+              "version 1, a request with a Uri option / a response with a fitting payload, registered options "
+              "ascending, of their lengths",
+              framed::coap_message},
+    Signature{"netflow-v5", "NetFlow", "cflow", 2055, T::Udp, S::Client, nullptr,
+              "version 5, count 1-30 records of 48 octets = the datagram, pads zero, masks <= 32", framed::netflow_v5},
+    Signature{"netflow-v9", "NetFlow", "cflow", 2055, T::Udp, S::Client, nullptr,
+              "version 9 header, FlowSets (templates >= 256, data >= 256) whose lengths tile the datagram",
+              framed::netflow_v9},
+    Signature{"ipfix", "IPFIX", "cflow", 4739, T::Both, S::Client, "ipfix",
+              "version 10, message length = what follows, sets (templates 2/3, data >= 256) tiling each message",
+              framed::ipfix_messages},
     // --- text grammars (text_signatures.cpp) --------------------------------
     // After every row above, so those keep what they name today; each row
     // checks its grammar over the whole payload. The Gopher selector, the
@@ -1705,6 +1725,18 @@ constexpr std::array kSignatures{
               "the whole payload 200/201 <text naming news or NNTP> CR LF", text_rows::nntp_greeting},
     Signature{"dict-banner", "DICT", nullptr, 2628, T::Tcp, S::Server, "dict",
               "the whole payload 220 <text> <capabilities> <msg-id@host> CR LF (RFC 2229)", text_rows::dict_banner},
+    Signature{"stomp", "STOMP", nullptr, 61613, T::Tcp, S::Either, "stomp",
+              "frames COMMAND EOL, header lines (one the command needs), EOL, body (content-length), NUL, to the end",
+              text_rows::stomp_frames},
+    Signature{"ovsdb", "OVSDB", "json", 6640, T::Tcp, S::Either, "ovsdb",
+              "JSON-RPC 1.0 requests (method, params array, id) of OVSDB's methods (RFC 7047 4.1), to the end",
+              text_rows::ovsdb_requests},
+    Signature{"jsonrpc", "JSON-RPC", "json", 0, T::Tcp, S::Either, "jsonrpc",
+              "JSON objects with only JSON-RPC 1.0 / 2.0 members: requests (method, params, id) or responses",
+              text_rows::jsonrpc_messages},
+    Signature{"graphite-lines", "Graphite", nullptr, 2003, T::Tcp, S::Client, nullptr,
+              "2+ LF-ended lines <dotted.metric.path> <number> <unix time> (carbon's plaintext protocol)",
+              text_rows::graphite_lines},
     Signature{"rfb-version", "VNC", nullptr, 5900, T::Tcp, S::Either, "vnc",
               "the whole payload RFB 003-005.nnn LF, exactly 12 octets (RFC 6143 7.1.1)", text_rows::rfb_version},
     Signature{"chargen", "Chargen", nullptr, 19, T::Both, S::Server, "chargen",
@@ -1727,6 +1759,13 @@ const Signature *match_signature(std::span<const std::uint8_t> payload, Transpor
     if (payload.empty()) return nullptr;
     for (const Signature &row : kSignatures)
         if (applies(row, transport, sender) && row.matches(payload)) return &row;
+    return nullptr;
+}
+
+const char *enclosing_protocol(std::string_view protocol) {
+    static constexpr std::pair<std::string_view, const char *> kEnclosing[] = {{"OVSDB", "JSON-RPC"}};
+    for (const auto &[inner, outer] : kEnclosing)
+        if (inner == protocol) return outer;
     return nullptr;
 }
 
