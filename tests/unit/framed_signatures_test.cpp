@@ -658,3 +658,71 @@ TEST(MessagingTextSignatures, GraphiteNeedsWholeLinesOfThreeFields) {
     EXPECT_EQ(name_of(raw("a.b 1 1733500000\n"), Transport::Tcp, Sender::Client), "");  // one line
     EXPECT_EQ(name_of(raw("ghost 1 1733500000\nghost 2 1733500000\n"), Transport::Tcp, Sender::Client), "");
 }
+
+TEST(RoutingSignatures, RipNeedsItsZerosMetricsAndEntrySize) {
+    expect_unnamed("rip v2 response", {{"command 3", with("rip v2 response", 0, 3)},
+                                       {"version 3", with("rip v2 response", 1, 3)},
+                                       {"must-be-zero set", with("rip v2 response", 3, 1)},
+                                       {"AFI 3", with("rip v2 response", 5, 3)},
+                                       {"metric 17", with("rip v2 response", 23, 17)},
+                                       {"metric 0", with("rip v2 response", 23, 0)},
+                                       {"a mask with a hole", with("rip v2 response", 13, 0x0f)},
+                                       {"an octet more", longer("rip v2 response")}});
+    expect_unnamed("rip v1 response", {{"a v1 route tag", with("rip v1 response", 7, 1)},
+                                       {"a v1 mask", with("rip v1 response", 12, 0xff)}});
+    // A whole-table request has metric 16 (RFC 2453 3.9.1)
+    expect_unnamed("rip v2 request", {{"metric 15", with("rip v2 request", 23, 15)}});
+}
+
+TEST(RoutingSignatures, BabelNeedsItsMagicAndTlvsThatTile) {
+    expect_unnamed("babel hello ihu", {{"magic 43", with("babel hello ihu", 0, 43)},
+                                       {"version 1", with("babel hello ihu", 1, 1)},
+                                       {"body length + 1", bumped("babel hello ihu", 3, 1)},
+                                       {"a short Hello", with("babel hello ihu", 5, 5)},
+                                       {"TLV type 11", with("babel hello ihu", 4, 11)},
+                                       {"address encoding 5", with("babel hello ihu", 14, 5)}});
+    // Padding alone is not a Babel exchange
+    EXPECT_EQ(name_of(hex("2a020004 0102 0000"), Transport::Udp, Sender::Client), "");
+}
+
+TEST(RoutingSignatures, Dhcpv6NeedsOptionsThatTileAndItsIdentifiers) {
+    expect_unnamed("dhcpv6 solicit", {{"type 12 (relay)", with("dhcpv6 solicit", 0, 12)},
+                                      {"option length + 1", bumped("dhcpv6 solicit", 7, 1)},
+                                      {"DUID type 5", with("dhcpv6 solicit", 9, 5)},
+                                      {"elapsed time of 3 octets", with("dhcpv6 solicit", 33, 3)},
+                                      {"an octet more", longer("dhcpv6 solicit")}});
+    // An ADVERTISE needs the server's identifier: drop option 2 (the second DUID)
+    Bytes without_server = the_case("dhcpv6 advertise").payload;
+    without_server.erase(without_server.begin() + 22, without_server.begin() + 40);
+    EXPECT_EQ(name_of(without_server, Transport::Udp, Sender::Server), "");
+}
+
+TEST(TextSignatures, GdbRemoteNeedsItsChecksums) {
+    expect_unnamed("gdb qsupported", {{"a checksum digit", bumped("gdb qsupported", 174, 1)},
+                                      {"a data octet", bumped("gdb qsupported", 5, 1)},
+                                      {"no '#'", cut("gdb qsupported", 172)}});
+    expect_unnamed("gdb stop reply", {{"a '$' inside", with("gdb stop reply", 10, '$')}});
+    // Acknowledgements alone, or an empty packet, say too little
+    EXPECT_EQ(name_of(raw("+"), Transport::Tcp, Sender::Server), "");
+    EXPECT_EQ(name_of(raw("+$#00"), Transport::Tcp, Sender::Server), "");
+    EXPECT_EQ(name_of(raw("$OK#9a"), Transport::Tcp, Sender::Server), "GDB remote");
+}
+
+// A Babel datagram cut to 24 octets made a RADIUS Disconnect-NAK whose
+// Framed-IPv6-Route was not text: text attributes are valid UTF-8 now.
+TEST(FramedSignatures, RadiusTextAttributesAreUtf8) {
+    EXPECT_EQ(name_of(hex("2a02001804060000a1b20190050e0300006033196304b92a"), Transport::Udp, Sender::Server), "");
+    EXPECT_EQ(name_of(hex("2a02001804060000a1b20190050e0300006033196304612a"), Transport::Udp, Sender::Server),
+              "RADIUS");
+}
+
+// Census finds: a RIP request's zeros, extended, taken for an NTPv1/v2
+// client at stratum 2 (a client with a clock says when it was set); a Babel
+// datagram taken for a RADIUS NAK with a Digest-CNonce that is not text.
+TEST(FramedSignatures, CensusFindsOfTheRoutingRows) {
+    EXPECT_EQ(
+        name_of(hex("4b0200000000000000000000000a0000000000000000001058c82269928a3145ec182397431c01fadd43a113080584e0"),
+                Transport::Udp, Sender::Client),
+        "");
+    EXPECT_EQ(name_of(hex("2a020018040626ed41c3d65d714dc5d3f6af6d1c71046f0d"), Transport::Udp, Sender::Server), "");
+}

@@ -789,6 +789,41 @@ inline const std::vector<SignatureCase> &signature_cases() {
          raw("Content-Length: 41\r\n\r\n"
              R"({"jsonrpc": "2.0", "result": 19, "id": 1})"),
          Transport::Tcp, Sender::Server, "JSON-RPC"},
+        // gdb 13's qSupported and gdbserver 13's stop reply (run-length encoded registers), recorded on loopback
+        {"gdb qsupported",
+         hex("2471537570706f727465643a6d756c746970726f636573732b3b7377627265616b2b3b6877627265616b2b3b7152656c6f63"
+             "496e736e2b3b666f726b2d6576656e74732b3b76666f726b2d6576656e74732b3b657865632d6576656e74732b3b76436f6e"
+             "74537570706f727465642b3b515468726561644576656e74732b3b6e6f2d726573756d65642b3b6d656d6f72792d74616767"
+             "696e672b3b786d6c5265676973746572733d69333836233737"),
+         Transport::Tcp, Sender::Client, "GDB remote"},
+        {"gdb stop reply",
+         hex("2454303530363a302a2c3b30373a62306537662a223766302a203b31303a373034626665663766663766302a203b74687265"
+             "61643a70313334322e313334323b636f72653a313b233739"),
+         Transport::Tcp, Sender::Server, "GDB remote"},
+        // RIP: a v2 whole-table request (RFC 2453 3.9.1), a v2 response of two routes, a v1 response
+        {"rip v2 request", hex("01020000 0000 0000 00000000 00000000 00000000 00000010"), Transport::Udp,
+         Sender::Client, "RIP"},
+        {"rip v2 response",
+         hex("02020000 0002 0000 0a000000 ffffff00 00000000 00000001 0002 0000 c0a80100 ffffff00 00000000 00000002"),
+         Transport::Udp, Sender::Server, "RIP"},
+        {"rip v1 response", hex("02010000 0002 0000 0a000000 00000000 00000000 00000001"), Transport::Udp,
+         Sender::Server, "RIP"},
+        // Babel (RFC 8966 4.6): a Hello and an IHU for a link-local neighbour; a Router-Id and an IPv4 Update
+        {"babel hello ihu", hex("2a020018 0406 0000 a1b2 0190 050e 03 00 0060 0190 02163efffe123456"), Transport::Udp,
+         Sender::Client, "Babel"},
+        {"babel update", hex("2a02001b 060a 0000 02163efffe123456 080d 01 00 18 00 0190 0001 0060 c0a801"),
+         Transport::Udp, Sender::Server, "Babel"},
+        // DHCPv6 (RFC 8415): a SOLICIT as ISC dhclient lays it out (DUID-LLT, ORO, elapsed time, IA_NA) and an
+        // ADVERTISE with a server DUID, an address in the IA_NA and a DNS server
+        {"dhcpv6 solicit",
+         hex("015a1b2c 0001000e 0001 0001 2c5e1a9b 0242ac110002 00060004 0017 0018 00080002 0000 "
+             "0003000c 1a2b3c4d 00000000 00000000"),
+         Transport::Udp, Sender::Client, "DHCPv6"},
+        {"dhcpv6 advertise",
+         hex("025a1b2c 0001000e 0001 0001 2c5e1a9b 0242ac110002 0002000e 0001 0001 2c5e2000 0242ac110003 "
+             "00030028 1a2b3c4d 00000e10 00001518 00050018 20010db8000000000000000000000100 00001c20 00001d4c "
+             "00170010 20010db8000000000000000000000001"),
+         Transport::Udp, Sender::Server, "DHCPv6"},
         // Graphite plaintext lines as collectd's write_graphite plugin writes them
         {"graphite lines",
          raw("ghost.load.load.shortterm 0.080000 1733500000\nghost.load.load.midterm 0.030000 1733500000\n"

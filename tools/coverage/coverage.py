@@ -84,6 +84,9 @@ FRAMING = {
     "STOMP": "command line, header lines, blank line, body, NUL",
     "OVSDB": "JSON-RPC 1.0 objects, one after another", "JSON-RPC": "JSON objects; or Content-Length header + body",
     "Graphite": "line-based (LF): path value timestamp",
+    "RIP": "4-octet header + 20-octet route entries", "route": "4-octet header + 20-octet route entries",
+    "Babel": "4-octet header (magic, version, body length) + TLVs", "DHCPv6": "4-octet header + options (code, length)",
+    "GDB remote": "$data#checksum packets, + / - acknowledgements",
 }
 
 # Why a frequent service has no row (by nmap name).

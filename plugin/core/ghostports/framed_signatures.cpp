@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "core/ghostports/framed_signatures.hpp"
 #include "core/ghostports/wire_reading.hpp"
+#include "core/rescap/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -184,16 +185,24 @@ bool krb_message(Payload p) {
 // RFC 2865 5.x / 2866 5.x / 2869 5.14: attributes whose value is one
 // 32-bit number or address (length 6), and Message-Authenticator (18).
 unsigned radius_fixed_length(unsigned type) {
-    if (one_of(type, {4,  5,  6,  7,  8,  9,  10, 12, 13, 14, 15, 16, 27, 28, 29, 37,
-                      38, 40, 41, 42, 43, 45, 46, 47, 48, 49, 51, 52, 53, 55, 61, 62}))
+    if (one_of(type, {4,  5,  6,  7,  8,  9,  10, 12, 13, 14, 15, 16, 27, 28, 29, 37, 38, 40, 41,
+                      42, 43, 45, 46, 47, 48, 49, 51, 52, 53, 55, 61, 62, 64, 65, 83, 85, 86, 101}))
         return 6;
-    return type == 80 ? 18 : 0;
+    if (type == 96) return 10;                               // Framed-Interface-Id (RFC 3162)
+    return type == 80 || type == 95 || type == 98 ? 18 : 0;  // Message-Authenticator, IPv6 addresses
 }
-// The text attributes (User-Name, Filter-Id, Reply-Message, Callback-Number,
-// Called/Calling-Station-Id, NAS-Identifier, Acct-Session-Id): UTF-8 text.
+// The text attributes (RFC 2865 5, 2866 5, 2869 5, 3162 2): User-Name,
+// Filter-Id, Reply-Message, Callback-Number / -Id, Framed-Route,
+// Called/Calling-Station-Id, NAS-Identifier, Login-LAT-*, Acct-Session-Id,
+// Acct-Multi-Session-Id, Connect-Info, NAS-Port-Id, Framed-Pool,
+// Framed-IPv6-Route / -Pool, the Digest-* attributes (RFC 5090), SIP-AOR,
+// Operator-Name: UTF-8 text.
 bool radius_text(unsigned type, Payload value) {
-    if (!one_of(type, {1, 11, 18, 19, 30, 31, 32, 44})) return true;
-    return std::all_of(value.begin(), value.end(), [](std::uint8_t c) { return c >= 0x20 && c != 0x7f; });
+    if (!one_of(type, {1, 11, 18, 19, 20, 22, 30, 31, 32, 34, 35, 44, 50, 63, 77, 87, 88, 99, 100, 122, 126}) &&
+        !in_range(type, 103, 121))
+        return true;
+    return rescap::is_valid_utf8(value) &&
+           std::all_of(value.begin(), value.end(), [](std::uint8_t c) { return c >= 0x20 && c != 0x7f; });
 }
 // What a request must carry (RFC 2865 4.1, 2866 4.1, 5997 3, 5176 3):
 // Access-Request a NAS identity and a credential or State; Accounting-

@@ -2,6 +2,7 @@
 #include "core/ghostports/signatures.hpp"
 
 #include "core/ghostports/framed_signatures.hpp"
+#include "core/ghostports/routing_signatures.hpp"
 #include "core/ghostports/telemetry_signatures.hpp"
 
 #include <algorithm>
@@ -1355,16 +1356,18 @@ bool ntp_packet(Bytes p) {
             if (!(p[i] == 0 || (p[i] >= 'A' && p[i] <= 'Z') || is_digit(static_cast<char>(p[i])))) return false;
         return p[12] != 0;
     };
+    // A synchronised clock says when it was last set: within 30 days before it sends.
+    const bool set_recently = reference != 0 && reference <= transmit && (transmit - reference) >> 32 < 86400 * 30;
     if (mode == 3) {
         if (transmit == 0 || precision < -32 || precision > 32) return false;
-        return stratum != 0 || (be32(p, 12) == 0 && reference == 0);  // SNTP / chrony: nothing of its own clock
+        if (stratum == 0) return be32(p, 12) == 0 && reference == 0;  // SNTP / chrony: nothing of its own clock
+        return stratum == 16 || set_recently;                         // ntpd as a client: its own clock's state
     }
     if (precision < -32 || precision > 0) return false;
     if (stratum == 0) return ascii_id();  // kiss-o'-death
     if (stratum == 1 && !ascii_id()) return false;
     if (receive == 0 || transmit < receive || (transmit - receive) >> 32 >= 16) return false;
-    return stratum == 16 || (reference != 0 && reference <= transmit &&
-                             (transmit - reference) >> 32 < 86400 * 30);  // set within 30 days
+    return stratum == 16 || set_recently;
 }
 
 // TFTP read/write request: opcode 1/2, file name, a transfer mode, then
@@ -1686,6 +1689,18 @@ constexpr std::array kSignatures{
     Signature{"ipfix", "IPFIX", "cflow", 4739, T::Both, S::Client, "ipfix",
               "version 10, message length = what follows, sets (templates 2/3, data >= 256) tiling each message",
               framed::ipfix_messages},
+    // --- routing and addressing (routing_signatures.cpp) -----------------------------
+    Signature{"rip", "RIP", nullptr, 520, T::Udp, S::Either, "route",
+              "command 1/2, version 1/2, zero, 1-25 entries of 20 octets: AFI 2, metric 1-16, v1 zeros, "
+              "v2 contiguous masks, authentication first",
+              framed::rip_message},
+    Signature{"babel", "Babel", nullptr, 6696, T::Udp, S::Either, "babel",
+              "magic 42, version 2, body length, TLVs of known types and lengths tiling it, a Hello/IHU/Update/Request",
+              framed::babel_packet},
+    Signature{"dhcpv6", "DHCPv6", "dhcpv6", 547, T::Udp, S::Either, "dhcpv6-server",
+              "message type 1-11, transaction id, options tiling it (DUIDs of their type's length), the "
+              "identifiers and elapsed time the type requires",
+              framed::dhcpv6_message},
     // --- text grammars (text_signatures.cpp) --------------------------------
     // After every row above, so those keep what they name today; each row
     // checks its grammar over the whole payload. The Gopher selector, the
@@ -1737,6 +1752,10 @@ constexpr std::array kSignatures{
     Signature{"graphite-lines", "Graphite", nullptr, 2003, T::Tcp, S::Client, nullptr,
               "2+ LF-ended lines <dotted.metric.path> <number> <unix time> (carbon's plaintext protocol)",
               text_rows::graphite_lines},
+    Signature{"gdb-remote", "GDB remote", nullptr, 2159, T::Tcp, S::Either, "gdbremote",
+              "+ / - acknowledgements and $data#cs packets whose checksum (sum mod 256, two hex digits) agrees, "
+              "to the end",
+              text_rows::gdb_remote_packets},
     Signature{"rfb-version", "VNC", nullptr, 5900, T::Tcp, S::Either, "vnc",
               "the whole payload RFB 003-005.nnn LF, exactly 12 octets (RFC 6143 7.1.1)", text_rows::rfb_version},
     Signature{"chargen", "Chargen", nullptr, 19, T::Both, S::Server, "chargen",
