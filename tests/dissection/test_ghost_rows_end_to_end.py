@@ -37,6 +37,8 @@ CASES = {
     "babel hello ihu": "babel",
     "dhcpv6 solicit": "dhcpv6",
     "dhcpv6 advertise": "dhcpv6",
+    "mpeg-ts udp": "mp2t",
+    "sflow v5": "sflow",
 }
 
 CASE = re.compile(r'\{"(?P<what>[^"]+)",\s*hex\((?P<hex>(?:\s*"[0-9a-fA-F ]*"\s*)+)\),\s*'

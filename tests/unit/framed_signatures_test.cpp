@@ -555,6 +555,9 @@ TEST(TelemetrySignatures, CoapNeedsRegisteredOptionsAndATextOrLocation) {
                                                {"Content-Format 60 (CBOR)", with("coap link-format answer", 6, 60)},
                                                {"a Reset", with("coap link-format answer", 0, 0x71)},
                                                {"a marker without payload", cut("coap link-format answer", 8)}});
+    // A GET of a one-character Uri-Host (a TFTP request, changed, in the census): too little
+    EXPECT_EQ(name_of(hex("5001a4693165"), Transport::Udp, Sender::Client), "");
+    EXPECT_EQ(name_of(hex("5001a46933656667"), Transport::Udp, Sender::Client), "CoAP");
     // An empty acknowledgement and a 2.01 without anything: too little
     EXPECT_EQ(name_of(hex("6141341401"), Transport::Udp, Sender::Server), "");
     EXPECT_EQ(name_of(hex("60000001"), Transport::Udp, Sender::Server), "");
@@ -725,4 +728,53 @@ TEST(FramedSignatures, CensusFindsOfTheRoutingRows) {
                 Transport::Udp, Sender::Client),
         "");
     EXPECT_EQ(name_of(hex("2a020018040626ed41c3d65d714dc5d3f6af6d1c71046f0d"), Transport::Udp, Sender::Server), "");
+}
+
+TEST(TelemetrySignatures, MpegTsNeedsSyncOctetsAndSaneHeaders) {
+    expect_unnamed("mpeg-ts udp", {{"second sync octet", with("mpeg-ts udp", 188, 0x48)},
+                                   {"transport error", with("mpeg-ts udp", 1, 0xc0)},
+                                   {"adaptation control 00", with("mpeg-ts udp", 191, 0x00)},
+                                   {"one packet", cut("mpeg-ts udp", 188)},
+                                   {"an octet more (not a sync)", longer("mpeg-ts udp")}});
+    expect_unnamed("mpeg-ts tcp cut", {{"the cut packet's sync", with("mpeg-ts tcp cut", 376, 0x00)}});
+}
+
+TEST(TelemetrySignatures, SflowNeedsItsSampleAndRecordCounts) {
+    expect_unnamed("sflow v5", {{"version 4", with("sflow v5", 3, 4)},
+                                {"address type 3", with("sflow v5", 7, 3)},
+                                {"one sample more", bumped("sflow v5", 27, 1)},
+                                {"sample format 5", with("sflow v5", 31, 5)},
+                                {"an octet more", longer("sflow v5")}});
+}
+
+TEST(MessagingTextSignatures, StatsdNeedsWholeMetricLines) {
+    expect_unnamed("statsd lines", {{"type x", with("statsd lines", 9, 'x')},
+                                    {"no colon", with("statsd lines", 6, '=')},
+                                    {"a letter in a value", with("statsd lines", 7, 'a')}});
+    expect_unnamed("dogstatsd line", {{"rate 5", with("dogstatsd line", 15, '5')}});
+    EXPECT_EQ(name_of(raw("ab:1|c"), Transport::Udp, Sender::Client), "");              // a two-letter bucket
+    EXPECT_EQ(name_of(raw("abc:1|c\n\ndef:2|c"), Transport::Udp, Sender::Client), "");  // an empty line
+}
+
+// The census (seed 7) found an SLP reply cut to 92 octets taken for a
+// WireGuard handshake response: its mac2 was not zero.
+TEST(FramedSignatures, WireguardHandshakesEndWithAZeroMac2) {
+    Bytes response = Bytes{2, 0, 0, 0} + Bytes(72, 0x5a) + Bytes(16, 0);
+    EXPECT_EQ(name_of(response, Transport::Udp, Sender::Server), "WireGuard");
+    response[91] = 1;
+    EXPECT_EQ(name_of(response, Transport::Udp, Sender::Server), "");
+    Bytes data = Bytes{4, 0, 0, 0} + Bytes{1, 2, 3, 4} + Bytes{7, 0, 0, 0, 0, 0, 0, 0} + Bytes(32, 0x5a);
+    EXPECT_EQ(name_of(data, Transport::Udp, Sender::Client), "WireGuard");
+    data[15] = 1;  // a counter of 2^56
+    EXPECT_EQ(name_of(data, Transport::Udp, Sender::Client), "");
+}
+
+// Census finds (seed 99): random octets after a CoAP payload marker that
+// were not UTF-8; a Babel header cut to 20 octets taken for a bare RADIUS
+// Disconnect-NAK.
+TEST(FramedSignatures, CensusFindsOfSeed99) {
+    EXPECT_EQ(name_of(hex("4244fef90aaaff7abc2f386e4ab35897"), Transport::Udp, Sender::Server), "");
+    EXPECT_EQ(name_of(hex("2a0200140406000086b20190050e030000600190"), Transport::Udp, Sender::Server), "");
+    // a bare Accounting-Response stays RADIUS
+    EXPECT_EQ(name_of(hex("05020014") + Bytes(16, 0x11), Transport::Udp, Sender::Server), "RADIUS");
 }

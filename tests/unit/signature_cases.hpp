@@ -241,10 +241,19 @@ inline const std::vector<SignatureCase> &signature_cases() {
          hex("0101003c2112a44224a529b9cb9c28246f36410800200008000185655e12a443000100080001a4777f000001802b00080001011b"
              "7f00000180220014436f7475726e2d342e362e312027476f72737427"),
          Transport::Udp, Sender::Server, "STUN"},
-        // WireGuard: type, reserved zeros, each message's fixed length (whitepaper 5.4)
-        {"wireguard initiation", Bytes{1, 0, 0, 0} + Bytes(144, 0x5a), Transport::Udp, Sender::Client, "WireGuard"},
-        {"wireguard response", Bytes{2, 0, 0, 0} + Bytes(88, 0x5a), Transport::Udp, Sender::Server, "WireGuard"},
-        {"wireguard data", Bytes{4, 0, 0, 0} + Bytes(92, 0x5a), Transport::Udp, Sender::Client, "WireGuard"},
+        // wireguard_udp_403.pcap (wireguard-go): the handshake initiation and response (mac2 zero), a
+        // keepalive (transport data, counter 0, an empty encrypted payload)
+        {"wireguard initiation",
+         hex("01000000b540fa81432955ce470f0f95db0f4e948306b6bd3843be9c10c8ba0fa05a2c91fe56841c3153104acdedcd1dc46e"
+             "705a265ac0d26453ff78f0842f96dec524c6f3aa31ddfc0550e417a49178aee3a146bf36e0005acae620f61bb768f182c1ed"
+             "45234af887569d20154c1d63bb955ebe33628f1b70533ae2e9f84eb6049db98000000000000000000000000000000000"),
+         Transport::Udp, Sender::Client, "WireGuard"},
+        {"wireguard response",
+         hex("020000006fef086bb540fa81d0ef5ebfc47f84f514d75b8625bda7286dfff14d16fe81bea94d0c097f70ef54d02449300faa"
+             "d49ecf68c20d86fd625222b071ccabb4df4c6b64e68d77af1ae100000000000000000000000000000000"),
+         Transport::Udp, Sender::Server, "WireGuard"},
+        {"wireguard data", hex("040000006fef086b000000000000000060b4e5ec82ace0a875c985ff1c59158c"), Transport::Udp,
+         Sender::Client, "WireGuard"},
         // openvpn_udp_403.pcap
         {"openvpn", hex("383d2d045768d28ae60000000000"), Transport::Udp, Sender::Client, "OpenVPN"},
         {"openvpn server", hex("4091f05002638cb97401000000003d2d045768d28ae600000000"), Transport::Udp, Sender::Server,
@@ -824,6 +833,51 @@ inline const std::vector<SignatureCase> &signature_cases() {
              "00030028 1a2b3c4d 00000e10 00001518 00050018 20010db8000000000000000000000100 00001c20 00001d4c "
              "00170010 20010db8000000000000000000000001"),
          Transport::Udp, Sender::Server, "DHCPv6"},
+        // ffmpeg 5.1's MPEG-TS (mpeg2video, mp2) to udp://127.0.0.1 and tcp://127.0.0.1, recorded on loopback:
+        // the first two packets of its first datagram (SDT, PAT), and the first 470 octets of a TCP segment
+        {"mpeg-ts udp",
+         hex("474011100042f0250001c10000ff01ff0001fc80144812010646466d70656709536572766963653031777c43caffffffffff"
+             "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
+             "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
+             "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff474000100000b00d0001c100"
+             "000001f0002ab104b2ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
+             "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
+             "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
+             "ffffffffffffffffffffffffffffffffffffffffffffffffffff"),
+         Transport::Udp, Sender::Client, "MPEG-TS"},
+        {"mpeg-ts tcp cut",
+         hex("474000120000b00d0001c100000001f0002ab104b2ffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
+             "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
+             "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
+             "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff475000120002b0120001c100"
+             "00e100f00002e100f0009e8b23d1ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
+             "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
+             "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
+             "ffffffffffffffffffffffffffffffffffffffffffffffffffff4741003b071000009e347e00000001e0000080c00a310009"
+             "ab511100096501000001000097fffb80000001b5811ff3418000000101127a3e60350008980d40dffff51401681a80071098"
+             "91d0a89c6401bd491188b1129c00000102127ab0"),
+         Transport::Tcp, Sender::Client, "MPEG-TS"},
+        // pmacct 1.7.7's sfprobe exporting a captures/ghost pcap as sFlow v5 (4 samples), recorded on loopback
+        {"sflow v5",
+         hex("00000005000000017f0000010000000000000002000000000000000400000001000000c80000000a00000001000000010000"
+             "000a000000003fffffff3fffffff00000002000003e900000010000000000000000000000000000000000000000100000088"
+             "0000000b0000007c000000040000007845000078fdee400040063e8f7f0000017f00000101939792205bf74bf295a6fc8018"
+             "0040fe6c00000101080a5a0a70f70cb948a74c696e757820766d20362e31382e34342d66632d7637363920233120534d5020"
+             "505245454d50545f44594e414d4943204030207838365f363420474e552f4c696e75780a00000001000000840000000b0000"
+             "0001000000010000000b000000003fffffff3fffffff00000002000003e90000001000000000000000000000000000000000"
+             "00000001000000440000000b00000038000000040000003445000034a8cb4000400693f67f0000017f00000197920193f295"
+             "a6fc205bf78f80100040fe2800000101080a0cb948bd5a0a70f700000001000000840000000c00000001000000010000000c"
+             "000000003fffffff3fffffff00000002000003e9000000100000000000000000000000000000000000000001000000440000"
+             "000b00000038000000040000003445000034fdef400040063ed27f0000017f00000101939792205bf78ff295a6fc80110040"
+             "fe2800000101080a5a0a70fd0cb948bd00000001000000840000000d00000001000000010000000d000000003fffffff3fff"
+             "ffff00000002000003e9000000100000000000000000000000000000000000000001000000440000000b0000003800000004"
+             "0000003445000034a8cc4000400693f57f0000017f00000197920193f295a6fc205bf79080100040fe2800000101080a0cb9"
+             "48c35a0a70fd"),
+         Transport::Udp, Sender::Client, "sFlow"},
+        // StatsD: etsy/statsd's metric types example, and a DogStatsD line with a sample rate and tags
+        {"statsd lines", raw("gorets:1|c\nglork:320|ms\ngaugor:333|g\nuniques:765|s"), Transport::Udp, Sender::Client,
+         "StatsD"},
+        {"dogstatsd line", raw("page.views:1|c|@0.5|#env:prod,host:ghost\n"), Transport::Udp, Sender::Client, "StatsD"},
         // Graphite plaintext lines as collectd's write_graphite plugin writes them
         {"graphite lines",
          raw("ghost.load.load.shortterm 0.080000 1733500000\nghost.load.load.midterm 0.030000 1733500000\n"

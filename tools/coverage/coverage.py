@@ -87,6 +87,9 @@ FRAMING = {
     "RIP": "4-octet header + 20-octet route entries", "route": "4-octet header + 20-octet route entries",
     "Babel": "4-octet header (magic, version, body length) + TLVs", "DHCPv6": "4-octet header + options (code, length)",
     "GDB remote": "$data#checksum packets, + / - acknowledgements",
+    "MPEG-TS": "188-octet packets, sync octet 0x47",
+    "StatsD": "LF-separated lines bucket:value|type",
+    "sFlow": "28/40-octet datagram header + samples (format, length) + records (format, length)",
 }
 
 # Why a frequent service has no row (by nmap name).

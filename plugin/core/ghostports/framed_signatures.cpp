@@ -488,6 +488,9 @@ bool radius_packet(Payload p) {
         seen.set(type);
         at += length;
     }
+    // A packet without attributes is only the common bare answers' (Access-Accept
+    // / -Reject, Accounting-Response): four octets of structure are too little.
+    if (seen.none() && !one_of(code, {2, 3, 5})) return false;
     return radius_request_complete(code, seen);
 }
 

@@ -201,6 +201,49 @@ bool unix_time(string_view s) {
     return is_number(s, 10) && s.size() >= 9;
 }
 
+// --- StatsD -------------------------------------------------------------------------
+
+bool statsd_bucket(string_view s) {
+    return s.size() >= 3 && s.size() <= 256 && std::all_of(s.begin(), s.end(), [](char c) {
+               return is_alnum(c) || c == '.' || c == '_' || c == '-' || c == '/';
+           });
+}
+// A sample rate in (0, 1]: "1", "0.1", ".5".
+bool sample_rate(string_view s) {
+    if (s == "1" || s == "1.0") return true;
+    if (s.starts_with("0."))
+        s.remove_prefix(2);
+    else if (s.starts_with("."))
+        s.remove_prefix(1);
+    else
+        return false;
+    return is_digits(s) && s.find_first_not_of('0') != string_view::npos;
+}
+bool statsd_line(string_view line) {
+    const auto colon = line.find(':');
+    if (colon == string_view::npos || !statsd_bucket(line.substr(0, colon))) return false;
+    string_view rest = line.substr(colon + 1);
+    const auto bar = rest.find('|');
+    if (bar == string_view::npos) return false;
+    string_view value = rest.substr(0, bar);
+    if (!value.empty() && (value[0] == '+' || value[0] == '-')) value.remove_prefix(1);  // gauge deltas
+    if (!metric_value(value)) return false;
+    rest.remove_prefix(bar + 1);
+    const string_view type = rest.substr(0, rest.find('|'));
+    static constexpr string_view kTypes[] = {"c", "ms", "g", "s", "h", "m", "d"};
+    if (std::find(std::begin(kTypes), std::end(kTypes), type) == std::end(kTypes)) return false;
+    rest.remove_prefix(type.size());
+    while (!rest.empty()) {  // "|@rate", "|#tag:value,tag"
+        rest.remove_prefix(1);
+        const string_view field = rest.substr(0, rest.find('|'));
+        const bool ok = field.starts_with('@') ? sample_rate(field.substr(1))
+                                               : field.starts_with('#') && field.size() > 1 && printable(field);
+        if (!ok) return false;
+        rest.remove_prefix(field.size());
+    }
+    return true;
+}
+
 }  // namespace
 
 bool stomp_frames(Payload p) {
@@ -259,6 +302,18 @@ bool graphite_lines(Payload p) {
                unix_time(word_at(line, 2));
     });
     return all && count >= 2;
+}
+
+bool statsd_lines(Payload p) {
+    string_view s = as_text(p);
+    if (!s.empty() && s.back() == '\n') s.remove_suffix(1);  // the last line's end is optional
+    std::size_t lines = 0;
+    while (!s.empty() || lines == 0) {
+        const auto lf = s.find('\n');
+        if (++lines > kMaxMessages || !statsd_line(s.substr(0, lf))) return false;
+        s.remove_prefix(lf == string_view::npos ? s.size() : lf + 1);
+    }
+    return true;
 }
 
 }  // namespace ghostports::text_rows

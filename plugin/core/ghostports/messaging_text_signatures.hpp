@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Text rows of the signature table for message brokers, RPC and metrics
-// feeds: STOMP frames, JSON-RPC (and OVSDB's use of it) and Graphite's
-// plaintext lines. Each checks its grammar over the whole payload; the rows
+// feeds: STOMP frames, JSON-RPC (and OVSDB's use of it), Graphite's
+// plaintext lines and StatsD's. Each checks its grammar over the whole payload; the rows
 // are in signatures.cpp.
 #pragma once
 
@@ -25,5 +25,9 @@ bool ovsdb_requests(Payload p);
 // Graphite plaintext (carbon's line receiver): 2+ LF-ended lines
 // "<dotted.metric.path> <number> <unix time>".
 bool graphite_lines(Payload p);
+
+// StatsD (etsy/statsd docs/metric_types.md, DogStatsD's tags): LF-separated
+// lines "<bucket>:<number>|c|ms|g|s|h|m[|@<rate>][|#<tags>]".
+bool statsd_lines(Payload p);
 
 }  // namespace ghostports::text_rows

@@ -1153,13 +1153,22 @@ bool stun_message(Bytes p) {
 }
 
 // WireGuard: type 1..4, three reserved zero octets, each type's exact length.
+// The whitepaper's 5.4: handshake messages end with mac2, all zero unless
+// the responder is under load and sent a cookie (then that conversation is
+// named by its other messages); a transport message's counter (little-
+// endian, offset 8) stays below 2^32 in practice: keys change every two
+// minutes, long before.
 bool wireguard_message(Bytes p) {
     if (p.size() < 32 || p[1] != 0 || p[2] != 0 || p[3] != 0) return false;
+    const auto zero = [&p](std::size_t at, std::size_t n) {
+        return std::all_of(p.begin() + static_cast<std::ptrdiff_t>(at), p.begin() + static_cast<std::ptrdiff_t>(at + n),
+                           [](std::uint8_t c) { return c == 0; });
+    };
     switch (p[0]) {
-        case 1: return p.size() == 148;
-        case 2: return p.size() == 92;
+        case 1: return p.size() == 148 && zero(132, 16);
+        case 2: return p.size() == 92 && zero(76, 16);
         case 3: return p.size() == 64;
-        case 4: return (p.size() - 32) % 16 == 0;
+        case 4: return (p.size() - 32) % 16 == 0 && zero(12, 4);
         default: return false;
     }
 }
@@ -1689,6 +1698,14 @@ constexpr std::array kSignatures{
     Signature{"ipfix", "IPFIX", "cflow", 4739, T::Both, S::Client, "ipfix",
               "version 10, message length = what follows, sets (templates 2/3, data >= 256) tiling each message",
               framed::ipfix_messages},
+    Signature{"sflow", "sFlow", nullptr, 6343, T::Udp, S::Client, "sflow",
+              "version 5, agent address type 1/2, exactly its number of samples (formats 1-4) whose records tile "
+              "each sample and the datagram",
+              framed::sflow_datagram},
+    Signature{"mpeg-ts", "MPEG-TS", "mp2t", 0, T::Both, S::Either, nullptr,
+              "2+ packets of 188 octets, each sync 0x47, no transport error, adaptation field control not 00 and "
+              "its field fitting",
+              framed::mpeg_ts_packets},
     // --- routing and addressing (routing_signatures.cpp) -----------------------------
     Signature{"rip", "RIP", nullptr, 520, T::Udp, S::Either, "route",
               "command 1/2, version 1/2, zero, 1-25 entries of 20 octets: AFI 2, metric 1-16, v1 zeros, "
@@ -1756,6 +1773,9 @@ constexpr std::array kSignatures{
               "+ / - acknowledgements and $data#cs packets whose checksum (sum mod 256, two hex digits) agrees, "
               "to the end",
               text_rows::gdb_remote_packets},
+    Signature{"statsd", "StatsD", nullptr, 8125, T::Both, S::Client, nullptr,
+              "LF-separated lines <bucket>:<number>|c/ms/g/s/h/m/d[|@rate][|#tags], the last line end optional",
+              text_rows::statsd_lines},
     Signature{"rfb-version", "VNC", nullptr, 5900, T::Tcp, S::Either, "vnc",
               "the whole payload RFB 003-005.nnn LF, exactly 12 octets (RFC 6143 7.1.1)", text_rows::rfb_version},
     Signature{"chargen", "Chargen", nullptr, 19, T::Both, S::Server, "chargen",

@@ -5,6 +5,7 @@
 #include <cstddef>
 
 #include "core/ghostports/wire_reading.hpp"
+#include "core/rescap/text.hpp"
 
 namespace ghostports::framed {
 namespace {
@@ -79,17 +80,23 @@ bool coap_extended(Payload p, size_t &at, unsigned nibble, unsigned &value) {
     return true;
 }
 
+// UTF-8 text (RFC 7252 5.5.2 diagnostic payloads, text/plain, JSON, link-format).
 bool text_payload(Payload p) {
-    return std::all_of(p.begin(), p.end(),
-                       [](std::uint8_t c) { return (c >= 0x20 && c != 0x7f) || c == '\t' || c == '\r' || c == '\n'; });
+    return rescap::is_valid_utf8(p) && std::all_of(p.begin(), p.end(), [](std::uint8_t c) {
+               return (c >= 0x20 && c != 0x7f) || c == '\t' || c == '\r' || c == '\n';
+           });
 }
 
 bool visible_text(Payload p) {
     return std::all_of(p.begin(), p.end(), [](std::uint8_t c) { return c > 0x20 && c < 0x7f; });
 }
 
+// A request names only when its Uri-/Proxy- text says this much
+// (".well-known", "time", a host name): one character is too little.
+constexpr size_t kShortestRequestText = 3;
+
 struct CoapOptions {
-    bool text = false;         // a Uri-/Proxy- text option with at least one character
+    size_t text = 0;           // characters in Uri-/Proxy- text options
     bool location = false;     // Location-Path / Location-Query
     long content_format = -1;  // the Content-Format's value, or -1
     size_t payload_at = 0;     // where the payload starts (past 0xFF), or the size
@@ -116,7 +123,8 @@ bool coap_options(Payload p, size_t at, CoapOptions &out) {
         if (option->value == CoapValue::Text && !visible_text(value)) return false;
         if (option->value == CoapValue::Uint && length > 0 && value[0] == 0) return false;  // 3.2: shortest form
         const bool location = number == kLocationPath || number == kLocationQuery;
-        if (option->value == CoapValue::Text && length > 0) (location ? out.location : out.text) = true;
+        if (option->value == CoapValue::Text && location) out.location = out.location || length > 0;
+        if (option->value == CoapValue::Text && !location) out.text += length;
         if (number == kContentFormat) {
             long v = 0;
             for (std::uint8_t b : value) v = v << 8 | b;
@@ -198,7 +206,74 @@ bool netflow_v5_record(Payload r) {
            be32(r, 20) >= be32(r, 16);
 }
 
+// --- sFlow ----------------------------------------------------------------------
+
+// The fixed part of each sample format (enterprise 0): flow 1, counters 2,
+// expanded flow 3, expanded counters 4; the record count is its last field.
+constexpr size_t kSflowSampleFixed[] = {0, 32, 12, 44, 16};
+constexpr unsigned kSflowMaxSamples = 64, kSflowMaxRecords = 64;
+
+// Records (data format, length, data padded to 4) tiling [at, end), `count` of them.
+bool sflow_records(Payload p, size_t at, size_t end, std::uint32_t count) {
+    if (count == 0 || count > kSflowMaxRecords) return false;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        if (end - at < 8) return false;
+        const std::uint32_t length = be32(p, at + 4);
+        if (length % 4 != 0 || length > end - at - 8) return false;
+        at += 8 + length;
+    }
+    return at == end;
+}
+
+// --- MPEG transport stream ------------------------------------------------------
+
+constexpr size_t kTsPacket = 188;
+constexpr std::uint8_t kTsSync = 0x47;
+
+// ISO/IEC 13818-1 2.4.3.2-2.4.3.5: sync octet, transport_error_indicator
+// clear, adaptation_field_control not the reserved 00; an adaptation field
+// alone fills the packet (183 octets), before a payload it leaves one.
+bool ts_packet(Payload t) {
+    if (t[0] != kTsSync || (t[1] & 0x80) != 0) return false;
+    const unsigned control = (t[3] >> 4) & 3;
+    if (control == 0) return false;
+    if (control == 1) return true;
+    const unsigned adaptation = t[4];
+    return control == 2 ? adaptation == 183 : adaptation <= 182;
+}
+
 }  // namespace
+
+bool sflow_datagram(Payload p) {
+    if (p.size() < 28 || be32(p, 0) != 5) return false;
+    const std::uint32_t address_type = be32(p, 4);
+    if (address_type != 1 && address_type != 2) return false;
+    size_t at = address_type == 1 ? 12 : 24;
+    if (p.size() < at + 16) return false;
+    const std::uint32_t samples = be32(p, at + 12);
+    at += 16;
+    if (samples == 0 || samples > kSflowMaxSamples) return false;
+    for (std::uint32_t i = 0; i < samples; ++i) {
+        if (p.size() - at < 8) return false;
+        const std::uint32_t format = be32(p, at);  // enterprise (20 bits) 0, format 1-4
+        const std::uint32_t length = be32(p, at + 4);
+        if (!in_range(format, 1, 4) || length % 4 != 0 || length > p.size() - at - 8) return false;
+        const size_t fixed = kSflowSampleFixed[format];
+        if (length < fixed || !sflow_records(p, at + 8 + fixed, at + 8 + length, be32(p, at + 8 + fixed - 4)))
+            return false;
+        at += 8 + length;
+    }
+    return at == p.size();
+}
+
+bool mpeg_ts_packets(Payload p) {
+    const size_t whole = p.size() / kTsPacket;
+    if (whole < 2) return false;
+    for (size_t i = 0; i < whole; ++i)
+        if (!ts_packet(p.subspan(i * kTsPacket, kTsPacket))) return false;
+    const size_t rest = p.size() % kTsPacket;
+    return rest == 0 || p[whole * kTsPacket] == kTsSync;  // a packet cut by the segment's end
+}
 
 bool coap_message(Payload p) {
     if (p.size() < 5 || (p[0] >> 6) != 1) return false;
@@ -210,13 +285,13 @@ bool coap_message(Payload p) {
     if (coap_request_code(code)) {
         // A request is sent confirmable or not (3); GET and DELETE carry no payload.
         const bool may_carry = code != 1 && code != 4;
-        return type <= 1 && options.text && (payload.empty() || may_carry) &&
+        return type <= 1 && options.text >= kShortestRequestText && (payload.empty() || may_carry) &&
                coap_payload_fits(payload, options.content_format);
     }
     if (!coap_response_code(code) || type == 3) return false;
     // A response names only with a Location or with text: any octets after
     // a binary Content-Format (CBOR, octet-stream) are no evidence.
-    if (options.location) return code == kCreated && payload.empty() && !options.text;
+    if (options.location) return code == kCreated && payload.empty() && options.text == 0;
     if (payload.empty() || !text_payload(payload)) return false;
     return options.content_format >= 0 ? is_text_format(options.content_format) : payload.size() >= kShortestBareText;
 }

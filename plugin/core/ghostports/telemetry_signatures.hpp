@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Matchers of the signature table for what devices and exporters send to a
-// collector or a constrained server: CoAP, NetFlow v5 / v9 and IPFIX. Each
+// collector or a constrained server: CoAP, NetFlow v5 / v9, IPFIX, sFlow
+// and MPEG transport streams. Each
 // walks the whole datagram (or TCP message stream) as its specification
 // lays it out, every length agreeing; the rows are in signatures.cpp.
 #pragma once
@@ -23,5 +24,13 @@ bool netflow_v5(Payload p);
 bool netflow_v9(Payload p);
 // IPFIX (RFC 7011 3): messages whose length field tiles the payload, sets tiling each message.
 bool ipfix_messages(Payload p);
+// sFlow v5 (sflow_version_5.txt): the datagram header, then exactly its
+// number of samples (flow / counter, compact or expanded), each holding its
+// number of records, every length tiling what holds it.
+bool sflow_datagram(Payload p);
+// MPEG transport stream (ISO/IEC 13818-1 2.4.3): 188-octet packets, each
+// starting with the sync octet 0x47, no transport error, an adaptation
+// field that fits; two or more of them (a TCP segment may end inside one).
+bool mpeg_ts_packets(Payload p);
 
 }  // namespace ghostports::framed
