@@ -115,11 +115,11 @@ for c in $cases; do
     name=$who
     if [ "$who" = variant ]; then name="plugin \`$variant\`"; fi
     row=$(awk -v w="${what[$c]}" -v who="$name" -v f="$frames" -v t="$t" -v td="$td" -v r="$r" -v rd="$rd" \
-      -v goal="$goal" -v load="$load" -v cut="$was_cut" -v n="${count[$c]}" 'BEGIN {
+      -v goal="$goal" -v cpuload="$load" -v cut="$was_cut" -v n="${count[$c]}" 'BEGIN {
         ratio = t / td; at_least = cut == "" ? "" : "≥ "
         verdict = goal == "" ? "—" : sprintf("%.1fx: %s", goal, ratio <= goal ? "met" : "NOT met")
         printf "| %s | %s | %d | %s%.2f | %.2f | %s%.2f | %s | %s%.0f | %.1f | %.1f | %.2f | %s |", w, who, f, at_least,
-          t, td, at_least, ratio, verdict, at_least, (t - td) * 1e6 / n, r / 1024, rd / 1024, r / rd, load }')
+          t, td, at_least, ratio, verdict, at_least, (t - td) * 1e6 / n, r / 1024, rd / 1024, r / rd, cpuload }')
     rows+=("$row")
     echo "   $row"
   done

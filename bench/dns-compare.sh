@@ -75,14 +75,14 @@ for m in $modes; do
   bench_alternate "$runs" "$work/result" "${specs[@]}"
   for who in rescap before; do
     [ "$who" = rescap ] || [ -n "$before" ] || continue
-    row=$(awk -v m="${label[$m]}" -v who="$who" -v load="$load" \
+    row=$(awk -v m="${label[$m]}" -v who="$who" -v cpuload="$load" \
       -v tp="$(v "$who" 2)" -v tpd="$(v rescap-data 2)" -v td="$(v dns 2)" -v tdd="$(v dns-data 2)" \
       -v rp="$(v "$who" 3)" -v rpd="$(v rescap-data 3)" -v rd="$(v dns 3)" -v rdd="$(v dns-data 3)" 'BEGIN {
         at = (tp / tpd - 1) * 100; ad = (td / tdd - 1) * 100
         am = (rp / rpd - 1) * 100; dm = (rd / rdd - 1) * 100
         printf "| %s | %s | %.2f / %.2f | %+.1f%% | %.2f / %.2f | %+.1f%% | %s | %.1f / %.1f | %+.1f%% | %.1f / %.1f | %+.1f%% | %s | %s |",
           m, who, tp, tpd, at, td, tdd, ad, at <= ad ? "yes" : "no", rp / 1024, rpd / 1024, am,
-          rd / 1024, rdd / 1024, dm, am <= dm ? "yes" : "no", load }')
+          rd / 1024, rdd / 1024, dm, am <= dm ? "yes" : "no", cpuload }')
     rows+=("$row")
     echo "   $row"
   done

@@ -69,10 +69,10 @@ for cap in $captures; do
       t=$(bench_value "$work/result" "$who" 2)
       r=$(bench_value "$work/result" "$who" 3)
       row=$(awk -v c="$cap" -v m="${label[$m]}" -v who="$who" -v t="$t" -v tn="$tn" -v r="$r" -v rn="$rn" \
-        -v load="$load" 'BEGIN {
+        -v cpuload="$load" 'BEGIN {
           printf "| %s | %s | %s | %.2f | %.2f | %.3f %s | %.1f | %.1f | %.3f %s | %s |", c, m, who, t, tn,
             t / tn, t / tn <= 1.10 ? "(met)" : "(NOT met)", r / 1024, rn / 1024, r / rn,
-            r / rn <= 1.05 ? "(met)" : "(NOT met)", load }')
+            r / rn <= 1.05 ? "(met)" : "(NOT met)", cpuload }')
       rows+=("$row")
       echo "   $row"
     done
