@@ -1336,6 +1336,7 @@ bool mqtt_connect(Bytes p) {
 // stratum 1-16 (0: a kiss code in ASCII), precision -32..0, root delay and
 // dispersion under 16 s, a stratum-1 reference id in ASCII, receive and
 // transmit timestamps set, transmit not before receive and within 16 s.
+// Every timestamp zero or with its seconds.
 bool ntp_packet(Bytes p) {
     if (p.size() != 48 && p.size() != 68 && p.size() != 72) return false;
     const unsigned version = p[0] >> 3 & 7, mode = p[0] & 7, stratum = p[1], poll = p[2];
@@ -1347,6 +1348,10 @@ bool ntp_packet(Bytes p) {
         return static_cast<std::uint64_t>(be32(p, at)) << 32 | be32(p, at + 4);
     };
     const std::uint64_t reference = timestamp(16), receive = timestamp(32), transmit = timestamp(40);
+    // A clock reading (or chrony's random client transmit timestamp) has
+    // its seconds: 0 s and a fraction is no time any host sends.
+    for (const std::size_t at : {16u, 24u, 32u, 40u})
+        if (be32(p, at) == 0 && be32(p, at + 4) != 0) return false;
     const auto ascii_id = [&p] {
         for (std::size_t i = 12; i < 16; ++i)
             if (!(p[i] == 0 || (p[i] >= 'A' && p[i] <= 'Z') || is_digit(static_cast<char>(p[i])))) return false;
