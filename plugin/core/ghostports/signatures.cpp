@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "core/ghostports/signatures.hpp"
 
+#include "core/ghostports/aaa_realtime_signatures.hpp"
 #include "core/ghostports/framed_signatures.hpp"
 
 #include <algorithm>
@@ -1671,6 +1672,24 @@ constexpr std::array kSignatures{
     Signature{"zabbix", "Zabbix", nullptr, 10051, T::Tcp, S::Either, "zabbix-trapper",
               "\"ZBXD\", flags 1/3/5/7, little-endian data length = the rest, reserved length, text / zlib data",
               framed::zabbix_packet},
+    // --- AAA, real-time and messaging (aaa_realtime_signatures.cpp) ------------
+    // TACACS+ on port 49 has no handle by name in Wireshark 4.0 (tcp.port 49:
+    // tacplus); ZMTP has no dissector at all, and no port of its own.
+    Signature{"tacacs-plus", "TACACS+", nullptr, 49, T::Tcp, S::Either, "tacacs",
+              "headers (version 0xC.0/1, type 1-3, seq >= 1, flags 01/04), lengths tiling; clear bodies laid out",
+              framed::tacacs_plus_packets},
+    Signature{"diameter", "Diameter", "diameter.tcp", 3868, T::Tcp, S::Either, "diameter",
+              "version 1, length = message (>= 20, 4n), flags R/P/E/T, AVPs tiling it, Origin-Host and Origin-Realm",
+              framed::diameter_messages},
+    Signature{"rtcp", "RTCP", "rtcp", 5005, T::Udp, S::Either, "avt-profile-2",
+              "compound: version 2, SR/RR first, lengths tiling, report counts fitting, SDES items with a CNAME",
+              framed::rtcp_compound},
+    Signature{"zmtp-greeting", "ZMTP (ZeroMQ)", nullptr, 0, T::Tcp, S::Either, nullptr,
+              "64-octet greeting: FF, 8 octets, 7F, version 3.0/3.1, NULL/PLAIN/CURVE, 31 zeros, then frames tiling",
+              framed::zmtp_greeting},
+    Signature{"ptp", "PTP", "ptp", 319, T::Udp, S::Either, "ptp-event",
+              "PTPv2 header: type with its length = datagram, its control field, reserved zero, ns < 10^9, TLVs tiling",
+              framed::ptp_message},
     // --- text grammars (text_signatures.cpp) --------------------------------
     // After every row above, so those keep what they name today; each row
     // checks its grammar over the whole payload. The Gopher selector, the
