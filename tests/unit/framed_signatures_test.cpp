@@ -86,7 +86,11 @@ TEST(FramedSignatures, RadiusNeedsItsLengthAttributesAndWhatTheCodeRequires) {
                                              {"code 6", with("radius access-request", 0, 6)},
                                              {"NAS-Port length 7", with("radius access-request", 51, 7)},
                                              {"attribute type 0", with("radius access-request", 20, 0)},
-                                             {"no NAS identity", no_nas}});
+                                             {"no NAS identity", no_nas},
+                                             {"User-Password of 15 octets", bumped("radius access-request", 27, -1)},
+                                             {"CHAP-Password of 16 octets", with("radius access-request", 26, 3)},
+                                             // RFC 2865 5.44 (PTP Announce / Management mutants, the census)
+                                             {"a password in an Access-Accept", with("radius access-request", 0, 2)}});
     expect_unnamed("radius access-accept", {{"Service-Type length 5", with("radius access-accept", 21, 5)},
                                             {"attribute length 2", with("radius access-accept", 21, 2)},
                                             {"an octet more", longer("radius access-accept")}});

@@ -187,7 +187,7 @@ unsigned radius_fixed_length(unsigned type) {
     if (one_of(type, {4,  5,  6,  7,  8,  9,  10, 12, 13, 14, 15, 16, 27, 28, 29, 37,
                       38, 40, 41, 42, 43, 45, 46, 47, 48, 49, 51, 52, 53, 55, 61, 62}))
         return 6;
-    return type == 80 ? 18 : 0;
+    return type == 80 ? 18 : type == 3 ? 19 : 0;  // Message-Authenticator, CHAP-Password (5.3)
 }
 // The text attributes (User-Name, Filter-Id, Reply-Message, Callback-Number,
 // Called/Calling-Station-Id, NAS-Identifier, Acct-Session-Id): UTF-8 text.
@@ -462,8 +462,8 @@ bool kerberos_tcp(Payload p) {
 // RFC 2865 3, RFC 2866 3, RFC 5176 2.3: code (1-5, 11-13, 40-45),
 // identifier, length = the datagram (20-4096), authenticator, attributes
 // (type 1-191 or RFC 6929's extended 241-246, length >= 3, the fixed length of fixed-size ones, text
-// as text) that tile
-// the rest; a request carries what its code requires.
+// as text, a User-Password of 16-128 octets in 16s) that tile
+// the rest; a request carries what its code requires, and only an Access-Request a password.
 bool radius_packet(Payload p) {
     if (p.size() < 20 || p.size() > 4096 || be16(p, 2) != p.size()) return false;
     const unsigned code = p[0];
@@ -476,10 +476,12 @@ bool radius_packet(Payload p) {
             return false;
         const unsigned fixed = radius_fixed_length(type);
         if ((fixed != 0 && length != fixed) || !radius_text(type, p.subspan(at + 2, length - 2))) return false;
+        if (type == 2 && (length < 18 || length > 130 || (length - 2) % 16 != 0)) return false;  // 5.2
         seen.set(type);
         at += length;
     }
-    return radius_request_complete(code, seen);
+    // RFC 2865 5.44: the passwords only in an Access-Request.
+    return (code == 1 || !(seen[2] || seen[3])) && radius_request_complete(code, seen);
 }
 
 // RFC 9113 3.4: the client preface, alone or followed by frames (a SETTINGS first).

@@ -1331,9 +1331,10 @@ bool mqtt_connect(Bytes p) {
 
 // NTP (RFC 5905), 48 octets (+ a key id and an MD5/SHA-1 digest): version
 // 1-4, fields a real client or server sends. Client (mode 3): a transmit
-// timestamp, stratum 0-16, poll 0 or 3-17, precision -32..32 (chrony sends
-// 32), root delay and dispersion under 16 s, origin/receive timestamps of
-// the client's own clock or zero. Server and peers (modes 1, 2, 4, 5):
+// timestamp, stratum 0-16, poll 0 or 3-17, precision -32..0 or 32 (chrony
+// sends 32; a clock read in 2 s or worse is no clock), root delay and
+// dispersion under 16 s, origin/receive timestamps of the client's own
+// clock or zero. Server and peers (modes 1, 2, 4, 5):
 // stratum 1-16 (0: a kiss code in ASCII), precision -32..0, root delay and
 // dispersion under 16 s, a stratum-1 reference id in ASCII, receive and
 // transmit timestamps set, transmit not before receive and within 16 s.
@@ -1359,7 +1360,7 @@ bool ntp_packet(Bytes p) {
         return p[12] != 0;
     };
     if (mode == 3) {
-        if (transmit == 0 || precision < -32 || precision > 32) return false;
+        if (transmit == 0 || precision < -32 || (precision > 0 && precision != 32)) return false;
         return stratum != 0 || (be32(p, 12) == 0 && reference == 0);  // SNTP / chrony: nothing of its own clock
     }
     if (precision < -32 || precision > 0) return false;
