@@ -152,6 +152,17 @@ TEST(AaaRealtimeSignatures, ZmtpNeedsTheWholeGreeting) {
                            {"command name length 0", with(ready, 66, 0)},
                            {"the signature alone", cut(ready, 10)},
                            {"a greeting cut short", cut(ready, 63)}});
+    // libzmq's greeting from its minor version on, and from its major version on.
+    constexpr auto rest = "zmtp greeting rest libzmq";
+    expect_unnamed(rest, {{"minor version 2", with(rest, 0, 2)},
+                          {"mechanism NULX", with(rest, 4, 'X')},
+                          {"as-server 2", with(rest, 21, 2)},
+                          {"filler not zero", with(rest, 52, 1)},
+                          {"an octet short", cut(rest, 52)},
+                          {"an octet more (no frame)", longer(rest)}});
+    EXPECT_EQ(name_of(Bytes{3} + the_case(rest).payload, Transport::Tcp, Sender::Client), "ZMTP (ZeroMQ)");
+    EXPECT_EQ(name_of(Bytes{2} + the_case(rest).payload, Transport::Tcp, Sender::Client), "") << "major version 2";
+    EXPECT_EQ(name_of(Bytes{3}, Transport::Tcp, Sender::Client), "") << "the major version alone";
 }
 
 TEST(AaaRealtimeSignatures, PtpNeedsItsTypesLengthAndHeader) {

@@ -766,6 +766,13 @@ inline const std::vector<SignatureCase> &signature_cases() {
          hex("ff00000000000000017f03014355525645000000000000000000000000000000010000000000000000000000000000000000"
              "0000000000000000000000000000"),
          Transport::Tcp, Sender::Server, "ZMTP (ZeroMQ)"},
+        // Recorded: pyzmq 24 / libzmq 4.3.4 REQ -> REP on 127.0.0.1 (a high port): libzmq sends its greeting in
+        // three segments, the signature (10 octets), the major version (1), then this rest (53): minor 1, NULL,
+        // as-server 0, the filler
+        {"zmtp greeting rest libzmq",
+         hex("014e554c4c000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+             "000000"),
+         Transport::Tcp, Sender::Client, "ZMTP (ZeroMQ)"},
         // PTPv2 (IEEE 1588-2008 13.3-13.8; built from the specification, tshark: PTPv2 Sync / Follow_Up / Delay_Resp /
         // Announce, no expert info): a two-step master's Sync and Follow_Up, a Delay_Resp and an Announce
         {"ptp sync", hex("0002002c000002000000000000000000000000000242acfffe11000200011f3a000000000000000000000000"),

@@ -277,17 +277,22 @@ bool rtcp_compound(Payload p) {
 
 // 23/ZMTP 3.2, 37/ZMTP 3.2: the 64-octet greeting: signature (0xFF, 8
 // octets of padding, 0x7F), version 3.0 / 3.1, mechanism NULL / PLAIN /
-// CURVE padded with NULs to 20, as-server 0 / 1, 31 zero octets; then frames.
+// CURVE padded with NULs to 20, as-server 0 / 1, 31 zero octets; then
+// frames. libzmq sends the signature, the major version and the rest
+// apart (10, 1 and 53 octets): the payload may start at octet 10 or 11
+// too, never later (the signature alone is no evidence).
 bool zmtp_greeting(Payload p) {
-    if (p.size() < 64 || p[0] != 0xff || p[9] != 0x7f || p[10] != 3 || p[11] > 1 || p[32] > 1 ||
-        !all_zero(p.subspan(33, 31)))
+    const size_t first = p.empty() ? 0 : p[0] == 0xff ? 0 : p[0] == 3 ? 10 : 11;
+    const auto octet = [&p, first](size_t at) { return p[at - first]; };
+    if (p.size() < 64 - first || (first == 0 && octet(9) != 0x7f) || (first <= 10 && octet(10) != 3) || octet(11) > 1 ||
+        octet(32) > 1 || !all_zero(p.subspan(33 - first, 31)))
         return false;
-    const Payload mechanism = p.subspan(12, 20);
+    const Payload mechanism = p.subspan(12 - first, 20);
     const size_t name = static_cast<size_t>(std::find(mechanism.begin(), mechanism.end(), 0) - mechanism.begin());
     if (!all_zero(mechanism.subspan(name))) return false;
     const bool known = (name == 4 && (has_at(mechanism, 0, "NULL"))) || (name == 5 && has_at(mechanism, 0, "PLAIN")) ||
                        (name == 5 && has_at(mechanism, 0, "CURVE"));
-    return known && zmtp_frames(p, 64);
+    return known && zmtp_frames(p, 64 - first);
 }
 
 // IEEE 1588-2008 13.3: the 34-octet header (transportSpecific 0 / 1,

@@ -15,7 +15,7 @@ namespace ghostports::framed {
 bool tacacs_plus_packets(Payload p);  // TACACS+ packets tiling the payload, clear bodies laid out
 bool diameter_messages(Payload p);    // Diameter messages tiling the payload, AVPs tiling each
 bool rtcp_compound(Payload p);        // an RTCP compound packet, SR / RR first, with a CNAME
-bool zmtp_greeting(Payload p);        // a ZMTP 3.x greeting (+ frames)
+bool zmtp_greeting(Payload p);        // a ZMTP 3.x greeting, whole or from its version (+ frames)
 bool ptp_message(Payload p);          // a PTPv2 message of its type's length (+ TLVs)
 
 }  // namespace ghostports::framed

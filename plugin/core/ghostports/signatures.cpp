@@ -1686,7 +1686,7 @@ constexpr std::array kSignatures{
               "compound: version 2, SR/RR first, lengths tiling, report counts fitting, SDES items with a CNAME",
               framed::rtcp_compound},
     Signature{"zmtp-greeting", "ZMTP (ZeroMQ)", nullptr, 0, T::Tcp, S::Either, nullptr,
-              "64-octet greeting: FF, 8 octets, 7F, version 3.0/3.1, NULL/PLAIN/CURVE, 31 zeros, then frames tiling",
+              "greeting FF, 8 octets, 7F (or from its version on), 3.0/3.1, NULL/PLAIN/CURVE, 31 zeros, frames tiling",
               framed::zmtp_greeting},
     Signature{"ptp", "PTP", "ptp", 319, T::Udp, S::Either, "ptp-event",
               "PTPv2 header: type with its length = datagram, its control field, reserved zero, ns < 10^9, TLVs tiling",
