@@ -754,6 +754,16 @@ inline const std::vector<SignatureCase> &signature_cases() {
          hex("81c900077a11c0de3c8d1f420000000000010078000000123b728f5c00003e8081ca00097a11c0de010e7265636569766572"
              "4067686f7374060b7265736361702d7465737400000081cb00047a11c0de0874656172646f776e000000"),
          Transport::Udp, Sender::Server, "RTCP"},
+        // Recorded: GStreamer 1.22 rtpbin on 127.0.0.1 (high ports), an L16 audio sender's first SR + SDES (CNAME,
+        // TOOL) and the receiver's first RR + SDES
+        {"rtcp sr sdes gstreamer",
+         hex("80c800066c2e016ceec07ec613e7e1fc366288af000000fd0003f56c81ca000c6c2e016c011c757365723134373633313435"
+             "383340686f73742d323931366332626306094753747265616d6572000000"),
+         Transport::Udp, Sender::Client, "RTCP"},
+        {"rtcp rr sdes gstreamer",
+         hex("81c900078ef5f1ca6c2e016c00ffffff00003a0100000028000000000000000081ca000c8ef5f1ca011b7573657235323139"
+             "333537383440686f73742d313530326161353106094753747265616d657200000000"),
+         Transport::Udp, Sender::Server, "RTCP"},
         // ZMTP 3.0/3.1 (rfc.zeromq.org 23/ZMTP 3.2, 37/ZMTP; built from the specification, the signature padding as
         // libzmq sends it; Wireshark 4.0 has no ZMTP dissector): a NULL greeting + the READY command (Socket-Type
         // REQ), and a CURVE server's greeting alone
