@@ -14,6 +14,7 @@
 #include "signature_cases.hpp"
 
 using rescap::test::Bytes;
+using rescap::test::hex;
 using rescap::test::operator+;
 
 using namespace rescap::test::mutation;
@@ -78,6 +79,22 @@ TEST(AaaRealtimeSignatures, TacacsPlusNeedsItsHeaderLengthAndClearBody) {
                            {"arg_cnt 3", with(clear, 19, 3)},
                            {"arg 1 length + 1", bumped(clear, 20, 1)},
                            {"seq_no 3 in an authorization session", with(clear, 2, 3)}});
+    // An authorization RESPONSE (PASS_ADD, one argument; built from 6.2, tshark: Auth Status PASS_ADD). Not a
+    // census case: every clear one starts "?? 02 02 01", one flip and a cut from SOCKS5's whole greeting.
+    const Bytes pass = hex("c00202015ee1b0a7000000120101000000000b707269762d6c766c3d3135");
+    EXPECT_EQ(name_of(pass, Transport::Tcp, Sender::Server), "TACACS+");
+    EXPECT_EQ(name_of(with(pass, 12, 3), Transport::Tcp, Sender::Server), "") << "status 3";
+    EXPECT_EQ(name_of(with(pass, 13, 2), Transport::Tcp, Sender::Server), "") << "arg_cnt 2";
+    EXPECT_EQ(name_of(with(pass, 18, 12), Transport::Tcp, Sender::Server), "") << "arg 1 length + 1";
+    constexpr auto accounting = "tacacs accounting start";
+    expect_unnamed(accounting, {{"flags MORE (deprecated)", with(accounting, 12, 0x01)},
+                                {"flags START + STOP", with(accounting, 12, 0x06)},
+                                {"authen_method 7", with(accounting, 13, 7)},
+                                {"priv_lvl 16", with(accounting, 14, 16)},
+                                {"authen_service 10", with(accounting, 16, 10)},
+                                {"arg_cnt 2", with(accounting, 20, 2)}});
+    constexpr auto success = "tacacs accounting success";
+    expect_unnamed(success, {{"status 3", with(success, 16, 3)}, {"server_msg_len 1", with(success, 13, 1)}});
     // An obfuscated body is not read, but the clear flag on one is a lie.
     constexpr auto obfuscated = "tacacs authorization obfuscated";
     expect_unnamed(obfuscated, {{"the clear flag", with(obfuscated, 3, 0x01)}});

@@ -92,6 +92,10 @@ TEST(FramedSignatures, RadiusNeedsItsLengthAttributesAndWhatTheCodeRequires) {
                                              // RFC 2865 5.44 (PTP Announce / Management mutants, the census)
                                              {"a password in an Access-Accept", with("radius access-request", 0, 2)}});
     expect_unnamed("radius access-accept", {{"Service-Type length 5", with("radius access-accept", 21, 5)},
+                                            // RFC 2865 5.44: Service-Type is not an Access-Reject's / -Challenge's
+                                            {"an Access-Reject with Service-Type", with("radius access-accept", 0, 3)},
+                                            {"an Access-Challenge with it", with("radius access-accept", 0, 11)},
+                                            {"Status-Client (13)", with("radius access-accept", 0, 13)},
                                             {"attribute length 2", with("radius access-accept", 21, 2)},
                                             {"an octet more", longer("radius access-accept")}});
 }

@@ -728,6 +728,14 @@ inline const std::vector<SignatureCase> &signature_cases() {
          hex("c00201015ee1b0a70000003006010101080409020d046576616c75736572747479313132372e302e302e3173657276696365"
              "3d7368656c6c636d643d"),
          Transport::Tcp, Sender::Client, "TACACS+"},
+        // ... and, built the same way, an accounting START REQUEST with three arguments and its SUCCESS reply
+        // (tshark: TACACS+ Accounting)
+        {"tacacs accounting start",
+         hex("c00301015ee1b0a70000004d0206010101080409030a150d6576616c75736572747479313132372e302e302e317461736b5f"
+             "69643d313773746172745f74696d653d31373635303635363030736572766963653d7368656c6c"),
+         Transport::Tcp, Sender::Client, "TACACS+"},
+        {"tacacs accounting success", hex("c00302015ee1b0a7000000050000000001"), Transport::Tcp, Sender::Server,
+         "TACACS+"},
         // Diameter (RFC 6733 3, 4, 5.3.1-5.3.2, 5.5.1; built from the specification, tshark: Capabilities-Exchange /
         // Device-Watchdog): a peer's CER, the answer CEA (Result-Code 2001), a DWR
         {"diameter cer",

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <string_view>
 
 namespace ghostports::framed {
 namespace {

@@ -195,6 +195,12 @@ bool radius_text(unsigned type, Payload value) {
     if (!one_of(type, {1, 11, 18, 19, 30, 31, 32, 44})) return true;
     return std::all_of(value.begin(), value.end(), [](std::uint8_t c) { return c >= 0x20 && c != 0x7f; });
 }
+// RFC 2865 5.44 (+ RFC 3579 3: EAP-Message, Message-Authenticator): the
+// only attributes an Access-Reject and an Access-Challenge carry.
+bool radius_reply_carries(unsigned code, unsigned type) {
+    if (code == 3) return one_of(type, {18, 33, 79, 80});
+    return code != 11 || one_of(type, {18, 24, 26, 27, 28, 33, 79, 80});
+}
 // What a request must carry (RFC 2865 4.1, 2866 4.1, 5997 3, 5176 3):
 // Access-Request a NAS identity and a credential or State; Accounting-
 // Request an Acct-Status-Type; Status-Server a Message-Authenticator; CoA /
@@ -459,15 +465,17 @@ bool kerberos_tcp(Payload p) {
     return p.size() > 4 && be32(p, 0) == p.size() - 4 && krb_message(p.subspan(4));
 }
 
-// RFC 2865 3, RFC 2866 3, RFC 5176 2.3: code (1-5, 11-13, 40-45),
+// RFC 2865 3, RFC 2866 3, RFC 5176 2.3: code (1-5, 11-12, 40-45; RFC 5997
+// leaves the experimental Status-Client 13 undefined),
 // identifier, length = the datagram (20-4096), authenticator, attributes
 // (type 1-191 or RFC 6929's extended 241-246, length >= 3, the fixed length of fixed-size ones, text
 // as text, a User-Password of 16-128 octets in 16s) that tile
-// the rest; a request carries what its code requires, and only an Access-Request a password.
+// the rest; a request carries what its code requires, only an Access-Request a password,
+// an Access-Reject / -Challenge only what 5.44 allows.
 bool radius_packet(Payload p) {
     if (p.size() < 20 || p.size() > 4096 || be16(p, 2) != p.size()) return false;
     const unsigned code = p[0];
-    if (!one_of(code, {1, 2, 3, 4, 5, 11, 12, 13, 40, 41, 42, 43, 44, 45})) return false;
+    if (!one_of(code, {1, 2, 3, 4, 5, 11, 12, 40, 41, 42, 43, 44, 45})) return false;
     std::bitset<256> seen;
     for (size_t at = 20; at < p.size();) {
         if (at + 3 > p.size()) return false;
@@ -477,6 +485,7 @@ bool radius_packet(Payload p) {
         const unsigned fixed = radius_fixed_length(type);
         if ((fixed != 0 && length != fixed) || !radius_text(type, p.subspan(at + 2, length - 2))) return false;
         if (type == 2 && (length < 18 || length > 130 || (length - 2) % 16 != 0)) return false;  // 5.2
+        if (!radius_reply_carries(code, type)) return false;
         seen.set(type);
         at += length;
     }

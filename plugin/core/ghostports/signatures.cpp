@@ -1332,7 +1332,8 @@ bool mqtt_connect(Bytes p) {
 // NTP (RFC 5905), 48 octets (+ a key id and an MD5/SHA-1 digest): version
 // 1-4, fields a real client or server sends. Client (mode 3): a transmit
 // timestamp, stratum 0-16, poll 0 or 3-17, precision -32..0 or 32 (chrony
-// sends 32; a clock read in 2 s or worse is no clock), root delay and
+// sends 32; a clock read in 2 s or worse is no clock), a poll interval
+// when synchronised (stratum 1-15, ntpd's hpoll), root delay and
 // dispersion under 16 s, origin/receive timestamps of the client's own
 // clock or zero. Server and peers (modes 1, 2, 4, 5):
 // stratum 1-16 (0: a kiss code in ASCII), precision -32..0, root delay and
@@ -1361,7 +1362,8 @@ bool ntp_packet(Bytes p) {
     };
     if (mode == 3) {
         if (transmit == 0 || precision < -32 || (precision > 0 && precision != 32)) return false;
-        return stratum != 0 || (be32(p, 12) == 0 && reference == 0);  // SNTP / chrony: nothing of its own clock
+        if (stratum >= 1 && stratum <= 15 && poll == 0) return false;  // a synchronised client polls
+        return stratum != 0 || (be32(p, 12) == 0 && reference == 0);   // SNTP / chrony: nothing of its own clock
     }
     if (precision < -32 || precision > 0) return false;
     if (stratum == 0) return ascii_id();  // kiss-o'-death
