@@ -187,6 +187,16 @@ TEST(Exposures, MqttConnectWithCredentials) {
     EXPECT_TRUE(run({{true, Bytes{0x10, static_cast<std::uint8_t>(no_password.size())} + no_password}}).empty());
 }
 
+// STOMP 1.2 "CONNECT or STOMP Frame": login and passcode headers
+TEST(Exposures, StompConnectWithCredentials) {
+    const std::string_view connect(
+        "CONNECT\naccept-version:1.2\nhost:broker\nlogin:stompuser\npasscode:St-s3cret\n\n\0", 76);
+    expect_login(run({{true, text(connect)}}), ExposureProtocol::Stomp, "stompuser", 9);
+    // no passcode, or not a whole frame (no NUL): nothing
+    EXPECT_TRUE(run({{true, text(std::string_view("CONNECT\naccept-version:1.2\nlogin:u\n\n\0", 37))}}).empty());
+    EXPECT_TRUE(run({{true, text("CONNECT\nlogin:u\npasscode:p\n\n")}}).empty());
+}
+
 TEST(Exposures, PostgresCleartextPassword) {
     const Bytes parameters = text("user") + Bytes{0} + text("postgres") + Bytes{0} + Bytes{0};
     const Bytes startup =

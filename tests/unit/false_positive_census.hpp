@@ -7,10 +7,9 @@
 //  * mutated real payloads (signature_cases.hpp): each case's payload with
 //    1-4 octets flipped, or truncated, or extended; a mutation may keep a
 //    valid structure, so only a row of ANOTHER protocol than the case's
-//    naming it counts, and only for mutants of 4 octets or more: a shorter
-//    one can be another protocol's whole canonical message (a SOCKS4
-//    request flipped and cut to "05 01 00" IS SOCKS5's greeting). Random
-//    payloads of 1-3 octets still count in the random family.
+//    (nor the one that carries it: enclosing_protocol) naming it counts, and only for mutants of 4 octets or more: a
+//    shorter one can be another protocol's whole canonical message (a SOCKS4 request flipped and cut to "05 01 00" IS
+//    SOCKS5's greeting). Random payloads of 1-3 octets still count in the random family.
 // Shared by false_positive_test.cpp (a smaller run) and the
 // false_positive_census executable (10^6 per transport, a per-row table).
 #pragma once
@@ -136,6 +135,13 @@ inline Bytes mutate(const Bytes &original, Random &random) {
     return p;
 }
 
+// A changed payload of a protocol that another carries (OVSDB in JSON-RPC)
+// may still be the carrier's: that is no false positive.
+inline bool encloses(const char *outer, const char *inner) {
+    const char *enclosing = ghostports::enclosing_protocol(inner);
+    return enclosing != nullptr && std::strcmp(enclosing, outer) == 0;
+}
+
 inline void mutated_census(Census &census, std::size_t per_case, std::uint64_t seed) {
     Random random(seed);
     for (const SignatureCase &c : signature_cases()) {
@@ -144,7 +150,8 @@ inline void mutated_census(Census &census, std::size_t per_case, std::uint64_t s
             if (p.size() < kShortestMutant) continue;
             ++census.mutated_payloads;
             for (const auto &row : ghostports::signature_table())
-                if (row_applies(row, c.transport) && std::strcmp(row.protocol, c.protocol) != 0 && row.matches(p))
+                if (row_applies(row, c.transport) && std::strcmp(row.protocol, c.protocol) != 0 &&
+                    !encloses(row.protocol, c.protocol) && row.matches(p))
                     note(census, census.mutated_hits, row.id, p, (std::string("mutated ") + c.what + " ->").c_str());
         }
     }

@@ -312,6 +312,9 @@ TEST(FramedSignatures, DsiNeedsItsHeaderAndEachCommandsData) {
                                         {"error field in a request", with("dsi open session", 7, 1)}});
     expect_unnamed("dsi get status",
                    {{"not FPGetSrvrInfo", with("dsi get status", 16, 0x10)}, {"cut", cut("dsi get status", 17)}});
+    // A header alone (GetStatus without FPGetSrvrInfo; Tickle): 16 octets, mostly zero, not named
+    EXPECT_EQ(name_of(hex("0003002d000000000000000000000000"), Transport::Tcp, Sender::Client), "");
+    EXPECT_EQ(name_of(hex("00050001000000000000000000000000"), Transport::Tcp, Sender::Client), "");
 }
 
 TEST(FramedSignatures, X11NeedsByteOrderVersionAndLengths) {
@@ -422,7 +425,11 @@ TEST(FramedSignatures, XdmcpAndRmcpNeedTheirFieldsAndChecksums) {
                                    {"opcode 15", with("xdmcp query", 3, 15)},
                                    {"a BroadcastQuery", with("xdmcp query", 3, 1)},
                                    {"length 2", with("xdmcp query", 5, 2)},
-                                   {"an octet more", longer("xdmcp query")}});
+                                   {"an octet more", longer("xdmcp query")},
+                                   {"name length + 1", bumped("xdmcp query", 8, 1)}});
+    // Xvfb -query's own Query: no authentication names, 7 octets (recorded on loopback)
+    EXPECT_EQ(name_of(hex("00010002000100"), Transport::Udp, Sender::Client), "");
+    EXPECT_EQ(name_of(hex("00010003000100"), Transport::Udp, Sender::Client), "");
     expect_unnamed("xdmcp willing",
                    {{"host name length + 1", bumped("xdmcp willing", 9, 1)}, {"cut", cut("xdmcp willing", 30)}});
     expect_unnamed("asf ping", {{"IANA 4543", with("asf ping", 7, 0xbf)},
@@ -499,4 +506,192 @@ TEST(FramedSignatures, DrdaZookeeperZabbixNeedTheirLengthsAndFields) {
                                             {"length + 1", bumped("zabbix active checks", 5, 1)},
                                             {"reserved length", with("zabbix active checks", 9, 1)},
                                             {"a control octet", with("zabbix active checks", 13, 0x01)}});
+}
+
+TEST(TelemetrySignatures, CoapNeedsRegisteredOptionsAndATextOrLocation) {
+    // 41 01 aaac | token 01 | Uri-Port 15683 (72 3d43) | Uri-Path ".well-known" (4b ...) | Uri-Path "core"
+    expect_unnamed("coap get well-known core", {{"version 2", with("coap get well-known core", 0, 0x81)},
+                                                {"token length 9", with("coap get well-known core", 0, 0x49)},
+                                                {"an ACK request", with("coap get well-known core", 0, 0x61)},
+                                                {"code 0.08", with("coap get well-known core", 1, 0x08)},
+                                                {"option 10 (unassigned)", with("coap get well-known core", 5, 0x33)},
+                                                {"a space in the path", with("coap get well-known core", 9, ' ')},
+                                                {"a path cut", cut("coap get well-known core", 22)},
+                                                {"GET with a payload", longer("coap get well-known core") + Bytes{1}}});
+    // 61 45 aaac | token 01 | Content-Format 40 (c1 28) | ff | link-format text
+    expect_unnamed("coap link-format answer", {{"code 2.06", with("coap link-format answer", 1, 0x46)},
+                                               {"a control octet in the text", with("coap link-format answer", 9, 1)},
+                                               {"Content-Format 60 (CBOR)", with("coap link-format answer", 6, 60)},
+                                               {"a Reset", with("coap link-format answer", 0, 0x71)},
+                                               {"a marker without payload", cut("coap link-format answer", 8)}});
+    // An empty acknowledgement and a 2.01 without anything: too little
+    EXPECT_EQ(name_of(hex("6141341401"), Transport::Udp, Sender::Server), "");
+    EXPECT_EQ(name_of(hex("60000001"), Transport::Udp, Sender::Server), "");
+    // 2.01 Created with Location-Path "a": named; an empty Location-Path, or on a 2.05: not
+    EXPECT_EQ(name_of(hex("6141341401 8161"), Transport::Udp, Sender::Server), "CoAP");
+    EXPECT_EQ(name_of(hex("6141341401 80"), Transport::Udp, Sender::Server), "");
+    EXPECT_EQ(name_of(hex("6145341401 8161"), Transport::Udp, Sender::Server), "");
+}
+
+TEST(TelemetrySignatures, NetflowAndIpfixNeedLengthsThatTile) {
+    expect_unnamed("netflow v5", {{"version 6", with("netflow v5", 1, 6)},
+                                  {"count 3", with("netflow v5", 3, 3)},
+                                  {"pad1 set", with("netflow v5", 24 + 36, 1)},
+                                  {"mask 33", with("netflow v5", 24 + 44, 33)},
+                                  {"no packets", with("netflow v5", 24 + 19, 0)},
+                                  {"an octet more", longer("netflow v5")}});
+    expect_unnamed("netflow v9", {{"version 8", with("netflow v9", 1, 8)},
+                                  {"set id 2 (reserved)", with("netflow v9", 21, 2)},
+                                  {"set length + 1", bumped("netflow v9", 23, 1)},
+                                  {"template id 255", with("netflow v9", 24, 0)},
+                                  {"an octet more", longer("netflow v9")}});
+    expect_unnamed("ipfix", {{"version 9", with("ipfix", 1, 9)},
+                             {"message length + 1", bumped("ipfix", 3, 1)},
+                             {"set id 4 (reserved)", with("ipfix", 17, 4)},
+                             {"an octet more", longer("ipfix")}});
+}
+
+TEST(FramedSignatures, MemcachedBinaryNeedsItsOpcodeExtrasAndBody) {
+    expect_unnamed("memcached binary getk", {{"magic 0x82", with("memcached binary getk", 0, 0x82)},
+                                             {"opcode 0x25", with("memcached binary getk", 1, 0x25)},
+                                             {"data type 1", with("memcached binary getk", 5, 1)},
+                                             {"extras 8 on a get", with("memcached binary getk", 4, 8)},
+                                             {"body + 1", bumped("memcached binary getk", 11, 1)},
+                                             {"a space in the key", with("memcached binary getk", 24, ' ')}});
+    expect_unnamed("memcached binary version",
+                   {{"status 0x30", with("memcached binary version", 7, 0x30)},
+                    {"a request's magic after a response",
+                     the_case("memcached binary version").payload + the_case("memcached binary getk").payload}});
+}
+
+TEST(MessagingTextSignatures, StompNeedsCommandHeadersAndNul) {
+    expect_unnamed("stomp connect", {{"lower-case command", with("stomp connect", 0, 'c')},
+                                     {"no NUL", cut("stomp connect", 50)},
+                                     {"a header without colon", with("stomp connect", 22, '=')},
+                                     {"a control octet in a header", with("stomp connect", 10, 1)}});
+    expect_unnamed("stomp send", {{"no destination", with("stomp send", 5, 'D')}});
+    // content-length counts the body: the NUL must follow it
+    EXPECT_EQ(name_of(raw(std::string_view("SEND\ndestination:/q\ncontent-length:3\n\na\0b\0", 42)), Transport::Tcp,
+                      Sender::Client),
+              "STOMP");
+    EXPECT_EQ(name_of(raw(std::string_view("SEND\ndestination:/q\ncontent-length:2\n\na\0b\0", 42)), Transport::Tcp,
+                      Sender::Client),
+              "");
+    // heart-beats between frames; a payload of heart-beats alone is no evidence
+    EXPECT_EQ(name_of(the_case("stomp connected").payload + raw("\n\r\n"), Transport::Tcp, Sender::Server), "STOMP");
+    EXPECT_EQ(name_of(raw("\n\n\n"), Transport::Tcp, Sender::Server), "");
+    EXPECT_EQ(name_of(raw(std::string_view("DISCONNECT\n\n\0", 13)), Transport::Tcp, Sender::Client), "");
+}
+
+TEST(MessagingTextSignatures, JsonRpcNeedsOnlyItsMembers) {
+    expect_unnamed("jsonrpc 2.0 call", {{"version 2.1", with("jsonrpc 2.0 call", 15, '1')},
+                                        {"a cut object", cut("jsonrpc 2.0 call", 60)},
+                                        {"params a string", with("jsonrpc 2.0 call", 51, '"')}});
+    EXPECT_EQ(
+        name_of(raw(R"({"jsonrpc": "2.0", "method": "a", "id": 1, "extra": true})"), Transport::Tcp, Sender::Client),
+        "");
+    EXPECT_EQ(name_of(raw(R"({"jsonrpc": "2.0", "result": 1, "error": {"code": 1}, "id": 1})"), Transport::Tcp,
+                      Sender::Server),
+              "");
+    // 1.0: params must be an array, a response carries both result and error
+    EXPECT_EQ(name_of(raw(R"({"method": "echo", "params": {}, "id": 0})"), Transport::Tcp, Sender::Client), "");
+    EXPECT_EQ(name_of(raw(R"({"result": [], "id": 0})"), Transport::Tcp, Sender::Server), "");
+    EXPECT_EQ(name_of(raw(R"({"method": "echo", "params": [], "id": 0})"), Transport::Tcp, Sender::Client), "JSON-RPC");
+    // Invalid JSON: a leading zero, a control octet in a string, a bad escape
+    EXPECT_EQ(name_of(raw(R"({"method": "a", "params": [01], "id": 0})"), Transport::Tcp, Sender::Client), "");
+    EXPECT_EQ(name_of(raw("{\"method\": \"a\x01\", \"params\": [], \"id\": 0}"), Transport::Tcp, Sender::Client), "");
+    EXPECT_EQ(name_of(raw(R"({"method": "a\q", "params": [], "id": 0})"), Transport::Tcp, Sender::Client), "");
+    // Nesting beyond the bound is not read
+    EXPECT_EQ(
+        name_of(raw(R"({"method": "a", "id": 0, "params": )" + std::string(100, '[') + std::string(100, ']') + "}"),
+                Transport::Tcp, Sender::Client),
+        "");
+    // LSP framing: the length must be the body's
+    EXPECT_EQ(name_of(raw("Content-Length: 40\r\n\r\n"
+                          R"({"jsonrpc": "2.0", "result": 19, "id": 1})"),
+                      Transport::Tcp, Sender::Server),
+              "");
+}
+
+TEST(MessagingTextSignatures, OvsdbNeedsOvsdbsMethods) {
+    // Another method: still JSON-RPC, no longer OVSDB
+    EXPECT_EQ(name_of(with("ovsdb list_dbs", 20, 'X'), Transport::Tcp, Sender::Client), "JSON-RPC");
+    // echo alone is any JSON-RPC peer's keep-alive
+    EXPECT_EQ(name_of(raw(R"({"id":"echo","method":"echo","params":[]})"), Transport::Tcp, Sender::Client), "JSON-RPC");
+}
+
+TEST(MessagingTextSignatures, GraphiteNeedsWholeLinesOfThreeFields) {
+    expect_unnamed("graphite lines", {{"a value with a letter", with("graphite lines", 27, 'x')},
+                                      {"an eight-digit time", with("graphite lines", 35, ' ')},
+                                      {"a cut line", cut("graphite lines", 100)}});
+    EXPECT_EQ(name_of(raw("a.b 1 1733500000\n"), Transport::Tcp, Sender::Client), "");  // one line
+    EXPECT_EQ(name_of(raw("ghost 1 1733500000\nghost 2 1733500000\n"), Transport::Tcp, Sender::Client), "");
+}
+
+TEST(RoutingSignatures, RipNeedsItsZerosMetricsAndEntrySize) {
+    expect_unnamed("rip v2 response", {{"command 3", with("rip v2 response", 0, 3)},
+                                       {"version 3", with("rip v2 response", 1, 3)},
+                                       {"must-be-zero set", with("rip v2 response", 3, 1)},
+                                       {"AFI 3", with("rip v2 response", 5, 3)},
+                                       {"metric 17", with("rip v2 response", 23, 17)},
+                                       {"metric 0", with("rip v2 response", 23, 0)},
+                                       {"a mask with a hole", with("rip v2 response", 13, 0x0f)},
+                                       {"an octet more", longer("rip v2 response")}});
+    expect_unnamed("rip v1 response", {{"a v1 route tag", with("rip v1 response", 7, 1)},
+                                       {"a v1 mask", with("rip v1 response", 12, 0xff)}});
+    // A whole-table request has metric 16 (RFC 2453 3.9.1)
+    expect_unnamed("rip v2 request", {{"metric 15", with("rip v2 request", 23, 15)}});
+}
+
+TEST(RoutingSignatures, BabelNeedsItsMagicAndTlvsThatTile) {
+    expect_unnamed("babel hello ihu", {{"magic 43", with("babel hello ihu", 0, 43)},
+                                       {"version 1", with("babel hello ihu", 1, 1)},
+                                       {"body length + 1", bumped("babel hello ihu", 3, 1)},
+                                       {"a short Hello", with("babel hello ihu", 5, 5)},
+                                       {"TLV type 11", with("babel hello ihu", 4, 11)},
+                                       {"address encoding 5", with("babel hello ihu", 14, 5)}});
+    // Padding alone is not a Babel exchange
+    EXPECT_EQ(name_of(hex("2a020004 0102 0000"), Transport::Udp, Sender::Client), "");
+}
+
+TEST(RoutingSignatures, Dhcpv6NeedsOptionsThatTileAndItsIdentifiers) {
+    expect_unnamed("dhcpv6 solicit", {{"type 12 (relay)", with("dhcpv6 solicit", 0, 12)},
+                                      {"option length + 1", bumped("dhcpv6 solicit", 7, 1)},
+                                      {"DUID type 5", with("dhcpv6 solicit", 9, 5)},
+                                      {"elapsed time of 3 octets", with("dhcpv6 solicit", 33, 3)},
+                                      {"an octet more", longer("dhcpv6 solicit")}});
+    // An ADVERTISE needs the server's identifier: drop option 2 (the second DUID)
+    Bytes without_server = the_case("dhcpv6 advertise").payload;
+    without_server.erase(without_server.begin() + 22, without_server.begin() + 40);
+    EXPECT_EQ(name_of(without_server, Transport::Udp, Sender::Server), "");
+}
+
+TEST(TextSignatures, GdbRemoteNeedsItsChecksums) {
+    expect_unnamed("gdb qsupported", {{"a checksum digit", bumped("gdb qsupported", 174, 1)},
+                                      {"a data octet", bumped("gdb qsupported", 5, 1)},
+                                      {"no '#'", cut("gdb qsupported", 172)}});
+    expect_unnamed("gdb stop reply", {{"a '$' inside", with("gdb stop reply", 10, '$')}});
+    // Acknowledgements alone, or an empty packet, say too little
+    EXPECT_EQ(name_of(raw("+"), Transport::Tcp, Sender::Server), "");
+    EXPECT_EQ(name_of(raw("+$#00"), Transport::Tcp, Sender::Server), "");
+    EXPECT_EQ(name_of(raw("$OK#9a"), Transport::Tcp, Sender::Server), "GDB remote");
+}
+
+// A Babel datagram cut to 24 octets made a RADIUS Disconnect-NAK whose
+// Framed-IPv6-Route was not text: text attributes are valid UTF-8 now.
+TEST(FramedSignatures, RadiusTextAttributesAreUtf8) {
+    EXPECT_EQ(name_of(hex("2a02001804060000a1b20190050e0300006033196304b92a"), Transport::Udp, Sender::Server), "");
+    EXPECT_EQ(name_of(hex("2a02001804060000a1b20190050e0300006033196304612a"), Transport::Udp, Sender::Server),
+              "RADIUS");
+}
+
+// Census finds: a RIP request's zeros, extended, taken for an NTPv1/v2
+// client at stratum 2 (a client with a clock says when it was set); a Babel
+// datagram taken for a RADIUS NAK with a Digest-CNonce that is not text.
+TEST(FramedSignatures, CensusFindsOfTheRoutingRows) {
+    EXPECT_EQ(
+        name_of(hex("4b0200000000000000000000000a0000000000000000001058c82269928a3145ec182397431c01fadd43a113080584e0"),
+                Transport::Udp, Sender::Client),
+        "");
+    EXPECT_EQ(name_of(hex("2a020018040626ed41c3d65d714dc5d3f6af6d1c71046f0d"), Transport::Udp, Sender::Server), "");
 }

@@ -629,8 +629,9 @@ inline const std::vector<SignatureCase> &signature_cases() {
              "656420696e00"),
          Transport::Tcp, Sender::Server, "NRPE"},
         {"nrpe v2 query", nrpe_v2_query(), Transport::Tcp, Sender::Client, "NRPE"},
-        // Xvfb -query's XDMCP Query (recorded on loopback); a Willing laid out per XDMCP 1.1
-        {"xdmcp query", hex("00010002000100"), Transport::Udp, Sender::Client, "XDMCP"},
+        // A Query naming MIT-MAGIC-COOKIE-1 and a Willing, laid out per XDMCP 1.1 (Xvfb -query's own
+        // Query, recorded on loopback, names no authentication: 7 octets, not named alone)
+        {"xdmcp query", hex("000100020015010012") + raw("MIT-MAGIC-COOKIE-1"), Transport::Udp, Sender::Client, "XDMCP"},
         {"xdmcp willing", hex("00010005001c0000000567686f7374001157696c6c696e6720746f206d616e616765"), Transport::Udp,
          Sender::Server, "XDMCP"},
         // ipmitool's ASF presence ping (-I lan) and Get Channel Authentication Capabilities (-I lanplus),
@@ -712,6 +713,122 @@ inline const std::vector<SignatureCase> &signature_cases() {
         {"zabbix answer",
          hex("5a4258440120000000000000007b22726573706f6e7365223a2273756363657373222c2264617461223a5b5d7d"),
          Transport::Tcp, Sender::Server, "Zabbix"},
+        // Recorded for these rows on loopback (high ports): libcoap3-bin coap-client-notls against
+        // coap-server-notls (GET /.well-known/core, GET /time, PUT /example_data); libmemcached-tools
+        // memcping / memcstat against memcached 1.6.18 (binary protocol); softflowd 1.1 exporting a
+        // captures/ghost pcap as NetFlow v5, v9 and IPFIX (-v 5 / 9 / 10).
+        {"coap get well-known core", hex("4101aaac01723d434b2e77656c6c2d6b6e6f776e04636f7265"), Transport::Udp,
+         Sender::Client, "CoAP"},
+        {"coap link-format answer",
+         hex("6145aaac01c128ff3c2f3e3b7469746c653d2247656e6572616c20496e666f223b63743d302c3c2f74696d653e3b69663d22"
+             "636c6f636b223b72743d227469636b73223b7469746c653d22496e7465726e616c20436c6f636b223b63743d303b6f62732c"
+             "3c2f6173796e633e3b63743d302c3c2f6578616d706c655f646174613e3b7469746c653d224578616d706c65204461746122"
+             "3b63743d303b6f6273"),
+         Transport::Udp, Sender::Server, "CoAP"},
+        {"coap time answer", hex("614501fd01d10101ff4465632030372030303a32313a3234"), Transport::Udp, Sender::Server,
+         "CoAP"},
+        {"coap put", hex("4103341401723d434c6578616d706c655f64617461ff68656c6c6f"), Transport::Udp, Sender::Client,
+         "CoAP"},
+        {"memcached binary getk", hex("800c000100000000000000010001000000000000000000006b"), Transport::Tcp,
+         Sender::Client, "memcached"},
+        {"memcached binary getk miss", hex("810c000100000001000000010001000000000000000000006b"), Transport::Tcp,
+         Sender::Server, "memcached"},
+        {"memcached binary version", hex("810b00000000000000000006000100000000000000000000312e362e3138"),
+         Transport::Tcp, Sender::Server, "memcached"},
+        {"netflow v5",
+         hex("00050002000000006b15fc051627c4a800000000000000007f0000017f00000100000000000000000000000700000186b5d1"
+             "be04b5d1be7b97920193001b060000000000000000007f0000017f000001000000000000000000000006000001abb5d1be04"
+             "b5d1be7b01939792001b06000000000000000000"),
+         Transport::Udp, Sender::Client, "NetFlow"},
+        {"netflow v9",
+         hex("00090002000000006b15fc050000000100000000000000480400001000080004000c00040016000400150004000100040002"
+             "0004000a0004000e0004003d00010088000100070002000b00020004000100060001003c000100050001000000400401000e"
+             "00080004000c000400160004001500040001000400020004000a0004000e0004003d0001008800010020000200040001003c"
+             "0001000500010000004808000010001b0010001c001000160004001500040001000400020004000a0004000e0004003d0001"
+             "0088000100070002000b00020004000100060001003c000100050001000000400801000e001b0010001c0010001600040015"
+             "00040001000400020004000a0004000e0004003d000100880001008b000200040001003c0001000500010001001a01000004"
+             "000c000200040022000400230001005200100100001d0000000000000001012f776f726b2f6d61696e2f6361707475040000"
+             "597f0000017f000001b5d1bdf9b5d1be6f00000186000000070000000000000000000197920193061b04007f0000017f0000"
+             "01b5d1bdf9b5d1be6f000001ab000000060000000000000000000101939792061b040000"),
+         Transport::Udp, Sender::Client, "NetFlow"},
+        {"ipfix",
+         hex("000a01c46b15fc050000000200000000000200480400001000080004000c000400160004001500040001000400020004000a"
+             "0004000e0004003d00010088000100070002000b00020004000100060001003c000100050001000200400401000e00080004"
+             "000c000400160004001500040001000400020004000a0004000e0004003d0001008800010020000200040001003c00010005"
+             "00010002004808000010001b0010001c001000160004001500040001000400020004000a0004000e0004003d000100880001"
+             "00070002000b00020004000100060001003c000100050001000200400801000e001b0010001c001000160004001500040001"
+             "000400020004000a0004000e0004003d000100880001008b000200040001003c00010005000100030022010000060001008f"
+             "000400a00008013100040132000401300002005200100100002a00004ce4000001a24de07517000000010000000000012f77"
+             "6f726b2f6d61696e2f6361707475040000587f0000017f000001b5d1bde9b5d1be5f00000186000000070000000000000000"
+             "000197920193061b04007f0000017f000001b5d1bde9b5d1be5f000001ab000000060000000000000000000101939792061b"
+             "0400"),
+         Transport::Udp, Sender::Client, "IPFIX"},
+        // STOMP 1.2 specification's examples ("Connecting", "SEND"), and a CONNECTED as the spec lays it out
+        {"stomp connect", raw(std::string_view("CONNECT\naccept-version:1.2\nhost:stomp.github.org\n\n\0", 51)),
+         Transport::Tcp, Sender::Client, "STOMP"},
+        {"stomp connected", raw(std::string_view("CONNECTED\nversion:1.2\n\n\0", 24)), Transport::Tcp, Sender::Server,
+         "STOMP"},
+        {"stomp send",
+         raw(std::string_view("SEND\ndestination:/queue/a\ncontent-type:text/plain\n\nhello queue a\n\0", 66)),
+         Transport::Tcp, Sender::Client, "STOMP"},
+        // ovsdb-client list-dbs / list-tables against ovsdb-server (Open vSwitch 3.1), recorded on loopback
+        {"ovsdb list_dbs", hex("7b226964223a302c226d6574686f64223a226c6973745f646273222c22706172616d73223a5b5d7d"),
+         Transport::Tcp, Sender::Client, "OVSDB"},
+        {"ovsdb get_schema",
+         hex("7b226964223a312c226d6574686f64223a226765745f736368656d61222c22706172616d73223a5b224f70656e5f7653776974636"
+             "8225d7d"),
+         Transport::Tcp, Sender::Client, "OVSDB"},
+        {"ovsdb list_dbs answer",
+         hex("7b226964223a302c22726573756c74223a5b224f70656e5f76537769746368222c225f536572766572225d2c226572726f72223a6"
+             "e756c6c7d"),
+         Transport::Tcp, Sender::Server, "JSON-RPC"},
+        // JSON-RPC 2.0 specification's first example, bare and with an LSP-style Content-Length header
+        {"jsonrpc 2.0 call", raw(R"({"jsonrpc": "2.0", "method": "subtract", "params": [42, 23], "id": 1})"),
+         Transport::Tcp, Sender::Client, "JSON-RPC"},
+        {"jsonrpc 2.0 result",
+         raw("Content-Length: 41\r\n\r\n"
+             R"({"jsonrpc": "2.0", "result": 19, "id": 1})"),
+         Transport::Tcp, Sender::Server, "JSON-RPC"},
+        // gdb 13's qSupported and gdbserver 13's stop reply (run-length encoded registers), recorded on loopback
+        {"gdb qsupported",
+         hex("2471537570706f727465643a6d756c746970726f636573732b3b7377627265616b2b3b6877627265616b2b3b7152656c6f63"
+             "496e736e2b3b666f726b2d6576656e74732b3b76666f726b2d6576656e74732b3b657865632d6576656e74732b3b76436f6e"
+             "74537570706f727465642b3b515468726561644576656e74732b3b6e6f2d726573756d65642b3b6d656d6f72792d74616767"
+             "696e672b3b786d6c5265676973746572733d69333836233737"),
+         Transport::Tcp, Sender::Client, "GDB remote"},
+        {"gdb stop reply",
+         hex("2454303530363a302a2c3b30373a62306537662a223766302a203b31303a373034626665663766663766302a203b74687265"
+             "61643a70313334322e313334323b636f72653a313b233739"),
+         Transport::Tcp, Sender::Server, "GDB remote"},
+        // RIP: a v2 whole-table request (RFC 2453 3.9.1), a v2 response of two routes, a v1 response
+        {"rip v2 request", hex("01020000 0000 0000 00000000 00000000 00000000 00000010"), Transport::Udp,
+         Sender::Client, "RIP"},
+        {"rip v2 response",
+         hex("02020000 0002 0000 0a000000 ffffff00 00000000 00000001 0002 0000 c0a80100 ffffff00 00000000 00000002"),
+         Transport::Udp, Sender::Server, "RIP"},
+        {"rip v1 response", hex("02010000 0002 0000 0a000000 00000000 00000000 00000001"), Transport::Udp,
+         Sender::Server, "RIP"},
+        // Babel (RFC 8966 4.6): a Hello and an IHU for a link-local neighbour; a Router-Id and an IPv4 Update
+        {"babel hello ihu", hex("2a020018 0406 0000 a1b2 0190 050e 03 00 0060 0190 02163efffe123456"), Transport::Udp,
+         Sender::Client, "Babel"},
+        {"babel update", hex("2a02001b 060a 0000 02163efffe123456 080d 01 00 18 00 0190 0001 0060 c0a801"),
+         Transport::Udp, Sender::Server, "Babel"},
+        // DHCPv6 (RFC 8415): a SOLICIT as ISC dhclient lays it out (DUID-LLT, ORO, elapsed time, IA_NA) and an
+        // ADVERTISE with a server DUID, an address in the IA_NA and a DNS server
+        {"dhcpv6 solicit",
+         hex("015a1b2c 0001000e 0001 0001 2c5e1a9b 0242ac110002 00060004 0017 0018 00080002 0000 "
+             "0003000c 1a2b3c4d 00000000 00000000"),
+         Transport::Udp, Sender::Client, "DHCPv6"},
+        {"dhcpv6 advertise",
+         hex("025a1b2c 0001000e 0001 0001 2c5e1a9b 0242ac110002 0002000e 0001 0001 2c5e2000 0242ac110003 "
+             "00030028 1a2b3c4d 00000e10 00001518 00050018 20010db8000000000000000000000100 00001c20 00001d4c "
+             "00170010 20010db8000000000000000000000001"),
+         Transport::Udp, Sender::Server, "DHCPv6"},
+        // Graphite plaintext lines as collectd's write_graphite plugin writes them
+        {"graphite lines",
+         raw("ghost.load.load.shortterm 0.080000 1733500000\nghost.load.load.midterm 0.030000 1733500000\n"
+             "ghost.memory.memory-used 123456789.000000 1733500000\n"),
+         Transport::Tcp, Sender::Client, "Graphite"},
         // --- AAA, real-time and messaging rows (aaa_realtime_signatures.cpp) ---
         // TACACS+ (RFC 8907 4.1, 5.1-5.2, 6.1; built from the specification, tshark: TACACS+ Request): a clear PAP
         // authentication START and the server's PASS reply, and an authorization REQUEST obfuscated with the key

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/ghostports/messaging_text_signatures.hpp"
 #include "core/ghostports/signatures.hpp"
 #include "core/rescap/url.hpp"
 
@@ -225,6 +226,31 @@ std::optional<Credential> mqtt_connect(Bytes p) {
     return Credential{std::move(*user), password->size()};
 }
 
+// STOMP CONNECT / STOMP frame (STOMP 1.2 "CONNECT or STOMP Frame"): its
+// login and passcode headers, in a payload of whole STOMP frames.
+std::optional<Credential> stomp_connect(Bytes p) {
+    if (!text_rows::stomp_frames(p)) return std::nullopt;
+    std::string_view text(reinterpret_cast<const char *>(p.data()), p.size());
+    std::string_view user, passcode;
+    bool connect = false;
+    for (bool first = true; !text.empty(); first = false) {
+        const auto lf = text.find('\n');
+        std::string_view line = text.substr(0, lf);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        text.remove_prefix(lf == std::string_view::npos ? text.size() : lf + 1);
+        if (first)
+            connect = line == "CONNECT" || line == "STOMP";
+        else if (line.empty())
+            break;
+        else if (line.starts_with("login:") && user.empty())
+            user = line.substr(6);
+        else if (line.starts_with("passcode:") && passcode.empty())
+            passcode = line.substr(9);
+    }
+    if (!connect || passcode.empty()) return std::nullopt;
+    return Credential{std::string(user), passcode.size()};
+}
+
 // PostgreSQL StartupMessage (protocol 3.0): its "user" parameter.
 std::optional<std::string> postgres_startup_user(Bytes p) {
     if (p.size() < 9 || read_be32(p, 0) != p.size() || read_be32(p, 4) != 0x00030000 || p.back() != 0)
@@ -384,6 +410,7 @@ const char *exposure_protocol_name(ExposureProtocol protocol) {
         case ExposureProtocol::Imap: return "IMAP";
         case ExposureProtocol::Irc: return "IRC";
         case ExposureProtocol::Mqtt: return "MQTT";
+        case ExposureProtocol::Stomp: return "STOMP";
         case ExposureProtocol::Postgres: return "PostgreSQL";
         case ExposureProtocol::Snmp: return "SNMP";
         case ExposureProtocol::Xmpp: return "XMPP";
@@ -524,6 +551,8 @@ bool ExposureScanner::binary_credential(std::span<const std::uint8_t> payload, s
         return login(ExposureProtocol::Redis, credential->user, credential->secret_length);
     if (auto credential = mqtt_connect(payload))
         return login(ExposureProtocol::Mqtt, credential->user, credential->secret_length);
+    if (auto credential = stomp_connect(payload))
+        return login(ExposureProtocol::Stomp, credential->user, credential->secret_length);
     if (auto community = snmp_community(payload)) return login(ExposureProtocol::Snmp, "", *community);
     if (auto user = postgres_startup_user(payload)) {
         postgres_startup_ = true;

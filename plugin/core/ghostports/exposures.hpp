@@ -2,7 +2,7 @@
 // What an analyst must see on a ghost port: cleartext credentials (telnet
 // login, FTP/POP3 USER/PASS, IMAP LOGIN, IRC PASS, LDAP simple bind, HTTP
 // Basic, SMTP/POP3/IMAP AUTH PLAIN/LOGIN, Redis AUTH, SOCKS5
-// username/password, MQTT CONNECT, PostgreSQL cleartext password, SNMPv1/v2c
+// username/password, MQTT CONNECT, STOMP CONNECT, PostgreSQL cleartext password, SNMPv1/v2c
 // community, XMPP SASL PLAIN, NUT USERNAME/PASSWORD, MPD password, CVS
 // pserver, rsh/rlogin by host trust) and interactive shell sessions
 // (a prompt or a command's output of a shell's shape from the server after
@@ -42,6 +42,7 @@ enum class ExposureProtocol : std::uint8_t {
     Redis,
     Socks5,
     Mqtt,
+    Stomp,
     Postgres,
     Snmp,
     Xmpp,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "core/ghostports/framed_signatures.hpp"
 #include "core/ghostports/wire_reading.hpp"
+#include "core/rescap/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -184,16 +185,25 @@ bool krb_message(Payload p) {
 // RFC 2865 5.x / 2866 5.x / 2869 5.14: attributes whose value is one
 // 32-bit number or address (length 6), and Message-Authenticator (18).
 unsigned radius_fixed_length(unsigned type) {
-    if (one_of(type, {4,  5,  6,  7,  8,  9,  10, 12, 13, 14, 15, 16, 27, 28, 29, 37,
-                      38, 40, 41, 42, 43, 45, 46, 47, 48, 49, 51, 52, 53, 55, 61, 62}))
+    if (one_of(type, {4,  5,  6,  7,  8,  9,  10, 12, 13, 14, 15, 16, 27, 28, 29, 37, 38, 40, 41,
+                      42, 43, 45, 46, 47, 48, 49, 51, 52, 53, 55, 61, 62, 64, 65, 83, 85, 86, 101}))
         return 6;
-    return type == 80 ? 18 : type == 3 ? 19 : 0;  // Message-Authenticator, CHAP-Password (5.3)
+    if (type == 96) return 10;                               // Framed-Interface-Id (RFC 3162)
+    if (type == 3) return 19;                                // CHAP-Password (RFC 2865 5.3)
+    return type == 80 || type == 95 || type == 98 ? 18 : 0;  // Message-Authenticator, IPv6 addresses
 }
-// The text attributes (User-Name, Filter-Id, Reply-Message, Callback-Number,
-// Called/Calling-Station-Id, NAS-Identifier, Acct-Session-Id): UTF-8 text.
+// The text attributes (RFC 2865 5, 2866 5, 2869 5, 3162 2): User-Name,
+// Filter-Id, Reply-Message, Callback-Number / -Id, Framed-Route,
+// Called/Calling-Station-Id, NAS-Identifier, Login-LAT-*, Acct-Session-Id,
+// Acct-Multi-Session-Id, Connect-Info, NAS-Port-Id, Framed-Pool,
+// Framed-IPv6-Route / -Pool, the Digest-* attributes (RFC 5090), SIP-AOR,
+// Operator-Name: UTF-8 text.
 bool radius_text(unsigned type, Payload value) {
-    if (!one_of(type, {1, 11, 18, 19, 30, 31, 32, 44})) return true;
-    return std::all_of(value.begin(), value.end(), [](std::uint8_t c) { return c >= 0x20 && c != 0x7f; });
+    if (!one_of(type, {1, 11, 18, 19, 20, 22, 30, 31, 32, 34, 35, 44, 50, 63, 77, 87, 88, 99, 100, 122, 126}) &&
+        !in_range(type, 103, 121))
+        return true;
+    return rescap::is_valid_utf8(value) &&
+           std::all_of(value.begin(), value.end(), [](std::uint8_t c) { return c >= 0x20 && c != 0x7f; });
 }
 // RFC 2865 5.44 (+ RFC 3579 3: EAP-Message, Message-Authenticator): the
 // only attributes an Access-Reject and an Access-Challenge carry.
@@ -1524,7 +1534,9 @@ bool dcerpc_cl(Payload p) {
     if (p.size() < 80 || p[0] != 4 || p[1] > 10 || (p[2] & 0x81) != 0 || (p[3] & ~0x02u) != 0 || !dcerpc_drep(p, 4))
         return false;
     const size_t body = u16_in(p, 74, (p[4] & 0x10) != 0);
-    if ((p[48] & 0xc0) != 0x80 || all_zero(p.subspan(40, 16))) return false;
+    // The interface (24-39) and activity (40-55) UUIDs are DCE variant UUIDs, not nil.
+    if ((p[32] & 0xc0) != 0x80 || (p[48] & 0xc0) != 0x80 || all_zero(p.subspan(24, 16)) || all_zero(p.subspan(40, 16)))
+        return false;
     if ((p[1] == 1 || p[1] == 4) && body != 0) return false;  // ping, working: no body
     return p[78] == 0 ? 80 + body == p.size() : 80 + body < p.size();
 }
@@ -1550,6 +1562,7 @@ bool h225_q931(Payload p) {
 // options (type 0-2, a 4-octet value), Command an AFP command, Attention 2 octets.
 bool dsi_messages(Payload p) {
     size_t at = 0;
+    bool carries_data = false;  // a header alone (16 octets, mostly zero) is too little to name
     while (at < p.size()) {
         if (at + 16 > p.size() || p[at] > 1 || !one_of(p[at + 1], {1, 2, 3, 4, 5, 6, 8}) || be32(p, at + 12) != 0)
             return false;
@@ -1577,9 +1590,10 @@ bool dsi_messages(Payload p) {
         // reply's 0 or an AFP / ASP error (-5120..-1).
         if (!fits || (!reply && p[at + 1] != 6 && field != 0) || (reply && field != 0 && field < 0xffffec00u))
             return false;
+        carries_data = carries_data || length > 0;
         at += 16 + length;
     }
-    return true;
+    return carries_data;
 }
 
 // X Window System Protocol, "Connection Setup": byte order 'B' / 'l',
@@ -1742,7 +1756,9 @@ bool nrpe_packet(Payload p) {
 // fields filling it. A BroadcastQuery (1) goes to a broadcast address, not
 // to one service's port, and its 7 octets would be the only evidence.
 bool xdmcp_message(Payload p) {
-    return p.size() >= 7 && be16(p, 0) == 1 && in_range(be16(p, 2), 2, 14) && be16(p, 4) + 6u == p.size() &&
+    // A Query or IndirectQuery without authentication names is 7 octets,
+    // nearly all zero: too little to name (the manager's answer names).
+    return p.size() > 7 && be16(p, 0) == 1 && in_range(be16(p, 2), 2, 14) && be16(p, 4) + 6u == p.size() &&
            xdmcp_fields(p, 6, p.size(), kXdmcpBodies[be16(p, 2)]);
 }
 
@@ -1871,6 +1887,78 @@ bool zabbix_packet(Payload p) {
     if (length != p.size() - header || (compressed ? reserved == 0 || p[header] != 0x78 : reserved != 0)) return false;
     return compressed || std::all_of(p.begin() + static_cast<std::ptrdiff_t>(header), p.end(),
                                      [](std::uint8_t c) { return c >= 0x20 || c == '\n' || c == '\t' || c == '\r'; });
+}
+
+namespace {
+
+// memcached binary protocol (protocol_binary.h, "Binary Protocol
+// Revamped" 3-4): what a request of each opcode carries.
+struct McBinaryRequest {
+    std::uint8_t first, last;         // opcodes (the quiet variants too)
+    std::uint8_t extras, alt_extras;  // extras length (an alternative, or the same)
+    bool key, value;                  // needs a key, may carry a value
+};
+constexpr McBinaryRequest kMcBinaryRequests[] = {
+    {0x00, 0x00, 0, 0, true, false},   {0x09, 0x09, 0, 0, true, false},   {0x0c, 0x0d, 0, 0, true, false},  // get
+    {0x01, 0x03, 8, 8, true, true},    {0x11, 0x13, 8, 8, true, true},                                      // set...
+    {0x04, 0x04, 0, 0, true, false},   {0x14, 0x14, 0, 0, true, false},                                     // delete
+    {0x05, 0x06, 20, 20, true, false}, {0x15, 0x16, 20, 20, true, false},  // incr, decr
+    {0x07, 0x07, 0, 0, false, false},  {0x17, 0x17, 0, 0, false, false},   // quit
+    {0x08, 0x08, 0, 4, false, false},  {0x18, 0x18, 0, 4, false, false},   // flush
+    {0x0a, 0x0b, 0, 0, false, false},                                      // noop, version
+    {0x0e, 0x0f, 0, 0, true, true},    {0x19, 0x1a, 0, 0, true, true},     // append...
+    {0x1b, 0x1b, 4, 4, false, false},  {0x1c, 0x1e, 4, 4, true, false},    // verbosity; touch, gat
+    {0x20, 0x20, 0, 0, false, false},  {0x21, 0x22, 0, 0, true, true},     // SASL
+};
+constexpr std::uint8_t kMcBinaryStat = 0x10;  // a key optional
+
+const McBinaryRequest *mc_binary_request(std::uint8_t opcode) {
+    for (const auto &r : kMcBinaryRequests)
+        if (opcode >= r.first && opcode <= r.last) return &r;
+    return nullptr;
+}
+bool mc_binary_status(unsigned status) {
+    return status <= 0x0a || status == 0x20 || status == 0x21 || in_range(status, 0x81, 0x86);
+}
+bool mc_key(Payload key) {
+    return key.size() <= 250 &&
+           std::all_of(key.begin(), key.end(), [](std::uint8_t c) { return c > 0x20 && c < 0x7f; });
+}
+
+// One 24-octet header and its body [at, at + 24 + body): magic, a known
+// opcode, data type 0, and a body whose extras and key agree with the opcode.
+bool mc_binary_packet(Payload p, size_t at, std::uint8_t magic, size_t &end) {
+    if (p.size() - at < 24 || p[at] != magic || p[at + 5] != 0) return false;
+    const std::uint8_t opcode = p[at + 1];
+    const size_t key = be16(p, at + 2), extras = p[at + 4], body = be32(p, at + 8);
+    if (body > p.size() - at - 24 || extras + key > body) return false;
+    end = at + 24 + body;
+    if (!mc_key(p.subspan(at + 24 + extras, key))) return false;
+    const size_t value = body - extras - key;
+    if (magic == 0x81) {  // a response: the status; extras only on a hit (flags) or a counter
+        const unsigned status = be16(p, at + 6);
+        if (!mc_binary_status(status) || (opcode != kMcBinaryStat && mc_binary_request(opcode) == nullptr))
+            return false;
+        return extras == 0 || (status == 0 && (extras == 4 || (extras == 8 && value == 0)));
+    }
+    if (opcode == kMcBinaryStat) return extras == 0 && value == 0;
+    const McBinaryRequest *request = mc_binary_request(opcode);
+    return request != nullptr && (extras == request->extras || extras == request->alt_extras) &&
+           (key > 0) == request->key && (value == 0 || request->value);
+}
+
+}  // namespace
+
+// memcached binary protocol: 24-octet headers (0x80 requests from the
+// client, 0x81 responses) whose bodies tile the payload.
+bool memcached_binary(Payload p) {
+    if (p.empty() || (p[0] != 0x80 && p[0] != 0x81)) return false;
+    size_t at = 0, end = 0;
+    while (at < p.size()) {
+        if (!mc_binary_packet(p, at, p[0], end)) return false;
+        at = end;
+    }
+    return true;
 }
 
 }  // namespace ghostports::framed

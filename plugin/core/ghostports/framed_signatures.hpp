@@ -66,5 +66,6 @@ bool kpasswd_tcp(Payload p);
 bool drda_dss(Payload p);           // DB2 DRDA: DSS chain with DDM objects
 bool zookeeper_connect(Payload p);  // ConnectRequest / ConnectResponse
 bool zabbix_packet(Payload p);      // "ZBXD" header + data
+bool memcached_binary(Payload p);   // 24-octet headers + bodies, one direction
 
 }  // namespace ghostports::framed

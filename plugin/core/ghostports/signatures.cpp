@@ -3,15 +3,19 @@
 
 #include "core/ghostports/aaa_realtime_signatures.hpp"
 #include "core/ghostports/framed_signatures.hpp"
+#include "core/ghostports/routing_signatures.hpp"
+#include "core/ghostports/telemetry_signatures.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 #include "core/ghostports/text_grammar.hpp"
 #include "core/ghostports/text_signatures.hpp"
+#include "core/ghostports/messaging_text_signatures.hpp"
 
 namespace ghostports {
 namespace {
@@ -1332,8 +1336,7 @@ bool mqtt_connect(Bytes p) {
 // NTP (RFC 5905), 48 octets (+ a key id and an MD5/SHA-1 digest): version
 // 1-4, fields a real client or server sends. Client (mode 3): a transmit
 // timestamp, stratum 0-16, poll 0 or 3-17, precision -32..0 or 32 (chrony
-// sends 32; a clock read in 2 s or worse is no clock), a poll interval
-// when synchronised (stratum 1-15, ntpd's hpoll), root delay and
+// sends 32; a clock read in 2 s or worse is no clock), root delay and
 // dispersion under 16 s, origin/receive timestamps of the client's own
 // clock or zero. Server and peers (modes 1, 2, 4, 5):
 // stratum 1-16 (0: a kiss code in ASCII), precision -32..0, root delay and
@@ -1360,17 +1363,18 @@ bool ntp_packet(Bytes p) {
             if (!(p[i] == 0 || (p[i] >= 'A' && p[i] <= 'Z') || is_digit(static_cast<char>(p[i])))) return false;
         return p[12] != 0;
     };
+    // A synchronised clock says when it was last set: within 30 days before it sends.
+    const bool set_recently = reference != 0 && reference <= transmit && (transmit - reference) >> 32 < 86400 * 30;
     if (mode == 3) {
         if (transmit == 0 || precision < -32 || (precision > 0 && precision != 32)) return false;
-        if (stratum >= 1 && stratum <= 15 && poll == 0) return false;  // a synchronised client polls
-        return stratum != 0 || (be32(p, 12) == 0 && reference == 0);   // SNTP / chrony: nothing of its own clock
+        if (stratum == 0) return be32(p, 12) == 0 && reference == 0;  // SNTP / chrony: nothing of its own clock
+        return stratum == 16 || set_recently;                         // ntpd as a client: its own clock's state
     }
     if (precision < -32 || precision > 0) return false;
     if (stratum == 0) return ascii_id();  // kiss-o'-death
     if (stratum == 1 && !ascii_id()) return false;
     if (receive == 0 || transmit < receive || (transmit - receive) >> 32 >= 16) return false;
-    return stratum == 16 || (reference != 0 && reference <= transmit &&
-                             (transmit - reference) >> 32 < 86400 * 30);  // set within 30 days
+    return stratum == 16 || set_recently;
 }
 
 // TFTP read/write request: opcode 1/2, file name, a transfer mode, then
@@ -1675,6 +1679,35 @@ constexpr std::array kSignatures{
     Signature{"zabbix", "Zabbix", nullptr, 10051, T::Tcp, S::Either, "zabbix-trapper",
               "\"ZBXD\", flags 1/3/5/7, little-endian data length = the rest, reserved length, text / zlib data",
               framed::zabbix_packet},
+    Signature{"memcached-binary", "memcached", "memcache.tcp", 11211, T::Tcp, S::Either, "memcached",
+              "24-octet headers (0x80 / 0x81, data type 0, a known opcode or status), extras and key as the opcode "
+              "says, bodies tiling the payload",
+              framed::memcached_binary},
+    // --- telemetry (telemetry_signatures.cpp) ------------------------------------
+    Signature{"coap", "CoAP", "coap", 5683, T::Udp, S::Either, "coap",
+              "version 1, a request with a Uri option / a response with a fitting payload, registered options "
+              "ascending, of their lengths",
+              framed::coap_message},
+    Signature{"netflow-v5", "NetFlow", "cflow", 2055, T::Udp, S::Client, nullptr,
+              "version 5, count 1-30 records of 48 octets = the datagram, pads zero, masks <= 32", framed::netflow_v5},
+    Signature{"netflow-v9", "NetFlow", "cflow", 2055, T::Udp, S::Client, nullptr,
+              "version 9 header, FlowSets (templates >= 256, data >= 256) whose lengths tile the datagram",
+              framed::netflow_v9},
+    Signature{"ipfix", "IPFIX", "cflow", 4739, T::Both, S::Client, "ipfix",
+              "version 10, message length = what follows, sets (templates 2/3, data >= 256) tiling each message",
+              framed::ipfix_messages},
+    // --- routing and addressing (routing_signatures.cpp) -----------------------------
+    Signature{"rip", "RIP", nullptr, 520, T::Udp, S::Either, "route",
+              "command 1/2, version 1/2, zero, 1-25 entries of 20 octets: AFI 2, metric 1-16, v1 zeros, "
+              "v2 contiguous masks, authentication first",
+              framed::rip_message},
+    Signature{"babel", "Babel", nullptr, 6696, T::Udp, S::Either, "babel",
+              "magic 42, version 2, body length, TLVs of known types and lengths tiling it, a Hello/IHU/Update/Request",
+              framed::babel_packet},
+    Signature{"dhcpv6", "DHCPv6", "dhcpv6", 547, T::Udp, S::Either, "dhcpv6-server",
+              "message type 1-11, transaction id, options tiling it (DUIDs of their type's length), the "
+              "identifiers and elapsed time the type requires",
+              framed::dhcpv6_message},
     // --- AAA, real-time and messaging (aaa_realtime_signatures.cpp) ------------
     // TACACS+ on port 49 has no handle by name in Wireshark 4.0 (tcp.port 49:
     // tacplus); ZMTP has no dissector at all, and no port of its own.
@@ -1732,6 +1765,22 @@ constexpr std::array kSignatures{
               "the whole payload 200/201 <text naming news or NNTP> CR LF", text_rows::nntp_greeting},
     Signature{"dict-banner", "DICT", nullptr, 2628, T::Tcp, S::Server, "dict",
               "the whole payload 220 <text> <capabilities> <msg-id@host> CR LF (RFC 2229)", text_rows::dict_banner},
+    Signature{"stomp", "STOMP", nullptr, 61613, T::Tcp, S::Either, "stomp",
+              "frames COMMAND EOL, header lines (one the command needs), EOL, body (content-length), NUL, to the end",
+              text_rows::stomp_frames},
+    Signature{"ovsdb", "OVSDB", "json", 6640, T::Tcp, S::Either, "ovsdb",
+              "JSON-RPC 1.0 requests (method, params array, id) of OVSDB's methods (RFC 7047 4.1), to the end",
+              text_rows::ovsdb_requests},
+    Signature{"jsonrpc", "JSON-RPC", "json", 0, T::Tcp, S::Either, "jsonrpc",
+              "JSON objects with only JSON-RPC 1.0 / 2.0 members: requests (method, params, id) or responses",
+              text_rows::jsonrpc_messages},
+    Signature{"graphite-lines", "Graphite", nullptr, 2003, T::Tcp, S::Client, nullptr,
+              "2+ LF-ended lines <dotted.metric.path> <number> <unix time> (carbon's plaintext protocol)",
+              text_rows::graphite_lines},
+    Signature{"gdb-remote", "GDB remote", nullptr, 2159, T::Tcp, S::Either, "gdbremote",
+              "+ / - acknowledgements and $data#cs packets whose checksum (sum mod 256, two hex digits) agrees, "
+              "to the end",
+              text_rows::gdb_remote_packets},
     Signature{"rfb-version", "VNC", nullptr, 5900, T::Tcp, S::Either, "vnc",
               "the whole payload RFB 003-005.nnn LF, exactly 12 octets (RFC 6143 7.1.1)", text_rows::rfb_version},
     Signature{"chargen", "Chargen", nullptr, 19, T::Both, S::Server, "chargen",
@@ -1754,6 +1803,13 @@ const Signature *match_signature(std::span<const std::uint8_t> payload, Transpor
     if (payload.empty()) return nullptr;
     for (const Signature &row : kSignatures)
         if (applies(row, transport, sender) && row.matches(payload)) return &row;
+    return nullptr;
+}
+
+const char *enclosing_protocol(std::string_view protocol) {
+    static constexpr std::pair<std::string_view, const char *> kEnclosing[] = {{"OVSDB", "JSON-RPC"}};
+    for (const auto &[inner, outer] : kEnclosing)
+        if (inner == protocol) return outer;
     return nullptr;
 }
 

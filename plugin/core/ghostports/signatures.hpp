@@ -37,6 +37,11 @@ struct Signature {
 // more general one (RTSP and SIP before HTTP).
 const Signature *match_signature(std::span<const std::uint8_t> payload, Transport transport, Sender sender);
 
+// The protocol that carries `protocol` when one row's protocol is a use
+// of another's ("OVSDB" is JSON-RPC 1.0, RFC 7047 4), else nullptr: a
+// payload of the first, changed, may still be one of the second.
+const char *enclosing_protocol(std::string_view protocol);
+
 // Every row, in matching order.
 std::span<const Signature> signature_table();
 

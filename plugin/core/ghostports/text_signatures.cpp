@@ -563,4 +563,31 @@ bool chargen_lines(Bytes p) {
     return lines >= 2;
 }
 
+bool gdb_remote_packets(Bytes p) {
+    std::size_t at = 0;
+    bool data = false;
+    while (at < p.size()) {
+        const std::uint8_t c = p[at];
+        if (c == '+' || c == '-' || c == 0x03) {  // acknowledgements; an interrupt (Ctrl-C)
+            ++at;
+            continue;
+        }
+        if (c != '$' && c != '%') return false;
+        unsigned sum = 0;
+        std::size_t i = at + 1;
+        for (; i < p.size() && p[i] != '#'; ++i) {
+            if (p[i] == '$') return false;  // '$' and '#' travel escaped ('}' then XOR 0x20)
+            sum += p[i];
+        }
+        if (i + 3 > p.size()) return false;
+        const string_view digits = as_text(p.subspan(i + 1, 2));
+        const auto hex_value = [](char h) { return is_digit(h) ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : -1; };
+        const int high = hex_value(digits[0]), low = hex_value(digits[1]);
+        if (high < 0 || low < 0 || static_cast<unsigned>(high * 16 + low) != (sum & 0xff)) return false;
+        data = data || i - at - 1 >= 2;
+        at = i + 3;
+    }
+    return data;
+}
+
 }  // namespace ghostports::text_rows

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Matchers of the signature table's text rows: protocols whose first
 // payload is lines of text or NUL-separated strings (rsh, rlogin, Gopher,
-// syslog over TCP, NUT, ident, finger, LPD, NNTP, DICT, VNC, chargen). Each checks the
+// syslog over TCP, NUT, ident, finger, LPD, NNTP, DICT, VNC, chargen, GDB's remote protocol). Each checks the
 // protocol's grammar over the whole payload, every line, from its
 // specification; the rows that use them are in signatures.cpp (the block
 // marked "text grammars").
@@ -49,5 +49,10 @@ bool rfb_version(Payload p);
 // Character Generator (RFC 864): lines of the 95 printing characters, each
 // one shifted by one from the line before.
 bool chargen_lines(Payload p);
+
+// GDB remote serial protocol ("Overview" of the GDB manual): '+' / '-'
+// acknowledgements and $data#cs packets (or %notifications) whose two hex
+// digits are the data's sum modulo 256, to the end, one with data.
+bool gdb_remote_packets(Payload p);
 
 }  // namespace ghostports::text_rows

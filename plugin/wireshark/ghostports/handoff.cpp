@@ -222,6 +222,11 @@ Fresh fresh_octets(DirectionCursor &cursor, std::size_t length, const void *data
 // First pass: what the payload says about the conversation. A few payloads
 // per direction, each seen once (a grown reassembly again only while the
 // earlier look saw less than nmap's subject), nmap on a bounded prefix.
+bool carried_in(const char *inner, const char *outer) {
+    const char *enclosing = enclosing_protocol(inner);
+    return enclosing != nullptr && std::strcmp(enclosing, outer) == 0;
+}
+
 void identify(GhostConversation &gc, packet_info *pinfo, std::span<const std::uint8_t> payload, guint32 seen_before,
               bool grown, bool from_server, bool tcp) {
     DirectionCursor &cursor = from_server ? gc.server : gc.client;
@@ -237,8 +242,11 @@ void identify(GhostConversation &gc, packet_info *pinfo, std::span<const std::ui
     const bool named_by_client = *gc.identity.protocol != '\0' && !gc.named_by_server;
     const bool server_first = from_server && !gc.server_spoke;
     if (row != nullptr && refuted(gc, row->protocol)) row = nullptr;
-    if (row != nullptr && (*gc.identity.protocol == '\0' || (server_first && named_by_client &&
-                                                             std::strcmp(row->protocol, gc.identity.protocol) != 0))) {
+    // A server that answers in the protocol that carries the client's
+    // (JSON-RPC under OVSDB) agrees with it: the finer name stays.
+    const bool disagrees = std::strcmp(row != nullptr ? row->protocol : "", gc.identity.protocol) != 0 &&
+                           !carried_in(gc.identity.protocol, row != nullptr ? row->protocol : "");
+    if (row != nullptr && (*gc.identity.protocol == '\0' || (server_first && named_by_client && disagrees))) {
         name_from_signature(gc, row, pinfo, tcp);
         gc.named_by_server = from_server;
     } else if (row != nullptr && from_server) {
@@ -321,6 +329,16 @@ void take_back_conversations(conversation_t *ours, GhostConversation &gc, packet
     take_back(ours, gc, pinfo, request, found > 0);
     for (guint i = 0; i < found; ++i)
         if (keyed_on_ghost_port(others[i], request)) take_back(others[i], gc, pinfo, request, false);
+}
+
+// Dissectors of a media type read their `data` as a media_content_info_t,
+// not as TCP's or UDP's per-packet information: they are called without it.
+void *transport_data_for(dissector_handle_t handle, void *data) {
+    static constexpr const char *kMediaDissectors[] = {"json"};
+    const char *name = dissector_handle_get_dissector_name(handle);
+    for (const char *media : kMediaDissectors)
+        if (name != nullptr && std::strcmp(name, media) == 0) return nullptr;
+    return data;
 }
 
 // Runs TCP's/UDP's heuristic dissectors (rescap's decline meanwhile).
@@ -468,7 +486,8 @@ HandOffResult run_hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
         if (choice->decoder == Decoder::TakenOver || choice->decoder == Decoder::Named) {
             // A dissector that asks TCP for more (finger's reply, until FIN)
             // may return 0: it took the payload, it did not refuse it.
-            if (call_dissector_only(choice->handle, tvb, pinfo, tree, data) > 0 || pinfo->desegment_len != 0) {
+            if (call_dissector_only(choice->handle, tvb, pinfo, tree, transport_data_for(choice->handle, data)) > 0 ||
+                pinfo->desegment_len != 0) {
                 result.decoded_by = protocol_name_of(choice->handle);
                 result.taken_over = choice->decoder == Decoder::TakenOver;
             } else if (!PINFO_FD_VISITED(pinfo)) {

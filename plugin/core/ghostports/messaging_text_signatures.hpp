@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Text rows of the signature table for message brokers, RPC and metrics
+// feeds: STOMP frames, JSON-RPC (and OVSDB's use of it) and Graphite's
+// plaintext lines. Each checks its grammar over the whole payload; the rows
+// are in signatures.cpp.
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+namespace ghostports::text_rows {
+
+using Payload = std::span<const std::uint8_t>;
+
+// STOMP 1.0-1.2 ("Augmented BNF"): frames COMMAND EOL, header lines, EOL,
+// a body (of content-length octets when given), NUL, heart-beat EOLs; the
+// command's required headers present.
+bool stomp_frames(Payload p);
+// JSON-RPC 1.0 / 2.0: JSON objects (whitespace between, or each after an
+// LSP-style Content-Length header), each a request, notification or
+// response with only the members the version defines.
+bool jsonrpc_messages(Payload p);
+// OVSDB (RFC 7047 4.1): JSON-RPC 1.0 requests whose methods are OVSDB's.
+bool ovsdb_requests(Payload p);
+// Graphite plaintext (carbon's line receiver): 2+ LF-ended lines
+// "<dotted.metric.path> <number> <unix time>".
+bool graphite_lines(Payload p);
+
+}  // namespace ghostports::text_rows
