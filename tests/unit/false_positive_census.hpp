@@ -7,9 +7,10 @@
 //  * mutated real payloads (signature_cases.hpp): each case's payload with
 //    1-4 octets flipped, or truncated, or extended; a mutation may keep a
 //    valid structure, so only a row of ANOTHER protocol than the case's
-//    (nor the one that carries it: enclosing_protocol) naming it counts, and only for mutants of 4 octets or more: a
+//    (nor the one that carries it: enclosing_protocol) naming it counts, and only for mutants of 5 octets or more: a
 //    shorter one can be another protocol's whole canonical message (a SOCKS4 request flipped and cut to "05 01 00" IS
-//    SOCKS5's greeting). Random payloads of 1-3 octets still count in the random family.
+//    SOCKS5's greeting, a TACACS+ header cut to "05 02 01 00" its greeting with two methods). Random payloads of 1-4
+//    octets still count in the random family.
 // Shared by false_positive_test.cpp (a smaller run) and the
 // false_positive_census executable (10^6 per transport, a per-row table).
 #pragma once
@@ -110,7 +111,10 @@ inline void random_census(Census &census, std::size_t per_transport, std::uint64
     }
 }
 
-inline constexpr std::size_t kShortestMutant = 4;
+// Mutants shorter than this are not counted: 3 octets can be SOCKS5's whole
+// greeting with one method (a SOCKS4 request flipped and cut), 4 octets its
+// greeting with two (a TACACS+ header "c0 02 01 00" flipped to "05 02 01 00").
+inline constexpr std::size_t kShortestMutant = 5;
 
 inline Bytes mutate(const Bytes &original, Random &random) {
     Bytes p = original;

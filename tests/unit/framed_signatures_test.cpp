@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "builder.hpp"
+#include "case_mutations.hpp"
 #include "signature_cases.hpp"
 #include "core/ghostports/signatures.hpp"
 
@@ -18,47 +19,7 @@ using rescap::test::hex;
 using rescap::test::raw;
 using rescap::test::operator+;
 
-namespace {
-
-const rescap::test::SignatureCase &the_case(std::string_view what) {
-    for (const auto &c : rescap::test::signature_cases())
-        if (what == c.what) return c;
-    throw std::runtime_error("no case " + std::string(what));
-}
-
-std::string name_of(const Bytes &payload, Transport transport, Sender sender) {
-    const auto *row = ghostports::match_signature(payload, transport, sender);
-    return row != nullptr ? row->protocol : "";
-}
-
-// The case's payload with the octet at `at` set to `value` (or, with
-// `delta`, changed by it).
-Bytes with(std::string_view what, std::size_t at, std::uint8_t value) {
-    Bytes p = the_case(what).payload;
-    p.at(at) = value;
-    return p;
-}
-Bytes bumped(std::string_view what, std::size_t at, int delta) {
-    Bytes p = the_case(what).payload;
-    p.at(at) = static_cast<std::uint8_t>(p.at(at) + delta);
-    return p;
-}
-Bytes longer(std::string_view what) {
-    return the_case(what).payload + Bytes{0x00};
-}
-Bytes cut(std::string_view what, std::size_t size) {
-    const Bytes &p = the_case(what).payload;
-    return Bytes(p.begin(), p.begin() + static_cast<std::ptrdiff_t>(size));
-}
-
-// Each variant of case `what` stays unnamed, while the case itself is named.
-void expect_unnamed(std::string_view what, std::initializer_list<std::pair<const char *, Bytes>> variants) {
-    const auto &c = the_case(what);
-    ASSERT_EQ(name_of(c.payload, c.transport, c.sender), c.protocol) << what;
-    for (const auto &[change, p] : variants) EXPECT_EQ(name_of(p, c.transport, c.sender), "") << what << ": " << change;
-}
-
-}  // namespace
+using namespace rescap::test::mutation;
 
 TEST(FramedSignatures, SmbNeedsItsNbssLengthAndHeader) {
     expect_unnamed("smb1 negotiate", {{"NBSS length + 1", bumped("smb1 negotiate", 3, 1)},
@@ -125,8 +86,16 @@ TEST(FramedSignatures, RadiusNeedsItsLengthAttributesAndWhatTheCodeRequires) {
                                              {"code 6", with("radius access-request", 0, 6)},
                                              {"NAS-Port length 7", with("radius access-request", 51, 7)},
                                              {"attribute type 0", with("radius access-request", 20, 0)},
-                                             {"no NAS identity", no_nas}});
+                                             {"no NAS identity", no_nas},
+                                             {"User-Password of 15 octets", bumped("radius access-request", 27, -1)},
+                                             {"CHAP-Password of 16 octets", with("radius access-request", 26, 3)},
+                                             // RFC 2865 5.44 (PTP Announce / Management mutants, the census)
+                                             {"a password in an Access-Accept", with("radius access-request", 0, 2)}});
     expect_unnamed("radius access-accept", {{"Service-Type length 5", with("radius access-accept", 21, 5)},
+                                            // RFC 2865 5.44: Service-Type is not an Access-Reject's / -Challenge's
+                                            {"an Access-Reject with Service-Type", with("radius access-accept", 0, 3)},
+                                            {"an Access-Challenge with it", with("radius access-accept", 0, 11)},
+                                            {"Status-Client (13)", with("radius access-accept", 0, 13)},
                                             {"attribute length 2", with("radius access-accept", 21, 2)},
                                             {"an octet more", longer("radius access-accept")}});
 }

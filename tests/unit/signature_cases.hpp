@@ -883,6 +883,106 @@ inline const std::vector<SignatureCase> &signature_cases() {
          raw("ghost.load.load.shortterm 0.080000 1733500000\nghost.load.load.midterm 0.030000 1733500000\n"
              "ghost.memory.memory-used 123456789.000000 1733500000\n"),
          Transport::Tcp, Sender::Client, "Graphite"},
+        // --- AAA, real-time and messaging rows (aaa_realtime_signatures.cpp) ---
+        // TACACS+ (RFC 8907 4.1, 5.1-5.2, 6.1; built from the specification, tshark: TACACS+ Request): a clear PAP
+        // authentication START and the server's PASS reply, and an authorization REQUEST obfuscated with the key
+        // "testing123" (4.5's MD5 pad; tshark with tacplus.key decrypts it) and the same request in the clear
+        {"tacacs pap start",
+         hex("c10101015ee1b0a70000002401010201080409076576616c75736572747479313132372e302e302e3173336372657421"),
+         Transport::Tcp, Sender::Client, "TACACS+"},
+        {"tacacs pass reply", hex("c10102015ee1b0a700000006010000000000"), Transport::Tcp, Sender::Server, "TACACS+"},
+        {"tacacs authorization obfuscated",
+         hex("c00201005ee1b0a700000030479ef6cbcc441f3e6bc2a3082811bf199855a33f0feace2c4aa70da36ddb7a92d501f4da8afc"
+             "cfcbae6536675fb3f717"),
+         Transport::Tcp, Sender::Client, "TACACS+"},
+        {"tacacs authorization clear",
+         hex("c00201015ee1b0a70000003006010101080409020d046576616c75736572747479313132372e302e302e3173657276696365"
+             "3d7368656c6c636d643d"),
+         Transport::Tcp, Sender::Client, "TACACS+"},
+        // ... and, built the same way, an accounting START REQUEST with three arguments and its SUCCESS reply
+        // (tshark: TACACS+ Accounting)
+        {"tacacs accounting start",
+         hex("c00301015ee1b0a70000004d0206010101080409030a150d6576616c75736572747479313132372e302e302e317461736b5f"
+             "69643d313773746172745f74696d653d31373635303635363030736572766963653d7368656c6c"),
+         Transport::Tcp, Sender::Client, "TACACS+"},
+        {"tacacs accounting success", hex("c00302015ee1b0a7000000050000000001"), Transport::Tcp, Sender::Server,
+         "TACACS+"},
+        // Diameter (RFC 6733 3, 4, 5.3.1-5.3.2, 5.5.1; built from the specification, tshark: Capabilities-Exchange /
+        // Device-Watchdog): a peer's CER, the answer CEA (Result-Code 2001), a DWR
+        {"diameter cer",
+         hex("0100009080000101000000001a2b00015c000001000001084000001c636c69656e742e67686f73742e6578616d706c650000"
+             "01284000001567686f73742e6578616d706c65000000000001014000000e00017f00000100000000010a4000000c00000000"
+             "0000010d000000137265736361702d7465737400000001024000000c00000004000001094000000c000028af"),
+         Transport::Tcp, Sender::Client, "Diameter"},
+        {"diameter cea",
+         hex("0100009000000101000000001a2b00015c0000010000010c4000000c000007d100000108400000196161612e67686f73742e"
+             "6578616d706c65000000000001284000001567686f73742e6578616d706c65000000000001014000000e00017f0000010000"
+             "0000010a4000000c000000000000010d00000014667265654469616d65746572000001024000000c00000004"),
+         Transport::Tcp, Sender::Server, "Diameter"},
+        {"diameter dwr",
+         hex("0100005480000118000000001a2b00025c000002000001084000001c636c69656e742e67686f73742e6578616d706c650000"
+             "01284000001567686f73742e6578616d706c65000000000001164000000c00000001"),
+         Transport::Tcp, Sender::Client, "Diameter"},
+        // RTCP (RFC 3550 6.4-6.6; built from the specification, tshark: Sender Report + Source description, RTCP frame
+        // length check OK): a sender's SR + SDES CNAME, a receiver's RR (one report block) + SDES CNAME/TOOL + BYE
+        {"rtcp sr sdes",
+         hex("80c800063c8d1f42e91a3b728f5c28000004a1c00000007800004b0081ca00063c8d1f42010e6576616c757365724067686f"
+             "737400000000"),
+         Transport::Udp, Sender::Client, "RTCP"},
+        {"rtcp rr sdes bye",
+         hex("81c900077a11c0de3c8d1f420000000000010078000000123b728f5c00003e8081ca00097a11c0de010e7265636569766572"
+             "4067686f7374060b7265736361702d7465737400000081cb00047a11c0de0874656172646f776e000000"),
+         Transport::Udp, Sender::Server, "RTCP"},
+        // Recorded: GStreamer 1.22 rtpbin on 127.0.0.1 (high ports), an L16 audio sender's first SR + SDES (CNAME,
+        // TOOL) and the receiver's first RR + SDES
+        {"rtcp sr sdes gstreamer",
+         hex("80c800066c2e016ceec07ec613e7e1fc366288af000000fd0003f56c81ca000c6c2e016c011c757365723134373633313435"
+             "383340686f73742d323931366332626306094753747265616d6572000000"),
+         Transport::Udp, Sender::Client, "RTCP"},
+        {"rtcp rr sdes gstreamer",
+         hex("81c900078ef5f1ca6c2e016c00ffffff00003a0100000028000000000000000081ca000c8ef5f1ca011b7573657235323139"
+             "333537383440686f73742d313530326161353106094753747265616d657200000000"),
+         Transport::Udp, Sender::Server, "RTCP"},
+        // ZMTP 3.0/3.1 (rfc.zeromq.org 23/ZMTP 3.2, 37/ZMTP; built from the specification, the signature padding as
+        // libzmq sends it; Wireshark 4.0 has no ZMTP dissector): a NULL greeting + the READY command (Socket-Type
+        // REQ), and a CURVE server's greeting alone
+        {"zmtp greeting ready",
+         hex("ff00000000000000017f03004e554c4c00000000000000000000000000000000000000000000000000000000000000000000"
+             "000000000000000000000000000004260552454144590b536f636b65742d5479706500000003524551084964656e74697479"
+             "00000000"),
+         Transport::Tcp, Sender::Client, "ZMTP (ZeroMQ)"},
+        {"zmtp greeting curve server",
+         hex("ff00000000000000017f03014355525645000000000000000000000000000000010000000000000000000000000000000000"
+             "0000000000000000000000000000"),
+         Transport::Tcp, Sender::Server, "ZMTP (ZeroMQ)"},
+        // Recorded: pyzmq 24 / libzmq 4.3.4 REQ -> REP on 127.0.0.1 (a high port): libzmq sends its greeting in
+        // three segments, the signature (10 octets), the major version (1), then this rest (53): minor 1, NULL,
+        // as-server 0, the filler
+        {"zmtp greeting rest libzmq",
+         hex("014e554c4c000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+             "000000"),
+         Transport::Tcp, Sender::Client, "ZMTP (ZeroMQ)"},
+        // PTPv2 (IEEE 1588-2008 13.3-13.8; built from the specification, tshark: PTPv2 Sync / Follow_Up / Delay_Resp /
+        // Announce, no expert info): a two-step master's Sync and Follow_Up, a Delay_Resp and an Announce
+        {"ptp sync", hex("0002002c000002000000000000000000000000000242acfffe11000200011f3a000000000000000000000000"),
+         Transport::Udp, Sender::Server, "PTP"},
+        {"ptp follow up",
+         hex("0802002c000000000000000000000000000000000242acfffe11000200011f3a020000006934c3801e89b098"),
+         Transport::Udp, Sender::Server, "PTP"},
+        {"ptp delay resp",
+         hex("09020036000000000000000000000000000000000242acfffe11000200010c21030000006934c3810136734e0242acfffe11"
+             "00030001"),
+         Transport::Udp, Sender::Server, "PTP"},
+        {"ptp announce",
+         hex("0b020040000000000000000000000000000000000242acfffe1100020001001105010000000000000000000000250080f8fe"
+             "ffff800242acfffe1100020000a0"),
+         Transport::Udp, Sender::Server, "PTP"},
+        // a management GET of DEFAULT_DATA_SET to all ports (15.4-15.5, built the same way; tshark: Management
+        // Message, action GET)
+        {"ptp management get",
+         hex("0d020036000000000000000000000000000000000242acfffe11000200010002047fffffffffffffffffffff010100000001"
+             "00022000"),
+         Transport::Udp, Sender::Client, "PTP"},
     };
     return all;
 }

@@ -218,6 +218,15 @@ TEST(Signatures, RandomNtpSizedDatagramsAreNotNtp) {
         "23000020000000000000000000000000000000000000000000000000000000000000000000000000808f418ab2dae369");
     client[40] = client[41] = client[42] = client[43] = client[44] = client[45] = client[46] = client[47] = 0;
     EXPECT_EQ(name_of(client, Transport::Udp, Sender::Client), "") << "no transmit timestamp";
+    // A PTP Announce extended to 68 octets (the census) was a client with a MAC: a
+    // precision of +8 (a clock read in 256 s) and a transmit time of 0 s and a fraction.
+    Bytes coarse = rescap::test::hex(
+        "23000020000000000000000000000000000000000000000000000000000000000000000000000000808f418ab2dae369");
+    coarse[3] = 0x08;
+    EXPECT_EQ(name_of(coarse, Transport::Udp, Sender::Client), "") << "client precision +8";
+    coarse[3] = 0x20;
+    coarse[40] = coarse[41] = coarse[42] = coarse[43] = 0;
+    EXPECT_EQ(name_of(coarse, Transport::Udp, Sender::Client), "") << "transmit 0 s and a fraction";
     Bytes server = rescap::test::hex(
         "240800e600000000000000007f7f0101eead7c2a53c16f90808f418ab2dae369eead7c2b8863155feead7c2b887fac20");
     server[3] = 0x20;

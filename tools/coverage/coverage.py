@@ -90,6 +90,11 @@ FRAMING = {
     "MPEG-TS": "188-octet packets, sync octet 0x47",
     "StatsD": "LF-separated lines bucket:value|type",
     "sFlow": "28/40-octet datagram header + samples (format, length) + records (format, length)",
+    "TACACS+": "12-octet header with a 4-octet length (body obfuscated unless the clear flag is set)",
+    "Diameter": "20-octet header with a 3-octet length + AVPs padded to 4",
+    "RTCP": "compound datagram: packets with a 16-bit length in 32-bit words",
+    "ZMTP (ZeroMQ)": "64-octet greeting, then frames with a 1- or 8-octet size",
+    "PTP": "34-octet header with messageLength, fixed body per type + TLVs",
 }
 
 # Why a frequent service has no row (by nmap name).
@@ -262,8 +267,9 @@ def build():
         ranks = ["%s/%s #%d" % (r["nmap"], t, rank_of[(r["nmap"], t)][0]) for t in transports
                  if r["nmap"] and (r["nmap"], t) in rank_of]
         nmap = ", ".join(ranks) or (r["nmap"] or "-")
+        # port 0: the row has no port (tshark lists tsdns's "port 0" registration there)
         dissectors = r["dissector"] or ", ".join(
-            sorted({d for t in transports for d in ports.get((t, r["port"]), [])})) or "-"
+            sorted({d for t in transports for d in ports.get((t, r["port"]), []) if r["port"]})) or "-"
         if not r["dissector"] and r["port"]:
             dissectors += " (port %d)" % r["port"]
         out.append("| `%s` | %s | %s | %s | %s | %s | %s | %s |" % (

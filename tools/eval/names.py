@@ -87,6 +87,9 @@ RESCAP = {
     'netbios-dgm': {'nbdgm'}, 'nbdgm': {'nbdgm'}, 'l2tp': {'l2tp'}, 'slp': {'srvloc'}, 'srvloc': {'srvloc'},
     'ldp': {'ldp'}, 'nrpe': {'nrpe'}, 'xdmcp': {'xdmcp'}, 'iscsi': {'iscsi'}, 'oracle tns': {'tns'}, 'tns': {'tns'}, 'kerberos kpasswd': {'kpasswd'}, 'drda (db2)': {'drda'}, 'drda': {'drda'},
     'zookeeper': {'zookeeper'}, 'zabbix': {'zabbix'},
+    # AAA, real-time and messaging rows (aaa_realtime_signatures.cpp), by Wireshark filter name
+    'tacacs+': {'tacplus'}, 'tacplus': {'tacplus'}, 'diameter': {'diameter'}, 'rtcp': {'rtcp'},
+    'zmtp (zeromq)': {'zmtp'}, 'zmtp': {'zmtp'}, 'zeromq': {'zmtp'}, 'ptp': {'ptp'},
     # the fresh set (names a recogniser could plausibly print)
     'dictd': {'dict'}, 'daytime': {'daytime'}, 'time': {'time'}, 'time protocol': {'time'},
     'echo': {'echo'}, 'clamd': {'clamd'}, 'clamav': {'clamd'}, 'fastcgi': {'fcgi'}, 'fcgi': {'fcgi'},

@@ -189,6 +189,7 @@ unsigned radius_fixed_length(unsigned type) {
                       42, 43, 45, 46, 47, 48, 49, 51, 52, 53, 55, 61, 62, 64, 65, 83, 85, 86, 101}))
         return 6;
     if (type == 96) return 10;                               // Framed-Interface-Id (RFC 3162)
+    if (type == 3) return 19;                                // CHAP-Password (RFC 2865 5.3)
     return type == 80 || type == 95 || type == 98 ? 18 : 0;  // Message-Authenticator, IPv6 addresses
 }
 // The text attributes (RFC 2865 5, 2866 5, 2869 5, 3162 2): User-Name,
@@ -203,6 +204,12 @@ bool radius_text(unsigned type, Payload value) {
         return true;
     return rescap::is_valid_utf8(value) &&
            std::all_of(value.begin(), value.end(), [](std::uint8_t c) { return c >= 0x20 && c != 0x7f; });
+}
+// RFC 2865 5.44 (+ RFC 3579 3: EAP-Message, Message-Authenticator): the
+// only attributes an Access-Reject and an Access-Challenge carry.
+bool radius_reply_carries(unsigned code, unsigned type) {
+    if (code == 3) return one_of(type, {18, 33, 79, 80});
+    return code != 11 || one_of(type, {18, 24, 26, 27, 28, 33, 79, 80});
 }
 // What a request must carry (RFC 2865 4.1, 2866 4.1, 5997 3, 5176 3):
 // Access-Request a NAS identity and a credential or State; Accounting-
@@ -468,15 +475,17 @@ bool kerberos_tcp(Payload p) {
     return p.size() > 4 && be32(p, 0) == p.size() - 4 && krb_message(p.subspan(4));
 }
 
-// RFC 2865 3, RFC 2866 3, RFC 5176 2.3: code (1-5, 11-13, 40-45),
+// RFC 2865 3, RFC 2866 3, RFC 5176 2.3: code (1-5, 11-12, 40-45; RFC 5997
+// leaves the experimental Status-Client 13 undefined),
 // identifier, length = the datagram (20-4096), authenticator, attributes
 // (type 1-191 or RFC 6929's extended 241-246, length >= 3, the fixed length of fixed-size ones, text
-// as text) that tile
-// the rest; a request carries what its code requires.
+// as text, a User-Password of 16-128 octets in 16s) that tile
+// the rest; a request carries what its code requires, only an Access-Request a password,
+// an Access-Reject / -Challenge only what 5.44 allows.
 bool radius_packet(Payload p) {
     if (p.size() < 20 || p.size() > 4096 || be16(p, 2) != p.size()) return false;
     const unsigned code = p[0];
-    if (!one_of(code, {1, 2, 3, 4, 5, 11, 12, 13, 40, 41, 42, 43, 44, 45})) return false;
+    if (!one_of(code, {1, 2, 3, 4, 5, 11, 12, 40, 41, 42, 43, 44, 45})) return false;
     std::bitset<256> seen;
     for (size_t at = 20; at < p.size();) {
         if (at + 3 > p.size()) return false;
@@ -485,13 +494,16 @@ bool radius_packet(Payload p) {
             return false;
         const unsigned fixed = radius_fixed_length(type);
         if ((fixed != 0 && length != fixed) || !radius_text(type, p.subspan(at + 2, length - 2))) return false;
+        if (type == 2 && (length < 18 || length > 130 || (length - 2) % 16 != 0)) return false;  // 5.2
+        if (!radius_reply_carries(code, type)) return false;
         seen.set(type);
         at += length;
     }
     // A packet without attributes is only the common bare answers' (Access-Accept
     // / -Reject, Accounting-Response): four octets of structure are too little.
     if (seen.none() && !one_of(code, {2, 3, 5})) return false;
-    return radius_request_complete(code, seen);
+    // RFC 2865 5.44: the passwords only in an Access-Request.
+    return (code == 1 || !(seen[2] || seen[3])) && radius_request_complete(code, seen);
 }
 
 // RFC 9113 3.4: the client preface, alone or followed by frames (a SETTINGS first).

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "core/ghostports/signatures.hpp"
 
+#include "core/ghostports/aaa_realtime_signatures.hpp"
 #include "core/ghostports/framed_signatures.hpp"
 #include "core/ghostports/routing_signatures.hpp"
 #include "core/ghostports/telemetry_signatures.hpp"
@@ -1343,12 +1344,14 @@ bool mqtt_connect(Bytes p) {
 
 // NTP (RFC 5905), 48 octets (+ a key id and an MD5/SHA-1 digest): version
 // 1-4, fields a real client or server sends. Client (mode 3): a transmit
-// timestamp, stratum 0-16, poll 0 or 3-17, precision -32..32 (chrony sends
-// 32), root delay and dispersion under 16 s, origin/receive timestamps of
-// the client's own clock or zero. Server and peers (modes 1, 2, 4, 5):
+// timestamp, stratum 0-16, poll 0 or 3-17, precision -32..0 or 32 (chrony
+// sends 32; a clock read in 2 s or worse is no clock), root delay and
+// dispersion under 16 s, origin/receive timestamps of the client's own
+// clock or zero. Server and peers (modes 1, 2, 4, 5):
 // stratum 1-16 (0: a kiss code in ASCII), precision -32..0, root delay and
 // dispersion under 16 s, a stratum-1 reference id in ASCII, receive and
 // transmit timestamps set, transmit not before receive and within 16 s.
+// Every timestamp zero or with its seconds.
 bool ntp_packet(Bytes p) {
     if (p.size() != 48 && p.size() != 68 && p.size() != 72) return false;
     const unsigned version = p[0] >> 3 & 7, mode = p[0] & 7, stratum = p[1], poll = p[2];
@@ -1360,6 +1363,10 @@ bool ntp_packet(Bytes p) {
         return static_cast<std::uint64_t>(be32(p, at)) << 32 | be32(p, at + 4);
     };
     const std::uint64_t reference = timestamp(16), receive = timestamp(32), transmit = timestamp(40);
+    // A clock reading (or chrony's random client transmit timestamp) has
+    // its seconds: 0 s and a fraction is no time any host sends.
+    for (const std::size_t at : {16u, 24u, 32u, 40u})
+        if (be32(p, at) == 0 && be32(p, at + 4) != 0) return false;
     const auto ascii_id = [&p] {
         for (std::size_t i = 12; i < 16; ++i)
             if (!(p[i] == 0 || (p[i] >= 'A' && p[i] <= 'Z') || is_digit(static_cast<char>(p[i])))) return false;
@@ -1368,7 +1375,7 @@ bool ntp_packet(Bytes p) {
     // A synchronised clock says when it was last set: within 30 days before it sends.
     const bool set_recently = reference != 0 && reference <= transmit && (transmit - reference) >> 32 < 86400 * 30;
     if (mode == 3) {
-        if (transmit == 0 || precision < -32 || precision > 32) return false;
+        if (transmit == 0 || precision < -32 || (precision > 0 && precision != 32)) return false;
         if (stratum == 0) return be32(p, 12) == 0 && reference == 0;  // SNTP / chrony: nothing of its own clock
         return stratum == 16 || set_recently;                         // ntpd as a client: its own clock's state
     }
@@ -1718,6 +1725,24 @@ constexpr std::array kSignatures{
               "message type 1-11, transaction id, options tiling it (DUIDs of their type's length), the "
               "identifiers and elapsed time the type requires",
               framed::dhcpv6_message},
+    // --- AAA, real-time and messaging (aaa_realtime_signatures.cpp) ------------
+    // TACACS+ on port 49 has no handle by name in Wireshark 4.0 (tcp.port 49:
+    // tacplus); ZMTP has no dissector at all, and no port of its own.
+    Signature{"tacacs-plus", "TACACS+", nullptr, 49, T::Tcp, S::Either, "tacacs",
+              "headers (version 0xC.0/1, type 1-3, seq >= 1, flags 01/04), lengths tiling; clear bodies laid out",
+              framed::tacacs_plus_packets},
+    Signature{"diameter", "Diameter", "diameter.tcp", 3868, T::Tcp, S::Either, "diameter",
+              "version 1, length = message (>= 20, 4n), flags R/P/E/T, AVPs tiling it, Origin-Host and Origin-Realm",
+              framed::diameter_messages},
+    Signature{"rtcp", "RTCP", "rtcp", 5005, T::Udp, S::Either, "avt-profile-2",
+              "compound: version 2, SR/RR first, lengths tiling, report counts fitting, SDES items with a CNAME",
+              framed::rtcp_compound},
+    Signature{"zmtp-greeting", "ZMTP (ZeroMQ)", nullptr, 0, T::Tcp, S::Either, nullptr,
+              "greeting FF, 8 octets, 7F (or from its version on), 3.0/3.1, NULL/PLAIN/CURVE, 31 zeros, frames tiling",
+              framed::zmtp_greeting},
+    Signature{"ptp", "PTP", "ptp", 319, T::Udp, S::Either, "ptp-event",
+              "PTPv2 header: type with its length = datagram, its control field, reserved zero, ns < 10^9, TLVs tiling",
+              framed::ptp_message},
     // --- text grammars (text_signatures.cpp) --------------------------------
     // After every row above, so those keep what they name today; each row
     // checks its grammar over the whole payload. The Gopher selector, the
