@@ -15,7 +15,8 @@ CAPS = os.path.join(ROOT, 'captures', 'eval')
 SALT = 'rescap-eval-v1/'   # tools/eval/evallib.py SPLIT_SALT
 FRESH = 'fresh'            # tools/eval/evallib.py FRESH_SPLIT: recorded after the tuning, measured once
 FRESH2 = 'fresh2'          # tools/eval/evallib.py FRESH2_SPLIT: a third held-out set, measured once
-SEALED = {FRESH: 'fresh_', FRESH2: 'fresh2_'}   # split -> name prefix (evallib.SEALED)
+FRESH3 = 'fresh3'          # tools/eval/evallib.py FRESH3_SPLIT: a fourth, its programs drawn from a pool
+SEALED = {FRESH: 'fresh_', FRESH2: 'fresh2_', FRESH3: 'fresh3_'}   # split -> name prefix (evallib.SEALED)
 
 
 def manifests():
@@ -72,6 +73,19 @@ def test_fresh2_set():
     # no program of fresh2 is in another set (package and service both new together)
     others = {(d['server']['package'], d['service']) for d in MS
               if d['split'] != FRESH2 and not d['near_miss']}
+    assert not others & {(d['server']['package'], d['service']) for d in real}
+
+
+def test_fresh3_set():
+    fresh3 = [d for d in MS if d['split'] == FRESH3]
+    if not fresh3:
+        pytest.skip('the fresh3 set is not recorded')
+    real = [d for d in fresh3 if not d['near_miss']]
+    assert len({d['server']['package'] for d in real}) >= 20
+    assert sum(1 for d in fresh3 if d['near_miss']) >= 4
+    # no program of fresh3 is in another set (package and service both new together)
+    others = {(d['server']['package'], d['service']) for d in MS
+              if d['split'] != FRESH3 and not d['near_miss']}
     assert not others & {(d['server']['package'], d['service']) for d in real}
 
 

@@ -6,9 +6,10 @@
     eval.py record [NAME...]      record (all of tune / heldout when no name); exit 1 if one failed
     eval.py record --fresh        record the whole fresh set (split "fresh", names fresh_*)
     eval.py record --fresh2       record the whole fresh2 set (split "fresh2", names fresh2_*)
+    eval.py record --fresh3       record the whole fresh3 set (split "fresh3", names fresh3_*)
     eval.py user-add | user-del   the temporary account evaluser
     eval.py readme                rewrite captures/eval/README.md and split.txt from the manifests
-    eval.py programs [--fresh|--fresh2]  the programs table of doc/evaluation.md (Markdown)
+    eval.py programs [--fresh|--fresh2|--fresh3]  the programs table of doc/evaluation.md (Markdown)
 """
 import fcntl
 import glob
@@ -21,7 +22,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import evallib  # noqa: E402
-from evallib import EVAL, FRESH, FRESH2, FRESH_SPLIT, FRESH2_SPLIT, SEALED, OUT, split_of  # noqa: E402
+from evallib import EVAL, FRESH, FRESH2, FRESH3, FRESH_SPLIT, FRESH2_SPLIT, FRESH3_SPLIT, SEALED, OUT, split_of  # noqa: E402
 import ghostlib  # noqa: E402
 # the scenario modules register their scenarios when imported
 import sc_web  # noqa: E402,F401
@@ -33,6 +34,8 @@ import sc_fresh  # noqa: E402,F401
 import sc_fresh_nearmiss  # noqa: E402,F401
 import sc_fresh2  # noqa: E402,F401
 import sc_fresh2_nearmiss  # noqa: E402,F401
+import sc_fresh3  # noqa: E402,F401
+import sc_fresh3_nearmiss  # noqa: E402,F401
 from common import EVAL_USER, EVAL_PASS  # noqa: E402
 
 
@@ -74,6 +77,7 @@ def readme():
     everything = manifests()
     fresh = [d for d in everything if d['split'] == FRESH_SPLIT]
     fresh2 = [d for d in everything if d['split'] == FRESH2_SPLIT]
+    fresh3 = [d for d in everything if d['split'] == FRESH3_SPLIT]
     ms = [d for d in everything if d['split'] not in SEALED]
     rows = [index_row(d) for d in ms]
     services = sorted({d['service'] for d in ms})
@@ -108,6 +112,14 @@ def readme():
                     'measured once (`doc/evaluation.md`, "Fresh2 set"). %d captures: %d real services, %d near-misses.\n\n'
                     % (len(fresh2), len(fresh2) - n_nm, n_nm) + INDEX_HEAD)
             f.write('\n'.join(index_row(d) for d in fresh2) + '\n')
+        if fresh3:
+            n_nm = sum(1 for d in fresh3 if d['near_miss'])
+            f.write('\n## Fresh3 set (a fourth held-out set, drawn from a pool, measured once)\n\n'
+                    'Split `fresh3` (names `fresh3_*`), whatever the service: programs drawn at random from a pool of\n'
+                    'candidates that are in none of the sets above nor `captures/ghost/` (`tools/eval/fresh3-pool.md`),\n'
+                    'to be measured once (`doc/evaluation.md`, "Fresh3 set"). %d captures: %d real services, %d near-misses.\n\n'
+                    % (len(fresh3), len(fresh3) - n_nm, n_nm) + INDEX_HEAD)
+            f.write('\n'.join(index_row(d) for d in fresh3) + '\n')
 
 
 def _terminate(signum, frame):
@@ -116,7 +128,7 @@ def _terminate(signum, frame):
 
 def programs_table(split=None):
     """Markdown: one row per capture with program, package version, client, port (for doc/evaluation.md);
-    the tune / heldout set (split None), or a sealed set (split 'fresh' / 'fresh2')."""
+    the tune / heldout set (split None), or a sealed set (split 'fresh' / 'fresh2' / 'fresh3')."""
     print('| program | package (version) | service | port | client | split |')
     print('|---|---|---|---|---|---|')
     for d in manifests():
@@ -129,7 +141,7 @@ def programs_table(split=None):
 
 def main(argv):
     if not argv or argv[0] == 'list':
-        for n in EVAL + FRESH + FRESH2:
+        for n in EVAL + FRESH + FRESH2 + FRESH3:
             m = ghostlib.SCENARIOS[n]
             sealed = [sp for sp, (_, names) in SEALED.items() if n in names]
             print('%-34s %-14s %s' % (n, m['service'], sealed[0] if sealed else split_of(m['service'])))
@@ -159,7 +171,7 @@ def main(argv):
         signal.signal(signal.SIGINT, _terminate)
         whole = {'--' + sp: names for sp, (_, names) in SEALED.items()}
         names = list(whole[argv[1]]) if argv[1:2] and argv[1] in whole else argv[1:] or list(EVAL)
-        bad = [n for n in names if n not in EVAL and n not in FRESH and n not in FRESH2]
+        bad = [n for n in names if n not in EVAL and n not in FRESH and n not in FRESH2 and n not in FRESH3]
         if bad:
             print('unknown: %s' % ' '.join(bad), file=sys.stderr)
             return 2

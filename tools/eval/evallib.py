@@ -46,7 +46,11 @@ FRESH_SPLIT = 'fresh'     # the fresh set's split, whatever its services' names
 FRESH_PREFIX = 'fresh_'   # its scenario (and pcap) names start with this
 FRESH2_SPLIT = 'fresh2'   # the fresh2 set's split, likewise
 FRESH2_PREFIX = 'fresh2_'
-SEALED = {FRESH_SPLIT: (FRESH_PREFIX, FRESH), FRESH2_SPLIT: (FRESH2_PREFIX, FRESH2)}   # split -> (prefix, names)
+FRESH3 = []   # scenario names of the fresh3 set (a fourth held-out set, programs drawn from a pool, measured once)
+FRESH3_SPLIT = 'fresh3'
+FRESH3_PREFIX = 'fresh3_'
+SEALED = {FRESH_SPLIT: (FRESH_PREFIX, FRESH), FRESH2_SPLIT: (FRESH2_PREFIX, FRESH2),
+          FRESH3_SPLIT: (FRESH3_PREFIX, FRESH3)}   # split -> (prefix, names)
 
 
 def split_of(service):
@@ -132,7 +136,7 @@ def svc(name, service, transport, port, package, program, near_miss=False, nmap=
     server names itself on the wire (the version is checked in the
     server->client bytes unless announced['encoded']); split: None (from
     the service name: split_of), or a sealed set's split (SEALED: FRESH_SPLIT,
-    FRESH2_SPLIT), whose names start with its prefix."""
+    FRESH2_SPLIT, FRESH3_SPLIT), whose names start with its prefix."""
     def deco(fn):
         def run(ctx):
             fn(ctx)

@@ -32,6 +32,9 @@ NMAP = {
     'iscsi': {'iscsi'}, 'irc': {'irc'}, 'socks5': {'socks'}, 'socks4': {'socks'}, 'socks': {'socks'},
     'sip': {'sip'}, 'stun': {'stun'}, 'netflow': {'cflow'}, 'ganglia': {'ganglia'}, 'pulseaudio': {'pulseaudio'},
     'ovsdb': {'ovsdb'}, 'carbon': {'graphite'}, 'graphite': {'graphite'},
+    # the fresh3 set
+    'bittorrent-tracker': {'http'}, 'nfs': {'nfs'}, 'tinc': {'tinc'}, 'conserver': {'conserver'},
+    'directconnect': {'adc'}, 'adc': {'adc'}, 'dopewars': {'dopewars'}, 'nagios-nsca': {'tls'},
 }
 
 # nDPI protocol names (ndpiReader "proto: M.A/Master.App"; every dotted part is looked up)
@@ -48,6 +51,8 @@ NDPI = {
     # the fresh2 set
     'iscsi': {'iscsi'}, 'irc': {'irc'}, 'socks': {'socks'}, 'sip': {'sip'}, 'stun': {'stun'},
     'netflow': {'cflow'}, 'ipfix': {'cflow'},
+    # the fresh3 set
+    'nfs': {'nfs'}, 'tinc': {'tinc'}, 'directconnect': {'adc'}, 'bittorrent': {'http'},
 }
 
 # Suricata eve.json flow app_proto
@@ -60,6 +65,8 @@ SURICATA = {
     'tls': {'tls'}, 'pgsql': {'pgsql'}, 'tftp': {'tftp'}, 'nbns': {'nbns'}, 'smtp': {'smtp'},
     # the fresh2 set
     'sip': {'sip'}, 'irc': {'irc'},
+    # the fresh3 set
+    'nfs': {'nfs'},
 }
 
 # the plugin's ghost-port service names (field ghost service name; lower-cased)
@@ -104,6 +111,14 @@ RESCAP = {
     'stun': {'stun'}, 'netflow': {'cflow'}, 'netflow v9': {'cflow'}, 'cflow': {'cflow'}, 'ipfix': {'cflow'},
     'ganglia': {'ganglia'}, 'graphite': {'graphite'}, 'carbon': {'graphite'}, 'pulseaudio': {'pulseaudio'},
     'ovsdb': {'ovsdb'},
+    # the fresh3 set (names a recogniser could plausibly print; written from the protocols, before any plugin
+    # run on it; a carrier counts as for ipp / http: ONC-RPC for NFS, TLS for what runs inside it)
+    'adc': {'adc'}, 'advanced direct connect': {'adc'}, 'direct connect': {'adc'}, 'directconnect': {'adc'},
+    'amule ec': {'amule-ec'}, 'amule-ec': {'amule-ec'}, 'amule': {'amule-ec'},
+    'amule external connections': {'amule-ec'}, 'conserver': {'conserver'}, 'dopewars': {'dopewars'},
+    'nfs': {'nfs'}, 'onc-rpc': {'nfs'}, 'onc rpc': {'nfs'}, 'sunrpc': {'nfs'}, 'rpc': {'nfs'},
+    'tinc': {'tinc'}, 'deluge': {'tls'}, 'deluge rpc': {'tls'}, 'nsca-ng': {'tls'}, 'nsca': {'tls'},
+    'bittorrent tracker': {'http'}, 'xml-rpc': {'http'}, 'webdis': {'http'},
 }
 
 TABLES = {'nmap': NMAP, 'ndpi': NDPI, 'suricata': SURICATA, 'rescap': RESCAP}
