@@ -747,3 +747,13 @@ TEST(FramedSignatures, CensusFindsOfSeed99) {
     // a bare Accounting-Response stays RADIUS
     EXPECT_EQ(name_of(hex("05020014") + Bytes(16, 0x11), Transport::Udp, Sender::Server), "RADIUS");
 }
+
+// Census finds (seeds 7 and 18): TACACS+ headers flipped to 04 and cut to
+// 9 octets were SOCKS4 requests without a user id, now too little to name.
+TEST(FramedSignatures, Socks4NeedsAUserIdOrAHostName) {
+    EXPECT_EQ(name_of(hex("04010201c0c0b0a700"), Transport::Tcp, Sender::Client), "");
+    EXPECT_EQ(name_of(hex("040201015ee1b0a700"), Transport::Tcp, Sender::Client), "");
+    EXPECT_EQ(name_of(hex("040100500a000001626f6200"), Transport::Tcp, Sender::Client), "SOCKS4");  // user "bob"
+    EXPECT_EQ(name_of(hex("040100500000000100") + raw("ghost.test") + Bytes{0}, Transport::Tcp, Sender::Client),
+              "SOCKS4");  // SOCKS4a, no user id, a host name
+}

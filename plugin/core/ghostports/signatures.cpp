@@ -1219,6 +1219,9 @@ bool socks4_request(Bytes p) {
     if (p[4] == 0 && !socks4a) return false;
     const auto nuls = std::count(p.begin() + 8, p.end(), std::uint8_t{0});
     if (nuls != (socks4a ? 2 : 1)) return false;
+    // A plain SOCKS4 request without a user id is 9 octets of which 4 are
+    // fixed: too little (a TACACS+ header flipped and cut is one).
+    if (!socks4a && p.size() == 9) return false;
     return std::all_of(p.begin() + 8, p.end(), [](std::uint8_t c) { return c == 0 || text_octet(c); }) &&
            (!socks4a || p[p.size() - 2] != 0);
 }
