@@ -757,3 +757,26 @@ TEST(FramedSignatures, Socks4NeedsAUserIdOrAHostName) {
     EXPECT_EQ(name_of(hex("040100500000000100") + raw("ghost.test") + Bytes{0}, Transport::Tcp, Sender::Client),
               "SOCKS4");  // SOCKS4a, no user id, a host name
 }
+
+TEST(MessagingTextSignatures, AdcNeedsItsMessageSyntax) {
+    expect_unnamed("adc hsup", {{"type X", with("adc hsup", 0, 'X')},
+                                {"command SUQ", with("adc hsup", 3, 'Q')},
+                                {"no line end", cut("adc hsup", 18)}});
+    expect_unnamed("adc hub greeting", {{"a SID of 3 characters", with("adc hub greeting", 41, '\n')}});
+    // BINF needs the sender's 4-character base32 session id
+    EXPECT_EQ(name_of(raw("BINF AAAB NIghost\n"), Transport::Tcp, Sender::Client), "ADC (Direct Connect)");
+    EXPECT_EQ(name_of(raw("BINF AA1B NIghost\n"), Transport::Tcp, Sender::Client), "");
+    // only commands that are not the handshake's: not named
+    EXPECT_EQ(name_of(raw("HMSG hello\n"), Transport::Tcp, Sender::Client), "");
+}
+
+TEST(MessagingTextSignatures, TincNeedsItsIdLine) {
+    expect_unnamed("tinc id", {{"request 1", with("tinc id", 0, '1')},
+                               {"protocol 18", with("tinc id", 12, '8')},
+                               {"a dash in the name", with("tinc id", 4, '-')}});
+    expect_unnamed("tinc id metakey", {{"a lower-case key", with("tinc id metakey", 30, 'c')},
+                                       {"a word for a number", with("tinc id metakey", 15, 'x')}});
+    EXPECT_EQ(name_of(raw("0 node 17.7\n") + Bytes{0x00, 0x41, 0x00}, Transport::Tcp, Sender::Client),
+              "tinc");  // SPTPS
+    EXPECT_EQ(name_of(raw("0 node 17.x\n"), Transport::Tcp, Sender::Client), "");
+}

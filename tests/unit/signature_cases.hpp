@@ -878,6 +878,18 @@ inline const std::vector<SignatureCase> &signature_cases() {
         {"statsd lines", raw("gorets:1|c\nglork:320|ms\ngaugor:333|g\nuniques:765|s"), Transport::Udp, Sender::Client,
          "StatsD"},
         {"dogstatsd line", raw("page.views:1|c|@0.5|#env:prod,host:ghost\n"), Transport::Udp, Sender::Client, "StatsD"},
+        // ADC 1.0.3's handshake (the client's HSUP, the hub's ISUP / ISID / IINF / ISTA) and tinc 1.0's ID
+        // request and METAKEY, as uhub 0.4.1 / ncdc and tincd 1.0.36 send them (the fresh3 recordings, after
+        // their one measurement)
+        {"adc hsup", raw("HSUP ADBASE ADTIGR\n"), Transport::Tcp, Sender::Client, "ADC (Direct Connect)"},
+        {"adc hub greeting",
+         raw("ISUP ADBASE ADTIGR ADPING ADUCMD\nISID AAAB\nIINF CT32 VEuhub/0.4.1-release NIevalhub DEeval\\shub\n"
+             "ISTA 000 Powered\\sby\\suhub/0.4.1-release\\son\\sLinux/AMD64\n"),
+         Transport::Tcp, Sender::Server, "ADC (Direct Connect)"},
+        {"tinc id", raw("0 evalnode 17\n"), Transport::Tcp, Sender::Client, "tinc"},
+        {"tinc id metakey",
+         raw("0 evalhub 17\n1 429 672 0 0 3CD8EB1E9984AA2F1B994F67B22FEB9DF5552A94033A18791CBE87BD0D28550A275B\n"),
+         Transport::Tcp, Sender::Server, "tinc"},
         // Graphite plaintext lines as collectd's write_graphite plugin writes them
         {"graphite lines",
          raw("ghost.load.load.shortterm 0.080000 1733500000\nghost.load.load.midterm 0.030000 1733500000\n"

@@ -89,6 +89,8 @@ FRAMING = {
     "GDB remote": "$data#checksum packets, + / - acknowledgements",
     "MPEG-TS": "188-octet packets, sync octet 0x47",
     "StatsD": "LF-separated lines bucket:value|type",
+    "ADC (Direct Connect)": "LF-ended lines, type + command + escaped parameters",
+    "tinc": "LF-ended ID and METAKEY lines, then encrypted (1.0) or SPTPS records (1.1)",
     "sFlow": "28/40-octet datagram header + samples (format, length) + records (format, length)",
     "TACACS+": "12-octet header with a 4-octet length (body obfuscated unless the clear flag is set)",
     "Diameter": "20-octet header with a 3-octet length + AVPs padded to 4",

@@ -113,7 +113,10 @@ RESCAP = {
     'ovsdb': {'ovsdb'},
     # the fresh3 set (names a recogniser could plausibly print; written from the protocols, before any plugin
     # run on it; a carrier counts as for ipp / http: ONC-RPC for NFS, TLS for what runs inside it)
-    'adc': {'adc'}, 'advanced direct connect': {'adc'}, 'direct connect': {'adc'}, 'directconnect': {'adc'},
+    'gdb remote': {'gdbremote', 'gdb'}, 'sflow': {'sflow'}, 'mpeg-ts': {'mpegts', 'mp2t'}, 'statsd': {'statsd'},
+    'json-rpc': {'jsonrpc'}, 'stomp': {'stomp'}, 'rip': {'rip'}, 'babel': {'babel'}, 'dhcpv6': {'dhcpv6'},
+    'memcached': {'memcached'},
+    'adc': {'adc'}, 'adc (direct connect)': {'adc'}, 'advanced direct connect': {'adc'}, 'direct connect': {'adc'}, 'directconnect': {'adc'},
     'amule ec': {'amule-ec'}, 'amule-ec': {'amule-ec'}, 'amule': {'amule-ec'},
     'amule external connections': {'amule-ec'}, 'conserver': {'conserver'}, 'dopewars': {'dopewars'},
     'nfs': {'nfs'}, 'onc-rpc': {'nfs'}, 'onc rpc': {'nfs'}, 'sunrpc': {'nfs'}, 'rpc': {'nfs'},

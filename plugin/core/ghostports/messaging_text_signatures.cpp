@@ -244,6 +244,50 @@ bool statsd_line(string_view line) {
     return true;
 }
 
+// --- ADC ----------------------------------------------------------------------------
+
+bool base32_id(string_view s, std::size_t length) {
+    return s.size() == length &&
+           std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7'); });
+}
+// A positional parameter: escaped text ("\s" for a space), no raw space or control.
+bool adc_parameter(string_view s) {
+    return !s.empty() && printable(s, true) && s.find(' ') == string_view::npos;
+}
+// ADC 1.0.3 4.3: the commands of the base protocol.
+bool adc_command(string_view c) {
+    static constexpr string_view kCommands[] = {"SUP", "STA", "INF", "MSG", "SCH", "RES", "CTM", "RCM",
+                                                "GPA", "PAS", "QUI", "GET", "GFI", "SND", "SID"};
+    return std::find(std::begin(kCommands), std::end(kCommands), c) != std::end(kCommands);
+}
+// One message: type, command, the type's header fields (3.4), parameters.
+bool adc_line(string_view line, bool &core) {
+    if (line.size() < 4 || string_view("BCDEFHIU").find(line[0]) == string_view::npos ||
+        !adc_command(line.substr(1, 3)) || (line.size() > 4 && line[4] != ' '))
+        return false;
+    std::size_t sids = line[0] == 'B' || line[0] == 'F' ? 1 : line[0] == 'D' || line[0] == 'E' ? 2 : 0;
+    const bool cid = line[0] == 'U';
+    string_view rest = line.size() > 4 ? line.substr(5) : string_view{};
+    for (std::size_t i = 0; !rest.empty(); ++i) {
+        const string_view field = rest.substr(0, rest.find(' '));
+        const bool ok = i < sids ? base32_id(field, 4) : (cid && i == 0) ? base32_id(field, 39) : adc_parameter(field);
+        if (!ok) return false;
+        rest.remove_prefix(std::min(field.size() + 1, rest.size()));
+    }
+    core = core || string_view("SUP SID INF STA").find(line.substr(1, 3)) != string_view::npos;
+    return true;
+}
+
+// --- tinc ---------------------------------------------------------------------------
+
+bool tinc_name(string_view s) {
+    return !s.empty() && s.size() <= 64 &&
+           std::all_of(s.begin(), s.end(), [](char c) { return is_alnum(c) || c == '_'; });
+}
+bool hex_upper(string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return is_digit(c) || (c >= 'A' && c <= 'F'); });
+}
+
 }  // namespace
 
 bool stomp_frames(Payload p) {
@@ -314,6 +358,38 @@ bool statsd_lines(Payload p) {
         s.remove_prefix(lf == string_view::npos ? s.size() : lf + 1);
     }
     return true;
+}
+
+bool adc_messages(Payload p) {
+    const string_view s = as_text(p);
+    if (s.empty() || s.back() != '\n') return false;
+    bool core = false;
+    std::size_t at = 0, lines = 0;
+    while (at < s.size()) {
+        const auto lf = s.find('\n', at);
+        if (++lines > kMaxMessages || !adc_line(s.substr(at, lf - at), core)) return false;
+        at = lf + 1;
+    }
+    return core;
+}
+
+bool tinc_meta(Payload p) {
+    const string_view s = as_text(p);
+    const auto lf = s.find('\n');
+    if (lf == string_view::npos) return false;
+    const string_view id = s.substr(0, lf);
+    if (count_char(id, ' ') != 2 || word_at(id, 0) != "0" || !tinc_name(word_at(id, 1))) return false;
+    const string_view version = word_at(id, 2);  // protocol major 17, and the 1.1 minor
+    const string_view minor = version.size() > 3 ? version.substr(3) : string_view{};
+    if (!version.starts_with("17") || (version.size() > 2 && (version[2] != '.' || !is_number(minor, 2)))) return false;
+    string_view rest = s.substr(lf + 1);
+    if (rest.empty() || (!minor.empty() && minor != "0" && minor != "1")) return true;  // SPTPS records follow
+    // tinc 1.0: METAKEY "1 <cipher> <digest> <maclength> <compression> <key>", the key maybe cut by the segment end
+    const string_view metakey = rest.substr(0, rest.find('\n'));
+    if (count_char(metakey, ' ') != 5 || word_at(metakey, 0) != "1") return false;
+    for (std::size_t i = 1; i <= 4; ++i)
+        if (!is_number(word_at(metakey, i), 5)) return false;
+    return hex_upper(word_at(metakey, 5));
 }
 
 }  // namespace ghostports::text_rows

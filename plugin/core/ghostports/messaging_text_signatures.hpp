@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Text rows of the signature table for message brokers, RPC and metrics
 // feeds: STOMP frames, JSON-RPC (and OVSDB's use of it), Graphite's
-// plaintext lines and StatsD's. Each checks its grammar over the whole payload; the rows
+// plaintext lines and StatsD's, Direct Connect's ADC and tinc's meta protocol. Each checks its grammar over the whole payload; the rows
 // are in signatures.cpp.
 #pragma once
 
@@ -29,5 +29,15 @@ bool graphite_lines(Payload p);
 // StatsD (etsy/statsd docs/metric_types.md, DogStatsD's tags): LF-separated
 // lines "<bucket>:<number>|c|ms|g|s|h|m[|@<rate>][|#<tags>]".
 bool statsd_lines(Payload p);
+
+// ADC (Direct Connect hubs, ADC 1.0.3 "Message syntax"): LF-ended lines
+// "<type><command>[ <params>]", type one of BCDEFHIU with its header fields
+// (session ids in base32), commands of the base protocol, one of them
+// SUP, SID, INF or STA.
+bool adc_messages(Payload p);
+// tinc's meta protocol (tinc 1.0/1.1 "The meta-protocol"): the ID request
+// "0 <name> 17[.<minor>]" LF, then nothing, a METAKEY line
+// "1 <cipher> <digest> <maclength> <compression> <hex key>" or SPTPS records.
+bool tinc_meta(Payload p);
 
 }  // namespace ghostports::text_rows

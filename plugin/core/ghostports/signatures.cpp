@@ -1804,6 +1804,13 @@ constexpr std::array kSignatures{
     Signature{"statsd", "StatsD", nullptr, 8125, T::Both, S::Client, nullptr,
               "LF-separated lines <bucket>:<number>|c/ms/g/s/h/m/d[|@rate][|#tags], the last line end optional",
               text_rows::statsd_lines},
+    Signature{"adc", "ADC (Direct Connect)", nullptr, 0, T::Tcp, S::Either, nullptr,
+              "LF-ended lines <type BCDEFHIU><SUP/SID/INF/STA/MSG...> with the type's base32 session ids and "
+              "escaped parameters",
+              text_rows::adc_messages},
+    Signature{"tinc-id", "tinc", nullptr, 655, T::Tcp, S::Either, "tinc",
+              "ID line 0 <name> 17[.minor] LF, then nothing, a METAKEY line of numbers and hex, or SPTPS records",
+              text_rows::tinc_meta},
     Signature{"rfb-version", "VNC", nullptr, 5900, T::Tcp, S::Either, "vnc",
               "the whole payload RFB 003-005.nnn LF, exactly 12 octets (RFC 6143 7.1.1)", text_rows::rfb_version},
     Signature{"chargen", "Chargen", nullptr, 19, T::Both, S::Server, "chargen",
