@@ -7,7 +7,7 @@
 //  * mutated real payloads (signature_cases.hpp): each case's payload with
 //    1-4 octets flipped, or truncated, or extended; a mutation may keep a
 //    valid structure, so only a row of ANOTHER protocol than the case's
-//    (nor the one that carries it: enclosing_protocol) naming it counts, and only for mutants of 5 octets or more: a
+//    (nor the one that carries it: carried_in) naming it counts, and only for mutants of 5 octets or more: a
 //    shorter one can be another protocol's whole canonical message (a SOCKS4 request flipped and cut to "05 01 00" IS
 //    SOCKS5's greeting, a TACACS+ header cut to "05 02 01 00" its greeting with two methods). Random payloads of 1-4
 //    octets still count in the random family.
@@ -139,13 +139,6 @@ inline Bytes mutate(const Bytes &original, Random &random) {
     return p;
 }
 
-// A changed payload of a protocol that another carries (OVSDB in JSON-RPC)
-// may still be the carrier's: that is no false positive.
-inline bool encloses(const char *outer, const char *inner) {
-    const char *enclosing = ghostports::enclosing_protocol(inner);
-    return enclosing != nullptr && std::strcmp(enclosing, outer) == 0;
-}
-
 inline void mutated_census(Census &census, std::size_t per_case, std::uint64_t seed) {
     Random random(seed);
     for (const SignatureCase &c : signature_cases()) {
@@ -155,7 +148,7 @@ inline void mutated_census(Census &census, std::size_t per_case, std::uint64_t s
             ++census.mutated_payloads;
             for (const auto &row : ghostports::signature_table())
                 if (row_applies(row, c.transport) && std::strcmp(row.protocol, c.protocol) != 0 &&
-                    !encloses(row.protocol, c.protocol) && row.matches(p))
+                    !ghostports::carried_in(c.protocol, row.protocol) && row.matches(p))
                     note(census, census.mutated_hits, row.id, p, (std::string("mutated ") + c.what + " ->").c_str());
         }
     }

@@ -138,7 +138,7 @@ REASONS = {
     "ms-sql-m": "SQL Server resolution: one octet 0x02-0x04, too weak",
     "dhcps": "BOOTP/DHCP: broadcast, not reachable as a loopback ghost service", "dhcpc": "BOOTP/DHCP client port",
     "isakmp": "IKE: binary header: the framed rows' work",
-    "route": "RIP: broadcast/multicast routing, not a ghost service", "upnp": "SSDP: HTTP over UDP (the HTTP rows)",
+    "upnp": "SSDP: HTTP over UDP (the HTTP rows)",
     "snmptrap": "SNMP trap: named SNMP by snmp-ber", "zeroconf": "mDNS: DNS messages (named DNS by dns-udp)",
     "radius": "binary, 20-octet header: the framed rows' work",
     "puparp": "no single protocol on this port",

@@ -73,11 +73,25 @@ INDEX_HEAD = ('| pcap | service | transport/port | program | server package | sp
               '| exposures | nmap -sV (live) |\n|---|---|---|---|---|---|---|---|---|\n')
 
 
+# The README's section of each sealed set: split, heading, what it is (its counts follow).
+SEALED_SECTIONS = (
+    (FRESH_SPLIT, 'Fresh set (recorded after tuning, measured once)',
+     'Split `fresh` (names `fresh_*`), whatever the service: a second held-out set of programs\n'
+     'that are in neither the set above nor `captures/ghost/`, recorded after the tuning to be\n'
+     'measured once (`doc/evaluation.md`, "Fresh set").'),
+    (FRESH2_SPLIT, 'Fresh2 set (a third held-out set, measured once)',
+     'Split `fresh2` (names `fresh2_*`), whatever the service: programs that are in none of the\n'
+     'sets above nor `captures/ghost/`, recorded after the fresh set had been measured, to be\n'
+     'measured once (`doc/evaluation.md`, "Fresh2 set").'),
+    (FRESH3_SPLIT, 'Fresh3 set (a fourth held-out set, drawn from a pool, measured once)',
+     'Split `fresh3` (names `fresh3_*`), whatever the service: programs drawn at random from a pool of\n'
+     'candidates that are in none of the sets above nor `captures/ghost/` (`tools/eval/fresh3-pool.md`),\n'
+     'to be measured once (`doc/evaluation.md`, "Fresh3 set").'),
+)
+
+
 def readme():
     everything = manifests()
-    fresh = [d for d in everything if d['split'] == FRESH_SPLIT]
-    fresh2 = [d for d in everything if d['split'] == FRESH2_SPLIT]
-    fresh3 = [d for d in everything if d['split'] == FRESH3_SPLIT]
     ms = [d for d in everything if d['split'] not in SEALED]
     rows = [index_row(d) for d in ms]
     services = sorted({d['service'] for d in ms})
@@ -96,31 +110,14 @@ def readme():
                 '%d captures (%d services): %d tune, %d heldout. Split per service: `split.txt`.\n\n'
                 % (len(ms), len(services), n_tune, len(ms) - n_tune) + INDEX_HEAD)
         f.write('\n'.join(rows) + '\n')
-        if fresh:
-            n_nm = sum(1 for d in fresh if d['near_miss'])
-            f.write('\n## Fresh set (recorded after tuning, measured once)\n\n'
-                    'Split `fresh` (names `fresh_*`), whatever the service: a second held-out set of programs\n'
-                    'that are in neither the set above nor `captures/ghost/`, recorded after the tuning to be\n'
-                    'measured once (`doc/evaluation.md`, "Fresh set"). %d captures: %d real services, %d near-misses.\n\n'
-                    % (len(fresh), len(fresh) - n_nm, n_nm) + INDEX_HEAD)
-            f.write('\n'.join(index_row(d) for d in fresh) + '\n')
-        if fresh2:
-            n_nm = sum(1 for d in fresh2 if d['near_miss'])
-            f.write('\n## Fresh2 set (a third held-out set, measured once)\n\n'
-                    'Split `fresh2` (names `fresh2_*`), whatever the service: programs that are in none of the\n'
-                    'sets above nor `captures/ghost/`, recorded after the fresh set had been measured, to be\n'
-                    'measured once (`doc/evaluation.md`, "Fresh2 set"). %d captures: %d real services, %d near-misses.\n\n'
-                    % (len(fresh2), len(fresh2) - n_nm, n_nm) + INDEX_HEAD)
-            f.write('\n'.join(index_row(d) for d in fresh2) + '\n')
-        if fresh3:
-            n_nm = sum(1 for d in fresh3 if d['near_miss'])
-            f.write('\n## Fresh3 set (a fourth held-out set, drawn from a pool, measured once)\n\n'
-                    'Split `fresh3` (names `fresh3_*`), whatever the service: programs drawn at random from a pool of\n'
-                    'candidates that are in none of the sets above nor `captures/ghost/` (`tools/eval/fresh3-pool.md`),\n'
-                    'to be measured once (`doc/evaluation.md`, "Fresh3 set"). %d captures: %d real services, %d near-misses.\n\n'
-                    % (len(fresh3), len(fresh3) - n_nm, n_nm) + INDEX_HEAD)
-            f.write('\n'.join(index_row(d) for d in fresh3) + '\n')
-
+        for split, heading, about in SEALED_SECTIONS:
+            sealed = [d for d in everything if d['split'] == split]
+            if not sealed:
+                continue
+            n_nm = sum(1 for d in sealed if d['near_miss'])
+            f.write('\n## %s\n\n%s %d captures: %d real services, %d near-misses.\n\n'
+                    % (heading, about, len(sealed), len(sealed) - n_nm, n_nm) + INDEX_HEAD)
+            f.write('\n'.join(index_row(d) for d in sealed) + '\n')
 
 def _terminate(signum, frame):
     raise SystemExit('signal %d' % signum)

@@ -14,7 +14,7 @@ import time
 from evallib import FRESH2_SPLIT, LO, ScenarioError, svc, version_re
 from common import EVAL_USER
 from sc_misc import setpriv
-from sc_web import ORIGIN_PORT, curl
+from sc_web import ORIGIN_PORT, browse, curl
 from sc_fresh import basic_exposure, with_origin, ORIGIN_NOTE
 
 fresh2 = functools.partial(svc, split=FRESH2_SPLIT)
@@ -707,11 +707,7 @@ def fresh2_darkstat_403(ctx):
                '-b', LO, '-p', '403', '--chroot', ctx.path('chroot'), '--user', 'nobody',
                '--pidfile', 'darkstat.pid'], 'server-darkstat')
     ctx.wait_listen('tcp', 403, timeout=20)
-    r = curl(ctx, 'http://127.0.0.1:403/')
-    if b'darkstat' not in r.stdout:
-        raise ScenarioError('darkstat: %r' % r.stdout[-300:])
-    curl(ctx, 'http://127.0.0.1:403/hosts/')
-    curl(ctx, '-I', 'http://127.0.0.1:403/missing', check=False)
+    browse(ctx, 403, b'darkstat', 'darkstat', '/hosts/')
 
 
 # ---------------------------------------------------------------- HTTP: yaws (TCP 403)

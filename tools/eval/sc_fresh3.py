@@ -12,7 +12,7 @@ import time
 
 from evallib import FRESH3_SPLIT, LO, ScenarioError, svc, version_re
 from common import EVAL_USER
-from sc_web import ORIGIN_PORT, curl
+from sc_web import ORIGIN_PORT, browse, curl
 from sc_fresh import basic_exposure, with_origin, ORIGIN_NOTE
 
 fresh3 = functools.partial(svc, split=FRESH3_SPLIT)
@@ -225,11 +225,7 @@ def fresh3_micro_httpd_403(ctx):
     ctx.spawn(services_override(ctx, [('evalhttp', 403, 'tcp')]) + ['/usr/sbin/inetd', '-d', ctx.path('inetd.conf')],
               'server-inetd')
     ctx.wait_listen('tcp', 403)
-    r = curl(ctx, 'http://127.0.0.1:403/')
-    if b'micro_httpd on a ghost port' not in r.stdout:
-        raise ScenarioError('micro_httpd: %r' % r.stdout[-300:])
-    curl(ctx, 'http://127.0.0.1:403/notes.txt')
-    curl(ctx, '-I', 'http://127.0.0.1:403/missing', check=False)
+    browse(ctx, 403, b'micro_httpd on a ghost port', 'micro_httpd', '/notes.txt')
 
 
 # ---------------------------------------------------------------- ADC: uhub (TCP 283), ncdc
@@ -631,11 +627,7 @@ def fresh3_webrick_403(ctx):
     ctx.spawn(['ruby', '-run', '-e', 'httpd', '--', '--bind-address=127.0.0.1', '--port=403', ctx.path('www')],
               'server-webrick')
     ctx.wait_listen('tcp', 403, timeout=20)
-    r = curl(ctx, 'http://127.0.0.1:403/')
-    if b'WEBrick on a ghost port' not in r.stdout:
-        raise ScenarioError('webrick: %r' % r.stdout[-300:])
-    curl(ctx, 'http://127.0.0.1:403/notes.txt')
-    curl(ctx, '-I', 'http://127.0.0.1:403/missing', check=False)
+    browse(ctx, 403, b'WEBrick on a ghost port', 'webrick', '/notes.txt')
 
 
 # ---------------------------------------------------------------- NFSv3: nfs-ganesha (TCP 283), libnfs-utils
@@ -773,11 +765,7 @@ def fresh3_sslh_403(ctx):
     ctx.spawn(['sslh', '-f', '-p', '127.0.0.1:403', '--http', '127.0.0.1:%d' % ORIGIN_PORT, '--ssh', '127.0.0.1:40022',
                '--user', 'nobody'], 'server-sslh')
     ctx.wait_listen('tcp', 403, timeout=20)
-    r = curl(ctx, 'http://127.0.0.1:403/')
-    if b'origin' not in r.stdout:
-        raise ScenarioError('sslh: %r' % r.stdout[-300:])
-    curl(ctx, 'http://127.0.0.1:403/a/b')
-    curl(ctx, '-I', 'http://127.0.0.1:403/missing', check=False)
+    browse(ctx, 403, b'origin', 'sslh', '/a/b')
 
 
 # ---------------------------------------------------------------- webdis: Redis over HTTP (TCP 283), curl

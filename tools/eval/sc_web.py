@@ -44,6 +44,16 @@ def curl(ctx, *args, timeout=20, check=True):
     return ctx.run(['curl', '-sS', '--max-time', '15'] + list(args), timeout=timeout, check=check)
 
 
+def browse(ctx, port, marker, name, second):
+    """An HTTP client's visit: the front page (which must hold `marker`), `second`, a HEAD of a missing page."""
+    base = 'http://127.0.0.1:%d' % port
+    r = curl(ctx, base + '/')
+    if marker not in r.stdout:
+        raise ScenarioError('%s: %r' % (name, r.stdout[-300:]))
+    curl(ctx, base + second)
+    curl(ctx, '-I', base + '/missing', check=False)
+
+
 # ---------------------------------------------------------------- lighttpd
 
 def _lighttpd_prep(ctx):

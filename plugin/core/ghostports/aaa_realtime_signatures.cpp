@@ -9,11 +9,6 @@ namespace {
 
 using std::size_t;
 
-// Text as SDES items and DiameterIdentity carry it: UTF-8, no control characters.
-bool text(Payload p) {
-    return std::all_of(p.begin(), p.end(), [](std::uint8_t c) { return c >= 0x20 && c != 0x7f; });
-}
-
 // --- TACACS+ (RFC 8907) ------------------------------------------------------
 
 // The lengths of `count` arguments listed one octet each from `at`, summed.
@@ -91,7 +86,7 @@ bool diameter_message(Payload m) {
         if (code == 0 || (avp_flags & 0x1f) != 0 || length < header || at + ((length + 3) & ~size_t{3}) > m.size())
             return false;
         if (header == 8 && (code == kOriginHost || code == kOriginRealm)) {
-            if (length == header || !text(m.subspan(at + header, length - header))) return false;
+            if (length == header || !no_controls(m.subspan(at + header, length - header))) return false;
             (code == kOriginHost ? host : realm) = true;
         }
         at += (length + 3) & ~size_t{3};
@@ -112,7 +107,7 @@ bool rtcp_sdes(Payload p, size_t at, size_t end, unsigned chunks, bool &cname) {
             const unsigned type = p[at];
             if (type > 8 || at + 2 > end || at + 2 + p[at + 1] > end) return false;
             const Payload value = p.subspan(at + 2, p[at + 1]);
-            if (type != 8 && !text(value)) return false;
+            if (type != 8 && !no_controls(value)) return false;
             cname = cname || (type == 1 && !value.empty());
             at += 2 + value.size();
         }
@@ -127,7 +122,7 @@ bool rtcp_bye(Payload p, size_t at, size_t end, unsigned sources) {
     at += 4 + 4 * size_t{sources};
     if (at >= end) return at == end;
     const size_t reason_end = at + 1 + p[at];
-    return reason_end <= end && end - reason_end < 4 && text(p.subspan(at + 1, p[at])) &&
+    return reason_end <= end && end - reason_end < 4 && no_controls(p.subspan(at + 1, p[at])) &&
            all_zero(p.subspan(reason_end, end - reason_end));
 }
 // RFC 3611 3: XR: reserved bits zero, an SSRC, report blocks (type, length in words) tiling the rest.

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "core/ghostports/framed_signatures.hpp"
 #include "core/ghostports/wire_reading.hpp"
-#include "core/rescap/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -202,8 +201,7 @@ bool radius_text(unsigned type, Payload value) {
     if (!one_of(type, {1, 11, 18, 19, 20, 22, 30, 31, 32, 34, 35, 44, 50, 63, 77, 87, 88, 99, 100, 122, 126}) &&
         !in_range(type, 103, 121))
         return true;
-    return rescap::is_valid_utf8(value) &&
-           std::all_of(value.begin(), value.end(), [](std::uint8_t c) { return c >= 0x20 && c != 0x7f; });
+    return utf8_text(value);
 }
 // RFC 2865 5.44 (+ RFC 3579 3: EAP-Message, Message-Authenticator): the
 // only attributes an Access-Reject and an Access-Challenge carry.
@@ -1924,8 +1922,7 @@ bool mc_binary_status(unsigned status) {
     return status <= 0x0a || status == 0x20 || status == 0x21 || in_range(status, 0x81, 0x86);
 }
 bool mc_key(Payload key) {
-    return key.size() <= 250 &&
-           std::all_of(key.begin(), key.end(), [](std::uint8_t c) { return c > 0x20 && c < 0x7f; });
+    return key.size() <= 250 && visible(key);
 }
 
 // One 24-octet header and its body [at, at + 24 + body): magic, a known

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Text rows of the signature table for message brokers, RPC and metrics
 // feeds: STOMP frames, JSON-RPC (and OVSDB's use of it), Graphite's
-// plaintext lines and StatsD's, Direct Connect's ADC and tinc's meta protocol. Each checks its grammar over the whole payload; the rows
-// are in signatures.cpp.
+// plaintext lines and StatsD's, Direct Connect's ADC and tinc's meta protocol. Each checks its grammar over the whole
+// payload; the rows are in signatures.cpp.
 #pragma once
 
 #include <cstdint>

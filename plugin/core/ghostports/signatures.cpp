@@ -1836,11 +1836,9 @@ const Signature *match_signature(std::span<const std::uint8_t> payload, Transpor
     return nullptr;
 }
 
-const char *enclosing_protocol(std::string_view protocol) {
-    static constexpr std::pair<std::string_view, const char *> kEnclosing[] = {{"OVSDB", "JSON-RPC"}};
-    for (const auto &[inner, outer] : kEnclosing)
-        if (inner == protocol) return outer;
-    return nullptr;
+bool carried_in(std::string_view inner, std::string_view outer) {
+    static constexpr std::pair<std::string_view, std::string_view> kCarriedIn[] = {{"OVSDB", "JSON-RPC"}};
+    return std::find(std::begin(kCarriedIn), std::end(kCarriedIn), std::pair{inner, outer}) != std::end(kCarriedIn);
 }
 
 std::span<const Signature> signature_table() {

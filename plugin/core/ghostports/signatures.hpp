@@ -37,10 +37,10 @@ struct Signature {
 // more general one (RTSP and SIP before HTTP).
 const Signature *match_signature(std::span<const std::uint8_t> payload, Transport transport, Sender sender);
 
-// The protocol that carries `protocol` when one row's protocol is a use
-// of another's ("OVSDB" is JSON-RPC 1.0, RFC 7047 4), else nullptr: a
-// payload of the first, changed, may still be one of the second.
-const char *enclosing_protocol(std::string_view protocol);
+// Whether one row's protocol is a use of another's ("OVSDB" is carried in
+// "JSON-RPC" 1.0, RFC 7047 4): a message of the first is also one of the
+// second, so the two names agree.
+bool carried_in(std::string_view inner, std::string_view outer);
 
 // Every row, in matching order.
 std::span<const Signature> signature_table();

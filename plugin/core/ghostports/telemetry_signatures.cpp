@@ -5,7 +5,6 @@
 #include <cstddef>
 
 #include "core/ghostports/wire_reading.hpp"
-#include "core/rescap/text.hpp"
 
 namespace ghostports::framed {
 namespace {
@@ -82,13 +81,7 @@ bool coap_extended(Payload p, size_t &at, unsigned nibble, unsigned &value) {
 
 // UTF-8 text (RFC 7252 5.5.2 diagnostic payloads, text/plain, JSON, link-format).
 bool text_payload(Payload p) {
-    return rescap::is_valid_utf8(p) && std::all_of(p.begin(), p.end(), [](std::uint8_t c) {
-               return (c >= 0x20 && c != 0x7f) || c == '\t' || c == '\r' || c == '\n';
-           });
-}
-
-bool visible_text(Payload p) {
-    return std::all_of(p.begin(), p.end(), [](std::uint8_t c) { return c > 0x20 && c < 0x7f; });
+    return utf8_text(p, true);
 }
 
 // A request names only when its Uri-/Proxy- text says this much
@@ -120,7 +113,7 @@ bool coap_options(Payload p, size_t at, CoapOptions &out) {
         if (length < option->min_length || length > option->max_length || at + length > p.size()) return false;
         const Payload value = p.subspan(at, length);
         // Text as clients write it: printable, no space (a Uri-Host a host name).
-        if (option->value == CoapValue::Text && !visible_text(value)) return false;
+        if (option->value == CoapValue::Text && !visible(value)) return false;
         if (option->value == CoapValue::Uint && length > 0 && value[0] == 0) return false;  // 3.2: shortest form
         const bool location = number == kLocationPath || number == kLocationQuery;
         if (option->value == CoapValue::Text && location) out.location = out.location || length > 0;

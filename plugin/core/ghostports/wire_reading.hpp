@@ -11,6 +11,8 @@
 #include <span>
 #include <string_view>
 
+#include "core/rescap/text.hpp"
+
 namespace ghostports::framed {
 
 using Payload = std::span<const std::uint8_t>;
@@ -37,6 +39,21 @@ inline bool has_at(Payload p, std::size_t at, std::string_view s) {
 }
 inline bool printable(Payload p) {
     return std::all_of(p.begin(), p.end(), [](std::uint8_t c) { return c >= 0x20 && c < 0x7f; });
+}
+// Printable ASCII without space: names, keys, URI segments.
+inline bool visible(Payload p) {
+    return std::all_of(p.begin(), p.end(), [](std::uint8_t c) { return c > 0x20 && c < 0x7f; });
+}
+// No C0 control octet and no DEL (octets above 0x7f pass unchecked); with
+// `line_breaks`, tab, CR and LF are allowed.
+inline bool no_controls(Payload p, bool line_breaks = false) {
+    return std::all_of(p.begin(), p.end(), [line_breaks](std::uint8_t c) {
+        return (c >= 0x20 && c != 0x7f) || (line_breaks && (c == '\t' || c == '\r' || c == '\n'));
+    });
+}
+// Text a protocol calls UTF-8: valid UTF-8 without control octets.
+inline bool utf8_text(Payload p, bool line_breaks = false) {
+    return rescap::is_valid_utf8(p) && no_controls(p, line_breaks);
 }
 inline bool all_zero(Payload p) {
     return std::all_of(p.begin(), p.end(), [](std::uint8_t c) { return c == 0; });

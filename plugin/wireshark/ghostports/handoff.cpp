@@ -222,11 +222,6 @@ Fresh fresh_octets(DirectionCursor &cursor, std::size_t length, const void *data
 // First pass: what the payload says about the conversation. A few payloads
 // per direction, each seen once (a grown reassembly again only while the
 // earlier look saw less than nmap's subject), nmap on a bounded prefix.
-bool carried_in(const char *inner, const char *outer) {
-    const char *enclosing = enclosing_protocol(inner);
-    return enclosing != nullptr && std::strcmp(enclosing, outer) == 0;
-}
-
 void identify(GhostConversation &gc, packet_info *pinfo, std::span<const std::uint8_t> payload, guint32 seen_before,
               bool grown, bool from_server, bool tcp) {
     DirectionCursor &cursor = from_server ? gc.server : gc.client;
@@ -244,9 +239,10 @@ void identify(GhostConversation &gc, packet_info *pinfo, std::span<const std::ui
     if (row != nullptr && refuted(gc, row->protocol)) row = nullptr;
     // A server that answers in the protocol that carries the client's
     // (JSON-RPC under OVSDB) agrees with it: the finer name stays.
-    const bool disagrees = std::strcmp(row != nullptr ? row->protocol : "", gc.identity.protocol) != 0 &&
-                           !carried_in(gc.identity.protocol, row != nullptr ? row->protocol : "");
-    if (row != nullptr && (*gc.identity.protocol == '\0' || (server_first && named_by_client && disagrees))) {
+    const auto disagrees = [&gc](const Signature &r) {
+        return std::strcmp(r.protocol, gc.identity.protocol) != 0 && !carried_in(gc.identity.protocol, r.protocol);
+    };
+    if (row != nullptr && (*gc.identity.protocol == '\0' || (server_first && named_by_client && disagrees(*row)))) {
         name_from_signature(gc, row, pinfo, tcp);
         gc.named_by_server = from_server;
     } else if (row != nullptr && from_server) {
