@@ -101,13 +101,11 @@ private:
         if (parent == kNoItem) return;
         item.depth = r_.items[parent].depth + 1;
         item.ignored = r_.items[parent].ignored;
-        std::uint32_t *slot = &r_.items[parent].first_child;
-        // Children are appended in order; walking from the parent's last
-        // linked child keeps this linear.
-        if (last_child_.size() <= parent) last_child_.resize(r_.items.size(), kNoItem);
-        if (last_child_[parent] != kNoItem) slot = &r_.items[last_child_[parent]].next_sibling;
-        *slot = index;
-        last_child_[parent] = index;
+        // Children are appended in order; linking after the parent's last
+        // child keeps this linear.
+        Item &container = r_.items[parent];
+        (container.last_child != kNoItem ? r_.items[container.last_child].next_sibling : container.first_child) = index;
+        container.last_child = index;
     }
 
     // Reads one logical item (all its fragments) at the cursor.
@@ -462,7 +460,6 @@ private:
     std::span<const std::uint8_t> input_;
     const ParseOptions &options_;
     ParseResult &r_;
-    std::vector<std::uint32_t> last_child_;
     std::size_t cut_short_ = 0;  // truncations and unterminated fragments seen so far
 };
 
@@ -490,7 +487,7 @@ bool ParseResult::has_errors() const {
 }
 
 ParseResult parse_message(std::span<const std::uint8_t> input, const ParseOptions &options) {
-    ParseResult result;
+    ParseResult result(options.memory);
     Parser(input, options, result).run();
     // Rules speak of a message's items; a root that could not be decoded has
     // none, and a message cut by the capture may have the rest in what was not kept.

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <memory_resource>
 #include <span>
 #include <string>
 #include <vector>
@@ -45,6 +46,7 @@ struct Item {
     std::uint32_t parent = kNoItem;
     std::uint32_t first_child = kNoItem;
     std::uint32_t next_sibling = kNoItem;
+    std::uint32_t last_child = kNoItem;  // where the parser links the next child
     std::uint32_t depth = 0;
     SourceId header_source = kInput;
     std::uint32_t first_fragment = 0;
@@ -102,6 +104,10 @@ struct ParseOptions {
     // fewer (a snap length): running out of the input short of this is the
     // capture's cut, not a finding (ParseResult::snapped). 0: the input is whole.
     std::size_t reported_length = 0;
+    // Where the result's item and fragment lists live: the dissector gives
+    // its packet's pool (two heap allocations less on every message); the
+    // result must not outlive it.
+    std::pmr::memory_resource *memory = std::pmr::new_delete_resource();
 };
 
 struct ParseResult {
@@ -114,11 +120,14 @@ struct ParseResult {
     std::size_t needed = 0;          // when incomplete: total octets needed at least, 0 = unknown
     bool needed_exact = false;       // `needed` is the whole message (a nested-form root's length)
     bool snapped = false;            // the capture's cut ended the message early (ParseOptions::reported_length)
-    std::vector<Item> items;         // preorder; items[0] is the FullRequest/FullResponse
-    std::vector<Fragment> fragments;
+    std::pmr::vector<Item> items;    // preorder; items[0] is the FullRequest/FullResponse
+    std::pmr::vector<Fragment> fragments;
     std::vector<std::vector<std::uint8_t>> buffers;  // reassembled contents, SourceId k = buffers[k-1]
     std::vector<Diagnostic> diagnostics;
     std::vector<Embedded> embedded;
+
+    ParseResult() = default;
+    explicit ParseResult(std::pmr::memory_resource *memory) : items(memory), fragments(memory) {}
 
     std::span<const std::uint8_t> source(SourceId id, std::span<const std::uint8_t> input) const {
         return id == kInput ? input : std::span<const std::uint8_t>(buffers[id - 1]);

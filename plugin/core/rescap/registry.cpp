@@ -108,7 +108,17 @@ std::span<const ItemSpec> item_registry() {
     return kRegistry;
 }
 
+// The registered tags are 1..kLastRegisteredTag, one row each and in order:
+// their row is found by index, the private-use ranges by search.
+constexpr bool registered_tags_are_their_rows() {
+    for (std::uint16_t tag = 1; tag <= kLastRegisteredTag; ++tag)
+        if (kRegistry[tag - 1].tag_first != tag || kRegistry[tag - 1].tag_last != tag) return false;
+    return kRegistry[kLastRegisteredTag].tag_first > kLastRegisteredTag;
+}
+static_assert(registered_tags_are_their_rows(), "rows 0..27 must be tags 1..0x1C");
+
 const ItemSpec *find_item(std::uint16_t tag) {
+    if (tag >= 1 && tag <= kLastRegisteredTag) return &kRegistry[tag - 1];
     const auto *it = std::lower_bound(kRegistry.begin(), kRegistry.end(), tag,
                                       [](const ItemSpec &spec, std::uint16_t t) { return spec.tag_last < t; });
     if (it == kRegistry.end() || tag < it->tag_first) return nullptr;

@@ -47,6 +47,8 @@ inline constexpr std::uint16_t kTagReferral = 0x000E;
 inline constexpr std::uint16_t kTagSignedResponse = 0x000F;
 inline constexpr std::uint16_t kTagDefaultKeyId = 0x0011;
 inline constexpr std::uint16_t kTagEncryptedResponse = 0x0013;
+// Highest tag below the private-use ranges.
+inline constexpr std::uint16_t kLastRegisteredTag = 0x001C;
 inline constexpr std::uint16_t kTagKeyId = 0x001A;
 inline constexpr std::uint16_t kPrivateRequestFirst = 0xFE00;
 inline constexpr std::uint16_t kPrivateResponseFirst = 0xFF00;

@@ -9,9 +9,6 @@
 namespace rescap {
 namespace {
 
-// Highest tag below the private-use ranges.
-constexpr std::uint16_t kLastRegisteredTag = 0x001C;
-
 class RuleChecker {
 public:
     RuleChecker(ParseResult &result, const ParseOptions &options) : r_(result), options_(options) {}

@@ -90,10 +90,14 @@ proto_item *show_message(tvbuff_t *payload, gint offset, packet_info *pinfo, pro
     Fields &f = fields();
     tvbuff_t *tvb = tvb_new_subset_length(payload, offset, static_cast<gint>(result.consumed));
     const auto input = bytes_of(tvb, 0);
-    const char *summary = message_summary(pinfo, result, input);
-    col_append_sep_str(pinfo->cinfo, COL_INFO, " | ", summary);
     proto_item *root = proto_tree_add_item(tree, f.proto, tvb, 0, -1, ENC_NA);
-    proto_item_append_text(root, ", %s", summary);
+    // Only the Info column and the top line show it: a pass with neither
+    // (tshark -2's first) does not build it.
+    if (pinfo->cinfo != nullptr || tree != nullptr) {
+        const char *summary = message_summary(pinfo, result, input);
+        col_append_sep_str(pinfo->cinfo, COL_INFO, " | ", summary);
+        proto_item_append_text(root, ", %s", summary);
+    }
     proto_tree *message_tree = proto_item_add_subtree(root, f.ett_message);
     const MessageLink link = track_message(pinfo, g.proto, state, result.role, transport == Transport::Udp, input);
     if (link.retransmission) col_append_str(pinfo->cinfo, COL_INFO, " [retransmission]");
@@ -159,7 +163,10 @@ int hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tr
 // The parse result lives in pinfo->pool: dissecting it calls epan, which may
 // throw (longjmp) past any C++ destructor on the stack.
 ParseResult *parse_in_pool(packet_info *pinfo, std::span<const std::uint8_t> input, const ParseOptions &options) {
-    return pool_make<ParseResult>(pinfo->pool, parse_message(input, options));
+    static_assert(alignof(Item) <= 8 && alignof(Fragment) <= 8, "wmem_alloc aligns to 8 octets");
+    ParseOptions in_pool = options;
+    in_pool.memory = pool_resource(pinfo->pool);
+    return pool_make<ParseResult>(pinfo->pool, parse_message(input, in_pool));
 }
 
 // Whether TLS carries this frame's rescap: the layers compared by protocol

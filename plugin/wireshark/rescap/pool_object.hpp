@@ -6,6 +6,8 @@
 // when the packet's dissection ends, exception or not).
 #pragma once
 
+#include <cstddef>
+#include <memory_resource>
 #include <new>
 #include <utility>
 
@@ -28,6 +30,27 @@ T *pool_make(wmem_allocator_t *pool, Args &&...args) {
         },
         object);
     return object;
+}
+
+// A std::pmr resource over a wmem pool, for containers that die with the
+// pool (pinfo->pool's block allocator makes an allocation a pointer bump and
+// a free nothing). It holds nothing to release: it is made in the pool and
+// never destroyed, so it outlives every container that uses it.
+class PoolResource final : public std::pmr::memory_resource {
+public:
+    explicit PoolResource(wmem_allocator_t *pool) : pool_(pool) {}
+
+private:
+    // wmem aligns to 8 octets: users hold types that need no more (they say so).
+    void *do_allocate(std::size_t bytes, std::size_t) override { return wmem_alloc(pool_, bytes); }
+    void do_deallocate(void *p, std::size_t, std::size_t) override { wmem_free(pool_, p); }
+    bool do_is_equal(const std::pmr::memory_resource &other) const noexcept override { return this == &other; }
+
+    wmem_allocator_t *pool_;
+};
+
+inline std::pmr::memory_resource *pool_resource(wmem_allocator_t *pool) {
+    return new (wmem_alloc(pool, sizeof(PoolResource))) PoolResource(pool);
 }
 
 }  // namespace rescap
