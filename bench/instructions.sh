@@ -15,21 +15,27 @@
 #   dns-r dns-2 dns-V  the 58k-packet mix of dns-compare.sh, one pass, -2,
 #                      -V: rescap's added instructions over its port as
 #                      data, next to Wireshark's DNS over its port as data
+# --cache: the mix cases also simulate the caches and branch predictor
+# (cachegrind --cache-sim=yes --branch-sim=yes, several times slower) and
+# add columns for the first-level instruction and data cache misses and
+# the mispredicted branches each adds: where two runs with the same
+# instructions differ in time, these say why.
 # One run each (the count repeats to 0.1 %). Writes a Markdown table
 # (default bench/instructions-results.md; --quick: 1k conversations, a
 # 3000-packet mix, cases tcp10k and dns-r, table printed, no file).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
-plugin="" before="" cases="tcp10k http10k dns-r dns-2 dns-V" quick=0 out=""
+plugin="" before="" cases="tcp10k http10k dns-r dns-2 dns-V" quick=0 out="" cache=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --plugin) plugin=$2; shift 2 ;;
     --before) before=$2; shift 2 ;;
     --cases) cases=$2; shift 2 ;;
     --quick) quick=1; shift ;;
+    --cache) cache=1; shift ;;
     --out) out=$2; shift 2 ;;
-    *) sed -n '2,22p' "$0"; exit 2 ;;
+    *) sed -n '2,27p' "$0"; exit 2 ;;
   esac
 done
 source bench/measure.sh
@@ -59,6 +65,16 @@ instructions() {
   awk '/I +refs:/ { gsub(",", "", $NF); print $NF }' "$work/vg.err"
 }
 
+# simulated HOME ARGS...: "instructions I1-misses D1-misses mispredicts" of one run.
+simulated() {
+  local home=$1
+  shift
+  RESCAP_TSHARK_PREFIX="valgrind --tool=cachegrind --cache-sim=yes --branch-sim=yes --cachegrind-out-file=/dev/null" \
+    rescap_tshark "$home" "$@" 2>"$work/vg.err" >/dev/null || { tail -n 5 "$work/vg.err" >&2; return 1; }
+  awk '/I +refs:/ { i = $4 } /I1 +misses:/ { i1 = $4 } /D1 +misses:/ { d1 = $4 } /Mispredicts:/ { b = $3 }
+    END { gsub(",", "", i); gsub(",", "", i1); gsub(",", "", d1); gsub(",", "", b); print i, i1, d1, b }' "$work/vg.err"
+}
+
 as_data="-d tcp.port==283,data -d udp.port==283,data -d tcp.port==403,data -d udp.port==403,data"
 /usr/bin/python3 bench/synth.py tcp-conversations --count "$conversations" "$work/tcp.pcap" >/dev/null
 /usr/bin/python3 bench/synth.py tcp-conversations --payload http --count "$conversations" "$work/http.pcap" >/dev/null
@@ -83,16 +99,22 @@ for c in $cases; do
       dns-r | dns-2 | dns-V)
         mode=()
         case $c in dns-2) mode=(-2) ;; dns-V) mode=(-V) ;; esac
-        r=$(instructions "$home" -n "${mode[@]}" -r "$work/rescap.pcap" -d tcp.port==403,data -d udp.port==403,data)
-        rd=$(instructions "$home" -n "${mode[@]}" -r "$work/rescap.pcap" -d tcp.port==403,data -d udp.port==403,data \
+        count=instructions
+        if [ "$cache" = 1 ]; then count=simulated; fi
+        r=$($count "$home" -n "${mode[@]}" -r "$work/rescap.pcap" -d tcp.port==403,data -d udp.port==403,data)
+        rd=$($count "$home" -n "${mode[@]}" -r "$work/rescap.pcap" -d tcp.port==403,data -d udp.port==403,data \
           -d udp.port==283,data -d tcp.port==283,data)
-        dn=$(instructions "$home" -n "${mode[@]}" -r "$work/dns.pcap" -d tcp.port==403,data -d udp.port==403,data)
-        dd=$(instructions "$home" -n "${mode[@]}" -r "$work/dns.pcap" -d tcp.port==403,data -d udp.port==403,data \
+        dn=$($count "$home" -n "${mode[@]}" -r "$work/dns.pcap" -d tcp.port==403,data -d udp.port==403,data)
+        dd=$($count "$home" -n "${mode[@]}" -r "$work/dns.pcap" -d tcp.port==403,data -d udp.port==403,data \
           -d udp.port==53,data -d tcp.port==53,data)
+        # Fields 2-4 (with --cache): added misses and mispredicts, in millions.
         row=$(awk -v c="$c" -v who="$who" -v r="$r" -v rd="$rd" -v dn="$dn" -v dd="$dd" -v n="$packets" 'BEGIN {
+          split(r, R, " "); split(rd, RD, " "); split(dn, DN, " "); split(dd, DD, " ")
           printf "| %d-packet mix, %s | %s | rescap %.3g / %.3g: **+%.1f%%** | DNS %.3g / %.3g: +%.1f%% | %s |", n,
-            c == "dns-r" ? "one pass" : c == "dns-2" ? "-2" : "-V", who, r, rd, 100 * (r / rd - 1), dn, dd,
-            100 * (dn / dd - 1), r / rd <= dn / dd ? "yes" : "no" }') ;;
+            c == "dns-r" ? "one pass" : c == "dns-2" ? "-2" : "-V", who, R[1], RD[1], 100 * (R[1] / RD[1] - 1), DN[1],
+            DD[1], 100 * (DN[1] / DD[1] - 1), R[1] / RD[1] <= DN[1] / DD[1] ? "yes" : "no"
+          if (2 in R)
+            for (k = 2; k <= 4; k++) printf " %+.1f M / %+.1f M |", (R[k] - RD[k]) / 1e6, (DN[k] - DD[k]) / 1e6 }') ;;
       *) echo "unknown case $c" >&2; exit 2 ;;
     esac
     rows+=("$row")
@@ -114,8 +136,13 @@ done
   echo "|---|---|---|---|---|---|"
   for row in "${rows[@]}"; do case $row in *conversations*) echo "$row" ;; esac; done
   echo
-  echo "| case | plugin | rescap / its port as data | DNS / its port as data | no dearer than DNS |"
-  echo "|---|---|---|---|---|"
+  if [ "$cache" = 1 ]; then
+    echo "| case | plugin | rescap / its port as data | DNS / its port as data | no dearer than DNS | I1 misses added, rescap / DNS | D1 misses added | mispredicts added |"
+    echo "|---|---|---|---|---|---|---|---|"
+  else
+    echo "| case | plugin | rescap / its port as data | DNS / its port as data | no dearer than DNS |"
+    echo "|---|---|---|---|---|"
+  fi
   for row in "${rows[@]}"; do case $row in *mix*) echo "$row" ;; esac; done
 } >"$out"
 echo "table: $out"
