@@ -70,8 +70,17 @@ bool sip_target(string_view t) {
 }
 
 // "METHOD SP target SP version" then headers.
+// A payload that does not begin with one of `words` and a space cannot have
+// it as its first line's first word: checked before any line is scanned
+// (most payloads offered are not text at all).
+bool begins_with_word(Bytes p, std::span<const string_view> words) {
+    return std::any_of(words.begin(), words.end(),
+                       [p](string_view w) { return p.size() > w.size() && starts_with(p, w) && p[w.size()] == ' '; });
+}
+
 bool request_message(Bytes p, std::span<const string_view> methods, TargetCheck target,
                      std::span<const string_view> versions, bool whole) {
+    if (!begins_with_word(p, methods)) return false;
     Lines lines{p, Eol::Lf, true};
     const auto first = lines.line();
     if (!first || count_char(*first, ' ') != 2) return false;
@@ -83,6 +92,7 @@ bool request_message(Bytes p, std::span<const string_view> methods, TargetCheck 
 }
 // "version SP ddd [SP reason]" then headers.
 bool status_message(Bytes p, std::span<const string_view> versions, bool whole) {
+    if (!begins_with_word(p, versions)) return false;
     Lines lines{p, Eol::Lf, true};
     const auto first = lines.line();
     if (!first) return false;
@@ -148,6 +158,8 @@ bool sip_response(Bytes p) {
 // A whole reply with code `code` (RFC 959 4.2 / RFC 5321 4.2): "ddd-text"
 // lines, then one "ddd text" line ending the payload.
 bool reply_lines(Bytes p, string_view code, bool (*text_ok)(string_view first, string_view all)) {
+    // The first line's "ddd" and its separator, before any line is scanned.
+    if (p.size() < 4 || !starts_with(p, code) || (p[3] != ' ' && p[3] != '-')) return false;
     bool ended = false;
     string_view first_text;
     std::size_t text_start = 0, text_end = 0;

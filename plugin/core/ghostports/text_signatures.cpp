@@ -541,6 +541,9 @@ bool rfb_version(Bytes p) {
 bool chargen_lines(Bytes p) {
     constexpr unsigned kFirst = 0x20, kCycle = 95;
     const auto next = [](std::uint8_t c) { return static_cast<std::uint8_t>(c == 0x7e ? kFirst : c + 1); };
+    // A first line is at least 16 octets of the cycle: its first two say so
+    // before the payload is searched for a line end.
+    if (p.size() < 2 || p[0] < kFirst || p[0] > 0x7e || p[1] != next(p[0])) return false;
     std::size_t at = 0, width = 0, lines = 0;
     std::uint8_t start = 0;
     while (at < p.size()) {
