@@ -12,6 +12,9 @@
 #                      Server header and a small body
 #   udp1m              1M UDP conversations on 403, one random datagram
 #                      (48..200 octets) each way, each from its own address/port
+#   stream10m          10 TCP conversations on 283, each 64 random octets from
+#                      the client and 1 MB of random octets from the server
+#                      (bounded cost per conversation, whatever its length)
 #   header26k header262k header1m
 #                      "the header that never ends" on TCP 283: `GET /
 #                      HTTP/1.0`, then `HTTP/1.0 200 OK` and `Server: ` lines in
@@ -67,19 +70,20 @@ declare -A synth=(
   [header26k]="endless-header --size 26624 --count 1" [header262k]="endless-header --size 26624 --count 10"
   [header1m]="endless-header --size 1048576 --count 1"
   [tcp1k]="tcp-conversations --count 1000" [http1k]="tcp-conversations --payload http --count 1000"
-  [udp10k]="udp-conversations --count 10000")
+  [udp10k]="udp-conversations --count 10000" [stream10m]="long-streams --count 10 --size 1048576")
 declare -A count=([tcp10k]=10000 [tcp100k]=100000 [http10k]=10000 [http100k]=100000 [udp1m]=1000000
-  [header26k]=1 [header262k]=10 [header1m]=1 [tcp1k]=1000 [http1k]=1000 [udp10k]=10000)
+  [header26k]=1 [header262k]=10 [header1m]=1 [tcp1k]=1000 [http1k]=1000 [udp10k]=10000 [stream10m]=10)
 declare -A target=([tcp10k]=1.5 [http10k]=1.5 [header26k]=2 [header262k]=2 [header1m]=2)
 declare -A what=(
   [tcp10k]="10k TCP, random" [tcp100k]="100k TCP, random" [http10k]="10k TCP, HTTP" [http100k]="100k TCP, HTTP"
   [udp1m]="1M UDP on 403, random" [header26k]="header never ends, 26 KB" [header262k]="header never ends, 10 x 26 KB"
-  [header1m]="header never ends, 1 MB" [tcp1k]="1k TCP, random" [http1k]="1k TCP, HTTP" [udp10k]="10k UDP on 403, random")
+  [header1m]="header never ends, 1 MB" [tcp1k]="1k TCP, random" [http1k]="1k TCP, HTTP" [udp10k]="10k UDP on 403, random"
+  [stream10m]="10 TCP streams of 1 MB, random")
 if [ -z "$cases" ]; then
   if [ "$quick" = 1 ]; then
     cases="tcp1k http1k udp10k header26k header262k"
   else
-    cases="tcp10k http10k header26k header262k header1m tcp100k http100k udp1m"
+    cases="tcp10k http10k header26k header262k header1m stream10m tcp100k http100k udp1m"
   fi
 fi
 if [ "$quick" = 1 ]; then runs=1; fi

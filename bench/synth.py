@@ -323,6 +323,20 @@ def tcp_conversations(path, count, payload, seed, port=283):
     print("%s: %d packets, %d TCP %s conversations on %d" % (path, w.count, count, payload, port))
 
 
+def long_streams(path, count, size, seed, port=283):
+    """`count` TCP conversations on `port`, each a 64-octet random client
+    payload and `size` random octets from the server in 1460-octet segments:
+    what identification may cost per conversation whatever its length."""
+    rng = random.Random(seed)
+    w = Writer(path)
+    for n in range(count):
+        client, sport = conv_client(n)
+        tcp_session(w, client, sport, port, rng.getrandbits(32), rng.getrandbits(32), rng.randbytes(64),
+                    rng.randbytes(size))
+    w.close()
+    print("%s: %d packets, %d TCP conversations of %d random octets on %d" % (path, w.count, count, size, port))
+
+
 def udp_conversations(path, count, seed, port=403):
     """`count` UDP conversations on `port`, one datagram each way of 48..200
     random octets, each from its own client address/port."""
@@ -434,7 +448,7 @@ def mix(path, packets, seed, service):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("kind", choices=["bench", "conversations", "dns-conversations", "grow", "tcp-conversations",
-                                     "udp-conversations", "endless-header", "mix"])
+                                     "udp-conversations", "endless-header", "long-streams", "mix"])
     ap.add_argument("--size", type=int, default=1 << 20)
     ap.add_argument("--segment", type=int, default=1460)
     ap.add_argument("--port", type=int, default=None, help="grow: 283; tcp-conversations: 283; udp-conversations: 403")
@@ -460,6 +474,8 @@ def main():
         tcp_conversations(a.out, a.count, a.payload, a.seed, a.port or 283)
     elif a.kind == "udp-conversations":
         udp_conversations(a.out, a.count, a.seed, a.port or 403)
+    elif a.kind == "long-streams":
+        long_streams(a.out, a.count, a.size, a.seed, a.port or 283)
     elif a.kind == "endless-header":
         endless_header(a.out, a.size, a.count, a.port or 283)
     elif a.kind == "mix":

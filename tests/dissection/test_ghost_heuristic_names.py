@@ -9,7 +9,10 @@ both passes (captures/ghost/dtls_openssl_udp_403.json says what was sent);
 a BitTorrent peer handshake (BEP 3: "\x13BitTorrent protocol", 8 reserved
 octets, the 20-octet info hash and peer id), which no signature row knows,
 is named by Wireshark's bittorrent heuristic from its first frame on, in one
-pass as in two."""
+pass as in two. A direction's payloads are offered to the heuristics six
+times at most (plugin/wireshark/ghostports/handoff.cpp, kAttempts; the cost
+per conversation is bounded): the handshake as a client's sixth payload,
+after five random ones, is named; as its seventh it is data."""
 import json
 import random
 
@@ -112,3 +115,34 @@ def test_a_naming_heuristic_names_from_the_first_payload(tshark_env, bittorrent,
         protocol, evidence = (r[0], r[1]) if r[0] or r[1] else (r[2], r[3])
         assert protocol == "BitTorrent", r
         assert "bittorrent heuristic dissector" in evidence, r
+
+
+OFFERS_PER_DIRECTION = 6  # handoff.cpp kAttempts
+
+
+@pytest.fixture(scope="module")
+def late_handshakes(synth_dir):
+    rng = random.Random(6283)
+    packets = []
+    for cport, before in ((41200, OFFERS_PER_DIRECTION - 1), (41201, OFFERS_PER_DIRECTION)):
+        c = GS.Conversation(cport, 283)
+        for _ in range(before):
+            c.send("c2s", bytes(rng.randrange(256) for _ in range(rng.randrange(40, 400))))
+        c.send("c2s", bittorrent_handshake(b"-TR3000-clientclient"))
+        packets += c.close().packets
+    GS.write(synth_dir / "heuristic_names_late.pcap", packets)
+    return synth_dir / "heuristic_names_late.pcap"
+
+
+@pytest.mark.parametrize("two_pass", [False, True])
+def test_heuristics_are_offered_six_payloads_per_direction(tshark_env, late_handshakes, two_pass):
+    out = tshark_env("-r", str(late_handshakes), *(["-2"] if two_pass else []), "-Y", "tcp.len > 0",
+                     "-T", "fields", "-E", "separator=|", "-e", "tcp.srcport", "-e", "frame.protocols",
+                     "-e", "rescap.service.protocol")
+    rows = [line.split("|") for line in out.splitlines()]
+    sixth = [r for r in rows if r[0] == "41200"]
+    seventh = [r for r in rows if r[0] == "41201"]
+    assert len(sixth) == OFFERS_PER_DIRECTION and len(seventh) == OFFERS_PER_DIRECTION + 1
+    assert sixth[-1][1].endswith(":bittorrent") and sixth[-1][2] == "BitTorrent", sixth[-1]
+    assert all(r[1].endswith(":data") for r in sixth[:-1] + seventh), rows
+    assert {r[2] for r in seventh} == {""}, seventh

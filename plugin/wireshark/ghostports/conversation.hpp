@@ -47,6 +47,7 @@ struct DirectionCursor {
     guint32 start_seq;  // TCP sequence number of the payload last seen
     guint32 seen;       // its octets seen so far
     guint8 attempts;    // payloads identification looked at (capped)
+    guint8 offered;     // payloads offered to Wireshark's heuristic dissectors (capped)
     gboolean started;
 };
 

@@ -139,8 +139,11 @@ bool refuted(const GhostConversation &gc, const char *protocol) {
 // for more (see run_hand_off).
 constexpr guint kHandedReassemblyLimit = 256 * 1024;
 
-// Payloads per direction that identification looks at, at most: the cost
-// per conversation is a constant, whatever its length.
+// Payloads per direction that identification looks at, and that are
+// offered to Wireshark's heuristic dissectors, at most: the cost per
+// conversation is a constant, whatever its length (a heuristic that claimed
+// none of a direction's first six payloads is not asked again for each of
+// its next thousand segments; they are data).
 constexpr guint8 kAttempts = 6;
 
 // A copy of wire text fit for a field or a label: escaped, file scope.
@@ -494,7 +497,12 @@ HandOffResult run_hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
             }
         }
         if (choice->decoder == Decoder::Undecided) {
-            choice->heuristic = try_heuristics(tvb, pinfo, tree, data, request.tcp);
+            DirectionCursor &cursor = choice->from_server ? gc.server : gc.client;
+            choice->heuristic = nullptr;
+            if (cursor.offered < kAttempts) {
+                ++cursor.offered;
+                choice->heuristic = try_heuristics(tvb, pinfo, tree, data, request.tcp);
+            }
             choice->decoder = choice->heuristic != nullptr ? Decoder::Heuristic : Decoder::Data;
             if (choice->decoder == Decoder::Data) call_data_dissector(tvb, pinfo, tree);
         } else if (choice->decoder == Decoder::Heuristic) {
