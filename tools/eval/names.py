@@ -38,8 +38,7 @@ NMAP = {
     # the fresh4 set (nmap's service names for these protocols; sphinx-search names the program on its port)
     'l2tp': {'l2tp'}, 'gdb': {'gdb'}, 'gdbremote': {'gdb'}, 'ntalk': {'ntalk'}, 'talk': {'ntalk'},
     'mysql': {'mysql'}, 'sphinx-search': {'mysql'}, 'sphinxql': {'mysql'}, 'uucp': {'uucp'}, 'imap': {'imap'},
-    'vtun': {'vtun'}, 'bacula': {'bacula'}, 'bacula-dir': {'bacula'}, 'quake3': {'quake3'},
-    'teeworlds': {'teeworlds'}, 'kcptun': {'kcptun'},
+    'vtun': {'vtun'}, 'bacula': {'bacula'}, 'bacula-dir': {'bacula'}, 'quake3': {'quake3'}, 'kcptun': {'kcptun'},
 }
 
 # nDPI protocol names (ndpiReader "proto: M.A/Master.App"; every dotted part is looked up)
@@ -60,7 +59,6 @@ NDPI = {
     'nfs': {'nfs'}, 'tinc': {'tinc'}, 'directconnect': {'adc'}, 'bittorrent': {'http'},
     # the fresh4 set
     'l2tp': {'l2tp'}, 'mysql': {'mysql'}, 'imap': {'imap'}, 'mail_imap': {'imap'}, 'quake': {'quake3'},
-    'teeworlds': {'teeworlds'},
 }
 
 # Suricata eve.json flow app_proto
@@ -137,7 +135,7 @@ RESCAP = {
     'gdb': {'gdb'}, 'gdb remote serial protocol': {'gdb'}, 'ntalk': {'ntalk'}, 'talk': {'ntalk'},
     'mysql': {'mysql'}, 'mariadb': {'mysql'}, 'sphinxql': {'mysql'}, 'uucp': {'uucp'}, 'imap': {'imap'},
     'vtun': {'vtun'}, 'bacula': {'bacula'}, 'quake3': {'quake3'}, 'quake iii': {'quake3'}, 'quake 3': {'quake3'},
-    'ioquake3': {'quake3'}, 'teeworlds': {'teeworlds'}, 'kcp': {'kcptun'}, 'kcptun': {'kcptun'},
+    'ioquake3': {'quake3'}, 'kcp': {'kcptun'}, 'kcptun': {'kcptun'},
     'rspamd': {'http'}, 'docker api': {'http'}, 'podman': {'http'}, 'libpod': {'http'},
 }
 
