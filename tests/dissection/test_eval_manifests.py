@@ -16,7 +16,8 @@ SALT = 'rescap-eval-v1/'   # tools/eval/evallib.py SPLIT_SALT
 FRESH = 'fresh'            # tools/eval/evallib.py FRESH_SPLIT: recorded after the tuning, measured once
 FRESH2 = 'fresh2'          # tools/eval/evallib.py FRESH2_SPLIT: a third held-out set, measured once
 FRESH3 = 'fresh3'          # tools/eval/evallib.py FRESH3_SPLIT: a fourth, its programs drawn from a pool
-SEALED = {FRESH: 'fresh_', FRESH2: 'fresh2_', FRESH3: 'fresh3_'}   # split -> name prefix (evallib.SEALED)
+FRESH4 = 'fresh4'          # tools/eval/evallib.py FRESH4_SPLIT: a fifth, drawn from a new pool
+SEALED = {FRESH: 'fresh_', FRESH2: 'fresh2_', FRESH3: 'fresh3_', FRESH4: 'fresh4_'}   # split -> name prefix
 
 
 def manifests():
@@ -86,6 +87,20 @@ def test_fresh3_set():
     # no program of fresh3 is in another set (package and service both new together)
     others = {(d['server']['package'], d['service']) for d in MS
               if d['split'] != FRESH3 and not d['near_miss']}
+    assert not others & {(d['server']['package'], d['service']) for d in real}
+
+
+def test_fresh4_set():
+    fresh4 = [d for d in MS if d['split'] == FRESH4]
+    if not fresh4:
+        pytest.skip('the fresh4 set is not recorded')
+    real = [d for d in fresh4 if not d['near_miss']]
+    assert len({d['server']['package'] for d in real}) >= 20
+    nms = [d for d in fresh4 if d['near_miss']]
+    assert len(nms) >= 4 and {d['transport'] for d in nms} == {'tcp', 'udp'}
+    # no program of fresh4 is in another set (package and service both new together)
+    others = {(d['server']['package'], d['service']) for d in MS
+              if d['split'] != FRESH4 and not d['near_miss']}
     assert not others & {(d['server']['package'], d['service']) for d in real}
 
 

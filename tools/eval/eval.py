@@ -7,9 +7,10 @@
     eval.py record --fresh        record the whole fresh set (split "fresh", names fresh_*)
     eval.py record --fresh2       record the whole fresh2 set (split "fresh2", names fresh2_*)
     eval.py record --fresh3       record the whole fresh3 set (split "fresh3", names fresh3_*)
+    eval.py record --fresh4       record the whole fresh4 set (split "fresh4", names fresh4_*)
     eval.py user-add | user-del   the temporary account evaluser
     eval.py readme                rewrite captures/eval/README.md and split.txt from the manifests
-    eval.py programs [--fresh|--fresh2|--fresh3]  the programs table of doc/evaluation.md (Markdown)
+    eval.py programs [--fresh|--fresh2|--fresh3|--fresh4]  the programs table of doc/evaluation.md (Markdown)
 """
 import fcntl
 import glob
@@ -22,7 +23,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import evallib  # noqa: E402
-from evallib import EVAL, FRESH, FRESH2, FRESH3, FRESH_SPLIT, FRESH2_SPLIT, FRESH3_SPLIT, SEALED, OUT, split_of  # noqa: E402
+from evallib import EVAL, FRESH, FRESH2, FRESH3, FRESH4, FRESH_SPLIT, FRESH2_SPLIT, FRESH3_SPLIT, FRESH4_SPLIT, SEALED, OUT, split_of  # noqa: E402
 import ghostlib  # noqa: E402
 # the scenario modules register their scenarios when imported
 import sc_web  # noqa: E402,F401
@@ -36,6 +37,8 @@ import sc_fresh2  # noqa: E402,F401
 import sc_fresh2_nearmiss  # noqa: E402,F401
 import sc_fresh3  # noqa: E402,F401
 import sc_fresh3_nearmiss  # noqa: E402,F401
+import sc_fresh4  # noqa: E402,F401
+import sc_fresh4_nearmiss  # noqa: E402,F401
 from common import EVAL_USER, EVAL_PASS  # noqa: E402
 
 
@@ -87,6 +90,10 @@ SEALED_SECTIONS = (
      'Split `fresh3` (names `fresh3_*`), whatever the service: programs drawn at random from a pool of\n'
      'candidates that are in none of the sets above nor `captures/ghost/` (`tools/eval/fresh3-pool.md`),\n'
      'to be measured once (`doc/evaluation.md`, "Fresh3 set").'),
+    (FRESH4_SPLIT, 'Fresh4 set (a fifth held-out set, drawn from a new pool, measured once)',
+     'Split `fresh4` (names `fresh4_*`), whatever the service: programs drawn at random from a new pool of\n'
+     'candidates that are in none of the sets above nor `captures/ghost/` nor fresh3\'s pool\n'
+     '(`tools/eval/fresh4-pool.md`), to be measured once (`doc/evaluation.md`, "Fresh4 set").'),
 )
 
 
@@ -125,7 +132,7 @@ def _terminate(signum, frame):
 
 def programs_table(split=None):
     """Markdown: one row per capture with program, package version, client, port (for doc/evaluation.md);
-    the tune / heldout set (split None), or a sealed set (split 'fresh' / 'fresh2' / 'fresh3')."""
+    the tune / heldout set (split None), or a sealed set (split 'fresh' / 'fresh2' / 'fresh3' / 'fresh4')."""
     print('| program | package (version) | service | port | client | split |')
     print('|---|---|---|---|---|---|')
     for d in manifests():
@@ -138,7 +145,7 @@ def programs_table(split=None):
 
 def main(argv):
     if not argv or argv[0] == 'list':
-        for n in EVAL + FRESH + FRESH2 + FRESH3:
+        for n in EVAL + FRESH + FRESH2 + FRESH3 + FRESH4:
             m = ghostlib.SCENARIOS[n]
             sealed = [sp for sp, (_, names) in SEALED.items() if n in names]
             print('%-34s %-14s %s' % (n, m['service'], sealed[0] if sealed else split_of(m['service'])))
@@ -168,7 +175,8 @@ def main(argv):
         signal.signal(signal.SIGINT, _terminate)
         whole = {'--' + sp: names for sp, (_, names) in SEALED.items()}
         names = list(whole[argv[1]]) if argv[1:2] and argv[1] in whole else argv[1:] or list(EVAL)
-        bad = [n for n in names if n not in EVAL and n not in FRESH and n not in FRESH2 and n not in FRESH3]
+        known = set(EVAL).union(*(ns for _, ns in SEALED.values()))
+        bad = [n for n in names if n not in known]
         if bad:
             print('unknown: %s' % ' '.join(bad), file=sys.stderr)
             return 2

@@ -35,6 +35,10 @@ NMAP = {
     # the fresh3 set
     'bittorrent-tracker': {'http'}, 'nfs': {'nfs'}, 'tinc': {'tinc'}, 'conserver': {'conserver'},
     'directconnect': {'adc'}, 'adc': {'adc'}, 'dopewars': {'dopewars'}, 'nagios-nsca': {'tls'},
+    # the fresh4 set (nmap's service names for these protocols; sphinx-search names the program on its port)
+    'l2tp': {'l2tp'}, 'gdb': {'gdb'}, 'gdbremote': {'gdb'}, 'ntalk': {'ntalk'}, 'talk': {'ntalk'},
+    'mysql': {'mysql'}, 'sphinx-search': {'mysql'}, 'sphinxql': {'mysql'}, 'uucp': {'uucp'}, 'imap': {'imap'},
+    'vtun': {'vtun'}, 'bacula': {'bacula'}, 'bacula-dir': {'bacula'}, 'quake3': {'quake3'}, 'kcptun': {'kcptun'},
 }
 
 # nDPI protocol names (ndpiReader "proto: M.A/Master.App"; every dotted part is looked up)
@@ -53,6 +57,8 @@ NDPI = {
     'netflow': {'cflow'}, 'ipfix': {'cflow'},
     # the fresh3 set
     'nfs': {'nfs'}, 'tinc': {'tinc'}, 'directconnect': {'adc'}, 'bittorrent': {'http'},
+    # the fresh4 set
+    'l2tp': {'l2tp'}, 'mysql': {'mysql'}, 'imap': {'imap'}, 'mail_imap': {'imap'}, 'quake': {'quake3'},
 }
 
 # Suricata eve.json flow app_proto
@@ -67,6 +73,8 @@ SURICATA = {
     'sip': {'sip'}, 'irc': {'irc'},
     # the fresh3 set
     'nfs': {'nfs'},
+    # the fresh4 set
+    'imap': {'imap'}, 'mysql': {'mysql'},
 }
 
 # the plugin's ghost-port service names (field ghost service name; lower-cased)
@@ -122,6 +130,13 @@ RESCAP = {
     'nfs': {'nfs'}, 'onc-rpc': {'nfs'}, 'onc rpc': {'nfs'}, 'sunrpc': {'nfs'}, 'rpc': {'nfs'},
     'tinc': {'tinc'}, 'deluge': {'tls'}, 'deluge rpc': {'tls'}, 'nsca-ng': {'tls'}, 'nsca': {'tls'},
     'bittorrent tracker': {'http'}, 'xml-rpc': {'http'}, 'webdis': {'http'},
+    # the fresh4 set (names a recogniser could plausibly print; written from the protocols before any plugin run
+    # on it; a carrier counts as above: HTTP for rspamd's protocol and podman's API, MySQL for SphinxQL)
+    'gdb': {'gdb'}, 'gdb remote serial protocol': {'gdb'}, 'ntalk': {'ntalk'}, 'talk': {'ntalk'},
+    'mysql': {'mysql'}, 'mariadb': {'mysql'}, 'sphinxql': {'mysql'}, 'uucp': {'uucp'}, 'imap': {'imap'},
+    'vtun': {'vtun'}, 'bacula': {'bacula'}, 'quake3': {'quake3'}, 'quake iii': {'quake3'}, 'quake 3': {'quake3'},
+    'ioquake3': {'quake3'}, 'kcp': {'kcptun'}, 'kcptun': {'kcptun'},
+    'rspamd': {'http'}, 'docker api': {'http'}, 'podman': {'http'}, 'libpod': {'http'},
 }
 
 TABLES = {'nmap': NMAP, 'ndpi': NDPI, 'suricata': SURICATA, 'rescap': RESCAP}
