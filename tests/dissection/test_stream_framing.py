@@ -4,7 +4,13 @@ tcp_long_message: a 1 MB response in 700-octet segments from loopback.
 
 Expectations come from the manifest (what the generator sent) and from the
 maximum message size preference; nothing here times anything."""
+import struct
+
+import pytest
+
+import ghostsynth as GS
 import rescaptest as RT
+from synth_pcap import item
 
 NAME = "tcp_long_message"
 
@@ -75,3 +81,45 @@ def test_segments_listed_as_tcp_lists_a_reassembled_pdu(tshark_env):
                          "-e", "rescap.stream.length", "-e", "rescap.stream.segments")
     length, count = lengths.split()
     assert int(length) == _response_length() and int(count) == len(rows)
+
+
+# A first segment of one octet cannot say whether rescap starts there (a tag
+# is two octets). gdb's remote protocol opens with a lone "+" acknowledgement
+# (lldb does so): the next segment, "$...#cs", begins no rescap message, so
+# the conversation is no rescap stream and is handed on whole; a rescap
+# request that happens to be sent as one octet and the rest is still one
+# request.
+def _gdb_packet(data):
+    return b"$" + data + b"#%02x" % (sum(data) % 256)
+
+
+def _short_first_segment(synth_dir):
+    gdb = GS.Conversation(41300, 283)
+    gdb.send("c2s", b"+").send("c2s", _gdb_packet(b"qSupported:multiprocess+"))
+    gdb.send("s2c", b"+").send("s2c", _gdb_packet(b"PacketSize=4000;qXfer:features:read+"))
+    gdb.send("c2s", b"+").send("c2s", _gdb_packet(b"qHostInfo"))
+    request = (item(0x0001, struct.pack("!H", 2)) + item(0x0002, b"mailto:eve@example.com") +
+               item(0x0003, struct.pack("!HH", 0x000D, 0xFF01)))
+    rescap = GS.Conversation(41301, 283)
+    rescap.send("c2s", request[:1]).send("c2s", request[1:])
+    path = synth_dir / "short_first_segment.pcap"
+    GS.write(path, gdb.close().packets + rescap.close().packets)
+    return path, len(request)
+
+
+@pytest.mark.parametrize("passes", [(), ("-2",)], ids=["one-pass", "two-pass"])
+def test_one_octet_first_segment_waits_for_the_next(tshark_env, synth_dir, passes):
+    path, request_length = _short_first_segment(synth_dir)
+    out = tshark_env("-r", str(path), *passes, "-Y", "tcp.len > 0", "-T", "fields", "-E", "separator=|",
+                     "-e", "tcp.srcport", "-e", "tcp.dstport", "-e", "rescap.service.protocol",
+                     "-e", "rescap.stream.length", "-e", "rescap.base_uri", "-e", "_ws.expert.message")
+    rows = [l.split("|") for l in out.splitlines() if l.strip()]
+    gdb = [r for r in rows if "41300" in (r[0], r[1])]
+    rescap = [r for r in rows if "41301" in (r[0], r[1])]
+    assert len(gdb) == 6 and len(rescap) == 2, rows
+    # Named from the first "$...#cs" packet on (the lone "+" before it is not news).
+    assert all(r[2] == "GDB remote" for r in gdb[1:]), gdb
+    assert not any(r[3] for r in gdb), gdb  # no rescap message assembled from gdb's octets
+    assert not any("Malformed" in r[5] or "Resynchron" in r[5] for r in rows), rows
+    assert [int(r[3]) for r in rescap if r[3]] == [request_length], rescap
+    assert [r[4] for r in rescap if r[4]] == ["mailto:eve@example.com"], rescap

@@ -388,6 +388,13 @@ inline const std::vector<SignatureCase> &signature_cases() {
               "\tShell: /bin/bash\r\nLast login Sun Dec  6 14:19 (UTC) on pts/1 from localhost\r\nNo mail.\r\nNo "
               "Plan.\r\n"),
          Transport::Tcp, Sender::Server, "Finger"},
+        // captures/eval/fresh4_cfingerd_403.pcap frame 8 (fresh4, after its one measurement): LF lines
+        {"finger reply (cfingerd)",
+         text("Username: evaluser                  In real life: rescap eval test account\nHome directory: "
+              "/home/evaluser      Shell: /bin/bash                    \nRoom:                               Work "
+              "phone:                         \nHome phone:                         Other:                       "
+              "       \n"),
+         Transport::Tcp, Sender::Server, "Finger"},
         // RFC 1179 7.2 "Receive control file" with 7's file name (cfA + job number + host)
         {"lpd control file",
          raw("\x02"

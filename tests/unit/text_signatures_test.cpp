@@ -145,7 +145,15 @@ TEST(TextSignatures, Finger) {
     EXPECT_EQ(server(head), "") << "the Directory line missing";
     EXPECT_EQ(server(head + "Directory: home    \tShell: /bin/bash\r\n"), "") << "a relative home";
     EXPECT_EQ(server("Login: \t\t\tName: x\r\nDirectory: /home/x\tShell: /bin/sh\r\n"), "") << "no login";
-    EXPECT_EQ(server(head + "Directory: /home/evaluser Shell: /bin/bash\n"), "") << "LF without CR";
+    // RFC 1288 says CRLF; cfingerd ends its lines with LF alone (fresh4's capture).
+    EXPECT_EQ(server(head + "Directory: /home/evaluser Shell: /bin/bash\n"), "Finger") << "LF without CR";
+    // cfingerd's entry
+    const std::string user = "Username: evaluser      In real life: rescap eval\n";
+    EXPECT_EQ(server(user + "Home directory: /home/evaluser   Shell: /bin/bash\n"), "Finger");
+    EXPECT_EQ(server(user + "Directory: /home/evaluser   Shell: /bin/bash\n"), "") << "BSD's key after cfingerd's";
+    EXPECT_EQ(server(user + "Home directory: evaluser   Shell: /bin/bash\n"), "") << "a relative home";
+    EXPECT_EQ(server("Username: evaluser\nHome directory: /home/evaluser   Shell: /bin/bash\n"), "")
+        << "no real-life name";
     EXPECT_EQ(server(head + "Directory: /home/evaluser    \tShell: /bin/bash\r\n\x01\x02"), "") << "binary after";
     EXPECT_EQ(client(head + "Directory: /home/evaluser    \tShell: /bin/bash\r\n"), "") << "a server's";
     // BSD finger's short listing (netkit fingerd, a query for no user)

@@ -484,14 +484,24 @@ bool finger_short_header(string_view line) {
 // "Login: <user>  Name: <gecos>", the second "Directory: <home>  Shell:
 // <shell>", then lines of text (login times, mail, plan). Or the short
 // listing: its header, then a line per session.
+// RFC 1288 leaves the reply free-form (CRLF lines); servers each have their
+// layout: BSD/netkit's long entry ("Login: x  Name: y" then "Directory: /p
+// Shell: /p"), its short table header, and cfingerd's entry ("Username: x
+// In real life: y" then "Home directory: /p  Shell: /p", LF lines).
+bool finger_entry(string_view first, string_view second, string_view user_key, string_view name_key,
+                  string_view home_key) {
+    return field_pair(first, user_key, name_key, any_value) &&
+           login_name(trim_spaces(first.substr(user_key.size(), first.find(name_key) - user_key.size()))) &&
+           field_pair(second, home_key, "Shell:", absolute_path);
+}
+
 bool finger_reply(Bytes p) {
-    Lines lines{p, Eol::Crlf, true};
+    Lines lines{p, Eol::Lf, true};
     const auto first = lines.line();
     const auto second = first ? lines.line() : std::nullopt;
     if (!first || !second) return false;
-    const bool long_format = field_pair(*first, "Login:", "Name:", any_value) &&
-                             login_name(trim_spaces(first->substr(6, first->find("Name:") - 6))) &&
-                             field_pair(*second, "Directory:", "Shell:", absolute_path);
+    const bool long_format = finger_entry(*first, *second, "Login:", "Name:", "Directory:") ||
+                             finger_entry(*first, *second, "Username:", "In real life:", "Home directory:");
     if (!long_format && !(finger_short_header(*first) && login_name(word_at(*second, 0)))) return false;
     for (std::size_t count = 2; lines.line(); ++count)
         if (count > 4096) return false;

@@ -274,6 +274,13 @@ void show_message_part(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gint
     proto_item_append_text(root, ", message part");
     proto_tree *part_tree = proto_item_add_subtree(root, f.ett_message);
     proto_tree_add_uint(part_tree, f.stream_part, tvb, offset, length, static_cast<guint32>(length));
+    if (message.not_rescap) {
+        // Known after the first pass: the octets that followed began no rescap message.
+        proto_item_append_text(root, " (not rescap: the stream's next octets began no message)");
+        show_rescap_columns(pinfo, shown);
+        col_append_sep_str(pinfo->cinfo, COL_INFO, " | ", "Not rescap");
+        return;
+    }
     // The first segment needs no link to itself.
     if (message.first_frame != pinfo->num)
         proto_item_set_generated(proto_tree_add_uint(part_tree, f.stream_starts_in, tvb, 0, 0, message.first_frame));
@@ -324,7 +331,7 @@ gint show_planned(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const Seg
         proto_item *item = proto_tree_add_item(tree, fields().proto, tvb, 0, offset, ENC_NA);
         proto_item_append_text(item, ", %d octets seen before (retransmitted)", offset);
     }
-    if (plan.continued != nullptr) {
+    if (plan.continued != nullptr && !plan.continued->not_rescap) {
         const StreamMessage &message = *plan.continued;
         if (message.last_frame == pinfo->num || ended_incomplete_here(message, pinfo))
             show_assembled(tvb, pinfo, tree, message, state, shown);
@@ -426,7 +433,8 @@ int dissect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data, Tra
             } else if (goes_on) {
                 // It goes on past the segment: assembled and parsed where it ends.
                 start_message(*plan, tvb, pinfo, offset);
-                if (state.verdict == Verdict::Unknown && !PINFO_FD_VISITED(pinfo)) {
+                // One octet cannot say rescap yet: the verdict waits for the next.
+                if (state.verdict == Verdict::Unknown && !PINFO_FD_VISITED(pinfo) && input.size() >= 2) {
                     state.verdict = Verdict::Rescap;
                     state.first_payload_frame = pinfo->num;
                 }

@@ -150,19 +150,28 @@ guint32 continue_message(StreamDirection &direction, StreamMessage &message, tvb
     const guint32 max = g_framing.max_message_size;
     const gint available = tvb_captured_length_remaining(tvb, from);
     append(message, tvb, from, available);
-    if (message.parts == nullptr) message.parts = wmem_array_new(wmem_file_scope(), sizeof(StreamPart));
-    const StreamPart part{pinfo->num, before};
-    if (before < message.length) wmem_array_append_one(message.parts, part);
-    ++message.segments;
-    message.last_part_frame = pinfo->num;
     const std::span<const std::uint8_t> bytes(message.bytes, message.length);
     if (!message.proper_complete) {
         const StreamProbe probe = message.walker.advance(bytes);
+        if (probe.state == StreamProbe::State::Undecided) {
+            // Begun on one octet, too few to tell; with the next ones it
+            // starts like no rescap message (gdb's lone "+" then "$..."):
+            // it ends before this segment, whose octets are what they are.
+            message.length = before;
+            message.not_rescap = true;
+            end_message(direction, message, pinfo);
+            return 0;
+        }
         if (probe.state == StreamProbe::State::Complete) {
             message.proper_complete = true;
             message.tail_end = static_cast<guint32>(probe.length);
         }
     }
+    if (message.parts == nullptr) message.parts = wmem_array_new(wmem_file_scope(), sizeof(StreamPart));
+    const StreamPart part{pinfo->num, before};
+    if (before < message.length) wmem_array_append_one(message.parts, part);
+    ++message.segments;
+    message.last_part_frame = pinfo->num;
     if (message.proper_complete) {
         bool cut = false;
         message.tail_end = static_cast<guint32>(ignored_tail_end(bytes, message.tail_end, cut));

@@ -51,6 +51,7 @@ struct StreamMessage {
     bool proper_complete;     // the message proper is whole; ignored items may follow
     guint32 tail_end;         // end of the ignored items walked so far
     wmem_array_t *parts;      // StreamPart per contributing segment (file scope), in stream order
+    bool not_rescap;          // begun on too few octets to tell (one); the next said it is no rescap message
 };
 
 // Where one segment's octets start in the message it contributed to.
