@@ -6,9 +6,13 @@
 // - literal_prefix and required_literals stay within their pattern (no run
 //   longer than the pattern, none empty);
 // - candidates() returns a subsequence of the indices it was given, in order;
-// - soundness: a subject made of a pattern's prefix followed by every
-//   literal run it requires is never filtered out for that pattern (the
-//   filter may only skip what the pattern itself rules out).
+// - soundness: a subject made of a pattern's prefix, an octet of each
+//   leading set after it, then every literal run it requires is never
+//   filtered out for that pattern (the filter may only skip what the
+//   pattern itself rules out);
+// - leading_octet_sets agrees with literal_prefix: each prefix octet is in
+//   its position's set.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -52,6 +56,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         const std::string_view pattern = db.matches[i].pattern;
         check_pattern(pattern);
         std::string required = ghostports::literal_prefix(pattern);
+        const auto sets = ghostports::leading_octet_sets(pattern, db.matches[i].caseless);
+        for (std::size_t p = 0; p < std::min(sets.size(), required.size()); ++p)
+            FUZZ_CHECK(sets[p].test(static_cast<unsigned char>(required[p])), i, p);
+        bool possible = true;
+        for (std::size_t p = required.size(); p < sets.size() && possible; ++p) {
+            possible = sets[p].any();
+            for (std::size_t octet = 0; octet < 256; ++octet)
+                if (sets[p].test(octet)) {
+                    required += static_cast<char>(octet);
+                    break;
+                }
+        }
+        if (!possible) continue;  // a position no octet can hold: the pattern never matches
         for (const std::string &run : ghostports::required_literals(pattern)) required += run;
         const std::vector<std::size_t> one{i};
         FUZZ_CHECK(filter.candidates(one, fuzz::as_bytes(required)) == one, i, required.size());

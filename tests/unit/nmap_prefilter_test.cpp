@@ -45,6 +45,47 @@ TEST(NmapPrefilter, RequiredLiteralsSkipOptionalParts) {
 // A candidate list keeps every line that matches, in the database's order,
 // and drops the ones whose prefix is absent; a line whose beginning many
 // lines share (HTTP's) also needs the rarest run it requires.
+TEST(NmapPrefilter, RequiredLiteralsInsideGroupsThatMustOccur) {
+    EXPECT_EQ(required_literals("^HTTP/1\\.1 \\d+ (?:[^\\r\\n]*\\r\\n)*?Server: (EWS-NIC\\w+)/"),
+              (Runs{"http/1.1 ", " ", "server: ", "ews-nic", "/"}));
+    EXPECT_EQ(required_literals("^a(?:bc)+d"), (Runs{"a", "bc", "d"}));
+    EXPECT_EQ(required_literals("^a(?:bc)?d"), (Runs{"a", "d"}));                  // may be absent
+    EXPECT_EQ(required_literals("^a(?:bc|de)f"), (Runs{"a", "f"}));                // either may occur
+    EXPECT_EQ(required_literals("^a(?!bc)d"), (Runs{"a", "d"}));                   // an assertion
+    EXPECT_EQ(required_literals("^a(?:(?:(?:(?:(?:xyz)))))b"), (Runs{"a", "b"}));  // deeper than modelled
+    EXPECT_EQ(required_literals("^{\"class\":"), (Runs{"{\"class\":"}));           // "{" not a quantifier
+    EXPECT_EQ(required_literals("^ab{2}c"), (Runs{"ab", "c"}));
+    EXPECT_EQ(required_literals("^ab{0,2}c"), (Runs{"a", "c"}));
+    EXPECT_EQ(required_literals("^ab{,2}c"), (Runs{"a", "c"}));  // a quantifier in newer PCRE2
+}
+
+TEST(NmapPrefilter, LeadingOctetSets) {
+    auto sets = leading_octet_sets("^[A-Z][a-z]{2} \\d", false);
+    ASSERT_EQ(sets.size(), 2u);  // stops after the repeated class
+    EXPECT_TRUE(sets[0].test('M'));
+    EXPECT_FALSE(sets[0].test('m'));
+    EXPECT_EQ(sets[1].count(), 26u);
+    sets = leading_octet_sets("^\\x00[^\\x00-\\x1f]\\d?x", false);
+    ASSERT_EQ(sets.size(), 2u);  // "\\d?" may be absent
+    EXPECT_EQ(sets[0].count(), 1u);
+    EXPECT_EQ(sets[1].count(), 256u - 32u);
+    sets = leading_octet_sets("^ab[c-e]", true);
+    ASSERT_EQ(sets.size(), 3u);
+    EXPECT_TRUE(sets[0].test('A') && sets[0].test('a'));
+    EXPECT_TRUE(sets[2].test('D') && !sets[2].test('f'));
+    EXPECT_EQ(leading_octet_sets("^\\s\\S\\w\\W\\D.", false).size(), 6u);
+    EXPECT_TRUE(leading_octet_sets("^abc|^x", false).empty());         // either alternative
+    EXPECT_TRUE(leading_octet_sets("abc", false).empty());             // not anchored
+    EXPECT_EQ(leading_octet_sets("^a[[:alpha:]]", false).size(), 1u);  // POSIX names: not modelled
+    EXPECT_EQ(leading_octet_sets("^a\\bc", false).size(), 1u);         // an assertion
+    EXPECT_EQ(leading_octet_sets("^a{0}b", false).size(), 0u);
+    EXPECT_EQ(leading_octet_sets("^[]a]b", false).size(), 2u);  // "]" first in a class is itself
+    const std::vector<OctetSet> digit_then_colon = leading_octet_sets("^\\d:", false);
+    EXPECT_TRUE(leading_octets_allow(digit_then_colon, bytes("7:")));
+    EXPECT_FALSE(leading_octets_allow(digit_then_colon, bytes("x:")));
+    EXPECT_FALSE(leading_octets_allow(digit_then_colon, bytes("7")));  // the position must exist
+}
+
 TEST(NmapPrefilter, KeepsPossibleMatchesInOrder) {
     std::string text =
         "match ssh m|^SSH-([\\d.]+)-OpenSSH_(\\S+)| p/OpenSSH/ v/$2/\n"
@@ -68,11 +109,12 @@ TEST(NmapPrefilter, KeepsPossibleMatchesInOrder) {
               (std::vector<std::size_t>{4, 12}));
     EXPECT_EQ(filter.candidates(indices, bytes("220 host ftp ready\r\n")), (std::vector<std::size_t>{3, 4}));
     EXPECT_EQ(filter.candidates(indices, bytes("xyz")), (std::vector<std::size_t>{4}));
-    // Few lines begin "SSH-": found by the head, the rest left to the expression.
+    // Few lines begin "SSH-": found by the head; the run the line requires
+    // after its group ("-OpenSSH_") must be there too.
     EXPECT_EQ(filter.candidates(std::vector<std::size_t>{0, 1}, bytes("SSH-2.0-OpenSSH_9")),
               (std::vector<std::size_t>{0}));
     EXPECT_EQ(filter.candidates(std::vector<std::size_t>{0, 1}, bytes("SSH-2.0-dropbear")),
-              (std::vector<std::size_t>{0}));
+              (std::vector<std::size_t>{}));
 }
 
 TEST(NmapPrefilter, OnlyLongVariedBeginningsNameByThemselves) {
@@ -124,5 +166,6 @@ TEST(NmapPrefilter, AnIndexedSelectionKeepsTheListOrder) {
     const std::vector<std::size_t> reversed{3, 2, 1, 0};
     NmapPrefilter filter(db);
     EXPECT_EQ(filter.candidates(filter.select(reversed), bytes("hello world!")), (std::vector<std::size_t>{3, 2}));
-    EXPECT_EQ(filter.candidates(filter.select(reversed), bytes("HELLO world!")), (std::vector<std::size_t>{3, 2, 1}));
+    // "^[a-z]+" (case-sensitive) cannot begin with "H".
+    EXPECT_EQ(filter.candidates(filter.select(reversed), bytes("HELLO world!")), (std::vector<std::size_t>{3, 1}));
 }

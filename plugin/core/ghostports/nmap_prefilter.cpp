@@ -2,6 +2,7 @@
 #include "core/ghostports/nmap_prefilter.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <cctype>
 #include <optional>
 #include <utility>
@@ -61,10 +62,22 @@ std::size_t skip_quantifier(std::string_view pattern, std::size_t i, bool &optio
     } else if (c == '+') {
         ++i;
     } else if (c == '{') {
-        const auto close = pattern.find('}', i);
-        if (close == std::string_view::npos) return i;
-        optional = pattern[i + 1] == '0' || pattern[i + 1] == ',';
-        i = close + 1;
+        // "{n}", "{n,}", "{n,m}" (and "{,m}", a quantifier in newer PCRE2);
+        // any other "{" is a literal octet, not a quantifier.
+        std::size_t at = i + 1;
+        while (at < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[at]))) ++at;
+        const bool least_given = at > i + 1;
+        if (at < pattern.size() && pattern[at] == ',') {
+            ++at;
+            while (at < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[at]))) ++at;
+        } else if (!least_given) {
+            return i;
+        }
+        if (at >= pattern.size() || pattern[at] != '}') return i;
+        optional = !least_given ||
+                   pattern.substr(i + 1, at - i - 1).find_first_not_of("0,") == std::string_view::npos ||
+                   pattern[i + 1] == '0';
+        i = at + 1;
     } else {
         return i;
     }
@@ -74,7 +87,13 @@ std::size_t skip_quantifier(std::string_view pattern, std::size_t i, bool &optio
 
 }  // namespace
 
-std::vector<std::string> required_literals(std::string_view pattern) {
+namespace {
+
+// Groups deeper than this are skipped whole (a bound on the recursion, not
+// on what nmap writes: its deepest group that matters is two levels down).
+constexpr int kDeepestGroup = 4;
+
+std::vector<std::string> required_literals_at(std::string_view pattern, int depth) {
     std::vector<std::string> runs;
     if (pcre_has_top_level_alternative(pattern)) return runs;
     std::string run;
@@ -85,29 +104,47 @@ std::vector<std::string> required_literals(std::string_view pattern) {
     std::size_t i = 0;
     while (i < pattern.size()) {
         const char c = pattern[i];
-        std::string octet;
+        int octet = -1;  // the literal octet at i, if it is one
         std::size_t next = i + 1;
+        std::string_view group;  // a group's content whose runs are required too
         if (c == '(' || c == '[') {
             next = skip_construct(pattern, i);
+            if (c == '(' && depth < kDeepestGroup && next <= pattern.size() && next >= i + 2 &&
+                pattern[next - 1] == ')') {
+                group = pattern.substr(i + 1, next - i - 2);
+                if (group.starts_with("?:"))
+                    group.remove_prefix(2);
+                else if (group.starts_with('?'))
+                    group = {};  // an assertion, flags or a named group: not modelled
+            }
         } else if (c == '\\') {
             const auto escaped = pcre_escaped_octet(pattern, i);
             next = i + (escaped ? escaped->second : 2);
-            if (escaped) octet.assign(1, escaped->first);
-        } else if (std::string_view(".^$").find(c) == std::string_view::npos) {
-            octet.assign(1, static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+            if (escaped) octet = static_cast<unsigned char>(escaped->first);
+        } else if (c != '.' && c != '^' && c != '$') {
+            octet = static_cast<unsigned char>(c);
         }
         bool optional = false;
         const std::size_t after = skip_quantifier(pattern, next, optional);
-        if (octet.empty() || optional) {
+        if (!group.empty() && !optional) {
+            end_run();
+            for (std::string &inner : required_literals_at(group, depth + 1)) runs.push_back(std::move(inner));
+        } else if (octet < 0 || optional) {
             end_run();
         } else {
-            run += static_cast<char>(std::tolower(static_cast<unsigned char>(octet[0])));
+            run += static_cast<char>(lower_octet(static_cast<std::uint8_t>(octet)));
             if (after != next) end_run();  // repeated: what follows is not adjacent
         }
         i = after;
     }
     end_run();
     return runs;
+}
+
+}  // namespace
+
+std::vector<std::string> required_literals(std::string_view pattern) {
+    return required_literals_at(pattern, 0);
 }
 
 NmapPrefilter::NmapPrefilter(const NmapDatabase &db) : db_(&db), rows_(db.matches.size()), filter_(kFilterBits / 64) {}
@@ -124,11 +161,23 @@ const NmapPrefilter::Row &NmapPrefilter::row(std::size_t m) {
     return row;
 }
 
+// Found the first time the line is a candidate (most never are).
+std::span<const OctetSet> NmapPrefilter::after_prefix(std::size_t m) {
+    Row &row = rows_[m];
+    if (row.after_prefix_found) return row.after_prefix;
+    row.after_prefix_found = true;
+    std::vector<OctetSet> sets = leading_octet_sets(db_->matches[m].pattern, row.caseless);
+    while (sets.size() > row.prefix.size() && sets.back().all()) sets.pop_back();
+    if (sets.size() > row.prefix.size())
+        row.after_prefix.assign(sets.begin() + static_cast<std::ptrdiff_t>(row.prefix.size()), sets.end());
+    return row.after_prefix;
+}
+
 const std::vector<std::uint32_t> &NmapPrefilter::grams_of(std::size_t m) {
     Row &row = rows_[m];
     if (row.grams_found) return row.grams;
     // At most kGramsPerPattern: a rare one is found among the first few dozen.
-    constexpr std::size_t kGramsPerPattern = 48;
+    constexpr std::size_t kGramsPerPattern = 128;
     row.grams_found = true;
     for (const std::string &run : required_literals(db_->matches[m].pattern))
         for (std::size_t at = 0; at + 4 <= run.size() && row.grams.size() < kGramsPerPattern; ++at)
@@ -256,8 +305,32 @@ NmapPrefilter::Selection NmapPrefilter::select(std::span<const std::size_t> matc
     return selection;
 }
 
-std::vector<std::size_t> NmapPrefilter::candidates(const Selection &selection,
-                                                   std::span<const std::uint8_t> subject) const {
+namespace {
+
+// The subject's four-octet runs (lower-cased) as a bit per hash: a run the
+// subject lacks is found absent with one test, most of the time.
+class SubjectGrams {
+public:
+    explicit SubjectGrams(std::span<const std::uint8_t> subject) {
+        std::uint32_t gram = 0;
+        for (std::size_t at = 0; at < subject.size(); ++at) {
+            gram = gram << 8 | lower_octet(subject[at]);
+            if (at >= 3) bits_.set(bit(gram));
+        }
+    }
+    bool may_hold(std::span<const std::uint32_t> grams) const {
+        return std::all_of(grams.begin(), grams.end(), [this](std::uint32_t gram) { return bits_.test(bit(gram)); });
+    }
+
+private:
+    static constexpr std::size_t kBits = 1u << 14;  // 2 KiB: a 2,048-octet subject sets an eighth
+    static std::size_t bit(std::uint32_t gram) { return (gram * 2654435761u) >> (32 - 14); }
+    std::bitset<kBits> bits_;
+};
+
+}  // namespace
+
+std::vector<std::size_t> NmapPrefilter::candidates(const Selection &selection, std::span<const std::uint8_t> subject) {
     std::vector<std::uint32_t> positions = selection.always_;
     auto add = [&positions](const std::vector<std::uint32_t> &more) {
         positions.insert(positions.end(), more.begin(), more.end());
@@ -294,9 +367,18 @@ std::vector<std::size_t> NmapPrefilter::candidates(const Selection &selection,
     std::sort(positions.begin(), positions.end());
     positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
     std::vector<std::size_t> out;
+    std::optional<SubjectGrams> subject_grams;  // made for the first line that requires a run
     for (const std::uint32_t position : positions) {
         const std::size_t m = selection.matches_[position];
-        if (begins_with_prefix(subject, rows_[m].prefix, rows_[m].caseless)) out.push_back(m);
+        const Row &r = rows_[m];
+        if (!begins_with_prefix(subject, r.prefix, r.caseless) ||
+            !leading_octets_allow(after_prefix(m), subject.subspan(r.prefix.size())))
+            continue;
+        if (const auto &grams = grams_of(m); !grams.empty()) {
+            if (!subject_grams) subject_grams.emplace(subject);
+            if (!subject_grams->may_hold(grams)) continue;
+        }
+        out.push_back(m);
     }
     return out;
 }

@@ -21,13 +21,15 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/ghostports/nmap_leading_octets.hpp"
 #include "core/ghostports/nmap_probes.hpp"
 
 namespace ghostports {
 
-// The literal runs a PCRE pattern requires, outside groups, classes and
-// quantified parts (escapes decoded, letters lower-cased); none when the
-// pattern has a top-level alternative.
+// The literal runs a PCRE pattern requires, outside classes and optional
+// parts, inside groups that must occur and have no alternative (escapes
+// decoded, letters lower-cased); none when the pattern has a top-level
+// alternative.
 std::vector<std::string> required_literals(std::string_view pattern);
 
 // Whether a pattern begins with a literal long and varied enough to say
@@ -68,9 +70,11 @@ public:
     Selection select(std::span<const std::size_t> matches);
 
     // The indices of the selection (or of `matches`) that could match
-    // `subject`, in the list's order: its prefix begins the subject, and a
-    // line keyed on a gram has that gram in it.
-    std::vector<std::size_t> candidates(const Selection &selection, std::span<const std::uint8_t> subject) const;
+    // `subject`, in the list's order: its prefix begins the subject, the
+    // octets after it are of the line's leading sets, and every four-octet
+    // run the line requires is in it (up to a hash collision).
+    // Not const: a candidate's required grams are found on first use.
+    std::vector<std::size_t> candidates(const Selection &selection, std::span<const std::uint8_t> subject);
     std::vector<std::size_t> candidates(std::span<const std::size_t> matches, std::span<const std::uint8_t> subject) {
         return candidates(select(matches), subject);
     }
@@ -82,11 +86,15 @@ private:
         bool analysed = false;
         bool caseless = false;
         bool grams_found = false;
+        bool after_prefix_found = false;
         std::string prefix;
+        // The octet sets of the positions after the prefix (leading_octet_sets), up to the last that rules out any.
+        std::vector<OctetSet> after_prefix;
         std::vector<std::uint32_t> grams;  // distinct required four-octet runs (lower-cased)
     };
     const Row &row(std::size_t m);
     const std::vector<std::uint32_t> &grams_of(std::size_t m);
+    std::span<const OctetSet> after_prefix(std::size_t m);
     std::uint32_t index_gram(std::uint32_t gram);
 
     const NmapDatabase *db_;

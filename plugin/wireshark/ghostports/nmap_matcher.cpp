@@ -186,7 +186,7 @@ NmapVerdict nmap_identify(Transport transport, const NmapSent &sent, std::span<c
     NmapVerdict verdict;
     if (!g_enabled || server_payload.empty()) return verdict;
     const NmapDatabase *db = load();
-    const NmapPrefilter &prefilter = *database().prefilter;
+    NmapPrefilter &prefilter = *database().prefilter;
     // nmap reads a bounded answer too; past this, a pattern's cost would grow with the payload.
     server_payload = server_payload.first(std::min(server_payload.size(), kSubjectLimit));
     NmapVerdict soft;
