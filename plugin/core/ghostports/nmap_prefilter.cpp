@@ -228,6 +228,24 @@ constexpr std::size_t kWindow = 4;
 // More lines than this sharing each window of a line are keyed by their
 // rarest gram instead: a window would make each a candidate.
 constexpr std::size_t kMostPerWindow = 16;
+// Windows are looked for in a prefix's first 64 octets (a few binary
+// answers have hundreds): a line shared that far keys on a gram instead.
+constexpr std::size_t kWindowReach = 64;
+
+std::size_t window_reach(const std::string &prefix) {
+    return std::min(prefix.size(), kWindowReach);
+}
+
+// The grams a line may be keyed on: any gram it requires would do; the
+// rarest among 32 spread over them is rare enough, and counting all of
+// every crowded line's (up to 128) made the selection dear to build.
+std::vector<std::uint32_t> key_candidates(const std::vector<std::uint32_t> &grams) {
+    constexpr std::size_t kMostKeys = 32;
+    if (grams.size() <= kMostKeys) return grams;
+    std::vector<std::uint32_t> spread;
+    for (std::size_t i = 0; i < kMostKeys; ++i) spread.push_back(grams[i * grams.size() / kMostKeys]);
+    return spread;
+}
 
 using WindowKey = std::uint64_t;  // offset << 32 | four octets
 
@@ -248,16 +266,17 @@ NmapPrefilter::Selection NmapPrefilter::select(std::span<const std::size_t> matc
     Selection selection;
     selection.matches_.assign(matches.begin(), matches.end());
     std::array<std::unordered_map<WindowKey, std::size_t>, 2> sharing;  // [caseless] window -> lines
+    sharing[0].reserve(matches.size() * 4);
     for (const std::size_t m : matches) {
         if (m >= rows_.size()) continue;
         const Row &r = row(m);
-        for (std::size_t offset = 0; offset + kWindow <= r.prefix.size(); offset += kWindow)
+        for (std::size_t offset = 0; offset + kWindow <= window_reach(r.prefix); offset += kWindow)
             ++sharing[r.caseless][window_at(r.prefix, offset, r.caseless)];
     }
     // The line's first window that few enough lines share: the head (offset
     // 0) for most; deeper only behind a common head.
     auto best_window = [&sharing](const Row &r) -> std::optional<WindowKey> {
-        for (std::size_t offset = 0; offset + kWindow <= r.prefix.size(); offset += kWindow)
+        for (std::size_t offset = 0; offset + kWindow <= window_reach(r.prefix); offset += kWindow)
             if (const WindowKey key = window_at(r.prefix, offset, r.caseless);
                 sharing[r.caseless][key] <= kMostPerWindow)
                 return key;
@@ -270,7 +289,7 @@ NmapPrefilter::Selection NmapPrefilter::select(std::span<const std::size_t> matc
     std::unordered_map<std::uint32_t, std::uint32_t> frequency;
     for (std::size_t position = 0; position < matches.size(); ++position)
         if (matches[position] < rows_.size() && !windows[position])
-            for (const std::uint32_t gram : grams_of(matches[position])) ++frequency[gram];
+            for (const std::uint32_t gram : key_candidates(grams_of(matches[position]))) ++frequency[gram];
     for (std::uint32_t position = 0; position < matches.size(); ++position) {
         const std::size_t m = matches[position];
         if (m >= rows_.size()) continue;
@@ -284,7 +303,7 @@ NmapPrefilter::Selection NmapPrefilter::select(std::span<const std::size_t> matc
             continue;
         }
         std::optional<std::uint32_t> rarest;
-        for (const std::uint32_t gram : grams_of(m))
+        for (const std::uint32_t gram : key_candidates(grams_of(m)))
             if (!rarest || frequency[gram] < frequency[*rarest]) rarest = gram;
         if (rarest) {
             selection.by_gram_[index_gram(*rarest)].push_back(position);
@@ -305,32 +324,40 @@ NmapPrefilter::Selection NmapPrefilter::select(std::span<const std::size_t> matc
     return selection;
 }
 
-namespace {
-
-// The subject's four-octet runs (lower-cased) as a bit per hash: a run the
-// subject lacks is found absent with one test, most of the time.
-class SubjectGrams {
-public:
-    explicit SubjectGrams(std::span<const std::uint8_t> subject) {
+bool NmapPrefilter::Subject::may_hold(std::span<const std::uint32_t> grams) {
+    if (!run_bits_) {
+        run_bits_.emplace();
         std::uint32_t gram = 0;
-        for (std::size_t at = 0; at < subject.size(); ++at) {
-            gram = gram << 8 | lower_octet(subject[at]);
-            if (at >= 3) bits_.set(bit(gram));
+        for (std::size_t at = 0; at < octets_.size(); ++at) {
+            gram = gram << 8 | lower_octet(octets_[at]);
+            if (at >= 3) run_bits_->set(run_bit(gram));
         }
     }
-    bool may_hold(std::span<const std::uint32_t> grams) const {
-        return std::all_of(grams.begin(), grams.end(), [this](std::uint32_t gram) { return bits_.test(bit(gram)); });
+    return std::all_of(grams.begin(), grams.end(),
+                       [this](std::uint32_t gram) { return run_bits_->test(run_bit(gram)); });
+}
+
+const std::vector<std::uint32_t> &NmapPrefilter::keyed_grams_in(Subject &subject) const {
+    // A selection built after the last scan may key on grams the scan did not look for.
+    if (subject.keyed_grams_for_ == grams_.size()) return subject.keyed_grams_;
+    subject.keyed_grams_for_ = grams_.size();
+    subject.keyed_grams_.clear();
+    std::uint32_t gram = 0;
+    for (std::size_t at = 0; at < subject.octets_.size(); ++at) {
+        gram = gram << 8 | lower_octet(subject.octets_[at]);
+        if (at < 3) continue;
+        const std::size_t bit = filter_bit(gram);
+        if ((filter_[bit / 64] >> (bit % 64) & 1) == 0) continue;
+        if (const auto known = grams_.find(gram); known != grams_.end()) subject.keyed_grams_.push_back(known->second);
     }
+    std::sort(subject.keyed_grams_.begin(), subject.keyed_grams_.end());
+    subject.keyed_grams_.erase(std::unique(subject.keyed_grams_.begin(), subject.keyed_grams_.end()),
+                               subject.keyed_grams_.end());
+    return subject.keyed_grams_;
+}
 
-private:
-    static constexpr std::size_t kBits = 1u << 14;  // 2 KiB: a 2,048-octet subject sets an eighth
-    static std::size_t bit(std::uint32_t gram) { return (gram * 2654435761u) >> (32 - 14); }
-    std::bitset<kBits> bits_;
-};
-
-}  // namespace
-
-std::vector<std::size_t> NmapPrefilter::candidates(const Selection &selection, std::span<const std::uint8_t> subject) {
+std::vector<std::size_t> NmapPrefilter::candidates(const Selection &selection, Subject &prepared) {
+    const std::span<const std::uint8_t> subject = prepared.octets_;
     std::vector<std::uint32_t> positions = selection.always_;
     auto add = [&positions](const std::vector<std::uint32_t> &more) {
         positions.insert(positions.end(), more.begin(), more.end());
@@ -351,33 +378,20 @@ std::vector<std::size_t> NmapPrefilter::candidates(const Selection &selection, s
             for (const std::uint32_t offset : deeper->second) add_window(offset);
         scan = scan || selection.scan_heads_[caseless].contains(head);
     }
-    if (scan) {
-        std::uint32_t gram = 0;
-        for (std::size_t at = 0; at < subject.size(); ++at) {
-            gram = gram << 8 | lower_octet(subject[at]);
-            if (at < 3) continue;
-            const std::size_t bit = filter_bit(gram);
-            if ((filter_[bit / 64] >> (bit % 64) & 1) == 0) continue;
-            const auto known = grams_.find(gram);
-            if (known == grams_.end()) continue;
-            if (const auto keyed = selection.by_gram_.find(known->second); keyed != selection.by_gram_.end())
+    if (scan && !selection.by_gram_.empty())
+        for (const std::uint32_t index : keyed_grams_in(prepared))
+            if (const auto keyed = selection.by_gram_.find(index); keyed != selection.by_gram_.end())
                 add(keyed->second);
-        }
-    }
     std::sort(positions.begin(), positions.end());
     positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
     std::vector<std::size_t> out;
-    std::optional<SubjectGrams> subject_grams;  // made for the first line that requires a run
     for (const std::uint32_t position : positions) {
         const std::size_t m = selection.matches_[position];
         const Row &r = rows_[m];
         if (!begins_with_prefix(subject, r.prefix, r.caseless) ||
             !leading_octets_allow(after_prefix(m), subject.subspan(r.prefix.size())))
             continue;
-        if (const auto &grams = grams_of(m); !grams.empty()) {
-            if (!subject_grams) subject_grams.emplace(subject);
-            if (!subject_grams->may_hold(grams)) continue;
-        }
+        if (const auto &grams = grams_of(m); !grams.empty() && !prepared.may_hold(grams)) continue;
         out.push_back(m);
     }
     return out;

@@ -13,7 +13,9 @@
 #pragma once
 
 #include <array>
+#include <bitset>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -73,8 +75,31 @@ public:
     // `subject`, in the list's order: its prefix begins the subject, the
     // octets after it are of the line's leading sets, and every four-octet
     // run the line requires is in it (up to a hash collision).
+    // A subject as candidates() reads it: its keyed grams and its
+    // four-octet runs found once, for every selection it is tried against.
+    class Subject {
+        friend class NmapPrefilter;
+
+    public:
+        explicit Subject(std::span<const std::uint8_t> octets) : octets_(octets) {}
+
+    private:
+        // Whether every gram may be a run of the subject (one bit per hash).
+        bool may_hold(std::span<const std::uint32_t> grams);
+        static std::size_t run_bit(std::uint32_t gram) { return (gram * 2654435761u) >> (32 - 14); }
+
+        std::span<const std::uint8_t> octets_;
+        std::optional<std::bitset<1u << 14>> run_bits_;  // 2 KiB: a 2,048-octet subject sets an eighth
+        std::vector<std::uint32_t> keyed_grams_;         // indices of the keyed grams it holds
+        std::size_t keyed_grams_for_ = SIZE_MAX;         // grams_.size() when they were found
+    };
+
     // Not const: a candidate's required grams are found on first use.
-    std::vector<std::size_t> candidates(const Selection &selection, std::span<const std::uint8_t> subject);
+    std::vector<std::size_t> candidates(const Selection &selection, Subject &subject);
+    std::vector<std::size_t> candidates(const Selection &selection, std::span<const std::uint8_t> subject) {
+        Subject prepared(subject);
+        return candidates(selection, prepared);
+    }
     std::vector<std::size_t> candidates(std::span<const std::size_t> matches, std::span<const std::uint8_t> subject) {
         return candidates(select(matches), subject);
     }
@@ -96,6 +121,7 @@ private:
     const std::vector<std::uint32_t> &grams_of(std::size_t m);
     std::span<const OctetSet> after_prefix(std::size_t m);
     std::uint32_t index_gram(std::uint32_t gram);
+    const std::vector<std::uint32_t> &keyed_grams_in(Subject &subject) const;
 
     const NmapDatabase *db_;
     std::vector<Row> rows_;                                   // one per database match

@@ -134,8 +134,8 @@ bool client_sent(const NmapProbe &probe, std::span<const std::uint8_t> client) {
     const std::string_view sent{reinterpret_cast<const char *>(client.data()), client.size()};
     // Either form needs the same first octet: most probes end here.
     if (probe.payload.empty() || sent.empty() || sent[0] != probe.payload[0]) return false;
-    if (!is_text(probe.payload)) return sent == probe.payload;
-    const auto word = first_word(probe.payload);
+    if (!probe.text) return sent == probe.payload;
+    const std::string_view word = std::string_view(probe.payload).substr(0, probe.first_word_length);
     return word.size() >= 3 && sent.size() > word.size() && sent.starts_with(word) &&
            (sent[word.size()] == ' ' || sent[word.size()] == '\r' || sent[word.size()] == '\n');
 }
@@ -200,6 +200,14 @@ NmapDatabase parse_nmap_service_probes(std::string_view text) {
         }
     }
     own_texts(db);
+    for (std::size_t i = 0; i < db.probes.size() && i <= UINT16_MAX; ++i) {
+        NmapProbe &probe = db.probes[i];
+        probe.text = is_text(probe.payload);
+        probe.first_word_length = first_word(probe.payload).size();
+        if (!probe.payload.empty())
+            db.probes_by_first_octet[probe.transport == Transport::Udp][static_cast<unsigned char>(probe.payload[0])]
+                .push_back(static_cast<std::uint16_t>(i));
+    }
     return db;
 }
 
@@ -207,8 +215,8 @@ std::vector<std::size_t> probes_sent(const NmapDatabase &db, Transport transport
                                      std::span<const std::uint8_t> client_payload) {
     std::vector<std::size_t> sent;
     if (client_payload.empty()) return sent;
-    for (std::size_t i = 0; i < db.probes.size(); ++i)
-        if (db.probes[i].transport == transport && client_sent(db.probes[i], client_payload)) sent.push_back(i);
+    for (const std::uint16_t i : db.probes_by_first_octet[transport == Transport::Udp][client_payload[0]])
+        if (client_sent(db.probes[i], client_payload)) sent.push_back(i);
     return sent;
 }
 
@@ -268,6 +276,8 @@ std::string expand_template(std::string_view templ, std::span<const std::string>
 }
 
 bool pcre_has_top_level_alternative(std::string_view pattern) {
+    // Most patterns have no '|' at all: found without the walk below.
+    if (pattern.find('|') == std::string_view::npos) return false;
     int depth = 0;
     bool in_class = false;
     for (std::size_t i = 0; i < pattern.size(); ++i) {

@@ -7,6 +7,7 @@
 // speaks first) and probes whose request the client really sent.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -39,6 +40,10 @@ struct NmapProbe {
     Transport transport = Transport::Tcp;
     std::string name;     // "NULL", "GetRequest"
     std::string payload;  // the request octets (empty for NULL)
+    // How a client's payload is compared with it (client_sent), worked out
+    // once: a text request by its first word, a binary one octet for octet.
+    bool text = false;
+    std::size_t first_word_length = 0;
     std::size_t line = 0;
     std::vector<std::string> fallbacks;  // probes whose matches also apply
     std::vector<std::size_t> matches;    // indices into NmapDatabase::matches
@@ -48,6 +53,8 @@ struct NmapDatabase {
     std::vector<NmapProbe> probes;
     std::vector<NmapMatch> matches;
     std::unique_ptr<char[]> texts;  // what the matches' views point into
+    // [TCP, UDP][first octet of the request]: the probes a client's payload could have sent.
+    std::array<std::array<std::vector<std::uint16_t>, 256>, 2> probes_by_first_octet;
     std::size_t skipped_lines = 0;  // lines that did not parse (ignored)
 
     const NmapProbe *probe(std::string_view name, Transport transport) const;

@@ -17,6 +17,7 @@
 #include "core/ghostports/announcements.hpp"
 #include "core/ghostports/naming_heuristics.hpp"
 #include "wireshark/ghostports/nmap_matcher.hpp"
+#include "wireshark/ghostports/port_preferences.hpp"
 #include "wireshark/ghostports/withheld_frames.hpp"
 
 namespace ghostports {
@@ -80,8 +81,7 @@ std::span<const std::uint8_t> payload_of(tvbuff_t *tvb) {
 }
 
 bool is_ghost_port(const char *module, bool tcp, guint32 port) {
-    range_t *ports = prefs_get_range_value(module, tcp ? "tcp.port" : "udp.port");
-    return ports != nullptr && value_is_in_range(ports, port);
+    return in_port_preference(module, tcp, port);
 }
 
 // The side on the ghost port is the server; if both or neither are, the

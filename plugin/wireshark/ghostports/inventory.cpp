@@ -15,6 +15,7 @@
 
 #include "wireshark/frame_records.hpp"
 #include "wireshark/ghostports/exposures.hpp"
+#include "wireshark/ghostports/port_preferences.hpp"
 
 namespace ghostports {
 
@@ -76,10 +77,8 @@ stat_tap_table_ui g_ui;
 GHashTable *g_rows = nullptr;
 
 const char *layer_of(guint32 server_port, bool tcp) {
-    for (const char *layer : {"rescap", "decap"}) {
-        range_t *ports = prefs_get_range_value(layer, tcp ? "tcp.port" : "udp.port");
-        if (ports != nullptr && value_is_in_range(ports, server_port)) return layer[0] == 'r' ? "RESCAP" : "DECAP";
-    }
+    for (const char *layer : {"rescap", "decap"})
+        if (in_port_preference(layer, tcp, server_port)) return layer[0] == 'r' ? "RESCAP" : "DECAP";
     return nullptr;
 }
 

@@ -56,14 +56,14 @@ ws_compat::PrefBool g_enabled = TRUE;
 
 const NmapDatabase *load() {
     Database &d = database();
-    const std::string wanted = g_path != nullptr ? g_path : "";
+    const char *wanted = g_path != nullptr ? g_path : "";  // asked per payload: no copy
     if (d.loaded && d.path == wanted) return &d.db;
     d = Database{};
     d.path = wanted;
     d.loaded = true;
     gchar *text = nullptr;
     gsize length = 0;
-    if (!wanted.empty() && g_file_get_contents(wanted.c_str(), &text, &length, nullptr)) {
+    if (*wanted != '\0' && g_file_get_contents(wanted, &text, &length, nullptr)) {
         d.db = parse_nmap_service_probes(std::string_view(text, length));
         g_free(text);
     }
@@ -189,10 +189,11 @@ NmapVerdict nmap_identify(Transport transport, const NmapSent &sent, std::span<c
     NmapPrefilter &prefilter = *database().prefilter;
     // nmap reads a bounded answer too; past this, a pattern's cost would grow with the payload.
     server_payload = server_payload.first(std::min(server_payload.size(), kSubjectLimit));
+    NmapPrefilter::Subject subject(server_payload);  // scanned once for every probe's lines
     NmapVerdict soft;
     const std::vector<std::size_t> asked(sent.probes, sent.probes + sent.count);
     for (const NmapProbe *probe : probes_to_judge(*db, transport, asked, banner)) {
-        for (std::size_t index : prefilter.candidates(selection_of(probe), server_payload)) {
+        for (std::size_t index : prefilter.candidates(selection_of(probe), subject)) {
             const NmapMatch &match = db->matches[index];
             if (match.soft && soft.match != nullptr) continue;
             std::vector<std::string> groups;
@@ -212,7 +213,7 @@ NmapVerdict nmap_identify(Transport transport, const NmapSent &sent, std::span<c
     if (soft.match == nullptr) {
         const NmapPrefilter::Selection &lines =
             unnamed ? anchored_selection(transport) : protocol_selection(known_protocol, transport);
-        for (std::size_t index : prefilter.candidates(lines, server_payload)) {
+        for (std::size_t index : prefilter.candidates(lines, subject)) {
             const NmapMatch &match = db->matches[index];
             if (!unnamed && !reads_product_from_payload(match)) continue;
             std::vector<std::string> groups;
