@@ -11,7 +11,8 @@
 //   filtered out for that pattern (the filter may only skip what the
 //   pattern itself rules out);
 // - leading_octet_sets agrees with literal_prefix: each prefix octet is in
-//   its position's set.
+//   its position's set; literal_head is the folded first four octets of a
+//   prefix that has them.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -29,6 +30,9 @@ using ghostports::NmapPrefilter;
 void check_pattern(std::string_view pattern) {
     const std::string prefix = ghostports::literal_prefix(pattern);
     FUZZ_CHECK(prefix.size() <= pattern.size(), prefix.size(), pattern.size());
+    // The head index (nmap_matcher.cpp) finds a line by its prefix's first four octets.
+    if (prefix.size() >= 4)
+        FUZZ_CHECK(ghostports::literal_head(pattern) == ghostports::folded_head(fuzz::as_bytes(prefix)), prefix.size());
     for (const std::string &run : ghostports::required_literals(pattern))
         FUZZ_CHECK(!run.empty() && run.size() <= pattern.size(), run.size(), pattern.size());
 }

@@ -132,6 +132,20 @@ TEST(NmapProbes, LiteralPrefixOfAnchoredPatterns) {
     EXPECT_EQ(literal_prefix("^a\\|b"), "a|b");  // an escaped bar
 }
 
+// The head index of nmap_matcher.cpp: a line is found by the first four
+// octets of its literal prefix, letters folded, and an answer by its own.
+TEST(NmapProbes, LiteralHeadsFoldCaseAndNeedFourOctets) {
+    EXPECT_EQ(literal_head("^SSH-([\\d.]+)-OpenSSH"), folded_head(bytes("ssh-")));
+    EXPECT_EQ(literal_head("^HTTP/1\\.[01]"), folded_head(bytes("Http/1.1 200")));
+    EXPECT_EQ(literal_head("^\\x16\\x03\\0\\0\\x02"), folded_head(bytes(std::string("\x16\x03\0\0", 4))));
+    EXPECT_EQ(literal_head("^220 ("), folded_head(bytes("220 ")));
+    EXPECT_EQ(literal_head("^22(0|1)"), std::nullopt);  // "22": shorter than a head
+    EXPECT_EQ(literal_head("^ab?cd"), std::nullopt);
+    EXPECT_EQ(literal_head("abcd"), std::nullopt);  // not anchored
+    EXPECT_EQ(folded_head(bytes("abc")), std::nullopt);
+    EXPECT_NE(folded_head(bytes("HTTP")), folded_head(bytes("HTTQ")));
+}
+
 TEST(NmapProbes, PrefixComparisonHonoursCase) {
     EXPECT_TRUE(begins_with_prefix(bytes("SSH-2.0-x"), "SSH-", false));
     EXPECT_FALSE(begins_with_prefix(bytes("ssh-2.0-x"), "SSH-", false));

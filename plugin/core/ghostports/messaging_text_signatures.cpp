@@ -375,6 +375,7 @@ bool adc_messages(Payload p) {
 
 bool tinc_meta(Payload p) {
     const string_view s = as_text(p);
+    if (!s.starts_with("0 ")) return false;  // ID's request number, before the search for its end
     const auto lf = s.find('\n');
     if (lf == string_view::npos) return false;
     const string_view id = s.substr(0, lf);

@@ -329,11 +329,15 @@ std::optional<std::pair<char, std::size_t>> pcre_escaped_octet(std::string_view 
     }
 }
 
-std::string literal_prefix(std::string_view pattern) {
-    if (!pattern.starts_with('^') || pcre_has_top_level_alternative(pattern)) return {};
+namespace {
+
+// literal_prefix's run, at most `most` octets, without the check for a
+// top-level alternative.
+std::string literal_run(std::string_view pattern, std::size_t most) {
+    if (!pattern.starts_with('^')) return {};
     std::string prefix;
     std::size_t i = 1;
-    while (i < pattern.size()) {
+    while (i < pattern.size() && prefix.size() < most) {
         char octet = pattern[i];
         std::size_t length = 1;
         if (octet == '\\') {
@@ -350,6 +354,26 @@ std::string literal_prefix(std::string_view pattern) {
         if (next == '+') break;  // present, but what follows may repeat it
     }
     return prefix;
+}
+
+}  // namespace
+
+std::string literal_prefix(std::string_view pattern) {
+    if (pcre_has_top_level_alternative(pattern)) return {};
+    return literal_run(pattern, std::string::npos);
+}
+
+std::optional<std::uint32_t> literal_head(std::string_view pattern) {
+    const std::string head = literal_run(pattern, 4);
+    if (head.size() < 4) return std::nullopt;
+    return folded_head(std::span(reinterpret_cast<const std::uint8_t *>(head.data()), head.size()));
+}
+
+std::optional<std::uint32_t> folded_head(std::span<const std::uint8_t> octets) {
+    if (octets.size() < 4) return std::nullopt;
+    std::uint32_t head = 0;
+    for (std::size_t i = 0; i < 4; ++i) head = head << 8 | static_cast<std::uint8_t>(std::tolower(octets[i]));
+    return head;
 }
 
 bool begins_with_prefix(std::span<const std::uint8_t> subject, std::string_view prefix, bool caseless) {

@@ -98,6 +98,15 @@ bool reads_product_from_payload(const NmapMatch &match);
 // NULL probe's 4,000 patterns have one).
 std::string literal_prefix(std::string_view pattern);
 
+// The first four octets of literal_prefix (ASCII letters lower-cased), as
+// a key that finds a line by the beginning of the answers it can match;
+// nullopt when the run after `^` is shorter. It does not look for a
+// top-level alternative (a scan of the whole pattern): a line that has one
+// has no literal_prefix and must be filtered by it.
+std::optional<std::uint32_t> literal_head(std::string_view pattern);
+// The same key for an answer's first four octets.
+std::optional<std::uint32_t> folded_head(std::span<const std::uint8_t> octets);
+
 // True when a PCRE pattern has a `|` outside every group and class.
 bool pcre_has_top_level_alternative(std::string_view pattern);
 
