@@ -26,7 +26,10 @@
 # baseline (`-d tcp.port==283,data -d udp.port==283,data -d
 # tcp.port==403,data -d udp.port==403,data`, same tshark and plugin file);
 # for the HTTP cases also the same bytes given to Wireshark's own HTTP
-# dissector (`-d tcp.port==283,http`, row "http"), for scale; with
+# dissector (`-d tcp.port==283,http`, row "http"), for scale; for every
+# case, Wireshark without the plugin's protocols (`--disable-protocol rescap
+# --disable-protocol decap`, row "wireshark"): what tshark alone does on an
+# unassigned port, its heuristic dissectors offered every payload; with
 # --variant, also the plugin with those tshark arguments (e.g. `-o
 # ghostid.nmap:FALSE`, row "variant").
 # Prints the ratios next to the issue's targets (10k TCP random/HTTP within
@@ -103,19 +106,20 @@ for c in $cases; do
   if [ -n "$before" ]; then specs+=("before|$work/before|-n -r $cap"); fi
   if [ -n "$variant" ]; then specs+=("variant|$work/home|-n -r $cap $variant"); fi
   specs+=("data|$work/home|-n -r $cap $data")
+  specs+=("wireshark|$work/home|-n -r $cap --disable-protocol rescap --disable-protocol decap")
   # HTTP cases: the same bytes through Wireshark's own HTTP dissector, for scale.
   case $c in http* | header*) specs+=("http|$work/home|-n -r $cap $data -d tcp.port==283,http") ;; esac
   echo "== $c: $frames frames, load $load"
   bench_alternate "$runs" "$work/result" "${specs[@]}"
   td=$(bench_value "$work/result" data 2)
   rd=$(bench_value "$work/result" data 3)
-  for who in plugin before variant http; do
+  for who in plugin before variant wireshark http; do
     grep -q "^$who " "$work/result" || continue
     t=$(bench_value "$work/result" "$who" 2)
     r=$(bench_value "$work/result" "$who" 3)
     was_cut=$(bench_value "$work/result" "$who" 4)
     goal=${target[$c]:-}
-    if [ "$who" = http ]; then goal=""; fi
+    if [ "$who" = http ] || [ "$who" = wireshark ]; then goal=""; fi
     name=$who
     if [ "$who" = variant ]; then name="plugin \`$variant\`"; fi
     row=$(awk -v w="${what[$c]}" -v who="$name" -v f="$frames" -v t="$t" -v td="$td" -v r="$r" -v rd="$rd" \
@@ -145,6 +149,7 @@ tshark_version=${tshark_version%.}
   echo "- plugin: $(bench_plugin_name "$plugin")"
   if [ -n "$before" ]; then echo "- before: $(bench_plugin_name "$before")"; fi
   if [ -n "$variant" ]; then echo "- plugin \`$variant\`: the plugin above with these tshark arguments"; fi
+  echo "- wireshark: tshark without the plugin's protocols (\`--disable-protocol rescap --disable-protocol decap\`): Wireshark alone on unassigned ports, its heuristic dissectors offered every payload, for scale"
   echo "- http (HTTP cases): the same bytes decoded by Wireshark's HTTP dissector (\`-d tcp.port==283,http\`), for scale"
   echo
   echo "| case | plugin | frames | plugin s | data s | time ratio | target | added µs / conversation | plugin MiB | data MiB | RSS ratio | load |"

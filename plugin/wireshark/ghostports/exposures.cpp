@@ -10,6 +10,7 @@
 #include "core/ghostports/exposures.hpp"
 #include "wireshark/compat.hpp"
 #include "wireshark/frame_records.hpp"
+#include "wireshark/ghostports/conversation.hpp"
 
 namespace ghostports {
 
@@ -64,7 +65,7 @@ const char *file_string(const std::string &s) {
 // First pass: scan and append to this frame's list.
 void scan_octets(packet_info *pinfo, std::span<const std::uint8_t> payload, bool from_client) {
     if (payload.empty()) return;
-    conversation_t *conversation = find_or_create_conversation(pinfo);
+    conversation_t *conversation = stable_conversation(pinfo);
     // Most conversations never leave a scanner anything to remember: keep
     // one only while it does (3.7 MiB on the benchmark capture otherwise).
     auto &kept = scanners();
@@ -97,8 +98,7 @@ void scan_octets(packet_info *pinfo, std::span<const std::uint8_t> payload, bool
 void scan(tvbuff_t *tvb, packet_info *pinfo, bool from_client, guint32 from) {
     const guint length = tvb_captured_length(tvb);
     if (length <= from) return;
-    scan_octets(pinfo,
-                {tvb_get_ptr(tvb, static_cast<gint>(from), static_cast<gint>(length - from)), length - from},
+    scan_octets(pinfo, {tvb_get_ptr(tvb, static_cast<gint>(from), static_cast<gint>(length - from)), length - from},
                 from_client);
 }
 

@@ -12,6 +12,7 @@
 
 #include "core/rescap/heuristic.hpp"
 #include "wireshark/frame_records.hpp"
+#include "wireshark/ghostports/conversation.hpp"
 
 namespace rescap {
 namespace {
@@ -52,7 +53,9 @@ bool after(guint32 a, guint32 b) {
 }
 
 StreamDirection &direction_of(packet_info *pinfo, StreamDirection **peer = nullptr) {
-    conversation_t *conversation = find_or_create_conversation(pinfo);
+    // The frame's conversation as its first pass found it, once per frame
+    // for framing, identification and exposures alike.
+    conversation_t *conversation = ghostports::stable_conversation(pinfo);
     auto *state = static_cast<StreamConversation *>(wmem_map_lookup(g_conversations, conversation));
     if (state == nullptr) {
         state = wmem_new0(wmem_file_scope(), StreamConversation);
@@ -65,8 +68,12 @@ StreamDirection &direction_of(packet_info *pinfo, StreamDirection **peer = nullp
 }
 
 bool tcp_relative_sequence_numbers() {
-    module_t *tcp = prefs_find_module("tcp");
-    pref_t *pref = tcp != nullptr ? prefs_find_preference(tcp, "relative_sequence_numbers") : nullptr;
+    // Found once (a lookup by name per segment was 450 instructions); its value is read each time.
+    static pref_t *pref = nullptr;
+    if (pref == nullptr) {
+        module_t *tcp = prefs_find_module("tcp");
+        pref = tcp != nullptr ? prefs_find_preference(tcp, "relative_sequence_numbers") : nullptr;
+    }
     return pref != nullptr && prefs_get_bool_value(pref, pref_current);
 }
 
@@ -75,7 +82,7 @@ bool tcp_relative_sequence_numbers() {
 // of order. Within one maximum message size of `seq` only.
 guint32 expected_start(const StreamDirection &direction, packet_info *pinfo, guint32 seq) {
     guint32 start = seq;
-    const struct tcp_analysis *tcpd = get_tcp_conversation_data(find_or_create_conversation(pinfo), pinfo);
+    const struct tcp_analysis *tcpd = get_tcp_conversation_data(ghostports::stable_conversation(pinfo), pinfo);
     // TCP_S_SAW_SYN / TCP_S_SAW_SYNACK (packet-tcp.c) beyond TCP_S_BASE_SEQ_SET.
     if (tcpd != nullptr && tcpd->fwd != nullptr && (tcpd->fwd->static_flags & 0x06) != 0)
         start = tcp_relative_sequence_numbers() ? 1 : tcpd->fwd->base_seq + 1;
@@ -89,7 +96,7 @@ guint32 expected_start(const StreamDirection &direction, packet_info *pinfo, gui
 // calls out of order or retransmitted from sub-dissectors), or the peer
 // acknowledged them (pure ACKs never reach rescap): they will never come.
 bool tcp_saw_gap(packet_info *pinfo, guint32 next_seq) {
-    const struct tcp_analysis *tcpd = get_tcp_conversation_data(find_or_create_conversation(pinfo), pinfo);
+    const struct tcp_analysis *tcpd = get_tcp_conversation_data(ghostports::stable_conversation(pinfo), pinfo);
     if (tcpd == nullptr || tcpd->fwd == nullptr || tcpd->rev == nullptr) return false;
     // The analysis works in absolute sequence numbers.
     const guint32 base = tcp_relative_sequence_numbers() ? tcpd->fwd->base_seq : 0;
