@@ -247,8 +247,10 @@ const TunnelInfo &tunnel_info(TunnelKind kind) {
     return row < std::size(kTunnelKinds) ? kTunnelKinds[row] : kTunnelKinds[0];
 }
 
-Tunnel find_tunnel(Octets payload) {
-    if (classify_payload(payload) != InnerKind::None) return {};
+namespace {
+
+// find_tunnel for a payload already known not to be a bare packet.
+Tunnel tunnel_in(const Octets &payload) {
     // Strictest header check first: MPLS (one bottom-of-stack bit) says least, the search last.
     for (Tunnel (*check)(const Octets &) : {vxlan, vxlan_gpe, geneve, gtp_u, gre, mpls}) {
         const Tunnel tunnel = check(payload);
@@ -259,10 +261,17 @@ Tunnel find_tunnel(Octets payload) {
     return unknown_header(payload);
 }
 
+}  // namespace
+
+Tunnel find_tunnel(Octets payload) {
+    if (classify_payload(payload) != InnerKind::None) return {};
+    return tunnel_in(payload);
+}
+
 Tunnel find_inner(Octets payload) {
     const InnerKind bare = classify_payload(payload);
     if (bare != InnerKind::None) return {TunnelKind::None, 0, bare};
-    return find_tunnel(payload);
+    return tunnel_in(payload);  // classified once, not again by find_tunnel
 }
 
 }  // namespace decap

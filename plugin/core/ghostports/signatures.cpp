@@ -11,6 +11,7 @@
 #include <cctype>
 #include <optional>
 #include <string_view>
+#include <vector>
 #include <utility>
 
 #include "core/ghostports/text_grammar.hpp"
@@ -1839,11 +1840,33 @@ bool applies(const Signature &row, Transport transport, Sender sender) {
            (static_cast<unsigned>(row.sender) & static_cast<unsigned>(sender)) != 0;
 }
 
+// The rows that apply to each single (transport, sender), in table order:
+// a payload is offered only to those (half the table, as a rule).
+using RowList = std::vector<const Signature *>;
+const RowList &rows_for(Transport transport, Sender sender) {
+    static const std::array<RowList, 4> lists = [] {
+        std::array<RowList, 4> by;
+        for (const Transport t : {Transport::Tcp, Transport::Udp})
+            for (const Sender from : {Sender::Client, Sender::Server})
+                for (const Signature &row : kSignatures)
+                    if (applies(row, t, from))
+                        by[(t == Transport::Udp ? 2 : 0) + (from == Sender::Server ? 1 : 0)].push_back(&row);
+        return by;
+    }();
+    return lists[(transport == Transport::Udp ? 2 : 0) + (sender == Sender::Server ? 1 : 0)];
+}
+
 }  // namespace
 
 const Signature *match_signature(std::span<const std::uint8_t> payload, Transport transport, Sender sender) {
     if (payload.empty()) return nullptr;
-    for (const Signature &row : kSignatures)
+    if ((transport == Transport::Tcp || transport == Transport::Udp) &&
+        (sender == Sender::Client || sender == Sender::Server)) {
+        for (const Signature *row : rows_for(transport, sender))
+            if (row->matches(payload)) return row;
+        return nullptr;
+    }
+    for (const Signature &row : kSignatures)  // Both / Either: every row that applies to either
         if (applies(row, transport, sender) && row.matches(payload)) return &row;
     return nullptr;
 }
