@@ -176,7 +176,8 @@ std::span<const OctetSet> NmapPrefilter::after_prefix(std::size_t m) {
 const std::vector<std::uint32_t> &NmapPrefilter::grams_of(std::size_t m) {
     Row &row = rows_[m];
     if (row.grams_found) return row.grams;
-    // At most kGramsPerPattern: a rare one is found among the first few dozen.
+    // At most kGramsPerPattern: enough to rule a line out by a run the
+    // answer lacks (keying uses 32 of them, key_candidates).
     constexpr std::size_t kGramsPerPattern = 128;
     row.grams_found = true;
     for (const std::string &run : required_literals(db_->matches[m].pattern))
