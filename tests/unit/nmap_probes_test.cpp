@@ -146,6 +146,27 @@ TEST(NmapProbes, LiteralHeadsFoldCaseAndNeedFourOctets) {
     EXPECT_NE(folded_head(bytes("HTTP")), folded_head(bytes("HTTQ")));
 }
 
+// One reader of PCRE quantifiers for the prefix, the required runs and the
+// leading classes: where it ends, and whether it allows zero.
+TEST(NmapProbes, QuantifiersAndLiteralBraces) {
+    auto read = [](std::string_view pattern) {
+        bool optional = false;
+        const std::size_t end = pcre_quantifier_end(pattern, 1, optional);
+        return std::pair{end, optional};
+    };
+    EXPECT_EQ(read("a?b"), (std::pair<std::size_t, bool>{2, true}));
+    EXPECT_EQ(read("a*?b"), (std::pair<std::size_t, bool>{3, true}));
+    EXPECT_EQ(read("a++b"), (std::pair<std::size_t, bool>{3, false}));
+    EXPECT_EQ(read("a{2}b"), (std::pair<std::size_t, bool>{4, false}));
+    EXPECT_EQ(read("a{01,}b"), (std::pair<std::size_t, bool>{6, false}));
+    EXPECT_EQ(read("a{0,3}b"), (std::pair<std::size_t, bool>{6, true}));
+    EXPECT_EQ(read("a{,3}b"), (std::pair<std::size_t, bool>{5, true}));      // newer PCRE2's {0,3}
+    EXPECT_EQ(read("a{ 2}b"), (std::pair<std::size_t, bool>{5, true}));      // blanks: newer PCRE2 only
+    EXPECT_EQ(read("a{\"x\"}b"), (std::pair<std::size_t, bool>{1, false}));  // a literal brace
+    EXPECT_EQ(read("a{}b"), (std::pair<std::size_t, bool>{1, false}));
+    EXPECT_EQ(read("ab"), (std::pair<std::size_t, bool>{1, false}));
+}
+
 TEST(NmapProbes, PrefixComparisonHonoursCase) {
     EXPECT_TRUE(begins_with_prefix(bytes("SSH-2.0-x"), "SSH-", false));
     EXPECT_FALSE(begins_with_prefix(bytes("ssh-2.0-x"), "SSH-", false));

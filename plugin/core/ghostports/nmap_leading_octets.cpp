@@ -118,27 +118,6 @@ std::optional<OctetSet> atom_at(std::string_view pattern, std::size_t i, std::si
     return OctetSet{}.set(*octet);
 }
 
-// How often the atom ending before pattern[i] must occur: 1 without a
-// quantifier, 0 when it may be absent, 2 for "at least once, maybe more"
-// (what follows is then at an unknown position).
-int least_repeats(std::string_view pattern, std::size_t i) {
-    if (i >= pattern.size()) return 1;
-    switch (pattern[i]) {
-        case '?':
-        case '*': return 0;
-        case '+': return 2;
-        case '{': {
-            // "{n", "{n,", "{n,m}": at least n. "{,m}" is a quantifier in
-            // newer PCRE2 and a literal in older: either way, stop here.
-            std::size_t at = i + 1, least = 0;
-            for (; at < pattern.size() && pattern[at] >= '0' && pattern[at] <= '9' && least < 1000; ++at)
-                least = least * 10 + static_cast<std::size_t>(pattern[at] - '0');
-            return at == i + 1 || least == 0 ? 0 : 2;
-        }
-        default: return 1;
-    }
-}
-
 }  // namespace
 
 std::vector<OctetSet> leading_octet_sets(std::string_view pattern, bool caseless) {
@@ -149,11 +128,12 @@ std::vector<OctetSet> leading_octet_sets(std::string_view pattern, bool caseless
         std::size_t next = i;
         auto set = atom_at(pattern, i, next);
         if (!set) break;
-        const int repeats = least_repeats(pattern, next);
-        if (repeats == 0) break;
+        bool optional = false;
+        const std::size_t after = pcre_quantifier_end(pattern, next, optional);
+        if (optional) break;  // the atom may be absent
         if (caseless) add_other_case(*set);
         sets.push_back(*set);
-        if (repeats > 1) break;
+        if (after != next) break;  // repeated: what follows is at an unknown position
         i = next;
     }
     return sets;

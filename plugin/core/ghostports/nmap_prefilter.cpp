@@ -22,6 +22,16 @@ std::uint32_t gram_at(const char *at) {
     return gram;
 }
 
+// Calls `each` with every four-octet run of `octets`, lower-cased as gram_at reads one.
+template <typename Each>
+void for_each_gram(std::span<const std::uint8_t> octets, Each each) {
+    std::uint32_t gram = 0;
+    for (std::size_t at = 0; at < octets.size(); ++at) {
+        gram = gram << 8 | lower_octet(octets[at]);
+        if (at >= 3) each(gram);
+    }
+}
+
 std::size_t filter_bit(std::uint32_t gram) {
     return (gram * 2654435761u) >> 12;  // Fibonacci hash to 20 bits
 }
@@ -48,40 +58,6 @@ std::size_t skip_construct(std::string_view pattern, std::size_t i) {
             return i + 1;
         }
     }
-    return i;
-}
-
-// Skips a quantifier at pattern[i], if any; `optional` says whether it allows zero.
-std::size_t skip_quantifier(std::string_view pattern, std::size_t i, bool &optional) {
-    optional = false;
-    if (i >= pattern.size()) return i;
-    const char c = pattern[i];
-    if (c == '?' || c == '*') {
-        optional = true;
-        ++i;
-    } else if (c == '+') {
-        ++i;
-    } else if (c == '{') {
-        // "{n}", "{n,}", "{n,m}" (and "{,m}", a quantifier in newer PCRE2);
-        // any other "{" is a literal octet, not a quantifier.
-        std::size_t at = i + 1;
-        while (at < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[at]))) ++at;
-        const bool least_given = at > i + 1;
-        if (at < pattern.size() && pattern[at] == ',') {
-            ++at;
-            while (at < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[at]))) ++at;
-        } else if (!least_given) {
-            return i;
-        }
-        if (at >= pattern.size() || pattern[at] != '}') return i;
-        optional = !least_given ||
-                   pattern.substr(i + 1, at - i - 1).find_first_not_of("0,") == std::string_view::npos ||
-                   pattern[i + 1] == '0';
-        i = at + 1;
-    } else {
-        return i;
-    }
-    if (i < pattern.size() && (pattern[i] == '?' || pattern[i] == '+')) ++i;  // lazy / possessive
     return i;
 }
 
@@ -125,7 +101,7 @@ std::vector<std::string> required_literals_at(std::string_view pattern, int dept
             octet = static_cast<unsigned char>(c);
         }
         bool optional = false;
-        const std::size_t after = skip_quantifier(pattern, next, optional);
+        const std::size_t after = pcre_quantifier_end(pattern, next, optional);
         if (!group.empty() && !optional) {
             end_run();
             for (std::string &inner : required_literals_at(group, depth + 1)) runs.push_back(std::move(inner));
@@ -328,11 +304,7 @@ NmapPrefilter::Selection NmapPrefilter::select(std::span<const std::size_t> matc
 bool NmapPrefilter::Subject::may_hold(std::span<const std::uint32_t> grams) {
     if (!run_bits_) {
         run_bits_.emplace();
-        std::uint32_t gram = 0;
-        for (std::size_t at = 0; at < octets_.size(); ++at) {
-            gram = gram << 8 | lower_octet(octets_[at]);
-            if (at >= 3) run_bits_->set(run_bit(gram));
-        }
+        for_each_gram(octets_, [this](std::uint32_t gram) { run_bits_->set(run_bit(gram)); });
     }
     return std::all_of(grams.begin(), grams.end(),
                        [this](std::uint32_t gram) { return run_bits_->test(run_bit(gram)); });
@@ -343,14 +315,11 @@ const std::vector<std::uint32_t> &NmapPrefilter::keyed_grams_in(Subject &subject
     if (subject.keyed_grams_for_ == grams_.size()) return subject.keyed_grams_;
     subject.keyed_grams_for_ = grams_.size();
     subject.keyed_grams_.clear();
-    std::uint32_t gram = 0;
-    for (std::size_t at = 0; at < subject.octets_.size(); ++at) {
-        gram = gram << 8 | lower_octet(subject.octets_[at]);
-        if (at < 3) continue;
+    for_each_gram(subject.octets_, [this, &subject](std::uint32_t gram) {
         const std::size_t bit = filter_bit(gram);
-        if ((filter_[bit / 64] >> (bit % 64) & 1) == 0) continue;
+        if ((filter_[bit / 64] >> (bit % 64) & 1) == 0) return;
         if (const auto known = grams_.find(gram); known != grams_.end()) subject.keyed_grams_.push_back(known->second);
-    }
+    });
     std::sort(subject.keyed_grams_.begin(), subject.keyed_grams_.end());
     subject.keyed_grams_.erase(std::unique(subject.keyed_grams_.begin(), subject.keyed_grams_.end()),
                                subject.keyed_grams_.end());

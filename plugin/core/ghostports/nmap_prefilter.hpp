@@ -71,10 +71,6 @@ public:
     // Not const: the lines it holds are analysed on first use.
     Selection select(std::span<const std::size_t> matches);
 
-    // The indices of the selection (or of `matches`) that could match
-    // `subject`, in the list's order: its prefix begins the subject, the
-    // octets after it are of the line's leading sets, and every four-octet
-    // run the line requires is in it (up to a hash collision).
     // A subject as candidates() reads it: its keyed grams and its
     // four-octet runs found once, for every selection it is tried against.
     class Subject {
@@ -94,7 +90,11 @@ public:
         std::size_t keyed_grams_for_ = SIZE_MAX;         // grams_.size() when they were found
     };
 
-    // Not const: a candidate's required grams are found on first use.
+    // The indices of the selection (or of `matches`) that could match
+    // `subject`, in the list's order: its prefix begins the subject, the
+    // octets after it are of the line's leading sets, and every four-octet
+    // run the line requires is in it (up to a hash collision). Not const: a
+    // candidate's required grams and leading sets are found on first use.
     std::vector<std::size_t> candidates(const Selection &selection, Subject &subject);
     std::vector<std::size_t> candidates(const Selection &selection, std::span<const std::uint8_t> subject) {
         Subject prepared(subject);

@@ -275,6 +275,35 @@ std::string expand_template(std::string_view templ, std::span<const std::string>
     return out.substr(first, out.find_last_not_of(" \t") - first + 1);
 }
 
+std::size_t pcre_quantifier_end(std::string_view pattern, std::size_t i, bool &optional) {
+    optional = false;
+    if (i >= pattern.size()) return i;
+    const char c = pattern[i];
+    if (c == '?' || c == '*') {
+        optional = true;
+        ++i;
+    } else if (c == '+') {
+        ++i;
+    } else if (c == '{') {
+        const auto close = pattern.find('}', i);
+        if (close == std::string_view::npos) return i;
+        const std::string_view inside = pattern.substr(i + 1, close - i - 1);
+        if (inside.empty() || inside.find_first_not_of("0123456789, ") != std::string_view::npos ||
+            inside.find_first_of("0123456789") == std::string_view::npos)
+            return i;  // a literal "{"
+        const bool plain = std::isdigit(static_cast<unsigned char>(inside[0])) &&
+                           inside.find(' ') == std::string_view::npos && inside.find(',') == inside.rfind(',');
+        // The least count is zero when every digit before the comma is.
+        const std::string_view least = inside.substr(0, inside.find(','));
+        optional = !plain || least.find_first_not_of('0') == std::string_view::npos;
+        i = close + 1;
+    } else {
+        return i;
+    }
+    if (i < pattern.size() && (pattern[i] == '?' || pattern[i] == '+')) ++i;  // lazy / possessive
+    return i;
+}
+
 bool pcre_has_top_level_alternative(std::string_view pattern) {
     // Most patterns have no '|' at all: found without the walk below.
     if (pattern.find('|') == std::string_view::npos) return false;

@@ -107,6 +107,13 @@ std::optional<std::uint32_t> literal_head(std::string_view pattern);
 // The same key for an answer's first four octets.
 std::optional<std::uint32_t> folded_head(std::span<const std::uint8_t> octets);
 
+// Where a PCRE quantifier at pattern[i] ends (with its lazy or possessive
+// mark), or i when there is none; `optional` says whether it allows zero.
+// "{n}", "{n,}", "{n,m}" are quantifiers; "{,m}" and braces with blanks are
+// in newer PCRE2 only, so they count as optional ones (what they would
+// require is not relied on); any other "{" is a literal octet.
+std::size_t pcre_quantifier_end(std::string_view pattern, std::size_t i, bool &optional);
+
 // True when a PCRE pattern has a `|` outside every group and class.
 bool pcre_has_top_level_alternative(std::string_view pattern);
 

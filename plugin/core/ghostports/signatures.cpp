@@ -1843,17 +1843,19 @@ bool applies(const Signature &row, Transport transport, Sender sender) {
 // The rows that apply to each single (transport, sender), in table order:
 // a payload is offered only to those (half the table, as a rule).
 using RowList = std::vector<const Signature *>;
+std::size_t list_of(Transport transport, Sender sender) {
+    return (transport == Transport::Udp ? 2 : 0) + (sender == Sender::Server ? 1 : 0);
+}
 const RowList &rows_for(Transport transport, Sender sender) {
     static const std::array<RowList, 4> lists = [] {
         std::array<RowList, 4> by;
         for (const Transport t : {Transport::Tcp, Transport::Udp})
             for (const Sender from : {Sender::Client, Sender::Server})
                 for (const Signature &row : kSignatures)
-                    if (applies(row, t, from))
-                        by[(t == Transport::Udp ? 2 : 0) + (from == Sender::Server ? 1 : 0)].push_back(&row);
+                    if (applies(row, t, from)) by[list_of(t, from)].push_back(&row);
         return by;
     }();
-    return lists[(transport == Transport::Udp ? 2 : 0) + (sender == Sender::Server ? 1 : 0)];
+    return lists[list_of(transport, sender)];
 }
 
 }  // namespace
