@@ -358,3 +358,59 @@ TEST(Exposures, NutMpdCvsRshRloginLogins) {
                  ExposureProtocol::Rlogin, "remoteuser", 0);
     EXPECT_TRUE(run({{true, text(std::string_view("\0a b\0c\0d\0", 9))}}).empty()) << "a user name with a space";
 }
+
+// NATS client protocol: CONNECT's JSON options carry user / pass (nats-py, as recorded in fresh_nats_403).
+TEST(Exposures, NatsConnectUserAndPass) {
+    expect_login(
+        run({server("INFO {\"server_id\":\"N1\",\"version\":\"2.9.10\"} \r\n"),
+             client("CONNECT {\"verbose\":false,\"pedantic\":false,\"user\":\"evaluser\",\"pass\":\"Nats-s3cret\","
+                    "\"lang\":\"python\"}\r\n")}),
+        ExposureProtocol::Nats, "evaluser", 11);
+    expect_login(run({client("CONNECT {\"verbose\":false,\"auth_token\":\"t0ken\"}\r\n")}), ExposureProtocol::Nats, "",
+                 5);
+    EXPECT_TRUE(run({client("CONNECT {\"verbose\":false,\"pedantic\":false}\r\n")}).empty());
+    EXPECT_TRUE(run({client("CONNECT {\"pass\":\"x\"\r\n")}).empty());  // not JSON
+}
+
+// ManageSieve (RFC 5804 2.1): the mechanism quoted, the response a literal on the next line or a quoted string.
+TEST(Exposures, ManageSieveAuthenticatePlain) {
+    // "\0evaluser\0Si3ve-s3cret", as Dovecot's sieve-connect session sent it (managesieve_403)
+    expect_login(run({client("AUTHENTICATE \"PLAIN\" {32+}\r\n"), client("AGV2YWx1c2VyAFNpM3ZlLXMzY3JldA==\r\n")}),
+                 ExposureProtocol::ManageSieve, "evaluser", 12);
+    expect_login(run({client("AUTHENTICATE \"PLAIN\" \"AGV2YWx1c2VyAFNpM3ZlLXMzY3JldA==\"\r\n")}),
+                 ExposureProtocol::ManageSieve, "evaluser", 12);
+    EXPECT_TRUE(run({client("AUTHENTICATE \"GSSAPI\"\r\n"), client("\"YIIB\"\r\n")}).empty());
+}
+
+// AMQP 0-9-1 Connection.Start-Ok with mechanism PLAIN (rabbitmq-c's, rabbitmq_amqp_283).
+TEST(Exposures, AmqpStartOkPlain) {
+    const Bytes properties = Bytes{0, 0, 0, 0};
+    const Bytes method = Bytes{0x00, 0x0a, 0x00, 0x0b} + properties + Bytes{5} + text("PLAIN") + Bytes{0, 0, 0, 12} +
+                         Bytes{0} + text("guest") + Bytes{0} + text("guest") + Bytes{5} + text("en_US");
+    const Bytes frame = Bytes{1, 0, 0, 0, 0, 0, static_cast<std::uint8_t>(method.size())} + method + Bytes{0xce};
+    expect_login(run({{true, frame}}), ExposureProtocol::Amqp, "guest", 5);
+    Bytes amqplain = frame;
+    amqplain[16] = 'X';  // mechanism XLAIN: not PLAIN's layout
+    EXPECT_TRUE(run({{true, amqplain}}).empty());
+    Bytes wrong_method = frame;
+    wrong_method[10] = 0x0a;  // Connection.Start (the server's)
+    EXPECT_TRUE(run({{true, wrong_method}}).empty());
+}
+
+// IPMI 1.5 (v1.5 6.12.4): Get Session Challenge names the user, then authentication type 4 carries the password.
+TEST(Exposures, Ipmi15StraightPassword) {
+    const Bytes rmcp = Bytes{0x06, 0x00, 0xff, 0x07};
+    Bytes user(16, 0);
+    std::copy_n("evaluser", 8, user.begin());
+    const Bytes challenge = rmcp + Bytes{0x00, 0, 0, 0, 0, 0, 0, 0, 0, 24} + Bytes{0x20, 0x18, 0xc8, 0x81, 0x04, 0x39} +
+                            Bytes{0x04} + user + Bytes{0x00};
+    Bytes code(16, 0);
+    std::copy_n("Ipmi-s3cret", 11, code.begin());
+    const Bytes activate = rmcp + Bytes{0x04, 0, 0, 0, 0, 0x05, 0, 0, 0} + code + Bytes{8} +
+                           Bytes{0x20, 0x18, 0xc8, 0x81, 0x08, 0x3a, 0x04, 0x00};
+    expect_login(run({{true, challenge}, {true, activate}}), ExposureProtocol::Ipmi, "evaluser", 11);
+    Bytes md5 = activate;
+    md5[4] = 0x02;  // authentication type MD5: the code is a digest
+    EXPECT_TRUE(run({{true, challenge}, {true, md5}}).empty());
+    EXPECT_TRUE(run({{true, Bytes(activate.begin(), activate.end() - 1)}}).empty());  // message length disagrees
+}

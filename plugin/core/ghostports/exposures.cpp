@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/ghostports/json_value.hpp"
 #include "core/ghostports/messaging_text_signatures.hpp"
 #include "core/ghostports/signatures.hpp"
 #include "core/rescap/url.hpp"
@@ -312,6 +313,62 @@ std::optional<Credential> sasl_plain(const std::string &decoded) {
     return Credential{decoded.substr(first + 1, second - first - 1), decoded.size() - second - 1};
 }
 
+// NATS (client protocol "CONNECT"): the JSON options' user and pass, or an auth_token.
+std::optional<Credential> nats_connect(Bytes p) {
+    const std::string_view text(reinterpret_cast<const char *>(p.data()), p.size());
+    const std::size_t end = text.find("\r\n");
+    if (!text.starts_with("CONNECT {") || end == std::string_view::npos) return std::nullopt;
+    json::Object options;
+    options.keep_first_only = true;
+    std::size_t at = 8;
+    if (!json::read_object(text.substr(0, end), at, options)) return std::nullopt;
+    const json::Member *user = options.find("user"), *pass = options.find("pass"), *token = options.find("auth_token");
+    const bool user_named = user != nullptr && user->kind == json::Kind::String;
+    if (pass != nullptr && pass->kind == json::Kind::String)
+        return Credential{user_named ? std::string(user->value) : std::string(), pass->value.size()};
+    if (token != nullptr && token->kind == json::Kind::String) return Credential{"", token->value.size()};
+    return std::nullopt;
+}
+
+// AMQP 0-9-1 Connection.Start-Ok (class 10, method 11) on channel 0:
+// client properties, mechanism PLAIN, its SASL response.
+std::optional<Credential> amqp_start_ok(Bytes p) {
+    if (p.size() < 7 + 4 + 4 + 1 + 4 || p[0] != 1 || read_be16(p, 1) != 0) return std::nullopt;
+    const std::uint32_t size = read_be32(p, 3);
+    if (size > p.size() - 7 || read_be16(p, 7) != 10 || read_be16(p, 9) != 11) return std::nullopt;
+    const std::size_t end = 7 + size;
+    std::size_t at = 11;
+    const std::uint32_t properties = read_be32(p, at);
+    if (properties > end - at - 4) return std::nullopt;
+    at += 4 + properties;
+    if (at >= end || p[at] > end - at - 1) return std::nullopt;
+    const std::string_view mechanism(reinterpret_cast<const char *>(p.data()) + at + 1, p[at]);
+    at += 1 + p[at];
+    if (mechanism != "PLAIN" || end - at < 4 || read_be32(p, at) > end - at - 4) return std::nullopt;
+    return sasl_plain(std::string(reinterpret_cast<const char *>(p.data()) + at + 4, read_be32(p, at)));
+}
+
+// IPMI 1.5 over RMCP (IPMI v1.5 12-13): the session header's authentication
+// type 4 ("straight password") carries the password in its 16-octet code.
+bool rmcp_ipmi(Bytes p, std::uint8_t authentication) {
+    return p.size() >= 14 && p[0] == 0x06 && p[1] == 0x00 && p[2] == 0xff && p[3] == 0x07 && p[4] == authentication;
+}
+std::optional<std::size_t> ipmi_password(Bytes p) {
+    // RMCP (4), type, sequence (4), session id (4), code (16), message length, message
+    if (!rmcp_ipmi(p, 4) || p.size() < 30 || (p[29] + 30U != p.size() && p[29] + 31U != p.size())) return std::nullopt;
+    std::size_t length = 0;
+    while (length < 16 && p[13 + length] != 0) ++length;
+    return length > 0 ? std::optional(length) : std::nullopt;
+}
+// Get Session Challenge (netfn App, command 0x39): authentication type + a 16-octet user name.
+std::optional<std::string> ipmi_challenge_user(Bytes p) {
+    if (!rmcp_ipmi(p, 0) || p[13] + 14U != p.size() || p[13] != 24 || (p[15] >> 2) != 0x06 || p[19] != 0x39)
+        return std::nullopt;
+    std::string user;
+    for (std::size_t i = 21; i < 37 && p[i] != 0; ++i) user.push_back(static_cast<char>(p[i]));
+    return printable(user) ? std::optional(user) : std::nullopt;
+}
+
 // ---------------------------------------------------------------- shell
 // The commands on a client's line: the first word of each piece between
 // ; | & (a path's last component: /usr/bin/id is id).
@@ -426,6 +483,10 @@ const char *exposure_protocol_name(ExposureProtocol protocol) {
         case ExposureProtocol::Cvs: return "CVS pserver";
         case ExposureProtocol::Rsh: return "rsh";
         case ExposureProtocol::Rlogin: return "rlogin";
+        case ExposureProtocol::Nats: return "NATS";
+        case ExposureProtocol::ManageSieve: return "ManageSieve";
+        case ExposureProtocol::Amqp: return "AMQP";
+        case ExposureProtocol::Ipmi: return "IPMI";
     }
     return "?";
 }
@@ -442,9 +503,9 @@ const ExposureScanner::Memory &ExposureScanner::recall() const {
 
 bool ExposureScanner::idle() const {
     return client_line_buffer_.empty() && client_line_overflow_ == 0 && pending_pass_ == 0 && prompt_ == Prompt::None &&
-           sasl_ == SaslStep::None && !telnet_ && !pop3_ && !imap_ && !ftp_ && !irc_ && !mpd_ && !pass_pending_ &&
-           cvs_step_ == 0 && !postgres_startup_ && !socks_password_method_ && !shell_prompt_ && !shell_proven_ &&
-           !shell_session_ && recall() == Memory{};
+           sasl_ == SaslStep::None && !telnet_ && !pop3_ && !imap_ && !ftp_ && !irc_ && !mpd_ && !sieve_ &&
+           !pass_pending_ && cvs_step_ == 0 && !postgres_startup_ && !socks_password_method_ && !shell_prompt_ &&
+           !shell_proven_ && !shell_session_ && recall() == Memory{};
 }
 
 std::vector<Exposure> ExposureScanner::scan(std::span<const std::uint8_t> payload, bool from_client) {
@@ -565,6 +626,15 @@ bool ExposureScanner::binary_credential(std::span<const std::uint8_t> payload, s
     if (auto credential = stomp_connect(payload))
         return login(ExposureProtocol::Stomp, credential->user, credential->secret_length);
     if (auto community = snmp_community(payload)) return login(ExposureProtocol::Snmp, "", *community);
+    if (auto credential = nats_connect(payload))
+        return login(ExposureProtocol::Nats, credential->user, credential->secret_length);
+    if (auto credential = amqp_start_ok(payload))
+        return login(ExposureProtocol::Amqp, credential->user, credential->secret_length);
+    if (auto user = ipmi_challenge_user(payload)) {
+        memory().ipmi_user = *user;
+        return true;
+    }
+    if (auto length = ipmi_password(payload)) return login(ExposureProtocol::Ipmi, recall().ipmi_user, *length);
     if (auto user = postgres_startup_user(payload)) {
         postgres_startup_ = true;
         memory().postgres_user = *user;
@@ -578,6 +648,7 @@ bool ExposureScanner::binary_credential(std::span<const std::uint8_t> payload, s
 }
 
 ExposureProtocol ExposureScanner::sasl_protocol() const {
+    if (sieve_) return ExposureProtocol::ManageSieve;
     return pop3_ ? ExposureProtocol::Pop3 : imap_ ? ExposureProtocol::Imap : ExposureProtocol::Smtp;
 }
 
@@ -717,7 +788,10 @@ bool ExposureScanner::credential_line(const std::string &line, std::size_t overf
         const SaslStep step = sasl_;
         sasl_ = SaslStep::None;
         if (line == "*") return true;  // the client cancelled
-        const auto decoded = base64_text(line);
+        std::string_view response = line;
+        if (sieve_ && response.size() >= 2 && response.front() == '"' && response.back() == '"')
+            response = response.substr(1, response.size() - 2);  // ManageSieve quotes its responses
+        const auto decoded = base64_text(response);
         if (!decoded) return false;
         if (step == SaslStep::LoginUser) {
             memory().sasl_user = *decoded;
@@ -756,10 +830,21 @@ bool ExposureScanner::credential_line(const std::string &line, std::size_t overf
         }
     }
     std::string_view sasl;
-    if (imap_ && starts_with_nocase(command, "AUTHENTICATE "))
+    std::string unquoted;
+    if (imap_ && starts_with_nocase(command, "AUTHENTICATE ")) {
         sasl = command.substr(13);
-    else if (starts_with_nocase(command, "AUTH "))
+    } else if (starts_with_nocase(command, "AUTH ")) {
         sasl = command.substr(5);
+    } else if (starts_with_nocase(line, "AUTHENTICATE \"")) {
+        // ManageSieve (RFC 5804 2.1), untagged: AUTHENTICATE "PLAIN" ["<initial>" | {n+}, the response on the next
+        // line]
+        sieve_ = true;
+        const std::string_view rest = std::string_view(line).substr(13);
+        for (const char c : rest)
+            if (c != '"') unquoted.push_back(c);
+        if (const std::size_t literal = unquoted.find('{'); literal != std::string::npos) unquoted.resize(literal);
+        sasl = unquoted;
+    }
     for (auto [mechanism, step] : {std::pair{std::string_view("PLAIN"), SaslStep::PlainResponse},
                                    std::pair{std::string_view("LOGIN"), SaslStep::LoginUser}}) {
         if (!starts_with_nocase(sasl, mechanism)) continue;

@@ -53,6 +53,10 @@ enum class ExposureProtocol : std::uint8_t {
     Cvs,
     Rsh,
     Rlogin,
+    Nats,
+    ManageSieve,
+    Amqp,
+    Ipmi,
 };
 
 struct Exposure {
@@ -93,7 +97,8 @@ private:
         std::size_t nut_pending = 0;  // a PASSWORD's length + 1 while no USERNAME came
         std::string cvs_user;         // CVS pserver: the user line of the request
         std::size_t cvs_secret = 0;
-        std::string rcmd;  // rsh/rlogin: the client's NUL-separated preamble so far
+        std::string rcmd;       // rsh/rlogin: the client's NUL-separated preamble so far
+        std::string ipmi_user;  // IPMI 1.5: the user of the session challenge
         // Shell: evidence from the server, command lines from the client.
         std::string shell_user;
         std::string shell_evidence;
@@ -132,6 +137,7 @@ private:
     bool ftp_ = false;
     bool irc_ = false;
     bool mpd_ = false;
+    bool sieve_ = false;  // ManageSieve's AUTHENTICATE "<mechanism>" was seen
     bool pass_pending_ = false;
     std::uint8_t cvs_step_ = 0;  // lines of a pserver request seen
     bool shell_prompt_ = false;  // the server's last words were a shell prompt

@@ -99,8 +99,10 @@ bool read_container(string_view s, size_t &at, int depth, bool object, Object *t
         string_view content;
         if (!read_value(s, at, depth + 1, kind, content, nullptr)) return false;
         if (top != nullptr) {
-            if (top->count == Object::kMaxMembers) return false;
-            top->members[top->count++] = Member{name, kind, content};
+            if (top->count < Object::kMaxMembers)
+                top->members[top->count++] = Member{name, kind, content};
+            else if (!top->keep_first_only)
+                return false;
         }
         at = skip_space(s, at);
         if (at >= s.size()) return false;

@@ -21,11 +21,14 @@ struct Member {
 };
 
 // A top-level object's members, in order; objects with more members than
-// this are not read as messages.
+// this are not read as messages unless keep_first_only says so.
 struct Object {
     static constexpr std::size_t kMaxMembers = 16;
     std::array<Member, kMaxMembers> members{};
     std::size_t count = 0;
+    // Read an object of more members too, keeping the first kMaxMembers
+    // (a report or greeting whose leading members say what it is).
+    bool keep_first_only = false;
 
     const Member *find(std::string_view name) const;
 };
@@ -35,7 +38,8 @@ std::size_t skip_space(std::string_view text, std::size_t at);
 
 // Reads one object starting at `at` (no whitespace before it) and moves
 // `at` past it; false when the text there is not one whole, valid JSON
-// object (nesting deeper than 64, or a top level of more than kMaxMembers).
+// object (nesting deeper than 64, or a top level of more than kMaxMembers
+// unless `out.keep_first_only`).
 bool read_object(std::string_view text, std::size_t &at, Object &out);
 
 }  // namespace ghostports::json

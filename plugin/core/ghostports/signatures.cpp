@@ -4,6 +4,8 @@
 #include "core/ghostports/aaa_realtime_signatures.hpp"
 #include "core/ghostports/framed_signatures.hpp"
 #include "core/ghostports/routing_signatures.hpp"
+#include "core/ghostports/service_binary_signatures.hpp"
+#include "core/ghostports/service_text_signatures.hpp"
 #include "core/ghostports/telemetry_signatures.hpp"
 
 #include <algorithm>
@@ -458,6 +460,8 @@ struct Words {
     }
 };
 // One command line; `data` is set to the length of the data block that follows.
+// Keyed: a retrieval or storage command, evidence; Plain: allowed among
+// them, no evidence alone ("delete <id>" is beanstalkd's too).
 enum class McLine : std::uint8_t { Bad, Plain, Keyed };
 McLine memcached_command_line(string_view line, std::optional<std::size_t> &data) {
     const Words w(line);
@@ -477,7 +481,7 @@ McLine memcached_command_line(string_view line, std::optional<std::size_t> &data
         return McLine::Keyed;
     }
     if (verb == "delete")
-        return (n == 2 || (n == 3 && w.word[2] == "0")) && memcached_key(w.word[1]) ? McLine::Keyed : McLine::Bad;
+        return (n == 2 || (n == 3 && w.word[2] == "0")) && memcached_key(w.word[1]) ? McLine::Plain : McLine::Bad;
     if (verb == "incr" || verb == "decr")
         return n == 3 && memcached_key(w.word[1]) && number(w.word[2]) ? McLine::Keyed : McLine::Bad;
     if (verb == "touch") return n == 3 && memcached_key(w.word[1]) && int_text(w.word[2]) ? McLine::Keyed : McLine::Bad;
@@ -1499,6 +1503,14 @@ constexpr std::array kSignatures{
               "RESP arrays of bulk strings to the end, a command name first", resp_command},
     Signature{"redis-reply", "Redis", nullptr, 6379, T::Tcp, S::Server, "redis",
               "RESP replies to the end, the first +PONG / -NOAUTH / -ERR unknown command", resp_reply},
+    // beanstalkd before memcached: "delete 1" / "DELETED" are both's words, beanstalkd's own
+    // verbs (put, reserve, INSERTED...) say which.
+    Signature{"beanstalkd-command", "beanstalkd", nullptr, 11300, T::Tcp, S::Client, nullptr,
+              "CR LF commands with their arity (put's job body of its length), one only beanstalkd has",
+              text_rows::beanstalkd_commands},
+    Signature{"beanstalkd-reply", "beanstalkd", nullptr, 11300, T::Tcp, S::Server, nullptr,
+              "CR LF replies with their arity (RESERVED / FOUND bodies of their length), one only beanstalkd sends",
+              text_rows::beanstalkd_replies},
     Signature{"memcached-udp", "memcached", "memcache.udp", 11211, T::Udp, S::Client, "memcached",
               "UDP frame header + keyed text commands", memcached_udp_request},
     Signature{"memcached-udp-reply", "memcached", "memcache.udp", 11211, T::Udp, S::Server, "memcached",
@@ -1708,6 +1720,39 @@ constexpr std::array kSignatures{
               "24-octet headers (0x80 / 0x81, data type 0, a known opcode or status), extras and key as the opcode "
               "says, bodies tiling the payload",
               framed::memcached_binary},
+    // --- services beside the main ones (service_binary_signatures.cpp) ----------
+    Signature{"fastcgi-request", "FastCGI", "fcgi", 0, T::Tcp, S::Client, "fastcgi",
+              "version-1 records tiling the payload, the first BEGIN_REQUEST (role 1-3) or GET_VALUES, each type's "
+              "request id and length",
+              framed::fastcgi_client},
+    Signature{"fastcgi-response", "FastCGI", "fcgi", 0, T::Tcp, S::Server, "fastcgi",
+              "version-1 records tiling the payload, the first STDOUT / STDERR / END_REQUEST or a management answer",
+              framed::fastcgi_server},
+    // Not handed to Wireshark 4.0's distcc dissector: it calls every token of a
+    // real distcc 3.4 conversation malformed (it expects a token and its data
+    // in one segment), so it would withdraw every true name.
+    Signature{"distcc", "distcc", nullptr, 0, T::Tcp, S::Either, "distccd",
+              "12-octet tokens DIST / ARGC / ARGV / DONE / STAT / SOUT... + 8 hex digits, string tokens' data after",
+              framed::distcc_tokens},
+    Signature{"epmd-request", "EPMD", "epmd", 4369, T::Tcp, S::Client, "epmd",
+              "2-octet length = the rest, NAMES / DUMP / KILL, PORT_PLEASE2 + name, ALIVE2 (node type, protocol 0, "
+              "versions 5-6, name and extra of their lengths)",
+              framed::epmd_request},
+    Signature{"epmd-names", "EPMD", "epmd", 4369, T::Tcp, S::Server, "epmd",
+              "NAMES answer: EPMD's port, then LF lines name <node> at port <n>", framed::epmd_names},
+    Signature{"ntalk", "ntalk", nullptr, 518, T::Udp, S::Either, "ntalk",
+              "talk version 1: 84-octet CTL_MSG (type 0-3, two AF_INET osockaddrs, NUL-padded names) or a 24-octet "
+              "SUCCESS CTL_RESPONSE with its address",
+              framed::ntalk_message},
+    Signature{"bacula", "Bacula", nullptr, 9101, T::Tcp, S::Either, "bacula-dir",
+              "4-octet length + handshake line: Hello <name> calling [n] / auth cram-md5 <id> ssl=n / 1000 OK auth",
+              framed::bacula_handshake},
+    Signature{"chrony-reply", "chrony", nullptr, 323, T::Udp, S::Server, nullptr,
+              "version 5/6 reply: reserved and pads zero, command <= 80, reply code, status, 4n octets >= 28",
+              framed::chrony_reply},
+    Signature{"bzr", "Bazaar", "bzr", 4155, T::Tcp, S::Either, "bzr",
+              "\"bzr message 3 (bzr 1.6)\" LF + 4-octet length + bencoded dictionary, or \"bzr request 2\" LF",
+              framed::bzr_message},
     // --- telemetry (telemetry_signatures.cpp) ------------------------------------
     Signature{"coap", "CoAP", "coap", 5683, T::Udp, S::Either, "coap",
               "version 1, a request with a Uri option / a response with a fitting payload, registered options "
@@ -1824,6 +1869,53 @@ constexpr std::array kSignatures{
     Signature{"tinc-id", "tinc", nullptr, 655, T::Tcp, S::Either, "tinc",
               "ID line 0 <name> 17[.minor] LF, then nothing, a METAKEY line of numbers and hex, or SPTPS records",
               text_rows::tinc_meta},
+    // --- services beside the main ones (service_text_signatures.cpp) ------------
+    Signature{"managesieve-capabilities", "ManageSieve", nullptr, 4190, T::Tcp, S::Server, "sieve",
+              "quoted capability lines with IMPLEMENTATION and SIEVE, then OK [\"text\"] (RFC 5804 1.7)",
+              text_rows::managesieve_capabilities},
+    Signature{"managesieve-command", "ManageSieve", nullptr, 4190, T::Tcp, S::Client, "sieve",
+              "CR LF commands of RFC 5804 with quoted strings / {n+} literals, one a script command",
+              text_rows::managesieve_commands},
+    Signature{"spamc-request", "SPAMC/SPAMD", nullptr, 783, T::Tcp, S::Client, "spamassassin",
+              "<CHECK|PROCESS|PING...> SPAMC/n.n, header lines, empty line", text_rows::spamc_request},
+    Signature{"spamd-response", "SPAMC/SPAMD", nullptr, 783, T::Tcp, S::Server, "spamassassin",
+              "SPAMD/n.n <code> EX_<NAME> / PONG, header lines", text_rows::spamd_response},
+    Signature{"clamd-command", "clamd", nullptr, 3310, T::Tcp, S::Client, "clam",
+              "zCOMMAND NUL / nCOMMAND LF of clamd's vocabulary (SCAN-type with a path), INSTREAM's chunks after",
+              text_rows::clamd_commands},
+    Signature{"clamd-reply", "clamd", nullptr, 3310, T::Tcp, S::Server, "clam",
+              "the whole payload ClamAV <version>[/<db>/<date>] or stream: OK / <signature> FOUND, NUL or LF",
+              text_rows::clamd_reply},
+    // NATS has no Wireshark dissector; its port 4222 is gsm_ipa's in tcp.port, so no port either.
+    Signature{"nats-server", "NATS", nullptr, 0, T::Tcp, S::Server, "nats",
+              "CR LF ops: INFO {JSON with server_id, version}, MSG with a payload of its length, PING / PONG / +OK",
+              text_rows::nats_server},
+    Signature{"nats-client", "NATS", nullptr, 0, T::Tcp, S::Client, "nats",
+              "CR LF ops: CONNECT {JSON with verbose, pedantic}, PUB with a payload of its length, SUB / UNSUB / PING",
+              text_rows::nats_client},
+    Signature{"cvs-pserver-auth", "CVS pserver", "cvspserver", 2401, T::Tcp, S::Client, "cvspserver",
+              "BEGIN AUTH|VERIFICATION REQUEST, /repository, user, A<scrambled>, END ... REQUEST (LF lines)",
+              text_rows::cvs_pserver_auth},
+    Signature{"cvs-pserver-answer", "CVS pserver", "cvspserver", 2401, T::Tcp, S::Server, "cvspserver",
+              "the whole payload I LOVE YOU / I HATE YOU LF", text_rows::cvs_pserver_answer},
+    Signature{"gpsd-command", "gpsd", nullptr, 2947, T::Tcp, S::Client, "gpsd-ng",
+              "?WATCH / ?VERSION / ?DEVICES / ?DEVICE / ?POLL [=JSON object] ; requests", text_rows::gpsd_commands},
+    Signature{"gpsd-report", "gpsd", nullptr, 2947, T::Tcp, S::Server, "gpsd-ng",
+              "CR LF lines, each a JSON object whose first member is class of a gpsd report", text_rows::gpsd_reports},
+    Signature{"lcdproc-greeting", "LCDproc", nullptr, 13666, T::Tcp, S::Server, "lcdproc",
+              "the whole payload connect LCDproc <v> protocol <v> lcd wid n hgt n cellwid n cellhgt n LF",
+              text_rows::lcdproc_greeting},
+    Signature{"lcdproc-command", "LCDproc", nullptr, 13666, T::Tcp, S::Client, "lcdproc",
+              "LF lines of LCDproc commands, one that sets up the client, a screen, widget or menu",
+              text_rows::lcdproc_commands},
+    Signature{"uucp-handshake", "UUCP", nullptr, 540, T::Tcp, S::Either, "uucp",
+              "DLE-framed NUL-ended handshake messages Shere= / S<name> / R<answer> / P<protocols> / U<protocol>",
+              text_rows::uucp_handshake},
+    Signature{"unison-greeting", "Unison", nullptr, 0, T::Tcp, S::Server, nullptr,
+              "Unison <version> with OCaml >= <version> LF, or Unison RPC LF VERSIONS <n> LF",
+              text_rows::unison_greeting},
+    Signature{"iperf3-cookie", "iperf3", nullptr, 5201, T::Tcp, S::Client, "iperf3",
+              "the whole payload 36 characters of iperf3's base32 alphabet and a NUL", text_rows::iperf3_cookie},
     Signature{"rfb-version", "VNC", nullptr, 5900, T::Tcp, S::Either, "vnc",
               "the whole payload RFB 003-005.nnn LF, exactly 12 octets (RFC 6143 7.1.1)", text_rows::rfb_version},
     Signature{"chargen", "Chargen", nullptr, 19, T::Both, S::Server, "chargen",

@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "core/ghostports/service_binary_signatures.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+#include "core/ghostports/wire_reading.hpp"
+
+namespace ghostports::framed {
+namespace {
+
+using std::string_view;
+
+// A payload holds at most this many records or tokens; more is not read.
+constexpr std::size_t kMaxRecords = 64;
+
+string_view text_at(Payload p, std::size_t at, std::size_t size) {
+    return {reinterpret_cast<const char *>(p.data()) + at, size};
+}
+
+// --- FastCGI --------------------------------------------------------------------
+
+enum FcgiType : unsigned {
+    kBeginRequest = 1,
+    kAbortRequest,
+    kEndRequest,
+    kParams,
+    kStdin,
+    kStdout,
+    kStderr,
+    kData,
+    kGetValues,
+    kGetValuesResult,
+    kUnknownType,
+};
+
+// One record's header and fixed body, at `at`; `whole` says it ends inside the payload.
+bool fastcgi_record(Payload p, std::size_t at, std::size_t &next, bool &whole) {
+    if (at + 8 > p.size() || p[at] != 1 || p[at + 7] != 0) return false;
+    const unsigned type = p[at + 1], request = be16(p, at + 2), length = be16(p, at + 4);
+    const bool management = type == kGetValues || type == kGetValuesResult || type == kUnknownType;
+    if (type < kBeginRequest || type > kUnknownType || (request == 0) != management) return false;
+    if ((type == kBeginRequest || type == kEndRequest || type == kUnknownType) && length != 8) return false;
+    if (type == kAbortRequest && length != 0) return false;
+    // padding only to the next multiple of 8 (the specification's
+    // recommendation, what libfcgi and PHP-FPM send), or none
+    const unsigned padding = p[at + 6];
+    if (padding != 0 && (padding > 7 || (length + padding) % 8 != 0)) return false;
+    next = at + 8 + length + padding;
+    whole = next <= p.size();
+    const std::size_t body = at + 8;
+    if (type == kBeginRequest && body + 8 <= p.size())  // role 1-3, flags KEEP_CONN or 0, reserved zero
+        return in_range(be16(p, body), 1, 3) && p[body + 2] <= 1 && all_zero(p.subspan(body + 3, 5));
+    if (type == kEndRequest && body + 8 <= p.size())  // protocol status 0-3, reserved zero
+        return p[body + 4] <= 3 && all_zero(p.subspan(body + 5, 3));
+    return true;
+}
+
+// Records tiling the payload (the last maybe cut), at least one whole, the first of `first_types`.
+bool fastcgi_records(Payload p, std::initializer_list<unsigned> first_types) {
+    if (p.size() < 8 || !one_of(p[1], first_types)) return false;
+    std::size_t at = 0, whole_records = 0;
+    bool content = false;  // an empty record alone is 8 octets of little evidence
+    for (std::size_t count = 0; at < p.size(); ++count) {
+        std::size_t next = 0;
+        bool whole = false;
+        if (count == kMaxRecords || !fastcgi_record(p, at, next, whole)) return false;
+        content = content || be16(p, at + 4) > 0;
+        if (!whole) return whole_records > 0 && content;
+        ++whole_records;
+        at = next;
+    }
+    return content;
+}
+
+// --- distcc ---------------------------------------------------------------------------
+
+struct DistccToken {
+    string_view name;
+    bool data;  // its value is the length of the data that follows
+};
+constexpr DistccToken kDistccTokens[] = {
+    {"DIST", false}, {"ARGC", false}, {"ARGV", true}, {"DOTI", true}, {"CDIR", true},
+    {"NFIL", false}, {"NAME", true},  {"FILE", true}, {"LINK", true}, {"DONE", false},
+    {"STAT", false}, {"SERR", true},  {"SOUT", true}, {"DOTD", true}, {"DOTO", true},
+};
+
+bool lower_hex(std::uint8_t c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+}
+
+// --- EPMD -------------------------------------------------------------------------------
+
+bool node_name(Payload p, std::size_t at, std::size_t size) {
+    return size > 0 && size <= 255 && printable(p.subspan(at, size)) && p[at] != ' ';
+}
+
+}  // namespace
+
+bool fastcgi_client(Payload p) {
+    return fastcgi_records(p, {kBeginRequest, kGetValues});
+}
+
+bool fastcgi_server(Payload p) {
+    return fastcgi_records(p, {kStdout, kStderr, kEndRequest, kGetValuesResult, kUnknownType});
+}
+
+bool distcc_tokens(Payload p) {
+    std::size_t at = 0;
+    for (std::size_t count = 0; at < p.size(); ++count) {
+        if (count == kMaxRecords || at + 12 > p.size()) return false;
+        const string_view name = text_at(p, at, 4);
+        const auto *token = std::find_if(std::begin(kDistccTokens), std::end(kDistccTokens),
+                                         [name](const DistccToken &t) { return t.name == name; });
+        if (token == std::end(kDistccTokens) || !std::all_of(p.begin() + at + 4, p.begin() + at + 12, lower_hex))
+            return false;
+        std::uint32_t value = 0;
+        for (std::size_t i = at + 4; i < at + 12; ++i)
+            value = value * 16 + static_cast<std::uint32_t>(p[i] <= '9' ? p[i] - '0' : p[i] - 'a' + 10);
+        if ((name == "DIST" || name == "DONE") && !in_range(value, 1, 3)) return false;
+        at += 12;
+        if (token->data) {
+            if (value > p.size() - at) return true;  // the data goes on in the next segment
+            at += value;
+        }
+    }
+    return true;
+}
+
+bool epmd_request(Payload p) {
+    if (p.size() < 3 || be16(p, 0) != p.size() - 2) return false;
+    const std::size_t size = p.size() - 2;
+    switch (p[2]) {
+        case 'n':  // NAMES_REQ
+        case 'd':  // DUMP_REQ
+        case 'k':  // KILL_REQ
+            return size == 1;
+        case 'z':  // PORT_PLEASE2_REQ <name>
+            return node_name(p, 3, size - 1);
+        case 'x': {  // ALIVE2_REQ port, node type, protocol, highest, lowest, name, extra
+            if (size < 13) return false;
+            const unsigned high = be16(p, 7), low = be16(p, 9), name = be16(p, 11);
+            if (!one_of(p[5], {72, 77}) || p[6] != 0 || low > high || low < 5 || high > 6 || 13 + name + 2 > size + 2 ||
+                !node_name(p, 13, name))
+                return false;
+            const std::size_t extra_at = 13 + name;
+            return extra_at + 2 <= p.size() && extra_at + 2 + be16(p, extra_at) == p.size();
+        }
+        default: return false;
+    }
+}
+
+bool epmd_names(Payload p) {
+    // the 4-octet EPMD port, then "name <node> at port <port>" LF lines
+    // (epmd writes the two apart: the lines may begin a segment)
+    const std::size_t lines = has_at(p, 0, "name ") ? 0 : 4;
+    if (p.size() < lines + 19 || (lines == 4 && be16(p, 0) != 0)) return false;
+    const string_view s = text_at(p, lines, p.size() - lines);
+    std::size_t at = 0;
+    for (std::size_t count = 0; at < s.size(); ++count) {
+        const auto end = s.find('\n', at);
+        if (count == kMaxRecords || end == string_view::npos) return false;
+        const string_view line = s.substr(at, end - at);
+        const auto port_at = line.find(" at port ");
+        if (!line.starts_with("name ") || port_at == string_view::npos || port_at <= 5) return false;
+        const string_view port = line.substr(port_at + 9);
+        if (port.empty() || port.size() > 5 ||
+            !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return false;
+        at = end + 1;
+    }
+    return true;
+}
+
+bool ntalk_message(Payload p) {
+    // vers 1, type LEAVE_INVITE..ANNOUNCE (0-3)
+    if ((p.size() != 84 && p.size() != 24) || p[0] != 1 || p[1] > 3) return false;
+    const auto inet = [&p](std::size_t at) {  // osockaddr: AF_INET in network order, port, address, 8 zeros
+        return be16(p, at) == 2 && all_zero(p.subspan(at + 8, 8));
+    };
+    if (p.size() == 24) return p[2] == 0 && inet(8);  // CTL_RESPONSE: SUCCESS with the address to reach
+    // CTL_MSG: answer and pad zero, addr, ctl_addr, pid, l_name[12], r_name[12], r_tty[16]
+    const auto name = [&p](std::size_t at, std::size_t size, bool may_be_empty) {
+        std::size_t end = at;
+        while (end < at + size && p[end] != 0) ++end;
+        return (may_be_empty || end > at) && printable(p.subspan(at, end - at)) &&
+               all_zero(p.subspan(end, at + size - end));
+    };
+    return p[2] == 0 && p[3] == 0 && inet(8) && inet(24) && name(44, 12, false) && name(56, 12, false) &&
+           name(68, 16, true);
+}
+
+bool bacula_handshake(Payload p) {
+    if (p.size() < 5) return false;
+    const std::uint32_t length = be32(p, 0);
+    if (length == 0 || length > 65536 || length > p.size() - 4) return false;
+    string_view first = text_at(p, 4, length);
+    if (!first.ends_with('\n')) return false;
+    first.remove_suffix(1);
+    if (!printable(Payload(p.data() + 4, first.size()))) return false;
+    if (first == "1000 OK auth" || first == "1999 Authorization failed.") return true;
+    if (first.starts_with("Hello ")) {  // "Hello *UserAgent* calling 100", "Hello Director <name> calling"
+        const auto calling = first.find(" calling");
+        if (calling == string_view::npos || calling <= 6) return false;
+        const string_view version = first.substr(calling + 8);
+        return version.empty() ||
+               (version.size() <= 11 && version.front() == ' ' &&
+                std::all_of(version.begin() + 1, version.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+                version.size() > 1);
+    }
+    // "auth cram-md5 <challenge@host> ssl=<0-2>"
+    if (!first.starts_with("auth cram-md5 <") || first.size() < 22) return false;
+    const auto close = first.find("> ssl=");
+    return close != string_view::npos && close > 15 && first.size() == close + 7 && first.back() >= '0' &&
+           first.back() <= '2';
+}
+
+bool chrony_reply(Payload p) {
+    // version 5/6, packet type 2 (reply), two reserved zeros, a command of candm.h, reply code, status,
+    // pad1-3 (zero), sequence, pad4-5 (zero). Requests are not named: their 20-octet header is a RIP
+    // entry's layout but for one octet.
+    return p.size() >= 28 && p.size() <= 1024 && p.size() % 4 == 0 && in_range(p[0], 5, 6) && p[1] == 2 && p[2] == 0 &&
+           p[3] == 0 && be16(p, 4) <= 80 && be16(p, 6) <= 80 && be16(p, 8) <= 32 && all_zero(p.subspan(10, 6)) &&
+           all_zero(p.subspan(20, 8));
+}
+
+bool bzr_message(Payload p) {
+    const string_view s = text_at(p, 0, p.size());
+    if (s == "bzr request 2\n" || s == "bzr response 2\n") return true;
+    static constexpr string_view kHeader = "bzr message 3 (bzr 1.6)\n";
+    if (!s.starts_with(kHeader)) return false;
+    if (s.size() == kHeader.size()) return true;
+    const std::size_t at = kHeader.size();  // the headers: a 4-octet length and a bencoded dictionary
+    if (s.size() < at + 6) return false;
+    const std::uint32_t length = be32(p, at);
+    return length >= 2 && length <= s.size() - at - 4 && s[at + 4] == 'd' && s[at + 3 + length] == 'e';
+}
+
+}  // namespace ghostports::framed

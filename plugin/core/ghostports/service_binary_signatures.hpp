@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Binary rows of the signature table for the daemons a Debian host runs
+// beside its main services: FastCGI application servers, distcc, Erlang's
+// port mapper, talk, Bacula, chrony's command port and Bazaar. Each walks
+// the whole payload as its protocol lays it out (lengths that agree,
+// fields in their ranges, reserved octets zero); the rows are in
+// signatures.cpp.
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+namespace ghostports::framed {
+
+using Payload = std::span<const std::uint8_t>;
+
+// FastCGI 1.0 records (version 1, a known type, reserved 0) tiling the
+// payload, the last maybe cut; the client's first a BEGIN_REQUEST (role 1-3)
+// or GET_VALUES, the server's an output, END_REQUEST or management answer;
+// each type's request id and fixed body length as the specification says.
+bool fastcgi_client(Payload p);
+bool fastcgi_server(Payload p);
+
+// distcc (doc/protocol-1.txt, -3): 12-octet tokens, four capitals of its
+// vocabulary and eight hex digits, the string tokens' data after them.
+bool distcc_tokens(Payload p);
+
+// Erlang's EPMD (erts "Distribution Protocol"): a request whose 2-octet
+// length is the rest, of a known tag and its layout (ALIVE2_REQ's node
+// type, protocol, versions and name); the NAMES answer "name <n> at port
+// <p>" lines, after EPMD's own port or in a segment of their own.
+bool epmd_request(Payload p);
+bool epmd_names(Payload p);
+
+// talk (BSD protocols/talkd.h, version 1): the 84-octet CTL_MSG with its
+// two osockaddrs (AF_INET, zero padding) and NUL-padded names; the 24-octet
+// CTL_RESPONSE when it answers SUCCESS with an address.
+bool ntalk_message(Payload p);
+
+// Bacula's network messages (bsock: 4-octet length + text), the first one
+// of its handshake: "Hello <name> calling", "auth cram-md5 <id> ssl=<n>",
+// "1000 OK auth".
+bool bacula_handshake(Payload p);
+
+// chrony's command protocol (candm.h, versions 5 and 6): a reply header
+// with its reserved and padding octets zero, a known command and status.
+bool chrony_reply(Payload p);
+
+// Bazaar's smart protocol (bzrlib/smart/protocol.py): the "bzr message 3
+// (bzr 1.6)" LF header then a 4-octet length and a bencoded dictionary, or
+// the version 2 "bzr request 2" / "bzr response 2" LF header alone.
+bool bzr_message(Payload p);
+
+}  // namespace ghostports::framed

@@ -1,0 +1,620 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "core/ghostports/service_text_signatures.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string_view>
+
+#include "core/ghostports/json_value.hpp"
+#include "core/ghostports/text_grammar.hpp"
+
+namespace ghostports::text_rows {
+namespace {
+
+using namespace text;  // the grammar pieces shared with the other text rows
+
+// A payload holds at most this many lines or messages; more is not read.
+constexpr std::size_t kMaxLines = 64;
+// A body announced on a line is at most this long (beanstalkd's largest
+// job is 65,535 octets by default, NATS's payload 1 MB).
+constexpr std::uint64_t kMaxBody = 1U << 24;
+
+std::optional<std::uint64_t> u32(string_view s) {
+    const auto value = number(s, 10);
+    return value && *value <= 0xffffffffULL ? value : std::nullopt;
+}
+
+// Splits a line on single spaces into at most N words; nullopt if more.
+template <std::size_t N>
+std::optional<std::array<string_view, N>> split(string_view line, std::size_t &count) {
+    std::array<string_view, N> words{};
+    count = 0;
+    while (true) {
+        if (count == N) return std::nullopt;
+        const auto space = line.find(' ');
+        words[count++] = line.substr(0, space);
+        if (space == string_view::npos) return words;
+        line.remove_prefix(space + 1);
+    }
+}
+
+// CR LF lines, each judged by `each(line, body)`; a line may announce a
+// body of `body` octets and CR LF after it (the last one may be cut by the
+// segment's end). True when every line passed and there was one.
+template <class Each>
+bool lines_with_bodies(Payload p, Each each) {
+    Lines lines{p, Eol::Crlf};
+    std::size_t count = 0;
+    while (!lines.at_end()) {
+        const auto line = lines.line();
+        if (!line || ++count > kMaxLines) return false;
+        std::optional<std::uint64_t> body;
+        if (!each(*line, body)) return false;
+        if (!body) continue;
+        if (*body > kMaxBody) return false;
+        const auto size = static_cast<std::size_t>(*body);
+        if (lines.at + size + 2 > p.size()) return true;  // goes on in the next segment
+        if (p[lines.at + size] != '\r' || p[lines.at + size + 1] != '\n') return false;
+        lines.at += size + 2;
+    }
+    return count > 0;
+}
+
+// --- beanstalkd -------------------------------------------------------------------
+
+// A verb and its arguments, one letter each: n a number, t a tube name, b a
+// number that is also the length of the body after the line. `own`: only
+// beanstalkd says it (DELETED, NOT_FOUND, delete, touch are memcached's too).
+struct Verb {
+    string_view name;
+    string_view arguments;
+    bool own;
+};
+constexpr Verb kBeanstalkdCommands[] = {
+    {"put", "nnnb", true},
+    {"use", "t", true},
+    {"reserve", "", true},
+    {"reserve-with-timeout", "n", true},
+    {"reserve-job", "n", true},
+    {"delete", "n", false},
+    {"release", "nnn", true},
+    {"bury", "nn", true},
+    {"touch", "n", false},
+    {"watch", "t", true},
+    {"ignore", "t", true},
+    {"peek", "n", true},
+    {"peek-ready", "", true},
+    {"peek-delayed", "", true},
+    {"peek-buried", "", true},
+    {"kick", "n", true},
+    {"kick-job", "n", true},
+    {"stats-job", "n", true},
+    {"stats-tube", "t", true},
+    {"stats", "", false},
+    {"list-tubes", "", true},
+    {"list-tube-used", "", true},
+    {"list-tubes-watched", "", true},
+    {"pause-tube", "tn", true},
+    {"quit", "", false},
+};
+constexpr Verb kBeanstalkdReplies[] = {
+    {"INSERTED", "n", true},        {"BURIED", "n", true},
+    {"BURIED", "", true},           {"EXPECTED_CRLF", "", true},
+    {"JOB_TOO_BIG", "", true},      {"DRAINING", "", true},
+    {"USING", "t", true},           {"RESERVED", "nb", true},
+    {"DEADLINE_SOON", "", true},    {"TIMED_OUT", "", true},
+    {"DELETED", "", false},         {"NOT_FOUND", "", false},
+    {"RELEASED", "", true},         {"TOUCHED", "", false},
+    {"WATCHING", "n", true},        {"NOT_IGNORED", "", true},
+    {"FOUND", "nb", true},          {"KICKED", "n", true},
+    {"KICKED", "", true},           {"OK", "b", true},
+    {"PAUSED", "", true},           {"OUT_OF_MEMORY", "", false},
+    {"INTERNAL_ERROR", "", false},  {"BAD_FORMAT", "", false},
+    {"UNKNOWN_COMMAND", "", false},
+};
+
+// protocol.txt "Name restrictions": letters, digits and -+/;.$_(), not
+// beginning with a hyphen, at most 200 octets.
+bool tube_name(string_view s) {
+    return !s.empty() && s.size() <= 200 && s.front() != '-' && std::all_of(s.begin(), s.end(), [](char c) {
+        return is_alnum(c) || string_view("-+/;.$_()").find(c) != string_view::npos;
+    });
+}
+
+bool verb_fits(const Verb &verb, const std::array<string_view, 6> &words, std::size_t count,
+               std::optional<std::uint64_t> &body) {
+    if (count != verb.arguments.size() + 1) return false;
+    for (std::size_t i = 0; i < verb.arguments.size(); ++i) {
+        const char kind = verb.arguments[i];
+        const string_view word = words[i + 1];
+        if (kind == 't' ? !tube_name(word) : !u32(word)) return false;
+        if (kind == 'b') body = u32(word);
+    }
+    return true;
+}
+
+template <std::size_t N>
+bool verb_lines(Payload p, const Verb (&table)[N]) {
+    bool own = false;
+    const bool all = lines_with_bodies(p, [&](string_view line, std::optional<std::uint64_t> &body) {
+        std::size_t count = 0;
+        const auto words = split<6>(line, count);
+        if (!words) return false;
+        return std::any_of(std::begin(table), std::end(table), [&](const Verb &verb) {
+            if (verb.name != (*words)[0] || !verb_fits(verb, *words, count, body)) return false;
+            own = own || verb.own;
+            return true;
+        });
+    });
+    return all && own;
+}
+
+// --- ManageSieve --------------------------------------------------------------------
+
+// A quoted string (RFC 5804 4: "\" and the quote escaped) from `at`; `at` moves past it.
+bool quoted(string_view s, std::size_t &at, string_view &content) {
+    if (at >= s.size() || s[at] != '"') return false;
+    const std::size_t begin = ++at;
+    while (at < s.size() && s[at] != '"') {
+        if (s[at] == '\\') ++at;
+        ++at;
+    }
+    if (at >= s.size()) return false;
+    content = s.substr(begin, at - begin);
+    ++at;
+    return true;
+}
+
+bool capability_name(string_view s) {
+    return !s.empty() && s.size() <= 64 &&
+           std::all_of(s.begin(), s.end(), [](char c) { return is_alnum(c) || c == '-' || c == '_'; });
+}
+
+// OK / NO / BYE [SP "(" code ")"] [SP quoted] (RFC 5804 4).
+bool sieve_status(string_view line, string_view word) {
+    if (line == word) return true;
+    if (!line.starts_with(word) || line.size() <= word.size() || line[word.size()] != ' ') return false;
+    std::size_t at = word.size() + 1;
+    if (line[at] == '(') {
+        const auto close = line.find(')', at);
+        if (close == string_view::npos || !printable(line.substr(at, close - at))) return false;
+        at = close + 1;
+        if (at == line.size()) return true;
+        if (line[at++] != ' ') return false;
+    }
+    string_view text;
+    return quoted(line, at, text) && at == line.size();
+}
+
+constexpr string_view kSieveCommands[] = {"AUTHENTICATE",   "STARTTLS",     "LOGOUT",       "CAPABILITY",  "NOOP",
+                                          "UNAUTHENTICATE", "HAVESPACE",    "PUTSCRIPT",    "LISTSCRIPTS", "SETACTIVE",
+                                          "GETSCRIPT",      "DELETESCRIPT", "RENAMESCRIPT", "CHECKSCRIPT"};
+constexpr std::size_t kFirstScriptCommand = 6;  // HAVESPACE and after: only ManageSieve has them
+
+// --- gpsd -------------------------------------------------------------------------
+
+constexpr string_view kGpsdClasses[] = {"VERSION", "DEVICES", "DEVICE", "WATCH",    "TPV", "SKY",  "GST",
+                                        "ATT",     "IMU",     "TOFF",   "PPS",      "OSC", "POLL", "ERROR",
+                                        "AIS",     "RTCM2",   "RTCM3",  "SUBFRAME", "RAW"};
+constexpr string_view kGpsdCommands[] = {"VERSION", "DEVICES", "DEVICE", "WATCH", "POLL"};
+
+template <std::size_t N>
+bool one_of_words(string_view word, const string_view (&words)[N]) {
+    return std::find(std::begin(words), std::end(words), word) != std::end(words);
+}
+
+// --- LCDproc ------------------------------------------------------------------------
+
+constexpr Verb kLcdprocCommands[] = {
+    {"hello", "", false},        {"client_set", "", true}, {"client_add_key", "", true}, {"client_del_key", "", true},
+    {"screen_add", "", true},    {"screen_del", "", true}, {"screen_set", "", true},     {"widget_add", "", true},
+    {"widget_del", "", true},    {"widget_set", "", true}, {"menu_add_item", "", true},  {"menu_del_item", "", true},
+    {"menu_set_item", "", true}, {"menu_goto", "", true},  {"menu_set_main", "", true},  {"backlight", "", false},
+    {"output", "", false},       {"info", "", false},      {"noop", "", false},          {"sleep", "", false},
+    {"bye", "", false},
+};
+
+bool version_number(string_view s) {
+    return !s.empty() && s.size() <= 24 && is_digit(s.front()) && is_digit(s.back()) &&
+           s.find("..") == string_view::npos &&
+           std::all_of(s.begin(), s.end(), [](char c) { return is_digit(c) || c == '.'; });
+}
+
+// --- NATS -----------------------------------------------------------------------------
+
+// A subject: dot-separated tokens of printable octets without spaces
+// (wildcards * and > allowed), at most 256 octets.
+bool nats_subject(string_view s) {
+    return !s.empty() && s.size() <= 256 && s.front() != '.' && s.back() != '.' && s.find("..") == string_view::npos &&
+           printable(s) && s.find(' ') == string_view::npos;
+}
+
+// "INFO {...}" / "CONNECT {...}": the whole rest of the line one JSON object.
+bool json_line(string_view line, string_view op, json::Object &object) {
+    if (!line.starts_with(op) || line.size() <= op.size() + 1 || line[op.size()] != ' ') return false;
+    string_view text = line.substr(op.size() + 1);
+    while (text.ends_with(' ')) text.remove_suffix(1);  // gnatsd ends INFO with "} "
+    std::size_t at = 0;
+    object.keep_first_only = true;
+    return json::read_object(text, at, object) && at == text.size();
+}
+
+bool string_member(const json::Object &o, string_view name) {
+    const json::Member *m = o.find(name);
+    return m != nullptr && m->kind == json::Kind::String;
+}
+
+// MSG / PUB: subject [reply-to] <bytes>; HPUB / HMSG: ... <header bytes> <total bytes>.
+bool nats_message_line(const std::array<string_view, 6> &w, std::size_t count, std::size_t fixed,
+                       std::optional<std::uint64_t> &body) {
+    if (count < fixed + 1 || count > fixed + 2 || !nats_subject(w[1])) return false;
+    if (fixed == 2 && (w[2].empty() || !std::all_of(w[2].begin(), w[2].end(), is_alnum))) return false;
+    if (count == fixed + 2 && !nats_subject(w[fixed])) return false;
+    body = u32(w[count - 1]);
+    return body.has_value();
+}
+
+// "Name: value" header lines to the empty line (a message may follow it);
+// a response may also end with its status line or a header line.
+bool spamc_headers(Lines &lines, bool may_end_without_empty_line) {
+    for (std::size_t count = 0; count < kMaxLines; ++count) {
+        if (may_end_without_empty_line && lines.at_end()) return true;
+        const auto line = lines.line();
+        if (!line) return false;
+        if (line->empty()) return true;
+        const auto colon = line->find(": ");
+        if (colon == string_view::npos || !is_token(line->substr(0, colon))) return false;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool beanstalkd_commands(Payload p) {
+    return verb_lines(p, kBeanstalkdCommands);
+}
+
+bool beanstalkd_replies(Payload p) {
+    return verb_lines(p, kBeanstalkdReplies);
+}
+
+bool managesieve_capabilities(Payload p) {
+    Lines lines{p, Eol::Crlf};
+    bool implementation = false, sieve = false;
+    for (std::size_t count = 0; count < kMaxLines; ++count) {
+        const auto line = lines.line();
+        if (!line) return false;
+        if (sieve_status(*line, "OK")) return implementation && sieve && lines.at_end();
+        std::size_t at = 0;
+        string_view name, value;
+        if (!quoted(*line, at, name) || !capability_name(name)) return false;
+        if (at < line->size() && ((*line)[at++] != ' ' || !quoted(*line, at, value))) return false;
+        if (at != line->size()) return false;
+        implementation = implementation || equal_nocase(name, "IMPLEMENTATION");
+        sieve = sieve || equal_nocase(name, "SIEVE");
+    }
+    return false;
+}
+
+bool managesieve_commands(Payload p) {
+    const string_view s = as_text(p);
+    std::size_t at = 0, count = 0;
+    bool script_command = false;
+    while (at < s.size()) {
+        if (++count > kMaxLines) return false;
+        const auto end = s.find("\r\n", at);
+        if (end == string_view::npos) return false;
+        const string_view line = s.substr(at, end - at);
+        const auto space = line.find(' ');
+        const string_view command = line.substr(0, space);
+        const auto *known = std::find_if(std::begin(kSieveCommands), std::end(kSieveCommands),
+                                         [command](string_view c) { return equal_nocase(c, command); });
+        if (known == std::end(kSieveCommands)) return false;
+        script_command =
+            script_command || static_cast<std::size_t>(known - std::begin(kSieveCommands)) >= kFirstScriptCommand;
+        // arguments: quoted strings, numbers, and a literal {n} / {n+} that ends the line
+        std::size_t i = space == string_view::npos ? line.size() : space + 1;
+        std::optional<std::uint64_t> literal;
+        while (i < line.size()) {
+            string_view text;
+            if (line[i] == '"') {
+                if (!quoted(line, i, text)) return false;
+            } else if (line[i] == '{') {
+                const auto close = line.find('}', i);
+                if (close + 1 != line.size()) return false;
+                string_view size = line.substr(i + 1, close - i - 1);
+                if (size.ends_with('+')) size.remove_suffix(1);
+                literal = u32(size);
+                if (!literal || *literal > kMaxBody) return false;
+                i = close + 1;
+            } else {
+                const std::size_t begin = i;
+                while (i < line.size() && is_digit(line[i])) ++i;
+                if (i == begin) return false;
+            }
+            if (i < line.size() && line[i++] != ' ') return false;
+        }
+        at = end + 2;
+        if (literal) {
+            if (at + *literal > s.size()) return script_command;  // the literal goes on in the next segment
+            at += static_cast<std::size_t>(*literal);
+            if (s.substr(at, 2) != "\r\n") return false;
+            at += 2;
+        }
+    }
+    return script_command;
+}
+
+bool spamc_request(Payload p) {
+    static constexpr string_view kVerbs[] = {"CHECK", "SYMBOLS", "REPORT", "REPORT_IFSPAM", "SKIP",
+                                             "PING",  "PROCESS", "TELL",   "HEADERS"};
+    Lines lines{p, Eol::Crlf};
+    const auto first = lines.line();
+    if (!first) return false;
+    const auto space = first->find(' ');
+    if (space == string_view::npos || !one_of_words(first->substr(0, space), kVerbs)) return false;
+    const string_view version = first->substr(space + 1);
+    if (!version.starts_with("SPAMC/") || !version_number(version.substr(6))) return false;
+    return spamc_headers(lines, false);
+}
+
+bool spamd_response(Payload p) {
+    Lines lines{p, Eol::Crlf};
+    const auto first = lines.line();
+    if (!first) return false;
+    std::size_t count = 0;
+    const auto words = split<6>(*first, count);
+    if (!words || count != 3 || !(*words)[0].starts_with("SPAMD/") || !version_number((*words)[0].substr(6)) ||
+        !number((*words)[1], 3))
+        return false;
+    const string_view message = (*words)[2];
+    if (message != "PONG" &&
+        !(message.starts_with("EX_") && message.size() > 3 &&
+          std::all_of(message.begin() + 3, message.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '_'; })))
+        return false;
+    return spamc_headers(lines, true);
+}
+
+bool clamd_commands(Payload p) {
+    static constexpr string_view kPlain[] = {"PING",      "VERSION", "RELOAD", "SHUTDOWN",       "STATS",
+                                             "IDSESSION", "END",     "FILDES", "VERSIONCOMMANDS"};
+    static constexpr string_view kWithPath[] = {"SCAN", "CONTSCAN", "MULTISCAN", "ALLMATCHSCAN"};
+    const string_view s = as_text(p);
+    std::size_t at = 0, count = 0;
+    bool not_only_end = false;  // "nEND" LF alone is five octets of little evidence
+    while (at < s.size()) {
+        if (++count > kMaxLines || (s[at] != 'z' && s[at] != 'n')) return false;
+        const auto end = s.find(s[at] == 'z' ? '\0' : '\n', at);
+        if (end == string_view::npos) return false;
+        const string_view command = s.substr(at + 1, end - at - 1);
+        at = end + 1;
+        if (command == "INSTREAM") return true;  // its chunks follow
+        not_only_end = not_only_end || command != "END";
+        const auto space = command.find(' ');
+        if (space == string_view::npos) {
+            if (!one_of_words(command, kPlain)) return false;
+            continue;
+        }
+        const string_view path = command.substr(space + 1);
+        if (!one_of_words(command.substr(0, space), kWithPath) || !path.starts_with('/') || !printable(path, true))
+            return false;
+    }
+    return not_only_end;
+}
+
+bool clamd_reply(Payload p) {
+    string_view s = as_text(p);
+    if (s.size() < 8 || s.size() > 256 || (s.back() != '\0' && s.back() != '\n')) return false;
+    s.remove_suffix(1);
+    if (!printable(s)) return false;
+    if (s.starts_with("ClamAV ")) {
+        const string_view rest = s.substr(7);
+        const auto slash = rest.find('/');
+        if (!version_number(rest.substr(0, slash))) return false;
+        if (slash == string_view::npos) return true;
+        const auto second = rest.find('/', slash + 1);
+        return second != string_view::npos && is_number(rest.substr(slash + 1, second - slash - 1), 9);
+    }
+    // "stream: OK", "stream: <signature> FOUND" (INSTREAM's answer)
+    return s == "stream: OK" || (s.starts_with("stream: ") && s.ends_with(" FOUND") && s.size() > 14 &&
+                                 s.substr(8, s.size() - 14).find(' ') == string_view::npos);
+}
+
+bool nats_server(Payload p) {
+    bool own = false;
+    const bool all = lines_with_bodies(p, [&](string_view line, std::optional<std::uint64_t> &body) {
+        if (line == "PING" || line == "PONG" || line == "+OK") return true;
+        if (line.starts_with("-ERR ")) return line.size() > 7 && line[5] == '\'' && line.back() == '\'';
+        json::Object info;
+        if (json_line(line, "INFO", info)) {
+            own = own || (string_member(info, "server_id") && string_member(info, "version"));
+            return true;
+        }
+        std::size_t count = 0;
+        const auto words = split<6>(line, count);
+        if (!words || (*words)[0] != "MSG" || !nats_message_line(*words, count, 2, body)) return false;
+        own = true;
+        return true;
+    });
+    return all && own;
+}
+
+bool nats_client(Payload p) {
+    bool own = false;
+    const bool all = lines_with_bodies(p, [&](string_view line, std::optional<std::uint64_t> &body) {
+        if (line == "PING" || line == "PONG") return true;
+        json::Object connect;
+        if (json_line(line, "CONNECT", connect)) {
+            own = own || (connect.find("verbose") != nullptr && connect.find("pedantic") != nullptr);
+            return true;
+        }
+        std::size_t count = 0;
+        const auto words = split<6>(line, count);
+        if (!words) return false;
+        const string_view op = (*words)[0];
+        if (op == "PUB") {
+            own = own || nats_message_line(*words, count, 1, body);
+            return body.has_value();
+        }
+        if (op == "SUB") {  // SUB <subject> [queue group] <sid>
+            const string_view sid = (*words)[count - 1];
+            return count >= 3 && count <= 4 && nats_subject((*words)[1]) && !sid.empty() &&
+                   std::all_of(sid.begin(), sid.end(), is_alnum);
+        }
+        if (op == "UNSUB") return (count == 2 || (count == 3 && u32((*words)[2]))) && !(*words)[1].empty();
+        return false;
+    });
+    return all && own;
+}
+
+bool cvs_pserver_auth(Payload p) {
+    Lines lines{p, Eol::Lf};
+    const auto first = lines.line();
+    if (!first) return false;
+    if (*first == "BEGIN GSSAPI REQUEST") return true;  // GSSAPI tokens follow
+    string_view kind;
+    if (*first == "BEGIN AUTH REQUEST")
+        kind = "END AUTH REQUEST";
+    else if (*first == "BEGIN VERIFICATION REQUEST")
+        kind = "END VERIFICATION REQUEST";
+    else
+        return false;
+    const auto root = lines.line(), user = lines.line(), password = lines.line(), last = lines.line();
+    return root && user && password && last && root->starts_with('/') && !user->empty() &&
+           user->find(' ') == string_view::npos && password->starts_with('A') && *last == kind;
+}
+
+bool cvs_pserver_answer(Payload p) {
+    const string_view s = as_text(p);
+    return s == "I LOVE YOU\n" || s == "I HATE YOU\n";
+}
+
+bool gpsd_commands(Payload p) {
+    const string_view s = as_text(p);
+    std::size_t at = 0, count = 0;
+    while (at < s.size()) {
+        if (++count > kMaxLines || s[at] != '?') return false;
+        std::size_t end = at + 1;
+        while (end < s.size() && s[end] >= 'A' && s[end] <= 'Z') ++end;
+        if (!one_of_words(s.substr(at + 1, end - at - 1), kGpsdCommands)) return false;
+        if (end < s.size() && s[end] == '=') {
+            json::Object object;
+            object.keep_first_only = true;
+            ++end;
+            if (!json::read_object(s, end, object)) return false;
+        }
+        if (end >= s.size() || s[end] != ';') return false;
+        at = end + 1;
+        if (s.substr(at, 2) == "\r\n")
+            at += 2;
+        else if (at < s.size() && s[at] == '\n')
+            ++at;
+    }
+    return count > 0;
+}
+
+bool gpsd_reports(Payload p) {
+    Lines lines{p, Eol::Crlf, true};
+    std::size_t count = 0;
+    while (!lines.at_end()) {
+        const auto line = lines.line();
+        if (!line || ++count > kMaxLines) return false;
+        json::Object report;
+        report.keep_first_only = true;
+        std::size_t at = 0;
+        if (!json::read_object(*line, at, report) || at != line->size() || report.count == 0) return false;
+        const json::Member &first = report.members[0];
+        if (first.name != "class" || first.kind != json::Kind::String || !one_of_words(first.value, kGpsdClasses))
+            return false;
+    }
+    return count > 0;
+}
+
+bool lcdproc_greeting(Payload p) {
+    const string_view s = as_text(p);
+    if (s.size() > 200 || !s.ends_with('\n')) return false;
+    std::size_t count = 0;
+    const auto w = split<16>(s.substr(0, s.size() - 1), count);
+    static constexpr string_view kKeys[] = {"connect", "LCDproc", "", "protocol", "", "lcd",     "wid",
+                                            "",        "hgt",     "", "cellwid",  "", "cellhgt", ""};
+    if (!w || count != std::size(kKeys)) return false;
+    for (std::size_t i = 0; i < count; ++i) {
+        const string_view word = (*w)[i];
+        const bool fits = !kKeys[i].empty() ? word == kKeys[i]
+                          : i < 5           ? is_token(word) && is_digit(word.front())  // versions: 0.5.9, 0.5dev
+                                            : number(word, 3).has_value();
+        if (!fits) return false;
+    }
+    return true;
+}
+
+bool lcdproc_commands(Payload p) {
+    bool own = false;
+    const bool all = whole_lines(p, Eol::Lf, kMaxLines, [&own](string_view line, std::size_t) {
+        const string_view command = line.substr(0, line.find(' '));
+        const auto *known = std::find_if(std::begin(kLcdprocCommands), std::end(kLcdprocCommands),
+                                         [command](const Verb &v) { return v.name == command; });
+        if (known == std::end(kLcdprocCommands)) return false;
+        own = own || known->own;
+        return true;
+    });
+    return all && own;
+}
+
+bool uucp_handshake(Payload p) {
+    std::size_t at = 0, count = 0;
+    while (at < p.size()) {
+        if (++count > kMaxLines || p[at] != 0x10 || at + 2 >= p.size()) return false;
+        const std::size_t begin = at + 1;
+        std::size_t end = begin;
+        while (end < p.size() && p[end] != 0) ++end;
+        if (end == p.size()) return false;
+        const string_view body(reinterpret_cast<const char *>(p.data()) + begin, end - begin);
+        if (body.empty() || !printable(body)) return false;
+        const string_view rest = body.substr(1);
+        switch (body.front()) {
+            case 'S':  // Shere=<name> from the called side, S<name> [options] from the caller
+                if (rest.empty() || rest.front() == ' ') return false;
+                break;
+            case 'R':  // ROK[N<options>], RLCK, RCB, RBADSEQ, RLOGIN, "RYou are unknown to me"
+                if (!rest.starts_with("OK") && rest != "LCK" && rest != "CB" && rest != "BADSEQ" && rest != "LOGIN" &&
+                    rest != "You are unknown to me")
+                    return false;
+                break;
+            case 'P':  // the protocols the called side offers: letters
+            case 'U':  // the one the caller chose, or N
+                if (rest.empty() || !std::all_of(rest.begin(), rest.end(), is_alpha)) return false;
+                break;
+            case 'O':  // the hang-up: OOOOOO
+                if (rest != "OOOOO") return false;
+                break;
+            default: return false;
+        }
+        at = end + 1;
+    }
+    return count > 0;
+}
+
+bool unison_greeting(Payload p) {
+    const string_view s = as_text(p);
+    if (s.starts_with("Unison RPC\nVERSIONS ")) {
+        const auto end = s.find('\n', 20);
+        return end != string_view::npos && is_number(s.substr(20, end - 20), 3);
+    }
+    const auto end = s.find('\n');
+    if (!s.starts_with("Unison ") || end == string_view::npos || end > 80) return false;
+    std::size_t count = 0;
+    const auto w = split<6>(s.substr(0, end), count);
+    return w && count == 6 && version_number((*w)[1]) && (*w)[2] == "with" && (*w)[3] == "OCaml" && (*w)[4] == ">=" &&
+           version_number((*w)[5]);
+}
+
+bool iperf3_cookie(Payload p) {
+    static constexpr string_view kAlphabet = "abcdefghijklmnopqrstuvwxyz234567";
+    return p.size() == 37 && p[36] == 0 && std::all_of(p.begin(), p.end() - 1, [](std::uint8_t c) {
+               return kAlphabet.find(static_cast<char>(c)) != string_view::npos;
+           });
+}
+
+}  // namespace ghostports::text_rows

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Text rows of the signature table for the daemons a Debian host runs
+// beside its main services: job queues (beanstalkd), mail filters
+// (SpamAssassin's spamd, ClamAV's clamd, ManageSieve), messaging (NATS),
+// version control (CVS pserver), devices (gpsd, LCDproc), UUCP,
+// Unison and iperf3's control connection. Each checks its protocol's
+// grammar over the whole payload, never one keyword; the rows are in
+// signatures.cpp.
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+namespace ghostports::text_rows {
+
+using Payload = std::span<const std::uint8_t>;
+
+// beanstalkd (protocol.txt): CR LF command lines with their arity, "put"'s
+// job body of exactly its length; one command only beanstalkd has (put,
+// use, reserve, watch, peek, kick, bury...): delete / touch / stats alone
+// are memcached's words too.
+bool beanstalkd_commands(Payload p);
+// Its replies: INSERTED <id>, RESERVED <id> <bytes> + body, USING <tube>,
+// WATCHING <n>... with their arity; one reply only beanstalkd sends.
+bool beanstalkd_replies(Payload p);
+
+// ManageSieve (RFC 5804 1.7): the capability response, quoted capability
+// lines with IMPLEMENTATION and SIEVE among them, ended by an OK line.
+bool managesieve_capabilities(Payload p);
+// Its commands (RFC 5804 2): CR LF lines of a command and quoted strings /
+// literals {n+}; one of the script commands (PUTSCRIPT, LISTSCRIPTS...).
+bool managesieve_commands(Payload p);
+
+// SpamAssassin's spamc/spamd protocol (spamd/PROTOCOL): a request line
+// "<VERB> SPAMC/<n.n>" then header lines to an empty line; the response line
+// "SPAMD/<n.n> <code> <EX_ message>" then its headers.
+bool spamc_request(Payload p);
+bool spamd_response(Payload p);
+
+// ClamAV clamd (clamd(8) COMMANDS): z<COMMAND>\0 or n<COMMAND>\n commands of
+// its vocabulary (INSTREAM's chunks may follow); the replies naming ClamAV
+// (VERSION's "ClamAV <version>[/<db>/<date>]", "stream: ... FOUND").
+bool clamd_commands(Payload p);
+bool clamd_reply(Payload p);
+
+// NATS (NATS client protocol): the server's INFO {json} line with server_id
+// and version, or MSG lines whose payloads have their stated lengths; the
+// client's CONNECT {json} line, or PUB / SUB lines (PUB's payload of its
+// length).
+bool nats_server(Payload p);
+bool nats_client(Payload p);
+
+// CVS pserver (cvsclient "Connection and Authentication"): BEGIN AUTH /
+// VERIFICATION REQUEST, repository, user, scrambled password, END ...
+// REQUEST; the answer I LOVE YOU / I HATE YOU.
+bool cvs_pserver_auth(Payload p);
+bool cvs_pserver_answer(Payload p);
+
+// gpsd (gpsd_json(5)): ?COMMAND[=json]; requests; reports, one JSON object
+// per CR LF line whose first member is "class" of a known report.
+bool gpsd_commands(Payload p);
+bool gpsd_reports(Payload p);
+
+// LCDproc (the developer's guide, "Client/server protocol"): the server's
+// "connect LCDproc <v> protocol <v> lcd wid <n> hgt <n> cellwid <n>
+// cellhgt <n>" line; a client's LF lines of LCDproc commands, one that
+// builds a screen.
+bool lcdproc_greeting(Payload p);
+bool lcdproc_commands(Payload p);
+
+// Taylor UUCP's handshake (uucp.texi "The Initial Handshake"): DLE-framed
+// messages \020S... / \020R... / \020P... / \020U... ended by NUL.
+bool uucp_handshake(Payload p);
+
+// Unison's greeting "Unison <version> with OCaml >= <version>" LF, or its
+// RPC greeting "Unison RPC" LF "VERSIONS <n>" LF.
+bool unison_greeting(Payload p);
+
+// iperf3's control connection: the client's cookie, 36 characters of its
+// base32 alphabet and a NUL, the whole payload.
+bool iperf3_cookie(Payload p);
+
+}  // namespace ghostports::text_rows

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The rows for the daemons beside the main services
+// (service_text_signatures.cpp, service_binary_signatures.cpp): each real
+// case of signature_cases.hpp with one word, length or field made wrong is
+// named by no row, and what is only one keyword of a protocol stays unnamed.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+
+#include "builder.hpp"
+#include "case_mutations.hpp"
+#include "signature_cases.hpp"
+#include "core/ghostports/signatures.hpp"
+
+using ghostports::Sender;
+using ghostports::Transport;
+using rescap::test::Bytes;
+using rescap::test::raw;
+using rescap::test::operator+;
+
+using namespace rescap::test::mutation;
+
+namespace {
+std::size_t size_of(std::string_view what) {
+    return the_case(what).payload.size();
+}
+}  // namespace
+
+TEST(ServiceTextSignatures, BeanstalkdNeedsItsOwnVerbsAndLengths) {
+    expect_unnamed("beanstalkd put", {{"body of 14 announced", with("beanstalkd put", 12, '4')},
+                                      {"verb pet", with("beanstalkd put", 1, 'e')},
+                                      {"a tube-less number", with("beanstalkd put", 4, 'x')}});
+    expect_unnamed("beanstalkd reserved", {{"body of 14 announced", with("beanstalkd reserved", 12, '4')}});
+    // words beanstalkd shares with memcached: neither name
+    EXPECT_EQ(name_of(raw("delete 1\r\n"), Transport::Tcp, Sender::Client), "");
+    EXPECT_EQ(name_of(raw("DELETED\r\n"), Transport::Tcp, Sender::Server), "");
+    EXPECT_EQ(name_of(raw("use -bad\r\n"), Transport::Tcp, Sender::Client), "");  // a tube cannot begin with '-'
+    EXPECT_EQ(name_of(raw("watch jobs\r\n"), Transport::Tcp, Sender::Client), "beanstalkd");
+    EXPECT_EQ(name_of(raw("get jobs\r\n"), Transport::Tcp, Sender::Client), "memcached");
+}
+
+TEST(ServiceTextSignatures, ManageSieveNeedsItsCapabilitiesAndScriptCommands) {
+    const std::string_view caps = "managesieve capabilities";
+    expect_unnamed(caps, {{"no OK line", cut(caps, size_of(caps) - 30)},
+                          {"no SIEVE capability", with(caps, 49, 'X')},
+                          {"an unquoted capability", with(caps, 0, 'I')}});
+    expect_unnamed("managesieve listscripts", {{"command MISTSCRIPTS", with("managesieve listscripts", 0, 'M')}});
+    // AUTHENTICATE is not ManageSieve's alone
+    EXPECT_EQ(name_of(raw("AUTHENTICATE \"PLAIN\" {32+}\r\n"), Transport::Tcp, Sender::Client), "");
+    EXPECT_EQ(name_of(raw("PUTSCRIPT \"s\" {5+}\r\nkeep;\r\n"), Transport::Tcp, Sender::Client), "ManageSieve");
+    EXPECT_EQ(name_of(raw("PUTSCRIPT \"s\" {6+}\r\nkeep;\r\n"), Transport::Tcp, Sender::Client), "");
+}
+
+TEST(ServiceTextSignatures, SpamcNeedsItsVersionAndHeaderEnd) {
+    expect_unnamed("spamc check", {{"SPAMX/1.5", with("spamc check", 10, 'X')},
+                                   {"no empty line", cut("spamc check", size_of("spamc check") - 2)},
+                                   {"verb CHEKC", with("spamc check", 3, 'K')}});
+    expect_unnamed("spamd ex ok", {{"EX_ in lower case", with("spamd ex ok", 13, 'e')},
+                                   {"code a letter", with("spamd ex ok", 10, 'x')}});
+}
+
+TEST(ServiceTextSignatures, ClamdNeedsItsVocabularyAndTerminator) {
+    expect_unnamed("clamd zversion", {{"prefix x", with("clamd zversion", 0, 'x')},
+                                      {"no NUL", cut("clamd zversion", size_of("clamd zversion") - 1)},
+                                      {"VERSIOM", with("clamd zversion", 7, 'M')}});
+    expect_unnamed("clamd version", {{"ClamAV x.y", with("clamd version", 7, 'x')}});
+    EXPECT_EQ(name_of(raw("zSCAN relative/path") + Bytes{0}, Transport::Tcp, Sender::Client), "");
+    EXPECT_EQ(name_of(raw("zSCAN /srv/file") + Bytes{0}, Transport::Tcp, Sender::Client), "clamd");
+    EXPECT_EQ(name_of(raw("PONG") + Bytes{0}, Transport::Tcp, Sender::Server), "");
+    EXPECT_EQ(name_of(raw("nEND\n"), Transport::Tcp, Sender::Client), "");  // END alone ends any session
+}
+
+TEST(ServiceTextSignatures, NatsNeedsJsonAndPayloadLengths) {
+    expect_unnamed("nats info", {{"INFO [", with("nats info", 5, '[')}});
+    expect_unnamed("nats pub", {{"payload of 10 announced", with("nats pub", 18, '0')}});
+    expect_unnamed("nats msg", {{"payload of 10 announced", with("nats msg", 20, '0')}});
+    EXPECT_EQ(name_of(raw("PING\r\n"), Transport::Tcp, Sender::Client), "");
+    EXPECT_EQ(name_of(raw("INFO {\"name\":\"x\"}\r\n"), Transport::Tcp, Sender::Server), "");  // no server_id
+}
+
+TEST(ServiceTextSignatures, CvsPserverNeedsTheWholeRequest) {
+    expect_unnamed("cvs auth request", {{"BEGIN XUTH", with("cvs auth request", 6, 'X')},
+                                        {"a relative repository", with("cvs auth request", 19, 'x')},
+                                        {"no END line", cut("cvs auth request", 70)}});
+    expect_unnamed("cvs answer", {{"I LOVE YOU!", with("cvs answer", 10, '!')}});
+}
+
+TEST(ServiceTextSignatures, GpsdNeedsItsCommandsAndReportClasses) {
+    expect_unnamed("gpsd watch", {{"?XATCH", with("gpsd watch", 1, 'X')},
+                                  {"no semicolon", with("gpsd watch", size_of("gpsd watch") - 2, ' ')}});
+    expect_unnamed("gpsd version",
+                   {{"klass", with("gpsd version", 2, 'k')}, {"class VERSIOX", with("gpsd version", 17, 'X')}});
+}
+
+TEST(ServiceTextSignatures, LcdprocNeedsItsGreetingAndCommands) {
+    expect_unnamed("lcdproc greeting", {{"LCDprox", with("lcdproc greeting", 14, 'x')},
+                                        {"wid a letter", with("lcdproc greeting", 44, 'x')}});
+    expect_unnamed("lcdproc client set", {{"client_sex", with("lcdproc client set", 9, 'x')}});
+    EXPECT_EQ(name_of(raw("hello\n"), Transport::Tcp, Sender::Client), "");  // hello alone is any protocol's
+}
+
+TEST(ServiceTextSignatures, UucpNeedsDleFramedHandshakeMessages) {
+    expect_unnamed("uucp shere", {{"message type X", with("uucp shere", 1, 'X')},
+                                  {"no NUL", cut("uucp shere", size_of("uucp shere") - 1)},
+                                  {"no DLE", with("uucp shere", 0, 0x11)}});
+    EXPECT_EQ(name_of(Bytes{0x10} + raw("REQ") + Bytes{0}, Transport::Tcp, Sender::Server), "");  // no such answer
+    EXPECT_EQ(name_of(Bytes{0x10} + raw("RLCK") + Bytes{0}, Transport::Tcp, Sender::Server), "UUCP");
+}
+
+TEST(ServiceTextSignatures, UnisonAndIperf3NeedTheirWholeShapes) {
+    expect_unnamed("unison greeting",
+                   {{"unison", with("unison greeting", 0, 'u')}, {"OCaml >", with("unison greeting", 27, ' ')}});
+    expect_unnamed("iperf3 cookie", {{"a 1 in the cookie", with("iperf3 cookie", 0, '1')},
+                                     {"no NUL", cut("iperf3 cookie", 36)},
+                                     {"one more octet", longer("iperf3 cookie")}});
+}
+
+TEST(ServiceBinarySignatures, FastcgiNeedsItsRecordLayout) {
+    expect_unnamed("fastcgi begin request", {{"version 2", with("fastcgi begin request", 0, 2)},
+                                             {"role 4", with("fastcgi begin request", 9, 4)},
+                                             {"reserved 1", with("fastcgi begin request", 7, 1)},
+                                             {"request id 0", with("fastcgi begin request", 3, 0)}});
+    expect_unnamed("fastcgi stdout end",
+                   {{"padding 3", with("fastcgi stdout end", 6, 3)}, {"type 12", with("fastcgi stdout end", 1, 12)}});
+}
+
+TEST(ServiceBinarySignatures, DistccNeedsItsTokens) {
+    expect_unnamed("distcc dist", {{"upper-case hex", with("distcc dist", 4, 'A')},
+                                   {"version 5", with("distcc dist", 11, '5')},
+                                   {"DISX", with("distcc dist", 3, 'X')},
+                                   {"cut token", cut("distcc dist", 11)}});
+}
+
+TEST(ServiceBinarySignatures, EpmdNeedsItsLengthsAndLayout) {
+    expect_unnamed("epmd names request",
+                   {{"length 2", with("epmd names request", 1, 2)}, {"tag m", with("epmd names request", 2, 'm')}});
+    expect_unnamed("epmd alive2", {{"node type A", with("epmd alive2", 5, 'A')},
+                                   {"protocol 1", with("epmd alive2", 6, 1)},
+                                   {"name length 9", with("epmd alive2", 12, 9)},
+                                   {"length + 1", bumped("epmd alive2", 1, 1)}});
+    expect_unnamed("epmd names lines", {{"port a letter", with("epmd names lines", 22, 'x')}});
+}
+
+TEST(ServiceBinarySignatures, NtalkNeedsItsMessageLayout) {
+    expect_unnamed("ntalk lookup", {{"version 2", with("ntalk lookup", 0, 2)},
+                                    {"type 4", with("ntalk lookup", 1, 4)},
+                                    {"family 3", with("ntalk lookup", 9, 3)},
+                                    {"ctl_addr padding", with("ntalk lookup", 33, 1)},
+                                    {"a control character in the name", with("ntalk lookup", 45, 0x01)}});
+}
+
+TEST(ServiceBinarySignatures, BaculaNeedsItsFrameAndHandshake) {
+    expect_unnamed("bacula hello",
+                   {{"length + 1", bumped("bacula hello", 3, 1)}, {"Hallo", with("bacula hello", 5, 'a')}});
+    expect_unnamed("bacula auth", {{"ssl=7", with("bacula auth", size_of("bacula auth") - 2, '7')}});
+}
+
+TEST(ServiceBinarySignatures, ChronyNeedsItsReplyHeader) {
+    expect_unnamed("chrony reply", {{"version 4", with("chrony reply", 0, 4)},
+                                    {"type 3", with("chrony reply", 1, 3)},
+                                    {"pad1", with("chrony reply", 11, 1)},
+                                    {"pad4", with("chrony reply", 21, 1)},
+                                    {"one octet less", cut("chrony reply", size_of("chrony reply") - 1)}});
+}
+
+TEST(ServiceBinarySignatures, BazaarNeedsItsHeaderAndFrame) {
+    expect_unnamed("bzr request", {{"bzr message 4", with("bzr request", 12, '4')},
+                                   {"headers not a dictionary", with("bzr request", 28, 'l')}});
+}
