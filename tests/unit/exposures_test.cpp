@@ -414,3 +414,12 @@ TEST(Exposures, Ipmi15StraightPassword) {
     EXPECT_TRUE(run({{true, challenge}, {true, md5}}).empty());
     EXPECT_TRUE(run({{true, Bytes(activate.begin(), activate.end() - 1)}}).empty());  // message length disagrees
 }
+
+// Asterisk AMI: the Login action's Username and Secret (the block as the AMI documentation shows it).
+TEST(Exposures, AsteriskAmiLogin) {
+    expect_login(run({server("Asterisk Call Manager/5.0.2\r\n"),
+                      client("Action: Login\r\nUsername: admin\r\nSecret: Ami-s3cret\r\n\r\n")}),
+                 ExposureProtocol::Ami, "admin", 10);
+    EXPECT_TRUE(run({client("Action: Ping\r\nSecret: not-a-login\r\n\r\n")}).empty());
+    EXPECT_TRUE(run({client("Action: LoginX\r\nUsername: admin\r\nSecret: x\r\n\r\n")}).empty());
+}

@@ -35,8 +35,9 @@ TEST(ServiceTextSignatures, BeanstalkdNeedsItsOwnVerbsAndLengths) {
     // words beanstalkd shares with memcached: neither name
     EXPECT_EQ(name_of(raw("delete 1\r\n"), Transport::Tcp, Sender::Client), "");
     EXPECT_EQ(name_of(raw("DELETED\r\n"), Transport::Tcp, Sender::Server), "");
-    EXPECT_EQ(name_of(raw("use -bad\r\n"), Transport::Tcp, Sender::Client), "");  // a tube cannot begin with '-'
-    EXPECT_EQ(name_of(raw("watch jobs\r\n"), Transport::Tcp, Sender::Client), "beanstalkd");
+    EXPECT_EQ(name_of(raw("use -bad\r\n"), Transport::Tcp, Sender::Client), "");    // a tube cannot begin with '-'
+    EXPECT_EQ(name_of(raw("watch jobs\r\n"), Transport::Tcp, Sender::Client), "");  // one keyword
+    EXPECT_EQ(name_of(raw("watch jobs\r\nreserve\r\n"), Transport::Tcp, Sender::Client), "beanstalkd");
     EXPECT_EQ(name_of(raw("get jobs\r\n"), Transport::Tcp, Sender::Client), "memcached");
 }
 
@@ -167,4 +168,70 @@ TEST(ServiceBinarySignatures, ChronyNeedsItsReplyHeader) {
 TEST(ServiceBinarySignatures, BazaarNeedsItsHeaderAndFrame) {
     expect_unnamed("bzr request", {{"bzr message 4", with("bzr request", 12, '4')},
                                    {"headers not a dictionary", with("bzr request", 28, 'l')}});
+}
+
+TEST(ServiceTextSignatures, AmiNeedsItsBannerOrBlocks) {
+    expect_unnamed("ami banner", {{"version a letter", with("ami banner", 22, 'x')}});
+    expect_unnamed("ami response", {{"Response: Succes5", with("ami response", 16, '5')},
+                                    {"no empty line", cut("ami response", size_of("ami response") - 2)}});
+    expect_unnamed("ami login", {{"Acti0n", with("ami login", 4, '0')}, {"no colon", with("ami login", 6, ' ')}});
+}
+
+TEST(ServiceTextSignatures, MuninNeedsItsBannerAndCommands) {
+    expect_unnamed("munin banner", {{"# munin nodes", with("munin banner", 12, 's')},
+                                    {"a space in the host", with("munin banner", 21, ' ')}});
+    expect_unnamed("munin commands", {{"lost", with("munin commands", 16, 'o')}});
+    expect_unnamed("munin fetch values",
+                   {{"no final dot", cut("munin fetch values", size_of("munin fetch values") - 2)},
+                    {"a letter for a number", with("munin fetch values", 11, 'x')}});
+    EXPECT_EQ(name_of(raw("quit\n"), Transport::Tcp, Sender::Client), "");
+    // fetch <word> alone is any protocol's (nm_valuecolor_tcp_283's client), with CR LF or not
+    EXPECT_EQ(name_of(raw("fetch color\r\n"), Transport::Tcp, Sender::Client), "");
+    EXPECT_EQ(name_of(raw("fetch color\n"), Transport::Tcp, Sender::Client), "");
+    EXPECT_EQ(name_of(raw("cap multigraph\r\n"), Transport::Tcp, Sender::Client), "");
+}
+
+TEST(ServiceTextSignatures, PostfixPolicyNeedsTheRequestAndTheEmptyLine) {
+    expect_unnamed("postfix policy request",
+                   {{"request=smtpd_access_polic", with("postfix policy request", 26, '\n')},
+                    {"no empty line", cut("postfix policy request", size_of("postfix policy request") - 1)},
+                    {"a capital in a name", with("postfix policy request", 28, 'P')}});
+    expect_unnamed("postfix policy action", {{"no empty line", cut("postfix policy action", 13)},
+                                             {"acti0n", with("postfix policy action", 4, '0')}});
+}
+
+TEST(ServiceTextSignatures, ScgiNeedsItsNetstring) {
+    expect_unnamed("scgi request", {{"length 71", with("scgi request", 1, '1')},
+                                    {"no comma", with("scgi request", 73, ';')},
+                                    {"SCGI 2", with("scgi request", 26, '2')}});
+}
+
+TEST(ServiceTextSignatures, LmtpNeedsLhloOrAGreetingNamingIt) {
+    expect_unnamed("lmtp hello", {{"LHLA", with("lmtp hello", 3, 'A')}});
+    expect_unnamed("lmtp greeting", {{"LMTX", with("lmtp greeting", 24, 'X')}, {"221", with("lmtp greeting", 2, '1')}});
+}
+
+TEST(ServiceBinarySignatures, MilterNeedsItsOptionNegotiation) {
+    expect_unnamed("milter optneg", {{"length 14", with("milter optneg", 3, 14)},
+                                     {"command P", with("milter optneg", 4, 'P')},
+                                     {"version 7", with("milter optneg", 8, 7)},
+                                     {"actions 0x2ff", with("milter optneg", 11, 0x02)}});
+    EXPECT_EQ(name_of(the_case("milter optneg").payload + rescap::test::hex("00000001") + raw("Z"), Transport::Tcp,
+                      Sender::Client),
+              "");  // no such command
+}
+
+TEST(ServiceBinarySignatures, BoltJavaRmiTarantoolApcupsdNeedTheirLayouts) {
+    expect_unnamed("bolt handshake", {{"magic", with("bolt handshake", 3, 0x18)},
+                                      {"major 0", with("bolt handshake", 7, 0)},
+                                      {"one octet more", longer("bolt handshake")}});
+    expect_unnamed("java rmi header",
+                   {{"version 1", with("java rmi header", 5, 1)}, {"protocol 0x4e", with("java rmi header", 6, 0x4e)}});
+    expect_unnamed("java rmi ack", {{"host length 10", with("java rmi ack", 2, 10)}});
+    expect_unnamed("tarantool greeting", {{"no LF", with("tarantool greeting", 63, ' ')},
+                                          {"salt not base64", with("tarantool greeting", 70, '!')}});
+    expect_unnamed("apcupsd request",
+                   {{"statu5", with("apcupsd request", 7, '5')}, {"length 7", with("apcupsd request", 1, 7)}});
+    expect_unnamed("apcupsd records", {{"lower-case key", with("apcupsd records", 2, 'a')},
+                                       {"no line end", with("apcupsd records", 25, ' ')}});
 }

@@ -1005,123 +1005,146 @@ inline const std::vector<SignatureCase> &signature_cases() {
         // The daemons beside the main services (service_text_signatures.cpp, service_binary_signatures.cpp):
         // octets from the evaluation recordings in captures/eval (named per case; those sets were measured
         // before these rows were written)
-        {"beanstalkd put", // beanstalkd_283 frame 4
-         raw("put 0 0 60 15\r\nhello beanstalk\r\n"),
-         Transport::Tcp, Sender::Client, "beanstalkd"},
-        {"beanstalkd reserved", // beanstalkd_283 frame 9
-         raw("RESERVED 1 15\r\nhello beanstalk\r\n"),
-         Transport::Tcp, Sender::Server, "beanstalkd"},
-        {"managesieve capabilities", // managesieve_403 frame 4
+        {"beanstalkd put",  // beanstalkd_283 frame 4
+         raw("put 0 0 60 15\r\nhello beanstalk\r\n"), Transport::Tcp, Sender::Client, "beanstalkd"},
+        {"beanstalkd reserved",  // beanstalkd_283 frame 9
+         raw("RESERVED 1 15\r\nhello beanstalk\r\n"), Transport::Tcp, Sender::Server, "beanstalkd"},
+        {"managesieve capabilities",  // managesieve_403 frame 4
          raw("\"IMPLEMENTATION\" \"Dovecot (Debian) Pigeonhole\"\r\n\"SIEVE\" \"fileinto reject envelop"
              "e encoded-character vacation subaddress comparator-i;ascii-numeric relational re"
              "gex imap4flags copy include variables body enotify environment mailbox date inde"
              "x ihave duplicate mime foreverypart extracttext\"\r\n\"NOTIFY\" \"mailto\"\r\n\"SASL\" \"PLA"
              "IN LOGIN\"\r\n\"VERSION\" \"1.0\"\r\nOK \"Dovecot (Debian) ready.\"\r\n"),
          Transport::Tcp, Sender::Server, "ManageSieve"},
-        {"managesieve listscripts", // managesieve_403 frame 11
-         raw("LISTSCRIPTS\r\n"),
-         Transport::Tcp, Sender::Client, "ManageSieve"},
-        {"spamc check", // spamd_283 frame 15
-         raw("CHECK SPAMC/1.5\r\nUser: root\r\nContent-length: 161\r\n\r\n"),
-         Transport::Tcp, Sender::Client, "SPAMC/SPAMD"},
-        {"spamd ex ok", // spamd_283 frame 21
-         raw("SPAMD/1.1 0 EX_OK\r\n"),
-         Transport::Tcp, Sender::Server, "SPAMC/SPAMD"},
-        {"clamd zversion", // fresh_clamd_403 frame 12
-         hex("7a56455253494f4e00"),
-         Transport::Tcp, Sender::Client, "clamd"},
-        {"clamd version", // fresh_clamd_403 frame 14
-         hex("436c616d415620312e342e3600"),
-         Transport::Tcp, Sender::Server, "clamd"},
-        {"nats info", // fresh_nats_403 frame 4
+        {"managesieve listscripts",  // managesieve_403 frame 11
+         raw("LISTSCRIPTS\r\n"), Transport::Tcp, Sender::Client, "ManageSieve"},
+        {"spamc check",  // spamd_283 frame 15
+         raw("CHECK SPAMC/1.5\r\nUser: root\r\nContent-length: 161\r\n\r\n"), Transport::Tcp, Sender::Client,
+         "SPAMC/SPAMD"},
+        {"spamd ex ok",  // spamd_283 frame 21
+         raw("SPAMD/1.1 0 EX_OK\r\n"), Transport::Tcp, Sender::Server, "SPAMC/SPAMD"},
+        {"clamd zversion",  // fresh_clamd_403 frame 12
+         hex("7a56455253494f4e00"), Transport::Tcp, Sender::Client, "clamd"},
+        {"clamd version",  // fresh_clamd_403 frame 14
+         hex("436c616d415620312e342e3600"), Transport::Tcp, Sender::Server, "clamd"},
+        {"nats info",  // fresh_nats_403 frame 4
          raw("INFO {\"server_id\":\"NCRYMRFE35BQXU3U7A334EKEETFQD76S3MMWFB6XSTBYXHCQY6FA2KWD\",\"se"
              "rver_name\":\"NCRYMRFE35BQXU3U7A334EKEETFQD76S3MMWFB6XSTBYXHCQY6FA2KWD\",\"version\":"
              "\"2.9.10\",\"proto\":1,\"go\":\"go1.19.8\",\"host\":\"127.0.0.1\",\"port\":403,\"headers\":true,"
              "\"auth_required\":true,\"max_payload\":1048576,\"client_id\":4,\"client_ip\":\"127.0.0.1\""
              "} \r\n"),
          Transport::Tcp, Sender::Server, "NATS"},
-        {"nats pub", // fresh_nats_403 frame 10
-         raw("PUB eval.subject 11\r\nhello nats!\r\n"),
-         Transport::Tcp, Sender::Client, "NATS"},
-        {"nats msg", // fresh_nats_403 frame 14
-         raw("MSG eval.subject 1 11\r\nhello nats!\r\nPONG\r\n"),
-         Transport::Tcp, Sender::Server, "NATS"},
-        {"cvs auth request", // cvs_pserver_283 frame 14
+        {"nats pub",  // fresh_nats_403 frame 10
+         raw("PUB eval.subject 11\r\nhello nats!\r\n"), Transport::Tcp, Sender::Client, "NATS"},
+        {"nats msg",  // fresh_nats_403 frame 14
+         raw("MSG eval.subject 1 11\r\nhello nats!\r\nPONG\r\n"), Transport::Tcp, Sender::Server, "NATS"},
+        {"cvs auth request",  // cvs_pserver_283 frame 14
          raw("BEGIN AUTH REQUEST\n/tmp/ghost-cvs_pserver_283.ian0dv2x/cvsroot\nevaluser\nA+<ZJZwh"
              " d,\nEND AUTH REQUEST\n"),
          Transport::Tcp, Sender::Client, "CVS pserver"},
-        {"cvs answer", // cvs_pserver_283 frame 16
-         raw("I LOVE YOU\n"),
-         Transport::Tcp, Sender::Server, "CVS pserver"},
-        {"gpsd watch", // fresh_gpsd_283 frame 4
-         raw("?WATCH={\"enable\":true,\"json\":true};\n"),
-         Transport::Tcp, Sender::Client, "gpsd"},
-        {"gpsd version", // fresh_gpsd_283 frame 6
+        {"cvs answer",  // cvs_pserver_283 frame 16
+         raw("I LOVE YOU\n"), Transport::Tcp, Sender::Server, "CVS pserver"},
+        {"gpsd watch",  // fresh_gpsd_283 frame 4
+         raw("?WATCH={\"enable\":true,\"json\":true};\n"), Transport::Tcp, Sender::Client, "gpsd"},
+        {"gpsd version",  // fresh_gpsd_283 frame 6
          raw("{\"class\":\"VERSION\",\"release\":\"3.22\",\"rev\":\"3.22\",\"proto_major\":3,\"proto_minor\":1"
              "4}\r\n"),
          Transport::Tcp, Sender::Server, "gpsd"},
-        {"lcdproc greeting", // fresh_lcdd_283 frame 6
-         raw("connect LCDproc 0.5.9 protocol 0.3 lcd wid 20 hgt 4 cellwid 5 cellhgt 8\n"),
-         Transport::Tcp, Sender::Server, "LCDproc"},
-        {"lcdproc client set", // fresh_lcdd_283 frame 8
-         raw("client_set -name {LCDproc vm}\n"),
-         Transport::Tcp, Sender::Client, "LCDproc"},
-        {"uucp shere", // fresh4_uucico_403 frame 15
-         hex("1053686572653d6576616c73727600"),
-         Transport::Tcp, Sender::Server, "UUCP"},
-        {"uucp caller", // fresh4_uucico_403 frame 16
-         hex("10536576616c636c69202d52202d4e30343700"),
-         Transport::Tcp, Sender::Client, "UUCP"},
-        {"unison greeting", // fresh_unison_283 frame 4
+        {"lcdproc greeting",  // fresh_lcdd_283 frame 6
+         raw("connect LCDproc 0.5.9 protocol 0.3 lcd wid 20 hgt 4 cellwid 5 cellhgt 8\n"), Transport::Tcp,
+         Sender::Server, "LCDproc"},
+        {"lcdproc client set",  // fresh_lcdd_283 frame 8
+         raw("client_set -name {LCDproc vm}\n"), Transport::Tcp, Sender::Client, "LCDproc"},
+        {"uucp shere",  // fresh4_uucico_403 frame 15
+         hex("1053686572653d6576616c73727600"), Transport::Tcp, Sender::Server, "UUCP"},
+        {"uucp caller",  // fresh4_uucico_403 frame 16
+         hex("10536576616c636c69202d52202d4e30343700"), Transport::Tcp, Sender::Client, "UUCP"},
+        {"unison greeting",  // fresh_unison_283 frame 4
          hex("556e69736f6e20322e35312077697468204f43616d6c203e3d20342e30312e320a010000006f18000000e97273708495a6be"
              "0000000100000000000000000000000041"),
          Transport::Tcp, Sender::Server, "Unison"},
-        {"iperf3 cookie", // fresh_iperf3_283 frame 4
-         hex("353733636766776c6d6e323567777171363475696b336a746a623770637236363765716900"),
-         Transport::Tcp, Sender::Client, "iperf3"},
-        {"fastcgi begin request", // fresh_phpfpm_fcgi_283 frame 4
-         hex("01010001000800000001000000000000"),
-         Transport::Tcp, Sender::Client, "FastCGI"},
-        {"fastcgi stdout end", // fresh_phpfpm_fcgi_283 frame 10
+        {"iperf3 cookie",  // fresh_iperf3_283 frame 4
+         hex("353733636766776c6d6e323567777171363475696b336a746a623770637236363765716900"), Transport::Tcp,
+         Sender::Client, "iperf3"},
+        {"fastcgi begin request",  // fresh_phpfpm_fcgi_283 frame 4
+         hex("01010001000800000001000000000000"), Transport::Tcp, Sender::Client, "FastCGI"},
+        {"fastcgi stdout end",  // fresh_phpfpm_fcgi_283 frame 10
          hex("0106000100560200582d506f77657265642d42793a205048502f382e322e33360d0a436f6e74656e742d747970653a207465"
              "78742f706c61696e3b636861727365743d5554462d380d0a0d0a68656c6c6f2066617374636769206f6e650a000001030001"
              "000800000000000000000000"),
          Transport::Tcp, Sender::Server, "FastCGI"},
-        {"distcc dist", // distccd_403 frame 4
-         raw("DIST00000001"),
-         Transport::Tcp, Sender::Client, "distcc"},
-        {"epmd names request", // epmd_283 frame 4
-         hex("00016e"),
-         Transport::Tcp, Sender::Client, "EPMD"},
-        {"epmd alive2", // epmd_283 frame 14
-         hex("001578b17d4d000006000500086576616c6e6f64650000"),
-         Transport::Tcp, Sender::Client, "EPMD"},
-        {"epmd names lines", // epmd_283 frame 25
-         raw("name evalnode at port 45437\n"),
-         Transport::Tcp, Sender::Server, "EPMD"},
-        {"ntalk lookup", // fresh4_talkd_403 frame 1
+        {"distcc dist",  // distccd_403 frame 4
+         raw("DIST00000001"), Transport::Tcp, Sender::Client, "distcc"},
+        {"epmd names request",  // epmd_283 frame 4
+         hex("00016e"), Transport::Tcp, Sender::Client, "EPMD"},
+        {"epmd alive2",  // epmd_283 frame 14
+         hex("001578b17d4d000006000500086576616c6e6f64650000"), Transport::Tcp, Sender::Client, "EPMD"},
+        {"epmd names lines",  // epmd_283 frame 25
+         raw("name evalnode at port 45437\n"), Transport::Tcp, Sender::Server, "EPMD"},
+        {"ntalk lookup",  // fresh4_talkd_403 frame 1
          hex("0101000000000000000200007f0000010000000000000000000285977f000001000000000000000000002e17726f6f740000"
              "0000000000006576616c757365720000000000000000000000000000000000000000"),
          Transport::Udp, Sender::Client, "ntalk"},
-        {"bacula hello", // fresh4_bacula_dir_403 frame 4
-         hex("0000001e48656c6c6f202a557365724167656e742a2063616c6c696e67203130300a"),
-         Transport::Tcp, Sender::Client, "Bacula"},
-        {"bacula auth", // fresh4_bacula_dir_403 frame 6
+        {"bacula hello",  // fresh4_bacula_dir_403 frame 4
+         hex("0000001e48656c6c6f202a557365724167656e742a2063616c6c696e67203130300a"), Transport::Tcp, Sender::Client,
+         "Bacula"},
+        {"bacula auth",  // fresh4_bacula_dir_403 frame 6
          hex("0000003461757468206372616d2d6d6435203c313034373932333737342e31373936363137323636406576616c6469723e20"
              "73736c3d300a"),
          Transport::Tcp, Sender::Server, "Bacula"},
-        {"chrony reply", // fresh_chronyd_cmd_udp_283 frame 4
-         hex("06020000000e000200000000000000009c064e7f000000000000000000000000"),
-         Transport::Udp, Sender::Server, "chrony"},
-        {"bzr request", // fresh_brz_serve_403 frame 4
+        {"chrony reply",  // fresh_chronyd_cmd_udp_283 frame 4
+         hex("06020000000e000200000000000000009c064e7f000000000000000000000000"), Transport::Udp, Sender::Server,
+         "chrony"},
+        {"bzr request",  // fresh_brz_serve_403 frame 4
          hex("627a72206d65737361676520332028627a7220312e36290a0000001c6431363a536f6674776172652076657273696f6e353a"
              "332e332e3265730000001c6c31353a427a724469722e6f70656e5f322e31363a7472756e6b2f6565"),
          Transport::Tcp, Sender::Client, "Bazaar"},
-        {"bzr response", // fresh_brz_serve_403 frame 6
+        {"bzr response",  // fresh_brz_serve_403 frame 6
          hex("627a72206d65737361676520332028627a7220312e36290a0000001c6431363a536f6674776172652076657273696f6e353a"
              "332e332e32656f53730000000c6c333a796573333a7965736565"),
          Transport::Tcp, Sender::Server, "Bazaar"},
 
+        // More daemons beside the main services, from their specifications (no recording of them here): Asterisk's
+        // AMI, Munin's node, Postfix's policy delegation, SCGI (scgi.txt's own example), LMTP (RFC 2033), milter's
+        // SMFIC_OPTNEG (mfdef.h, version 6), Neo4j's Bolt handshake, Java RMI's transport header and ProtocolAck,
+        // Tarantool's greeting, apcupsd's NIS
+        {"ami banner", raw("Asterisk Call Manager/5.0.2\r\n"), Transport::Tcp, Sender::Server, "Asterisk AMI"},
+        {"ami response", raw("Response: Success\r\nMessage: Authentication accepted\r\n\r\n"), Transport::Tcp,
+         Sender::Server, "Asterisk AMI"},
+        {"ami login", raw("Action: Login\r\nUsername: admin\r\nSecret: Ami-s3cret\r\n\r\n"), Transport::Tcp,
+         Sender::Client, "Asterisk AMI"},
+        {"munin banner", raw("# munin node at ghost.example\n"), Transport::Tcp, Sender::Server, "Munin"},
+        {"munin commands", raw("cap multigraph\nlist\n"), Transport::Tcp, Sender::Client, "Munin"},
+        {"munin fetch values", raw("load.value 0.05\n.\n"), Transport::Tcp, Sender::Server, "Munin"},
+        {"postfix policy request",
+         raw("request=smtpd_access_policy\nprotocol_state=RCPT\nprotocol_name=SMTP\nclient_address=192.0.2.1\n"
+             "sender=a@example.org\nrecipient=b@example.net\n\n"),
+         Transport::Tcp, Sender::Client, "Postfix policy"},
+        {"postfix policy action", raw("action=DUNNO\n\n"), Transport::Tcp, Sender::Server, "Postfix policy"},
+        {"scgi request",
+         raw(std::string_view("70:CONTENT_LENGTH\0"
+                              "27\0SCGI\0"
+                              "1\0REQUEST_METHOD\0POST\0REQUEST_URI\0/deepthought\0,"
+                              "What is the answer to life?",
+                              101)),
+         Transport::Tcp, Sender::Client, "SCGI"},
+        {"lmtp hello", raw("LHLO mail.example.org\r\n"), Transport::Tcp, Sender::Client, "LMTP"},
+        {"lmtp greeting", raw("220 mail.example.org LMTP Cyrus v3.6.1 ready\r\n"), Transport::Tcp, Sender::Server,
+         "LMTP"},
+        {"milter optneg", hex("0000000d4f00000006000001ff001fffff"), Transport::Tcp, Sender::Client, "Milter"},
+        {"bolt handshake", hex("6060b01700020404000000040000000300000000"), Transport::Tcp, Sender::Client,
+         "Bolt (Neo4j)"},
+        {"java rmi header", hex("4a524d4900024b"), Transport::Tcp, Sender::Client, "Java RMI"},
+        {"java rmi ack", hex("4e0009") + raw("127.0.0.1") + hex("0000d431"), Transport::Tcp, Sender::Server,
+         "Java RMI"},
+        {"tarantool greeting",
+         raw("Tarantool 2.10.4 (Binary) 9a6e6a6e-1234-4bcd-8e0f-0123456789ab \na"
+             "GVsbG8gd29ybGQgdGhpcyBpcyBhIHNhbHQ=                           \n"),
+         Transport::Tcp, Sender::Server, "Tarantool"},
+        {"apcupsd request", hex("0006") + raw("status"), Transport::Tcp, Sender::Client, "apcupsd NIS"},
+        {"apcupsd records",
+         hex("0018") + raw("APC      : 001,036,0879\n") + hex("0013") + raw("STATUS   : ONLINE \n") + hex("0000"),
+         Transport::Tcp, Sender::Server, "apcupsd NIS"},
     };
     return all;
 }

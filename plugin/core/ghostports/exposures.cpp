@@ -487,6 +487,7 @@ const char *exposure_protocol_name(ExposureProtocol protocol) {
         case ExposureProtocol::ManageSieve: return "ManageSieve";
         case ExposureProtocol::Amqp: return "AMQP";
         case ExposureProtocol::Ipmi: return "IPMI";
+        case ExposureProtocol::Ami: return "Asterisk AMI";
     }
     return "?";
 }
@@ -805,6 +806,22 @@ bool ExposureScanner::credential_line(const std::string &line, std::size_t overf
         return true;
     }
     if (user_pass_line(line, overflow, out)) return true;
+    // Asterisk AMI: "Action: Login", then "Username: <user>" and "Secret: <password>" lines of the block.
+    if (starts_with_nocase(line, "Action:")) {
+        const std::string_view action = trim(std::string_view(line).substr(7));
+        ami_login_ = action.size() == 5 && starts_with_nocase(action, "Login");
+        if (ami_login_) memory().ami_user.clear();
+        return true;
+    }
+    if (ami_login_ && starts_with_nocase(line, "Username:")) {
+        memory().ami_user = std::string(trim(std::string_view(line).substr(9)));
+        return true;
+    }
+    if (ami_login_ && starts_with_nocase(line, "Secret:")) {
+        const std::size_t secret = trim(std::string_view(line).substr(7)).size() + overflow;
+        if (secret > 0) login(ExposureProtocol::Ami, recall().ami_user, secret);
+        return true;
+    }
     // SASL: SMTP/POP3 "AUTH <mechanism>", IMAP "<tag> AUTHENTICATE <mechanism>".
     std::string_view command = line;
     if (imap_) {

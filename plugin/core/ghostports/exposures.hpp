@@ -57,6 +57,7 @@ enum class ExposureProtocol : std::uint8_t {
     ManageSieve,
     Amqp,
     Ipmi,
+    Ami,
 };
 
 struct Exposure {
@@ -99,6 +100,7 @@ private:
         std::size_t cvs_secret = 0;
         std::string rcmd;       // rsh/rlogin: the client's NUL-separated preamble so far
         std::string ipmi_user;  // IPMI 1.5: the user of the session challenge
+        std::string ami_user;   // Asterisk AMI: Username of the Login action
         // Shell: evidence from the server, command lines from the client.
         std::string shell_user;
         std::string shell_evidence;
@@ -137,7 +139,8 @@ private:
     bool ftp_ = false;
     bool irc_ = false;
     bool mpd_ = false;
-    bool sieve_ = false;  // ManageSieve's AUTHENTICATE "<mechanism>" was seen
+    bool sieve_ = false;      // ManageSieve's AUTHENTICATE "<mechanism>" was seen
+    bool ami_login_ = false;  // inside an Asterisk AMI "Action: Login" block
     bool pass_pending_ = false;
     std::uint8_t cvs_step_ = 0;  // lines of a pserver request seen
     bool shell_prompt_ = false;  // the server's last words were a shell prompt

@@ -130,13 +130,14 @@ bool distcc_tokens(Payload p) {
 bool epmd_request(Payload p) {
     if (p.size() < 3 || be16(p, 0) != p.size() - 2) return false;
     const std::size_t size = p.size() - 2;
+    // Not PORT_PLEASE2_REQ ('z' + a name): a length and any printable name
+    // is a one-octet flip from other length-framed requests (apcupsd's
+    // "\0\6status" becomes 'z' + "tatus").
     switch (p[2]) {
         case 'n':  // NAMES_REQ
         case 'd':  // DUMP_REQ
         case 'k':  // KILL_REQ
             return size == 1;
-        case 'z':  // PORT_PLEASE2_REQ <name>
-            return node_name(p, 3, size - 1);
         case 'x': {  // ALIVE2_REQ port, node type, protocol, highest, lowest, name, extra
             if (size < 13) return false;
             const unsigned high = be16(p, 7), low = be16(p, 9), name = be16(p, 11);
@@ -234,6 +235,85 @@ bool bzr_message(Payload p) {
     if (s.size() < at + 6) return false;
     const std::uint32_t length = be32(p, at);
     return length >= 2 && length <= s.size() - at - 4 && s[at + 4] == 'd' && s[at + 3 + length] == 'e';
+}
+
+bool milter_packets(Payload p) {
+    // SMFIC_OPTNEG first: length 13, 'O', version 2-6, actions (SMFIF_* <= 0x1FF), protocol (SMFIP_* < 2^22)
+    if (p.size() < 17 || be32(p, 0) != 13 || p[4] != 'O' || !in_range(be32(p, 5), 2, 6) || be32(p, 9) > 0x1ff ||
+        be32(p, 13) >= (1U << 22))
+        return false;
+    static constexpr std::string_view kCommands = "ABCDEHKLMNOQRTU+-2abcdefhilmpqrsty";
+    std::size_t at = 17;
+    for (std::size_t count = 0; at < p.size(); ++count) {
+        if (count == kMaxRecords || p.size() - at < 5) return false;
+        const std::uint32_t length = be32(p, at);
+        if (length == 0 || length > (1U << 20) ||
+            kCommands.find(static_cast<char>(p[at + 4])) == std::string_view::npos)
+            return false;
+        if (length > p.size() - at - 4) return true;  // goes on in the next segment
+        at += 4 + length;
+    }
+    return true;
+}
+
+bool bolt_handshake(Payload p) {
+    if (p.size() != 20 || be32(p, 0) != 0x6060b017) return false;
+    // each proposal 00 <range> <minor> <major>; the first a version, the unused ones zero
+    bool ended = false;
+    for (std::size_t at = 4; at < 20; at += 4) {
+        const bool zero = be32(p, at) == 0;
+        if (at == 4 ? zero : (ended && !zero)) return false;
+        ended = ended || zero;
+        if (!zero && (p[at] != 0 || !in_range(p[at + 3], 1, 9) || p[at + 1] > p[at + 2])) return false;
+    }
+    return true;
+}
+
+bool java_rmi_header(Payload p) {
+    if (p.size() < 7 || !has_at(p, 0, "JRMI") || be16(p, 4) != 2 || !in_range(p[6], 0x4b, 0x4d)) return false;
+    // SingleOp carries its message at once: Call 0x50, Ping 0x52, DgcAck 0x54
+    return p.size() == 7 || (p[6] == 0x4c && one_of(p[7], {0x50, 0x52, 0x54}));
+}
+
+bool java_rmi_ack(Payload p) {
+    if (p.size() < 8 || p[0] != 0x4e) return false;
+    const unsigned host = be16(p, 1);
+    return host > 0 && p.size() == 1 + 2 + host + 4 && printable(p.subspan(3, host)) && be16(p, 3 + host) == 0;
+}
+
+bool tarantool_greeting(Payload p) {
+    if (p.size() != 128 || !has_at(p, 0, "Tarantool ") || p[63] != '\n' || p[127] != '\n') return false;
+    const Payload salt = p.subspan(64, 63);
+    return printable(p.first(63)) && std::all_of(salt.begin(), salt.end(), [](std::uint8_t c) {
+               return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
+                      c == '/' || c == '=' || c == ' ';
+           });
+}
+
+bool apcupsd_request(Payload p) {
+    return p.size() >= 8 && be16(p, 0) == p.size() - 2 &&
+           (text_at(p, 2, p.size() - 2) == "status" || text_at(p, 2, p.size() - 2) == "events");
+}
+
+bool apcupsd_records(Payload p) {
+    // 2-octet length + "KEY      : value" LF ("events": any text line), a zero length at the end
+    std::size_t at = 0, records = 0;
+    for (std::size_t count = 0; at < p.size(); ++count) {
+        if (count == kMaxRecords || p.size() - at < 2) return false;
+        const unsigned length = be16(p, at);
+        if (length == 0) return records > 0 && at + 2 == p.size();
+        if (length > p.size() - at - 2) return records > 0;  // goes on in the next segment
+        const string_view line = text_at(p, at + 2, length);
+        const auto colon = line.find(": ");
+        if (!line.ends_with('\n') || colon == string_view::npos || colon < 4 || colon > 12 ||
+            !printable(p.subspan(at + 2, length - 1)) ||
+            !std::all_of(line.begin(), line.begin() + static_cast<std::ptrdiff_t>(colon),
+                         [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' '; }))
+            return false;
+        ++records;
+        at += 2 + length;
+    }
+    return records > 0;
 }
 
 }  // namespace ghostports::framed

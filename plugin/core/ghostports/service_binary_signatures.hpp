@@ -26,8 +26,9 @@ bool fastcgi_server(Payload p);
 bool distcc_tokens(Payload p);
 
 // Erlang's EPMD (erts "Distribution Protocol"): a request whose 2-octet
-// length is the rest, of a known tag and its layout (ALIVE2_REQ's node
-// type, protocol, versions and name); the NAMES answer "name <n> at port
+// length is the rest: NAMES / DUMP / KILL, or ALIVE2_REQ with its node
+// type, protocol, versions and name (not PORT_PLEASE2: a length and a name
+// is too little); the NAMES answer "name <n> at port
 // <p>" lines, after EPMD's own port or in a segment of their own.
 bool epmd_request(Payload p);
 bool epmd_names(Payload p);
@@ -50,5 +51,31 @@ bool chrony_reply(Payload p);
 // (bzr 1.6)" LF header then a 4-octet length and a bencoded dictionary, or
 // the version 2 "bzr request 2" / "bzr response 2" LF header alone.
 bool bzr_message(Payload p);
+
+// The sendmail milter protocol (libmilter's mfdef.h, version 2-6): the
+// option negotiation SMFIC_OPTNEG, 4-octet length 13, 'O', version,
+// action and protocol flags in their ranges; packets of known commands
+// tiling the rest.
+bool milter_packets(Payload p);
+
+// Neo4j's Bolt handshake: the magic 60 60 B0 17 and four version
+// proposals (00 <range> <minor> <major>), exactly 20 octets.
+bool bolt_handshake(Payload p);
+
+// Java RMI's transport (the RMI specification, 10.2): "JRMI", version 2,
+// Stream / SingleOp / Multiplex protocol; the ProtocolAck 0x4E with the
+// client's host (2-octet length + UTF) and port, the whole payload.
+bool java_rmi_header(Payload p);
+bool java_rmi_ack(Payload p);
+
+// Tarantool's greeting: 128 octets, "Tarantool <version> ..." padded to
+// 63 octets + LF, a base64 salt padded to 63 octets + LF.
+bool tarantool_greeting(Payload p);
+
+// apcupsd's Network Information Server: the client's 2-octet length +
+// "status" / "events"; the server's 2-octet length + "KEY : value" LF
+// records, a zero length at the end.
+bool apcupsd_request(Payload p);
+bool apcupsd_records(Payload p);
 
 }  // namespace ghostports::framed

@@ -135,19 +135,25 @@ bool verb_fits(const Verb &verb, const std::array<string_view, 6> &words, std::s
 }
 
 template <std::size_t N>
+// Every line one of the table's verbs; evidence is a verb of beanstalkd's
+// own with a body of its length (put, RESERVED...), or one among two lines
+// or more: "watch jobs" or "USING x" alone is one keyword.
 bool verb_lines(Payload p, const Verb (&table)[N]) {
-    bool own = false;
+    bool own = false, own_with_body = false;
+    std::size_t lines = 0;
     const bool all = lines_with_bodies(p, [&](string_view line, std::optional<std::uint64_t> &body) {
         std::size_t count = 0;
         const auto words = split<6>(line, count);
         if (!words) return false;
+        ++lines;
         return std::any_of(std::begin(table), std::end(table), [&](const Verb &verb) {
             if (verb.name != (*words)[0] || !verb_fits(verb, *words, count, body)) return false;
             own = own || verb.own;
+            own_with_body = own_with_body || (verb.own && body.has_value());
             return true;
         });
     });
-    return all && own;
+    return all && (own_with_body || (own && lines >= 2));
 }
 
 // --- ManageSieve --------------------------------------------------------------------
@@ -615,6 +621,183 @@ bool iperf3_cookie(Payload p) {
     return p.size() == 37 && p[36] == 0 && std::all_of(p.begin(), p.end() - 1, [](std::uint8_t c) {
                return kAlphabet.find(static_cast<char>(c)) != string_view::npos;
            });
+}
+
+namespace {
+
+// "Key: value" CR LF blocks, each ended by an empty line; `first(key, value)`
+// judges each block's first line.
+template <class First>
+bool key_value_blocks(Lines &lines, First first) {
+    bool block_start = true;
+    std::size_t blocks = 0;
+    for (std::size_t count = 0; count < kMaxLines && !lines.at_end(); ++count) {
+        const auto line = lines.line();
+        if (!line) return false;
+        if (line->empty()) {
+            if (block_start) return false;
+            block_start = true;
+            continue;
+        }
+        const auto colon = line->find(": ");
+        if (colon == string_view::npos || colon == 0 ||
+            !std::all_of(line->begin(), line->begin() + static_cast<std::ptrdiff_t>(colon),
+                         [](char c) { return is_alnum(c) || c == '-' || c == '_'; }))
+            return false;
+        if (block_start && !first(line->substr(0, colon), line->substr(colon + 2))) return false;
+        blocks += block_start ? 1 : 0;
+        block_start = false;
+    }
+    return blocks > 0 && lines.at_end() && block_start;  // each block ended by its empty line
+}
+
+constexpr string_view kMuninCommands[] = {"list", "nodes", "config", "fetch", "cap", "version", "quit", "spoolfetch"};
+constexpr string_view kMuninCapabilities[] = {"multigraph", "dirtyconfig", "spool"};
+
+// A host name as a banner gives it: letters, digits, '.', '-', '_'.
+bool host_name(string_view s) {
+    return !s.empty() && s.size() <= 255 &&
+           std::all_of(s.begin(), s.end(), [](char c) { return is_alnum(c) || c == '.' || c == '-' || c == '_'; });
+}
+
+}  // namespace
+
+bool ami_banner_or_response(Payload p) {
+    Lines lines{p, Eol::Crlf};
+    if (starts_with(p, "Asterisk Call Manager/")) {
+        const auto banner = lines.line();
+        if (!banner || !version_number(banner->substr(22))) return false;
+        return lines.at_end() ||
+               key_value_blocks(lines, [](string_view key, string_view) { return key == "Response"; });
+    }
+    return key_value_blocks(lines, [](string_view key, string_view value) {
+        if (key == "Event") return is_token(value);
+        return key == "Response" &&
+               (value == "Success" || value == "Error" || value == "Follows" || value == "Goodbye");
+    });
+}
+
+bool ami_actions(Payload p) {
+    Lines lines{p, Eol::Crlf};
+    return key_value_blocks(
+        lines, [](string_view key, string_view value) { return equal_nocase(key, "Action") && is_token(value); });
+}
+
+bool munin_node(Payload p) {
+    const string_view s = as_text(p);
+    if (s.starts_with("# munin node at ")) {
+        const auto end = s.find('\n');
+        return end == s.size() - 1 && host_name(s.substr(16, end - 16));
+    }
+    // a fetch's answer: "<field>.value <number|U>" lines, then "."
+    std::size_t values = 0;
+    const bool all = whole_lines(p, Eol::Lf, kMaxLines, [&values](string_view line, std::size_t) {
+        if (line == ".") return true;
+        const auto dot = line.find(".value ");
+        if (dot == string_view::npos || dot == 0) return false;
+        const string_view field = line.substr(0, dot), value = line.substr(dot + 7);
+        ++values;
+        return std::all_of(field.begin(), field.end(), [](char c) { return is_alnum(c) || c == '_'; }) &&
+               (value == "U" || (!value.empty() && value.find_first_not_of("0123456789.-e+") == string_view::npos &&
+                                 value.find_first_of("0123456789") != string_view::npos));
+    });
+    return all && values > 0 && s.ends_with(".\n");
+}
+
+bool munin_commands(Payload p) {
+    // LF only (munin-node's protocol); "fetch <word>" alone is any protocol's, so one line must be
+    // the master's "cap" with capabilities munin knows
+    if (std::find(p.begin(), p.end(), '\r') != p.end()) return false;
+    bool capabilities = false;
+    const bool all = whole_lines(p, Eol::Lf, kMaxLines, [&capabilities](string_view line, std::size_t) {
+        const auto space = line.find(' ');
+        const string_view command = line.substr(0, space);
+        if (!one_of_words(command, kMuninCommands)) return false;
+        const string_view argument = space == string_view::npos ? string_view{} : line.substr(space + 1);
+        if (command == "cap") {
+            std::size_t count = 0;
+            const auto words = split<4>(argument, count);
+            if (!words) return false;
+            for (std::size_t i = 0; i < count; ++i)
+                if (!one_of_words((*words)[i], kMuninCapabilities)) return false;
+            capabilities = true;
+        } else if (command == "config" || command == "fetch") {
+            if (argument.empty() || argument.find(' ') != string_view::npos || !printable(argument)) return false;
+        } else if (command == "list") {  // list [node]
+            if (!argument.empty() && !host_name(argument)) return false;
+        } else if (command != "spoolfetch" && !argument.empty()) {
+            return false;
+        }
+        return true;
+    });
+    return all && capabilities;
+}
+
+bool postfix_policy_request(Payload p) {
+    const string_view s = as_text(p);
+    if (!s.ends_with("\n\n")) return false;
+    bool request = false;
+    const bool all = whole_lines(p.first(p.size() - 1), Eol::Lf, kMaxLines, [&request](string_view line, std::size_t) {
+        const auto equals = line.find('=');
+        if (equals == string_view::npos || equals == 0) return false;
+        const string_view name = line.substr(0, equals);
+        request = request || line == "request=smtpd_access_policy";
+        return std::all_of(name.begin(), name.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+    });
+    return all && request;
+}
+
+bool postfix_policy_action(Payload p) {
+    const string_view s = as_text(p);
+    if (s.size() > 512 || s.size() <= 9 || !s.starts_with("action=") || !s.ends_with("\n\n")) return false;
+    const string_view action = s.substr(7, s.size() - 9);
+    return printable(action, true) && is_token(word_at(action, 0));
+}
+
+bool scgi_request(Payload p) {
+    const string_view s = as_text(p);
+    const auto colon = s.find(':');
+    if (colon == string_view::npos || colon == 0 || colon > 7) return false;
+    const auto length = number(s.substr(0, colon), 7);
+    if (!length || *length > s.size() - colon - 2 || s[colon + 1 + *length] != ',') return false;
+    const string_view headers = s.substr(colon + 1, static_cast<std::size_t>(*length));
+    if (!headers.starts_with(string_view("CONTENT_LENGTH\0", 15)) || !headers.ends_with('\0')) return false;
+    bool scgi = false;
+    std::size_t at = 0;
+    for (std::size_t count = 0; at < headers.size(); ++count) {
+        const auto name_end = headers.find('\0', at);
+        const auto value_end = name_end == string_view::npos ? name_end : headers.find('\0', name_end + 1);
+        if (count == 2 * kMaxLines || value_end == string_view::npos || name_end == at) return false;
+        const string_view name = headers.substr(at, name_end - at),
+                          value = headers.substr(name_end + 1, value_end - name_end - 1);
+        if (!printable(name) || !printable(value, true) || (count == 0 && !is_number(value, 12))) return false;
+        scgi = scgi || (name == "SCGI" && value == "1");
+        at = value_end + 1;
+    }
+    return scgi;
+}
+
+bool lmtp_hello(Payload p) {
+    const auto line = only_line(p);
+    return line && line->starts_with("LHLO ") && domain_name(line->substr(5));
+}
+
+bool lmtp_greeting(Payload p) {
+    // 220 <domain> <text naming LMTP>, one or more lines ("220-"), the whole payload
+    Lines lines{p, Eol::Crlf};
+    bool lmtp = false;
+    std::size_t count = 0;
+    while (!lines.at_end()) {
+        const auto line = lines.line();
+        if (!line || ++count > kMaxLines || line->size() < 4 || !line->starts_with("220") ||
+            ((*line)[3] != ' ' && (*line)[3] != '-') || !printable(*line, true))
+            return false;
+        const string_view text = line->substr(4);
+        if (count == 1 && !host_name(word_at(text, 0))) return false;
+        lmtp = lmtp || text.find("LMTP") != string_view::npos;
+        if ((*line)[3] == ' ') return lines.at_end() && lmtp;
+    }
+    return false;
 }
 
 }  // namespace ghostports::text_rows

@@ -16,12 +16,13 @@ namespace ghostports::text_rows {
 using Payload = std::span<const std::uint8_t>;
 
 // beanstalkd (protocol.txt): CR LF command lines with their arity, "put"'s
-// job body of exactly its length; one command only beanstalkd has (put,
-// use, reserve, watch, peek, kick, bury...): delete / touch / stats alone
-// are memcached's words too.
+// job body of exactly its length; a put with its body, or two lines or more
+// with a command only beanstalkd has (use, reserve, watch, peek, kick,
+// bury...): delete / touch / stats are memcached's words too, and one
+// keyword alone is no evidence.
 bool beanstalkd_commands(Payload p);
 // Its replies: INSERTED <id>, RESERVED <id> <bytes> + body, USING <tube>,
-// WATCHING <n>... with their arity; one reply only beanstalkd sends.
+// WATCHING <n>... with their arity, as strict as the commands.
 bool beanstalkd_replies(Payload p);
 
 // ManageSieve (RFC 5804 1.7): the capability response, quoted capability
@@ -79,5 +80,34 @@ bool unison_greeting(Payload p);
 // iperf3's control connection: the client's cookie, 36 characters of its
 // base32 alphabet and a NUL, the whole payload.
 bool iperf3_cookie(Payload p);
+
+// Asterisk's Manager Interface (AMI): the banner "Asterisk Call Manager/<v>"
+// CR LF; blocks of "Key: value" CR LF lines ended by an empty line, the
+// client's led by "Action: <name>", the server's by "Response:
+// Success|Error|Follows|Goodbye" or "Event: <name>".
+bool ami_banner_or_response(Payload p);
+bool ami_actions(Payload p);
+
+// Munin's node protocol: the banner "# munin node at <host>" LF, or a
+// fetch's "<field>.value <number>" lines ended by "."; the master's LF
+// commands (list, nodes, config, fetch, cap, version, quit), one of them
+// "cap" with capabilities munin knows (fetch <word> alone is any protocol's).
+bool munin_node(Payload p);
+bool munin_commands(Payload p);
+
+// Postfix's policy delegation protocol (SMTPD_POLICY_README): LF lines
+// "name=value" with request=smtpd_access_policy, ended by an empty line;
+// the answer "action=<text>" LF LF.
+bool postfix_policy_request(Payload p);
+bool postfix_policy_action(Payload p);
+
+// SCGI (scgi.txt): a netstring of NUL-separated header pairs, the first
+// CONTENT_LENGTH with digits, one SCGI = 1, then ",".
+bool scgi_request(Payload p);
+
+// LMTP (RFC 2033): "LHLO <domain>" CR LF, the whole payload; a 220
+// greeting naming LMTP.
+bool lmtp_hello(Payload p);
+bool lmtp_greeting(Payload p);
 
 }  // namespace ghostports::text_rows

@@ -180,7 +180,9 @@ bool reply_lines(Bytes p, string_view code, bool (*text_ok)(string_view first, s
     return ok && ended && text_ok(first_text, as_text(p.subspan(text_start, text_end)));
 }
 // A word naming FTP: "FTP", or a server's name built on it (vsFTPd,
-// ProFTPD, Pure-FTPd's "FTPd"); "ESFTP" or "SFTPGo" do not count.
+// ProFTPD, Pure-FTPd's "FTPd"); "ESFTP" or "SFTPGo" do not count, nor a
+// word glued to a non-ASCII octet ("\xb9FTP": the census made one of
+// LMTP), and a greeting naming SMTP or LMTP is not FTP's.
 bool names_ftp(string_view, string_view all) {
     static constexpr string_view kWords[] = {"FTP", "FTPd", "FTPD", "vsFTPd", "ProFTPD", "FTPS"};
     bool named = false;
@@ -190,7 +192,9 @@ bool names_ftp(string_view, string_view all) {
         const std::size_t start = i;
         while (i < all.size() && is_alnum(all[i])) ++i;
         const string_view word = all.substr(start, i - start);
-        if (std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords)) named = true;
+        const bool ascii_before = start == 0 || static_cast<unsigned char>(all[start - 1]) < 0x80;
+        if (ascii_before && std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords)) named = true;
+        if (equal_nocase(word, "LMTP")) return false;
         if (equal_nocase(word, "SMTP") || equal_nocase(word, "ESMTP")) return false;
     }
     return named;
@@ -1735,8 +1739,8 @@ constexpr std::array kSignatures{
               "12-octet tokens DIST / ARGC / ARGV / DONE / STAT / SOUT... + 8 hex digits, string tokens' data after",
               framed::distcc_tokens},
     Signature{"epmd-request", "EPMD", "epmd", 4369, T::Tcp, S::Client, "epmd",
-              "2-octet length = the rest, NAMES / DUMP / KILL, PORT_PLEASE2 + name, ALIVE2 (node type, protocol 0, "
-              "versions 5-6, name and extra of their lengths)",
+              "2-octet length = the rest, NAMES / DUMP / KILL, or ALIVE2 (node type, protocol 0, versions 5-6, name "
+              "and extra of their lengths)",
               framed::epmd_request},
     Signature{"epmd-names", "EPMD", "epmd", 4369, T::Tcp, S::Server, "epmd",
               "NAMES answer: EPMD's port, then LF lines name <node> at port <n>", framed::epmd_names},
@@ -1753,6 +1757,27 @@ constexpr std::array kSignatures{
     Signature{"bzr", "Bazaar", "bzr", 4155, T::Tcp, S::Either, "bzr",
               "\"bzr message 3 (bzr 1.6)\" LF + 4-octet length + bencoded dictionary, or \"bzr request 2\" LF",
               framed::bzr_message},
+    Signature{"milter", "Milter", nullptr, 0, T::Tcp, S::Either, nullptr,
+              "SMFIC_OPTNEG first: length 13, 'O', version 2-6, action and protocol flags in range; packets of "
+              "milter commands tiling the rest",
+              framed::milter_packets},
+    Signature{"bolt-handshake", "Bolt (Neo4j)", nullptr, 7687, T::Tcp, S::Client, nullptr,
+              "exactly 20 octets: 60 60 B0 17 and four version proposals 00 <range> <minor> <major>, unused ones zero",
+              framed::bolt_handshake},
+    Signature{"java-rmi-header", "Java RMI", "rmi", 1099, T::Tcp, S::Client, "java-rmi",
+              "\"JRMI\", version 2, Stream / SingleOp (+ Call, Ping, DgcAck) / Multiplex protocol",
+              framed::java_rmi_header},
+    Signature{"java-rmi-ack", "Java RMI", "rmi", 1099, T::Tcp, S::Server, "java-rmi",
+              "the whole payload ProtocolAck 0x4E, the client's host (2-octet length + text), its port",
+              framed::java_rmi_ack},
+    Signature{"tarantool-greeting", "Tarantool", nullptr, 3301, T::Tcp, S::Server, "tarantool",
+              "exactly 128 octets: \"Tarantool \" line padded to 63 + LF, base64 salt padded to 63 + LF",
+              framed::tarantool_greeting},
+    Signature{"apcupsd-request", "apcupsd NIS", nullptr, 3551, T::Tcp, S::Client, "apcupsd",
+              "the whole payload a 2-octet length + status / events", framed::apcupsd_request},
+    Signature{"apcupsd-records", "apcupsd NIS", nullptr, 3551, T::Tcp, S::Server, "apcupsd",
+              "2-octet length + KEY : value LF records tiling the payload, a zero length at the end",
+              framed::apcupsd_records},
     // --- telemetry (telemetry_signatures.cpp) ------------------------------------
     Signature{"coap", "CoAP", "coap", 5683, T::Udp, S::Either, "coap",
               "version 1, a request with a Uri option / a response with a fitting payload, registered options "
@@ -1916,6 +1941,31 @@ constexpr std::array kSignatures{
               text_rows::unison_greeting},
     Signature{"iperf3-cookie", "iperf3", nullptr, 5201, T::Tcp, S::Client, "iperf3",
               "the whole payload 36 characters of iperf3's base32 alphabet and a NUL", text_rows::iperf3_cookie},
+    Signature{"ami-banner-response", "Asterisk AMI", nullptr, 5038, T::Tcp, S::Server, "asterisk",
+              "Asterisk Call Manager/<version> CR LF, or Key: value blocks led by Response: Success/Error/Follows/"
+              "Goodbye or Event:, each ended by an empty line",
+              text_rows::ami_banner_or_response},
+    Signature{"ami-action", "Asterisk AMI", nullptr, 5038, T::Tcp, S::Client, "asterisk",
+              "Key: value CR LF blocks led by Action: <name>, each ended by an empty line", text_rows::ami_actions},
+    Signature{"munin-node", "Munin", nullptr, 4949, T::Tcp, S::Server, "munin",
+              "the whole payload # munin node at <host> LF, or <field>.value <number> lines then .",
+              text_rows::munin_node},
+    Signature{"munin-command", "Munin", nullptr, 4949, T::Tcp, S::Client, "munin",
+              "LF lines of cap / list / nodes / config / fetch / version / quit with their arguments, one cap "
+              "multigraph / dirtyconfig / spool",
+              text_rows::munin_commands},
+    Signature{"postfix-policy-request", "Postfix policy", nullptr, 0, T::Tcp, S::Client, nullptr,
+              "LF lines name=value with request=smtpd_access_policy, then an empty line",
+              text_rows::postfix_policy_request},
+    Signature{"postfix-policy-action", "Postfix policy", nullptr, 0, T::Tcp, S::Server, nullptr,
+              "the whole payload action=<text> LF LF", text_rows::postfix_policy_action},
+    Signature{"scgi-request", "SCGI", nullptr, 0, T::Tcp, S::Client, nullptr,
+              "netstring <n>:CONTENT_LENGTH NUL <digits> NUL ... SCGI NUL 1 NUL ..., (header pairs NUL-separated)",
+              text_rows::scgi_request},
+    Signature{"lmtp-hello", "LMTP", "smtp", 0, T::Tcp, S::Client, "lmtp",
+              "the whole payload LHLO <domain> CR LF (RFC 2033)", text_rows::lmtp_hello},
+    Signature{"lmtp-greeting", "LMTP", "smtp", 0, T::Tcp, S::Server, "lmtp",
+              "the whole 220 reply: host, then text naming LMTP", text_rows::lmtp_greeting},
     Signature{"rfb-version", "VNC", nullptr, 5900, T::Tcp, S::Either, "vnc",
               "the whole payload RFB 003-005.nnn LF, exactly 12 octets (RFC 6143 7.1.1)", text_rows::rfb_version},
     Signature{"chargen", "Chargen", nullptr, 19, T::Both, S::Server, "chargen",
@@ -1966,7 +2016,9 @@ const Signature *match_signature(std::span<const std::uint8_t> payload, Transpor
 }
 
 bool carried_in(std::string_view inner, std::string_view outer) {
-    static constexpr std::pair<std::string_view, std::string_view> kCarriedIn[] = {{"OVSDB", "JSON-RPC"}};
+    // LMTP (RFC 2033) is SMTP but for LHLO, decoded by Wireshark's SMTP dissector: either name agrees with the other.
+    static constexpr std::pair<std::string_view, std::string_view> kCarriedIn[] = {
+        {"OVSDB", "JSON-RPC"}, {"LMTP", "SMTP"}, {"SMTP", "LMTP"}};
     return std::find(std::begin(kCarriedIn), std::end(kCarriedIn), std::pair{inner, outer}) != std::end(kCarriedIn);
 }
 

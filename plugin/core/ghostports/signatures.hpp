@@ -38,8 +38,8 @@ struct Signature {
 const Signature *match_signature(std::span<const std::uint8_t> payload, Transport transport, Sender sender);
 
 // Whether one row's protocol is a use of another's ("OVSDB" is carried in
-// "JSON-RPC" 1.0, RFC 7047 4): a message of the first is also one of the
-// second, so the two names agree.
+// "JSON-RPC" 1.0, RFC 7047 4) or a variant of it (LMTP of SMTP, and back):
+// a message of the first is also one of the second, so the two names agree.
 bool carried_in(std::string_view inner, std::string_view outer);
 
 // Every row, in matching order.
