@@ -505,8 +505,8 @@ const ExposureScanner::Memory &ExposureScanner::recall() const {
 bool ExposureScanner::idle() const {
     return client_line_buffer_.empty() && client_line_overflow_ == 0 && pending_pass_ == 0 && prompt_ == Prompt::None &&
            sasl_ == SaslStep::None && !telnet_ && !pop3_ && !imap_ && !ftp_ && !irc_ && !mpd_ && !sieve_ &&
-           !pass_pending_ && cvs_step_ == 0 && !postgres_startup_ && !socks_password_method_ && !shell_prompt_ &&
-           !shell_proven_ && !shell_session_ && recall() == Memory{};
+           !ami_login_ && !pass_pending_ && cvs_step_ == 0 && !postgres_startup_ && !socks_password_method_ &&
+           !shell_prompt_ && !shell_proven_ && !shell_session_ && recall() == Memory{};
 }
 
 std::vector<Exposure> ExposureScanner::scan(std::span<const std::uint8_t> payload, bool from_client) {
