@@ -309,14 +309,15 @@ bool managesieve_commands(Payload p) {
     bool script_command = false;
     while (at < s.size()) {
         if (++count > kMaxLines) return false;
+        // the command word first (the longest is 14 octets), so other text costs no search for its line end
+        const string_view command = s.substr(at, s.substr(at, 16).find_first_of(" \r"));
+        const auto *known = std::find_if(std::begin(kSieveCommands), std::end(kSieveCommands),
+                                         [command](string_view c) { return equal_nocase(c, command); });
+        if (known == std::end(kSieveCommands)) return false;
         const auto end = s.find("\r\n", at);
         if (end == string_view::npos) return false;
         const string_view line = s.substr(at, end - at);
         const auto space = line.find(' ');
-        const string_view command = line.substr(0, space);
-        const auto *known = std::find_if(std::begin(kSieveCommands), std::end(kSieveCommands),
-                                         [command](string_view c) { return equal_nocase(c, command); });
-        if (known == std::end(kSieveCommands)) return false;
         script_command =
             script_command || static_cast<std::size_t>(known - std::begin(kSieveCommands)) >= kFirstScriptCommand;
         // arguments: quoted strings, numbers, and a literal {n} / {n+} that ends the line
@@ -411,7 +412,9 @@ bool clamd_commands(Payload p) {
 
 bool clamd_reply(Payload p) {
     string_view s = as_text(p);
-    if (s.size() < 8 || s.size() > 256 || (s.back() != '\0' && s.back() != '\n')) return false;
+    if (s.size() < 8 || s.size() > 256 || (s.back() != '\0' && s.back() != '\n') ||
+        !(s.starts_with("ClamAV ") || s.starts_with("stream: ")))
+        return false;
     s.remove_suffix(1);
     if (!printable(s)) return false;
     if (s.starts_with("ClamAV ")) {
@@ -608,8 +611,9 @@ bool unison_greeting(Payload p) {
         const auto end = s.find('\n', 20);
         return end != string_view::npos && is_number(s.substr(20, end - 20), 3);
     }
+    if (!s.starts_with("Unison ")) return false;
     const auto end = s.find('\n');
-    if (!s.starts_with("Unison ") || end == string_view::npos || end > 80) return false;
+    if (end == string_view::npos || end > 80) return false;
     std::size_t count = 0;
     const auto w = split<6>(s.substr(0, end), count);
     return w && count == 6 && version_number((*w)[1]) && (*w)[2] == "with" && (*w)[3] == "OCaml" && (*w)[4] == ">=" &&
@@ -707,7 +711,6 @@ bool munin_node(Payload p) {
 bool munin_commands(Payload p) {
     // LF only (munin-node's protocol); "fetch <word>" alone is any protocol's, so one line must be
     // the master's "cap" with capabilities munin knows
-    if (std::find(p.begin(), p.end(), '\r') != p.end()) return false;
     bool capabilities = false;
     const bool all = whole_lines(p, Eol::Lf, kMaxLines, [&capabilities](string_view line, std::size_t) {
         const auto space = line.find(' ');
@@ -730,7 +733,7 @@ bool munin_commands(Payload p) {
         }
         return true;
     });
-    return all && capabilities;
+    return all && capabilities && std::find(p.begin(), p.end(), '\r') == p.end();
 }
 
 bool postfix_policy_request(Payload p) {
@@ -756,8 +759,8 @@ bool postfix_policy_action(Payload p) {
 
 bool scgi_request(Payload p) {
     const string_view s = as_text(p);
-    const auto colon = s.find(':');
-    if (colon == string_view::npos || colon == 0 || colon > 7) return false;
+    const auto colon = s.substr(0, 8).find(':');
+    if (colon == string_view::npos || colon == 0) return false;
     const auto length = number(s.substr(0, colon), 7);
     if (!length || *length > s.size() - colon - 2 || s[colon + 1 + *length] != ',') return false;
     const string_view headers = s.substr(colon + 1, static_cast<std::size_t>(*length));
