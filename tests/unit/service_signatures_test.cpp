@@ -235,3 +235,46 @@ TEST(ServiceBinarySignatures, BoltJavaRmiTarantoolApcupsdNeedTheirLayouts) {
     expect_unnamed("apcupsd records", {{"lower-case key", with("apcupsd records", 2, 'a')},
                                        {"no line end", with("apcupsd records", 25, ' ')}});
 }
+
+TEST(ServiceBinarySignatures, PulseAudioAmuleGmondNeedTheirLayouts) {
+    expect_unnamed("pulseaudio descriptor", {{"channel 0", with("pulseaudio descriptor", 4, 0)},
+                                             {"flags", with("pulseaudio descriptor", 19, 1)}});
+    expect_unnamed("pulseaudio reply", {{"no L tag", with("pulseaudio reply", 20, 'M')}});
+    expect_unnamed("amule ec auth request", {{"flags without 0x20", with("amule ec auth request", 3, 0x02)},
+                                             {"length + 1", bumped("amule ec auth request", 7, 1)},
+                                             {"tag type 11", with("amule ec auth request", 12, 11)}});
+    expect_unnamed("amule ec salt", {{"uint64 of 7", with("amule ec salt", 12, 7)}});
+    expect_unnamed("gmond metadata", {{"id 127", with("gmond metadata", 3, 127)},
+                                      {"slope 5", with("gmond metadata", 51, 5)},
+                                      {"one octet more", longer("gmond metadata")}});
+    expect_unnamed("gmond value", {{"no format %", with("gmond value", 28, 'x')},
+                                   {"one octet less", cut("gmond value", size_of("gmond value") - 1)}});
+}
+
+TEST(ServiceTextSignatures, GuacamoleRelpInfluxLircNeedTheirGrammars) {
+    expect_unnamed("guacamole select", {{"length 5", with("guacamole select", 0, '5')},
+                                        {"no semicolon", cut("guacamole select", 14)},
+                                        {"opcode selecx", with("guacamole select", 7, 'x')}});
+    expect_unnamed("relp open",
+                   {{"length 87", with("relp open", 8, '7')}, {"command opem", with("relp open", 5, 'm')}});
+    expect_unnamed("influx lines", {{"no timestamp digit", with("influx lines", 57, 'x')},
+                                    {"a field without =", with("influx lines", 36, ' ')}});
+    EXPECT_EQ(name_of(raw("x y=1\n"), Transport::Udp, Sender::Client), "");  // no timestamp: any text
+    expect_unnamed("lirc version reply",
+                   {{"no END", cut("lirc version reply", 33)}, {"SUCCES", with("lirc version reply", 20, 'X')}});
+    EXPECT_EQ(name_of(raw("VERSION\n"), Transport::Tcp, Sender::Client), "");
+}
+
+TEST(ServiceBinarySignatures, BittorrentOscKnxNeedTheirLayouts) {
+    expect_unnamed("bittorrent udp connect", {{"magic", with("bittorrent udp connect", 7, 0x81)},
+                                              {"action 1", with("bittorrent udp connect", 11, 1)}});
+    expect_unnamed("bittorrent dht ping", {{"an id of 19", with("bittorrent dht ping", 10, '9')},
+                                           {"y x", with("bittorrent dht ping", 46, 'x')},
+                                           {"no end", cut("bittorrent dht ping", size_of("bittorrent dht ping") - 1)}});
+    expect_unnamed("osc message", {{"no slash", with("osc message", 0, 'f')},
+                                   {"type tag z", with("osc message", 10, 'z')},
+                                   {"one argument short", cut("osc message", 16)}});
+    expect_unnamed("knxnet search request", {{"version 0x11", with("knxnet search request", 1, 0x11)},
+                                             {"length 15", with("knxnet search request", 5, 15)},
+                                             {"service 0x0299", with("knxnet search request", 3, 0x99)}});
+}

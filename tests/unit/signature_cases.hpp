@@ -1145,6 +1145,52 @@ inline const std::vector<SignatureCase> &signature_cases() {
         {"apcupsd records",
          hex("0018") + raw("APC      : 001,036,0879\n") + hex("0013") + raw("STATUS   : ONLINE \n") + hex("0000"),
          Transport::Tcp, Sender::Server, "apcupsd NIS"},
+        // PulseAudio's native protocol, aMule's EC and gmond's XDR from the fresh2 / fresh3 recordings (spent)
+        {"pulseaudio descriptor",  // fresh2_pulseaudio_403 frame 4
+         hex("00000114ffffffff000000000000000000000000"), Transport::Tcp, Sender::Client, "PulseAudio"},
+        {"pulseaudio reply",  // fresh2_pulseaudio_403 frame 8
+         hex("0000000fffffffff0000000000000000000000004c000000024c000000004c00000023"), Transport::Tcp, Sender::Server,
+         "PulseAudio"},
+        {"amule ec auth request",  // fresh3_amuled_403 frame 4
+         hex("00000022000000240205c8800609614d756c65636d6400c8820606322e332e330004030202041801001a0100"),
+         Transport::Tcp, Sender::Client, "aMule EC"},
+        {"amule ec salt",  // fresh3_amuled_403 frame 6
+         hex("000000220000000d4f0116050861f16f2aa09266ae"), Transport::Tcp, Sender::Server, "aMule EC"},
+        {"gmond metadata",  // fresh2_gmond_udp_403 frame 1
+         hex("0000008000000002766d000000000009686561727462656174000000000000000000000675696e7433320000000000096865"
+             "617274626561740000000000000000000004000000140000000000000003000000055449544c450000000000000968656172"
+             "746265617400000000000004444553430000000e4c6173742068656172746265617400000000000547524f55500000000000"
+             "0004636f7265"),
+         Transport::Udp, Sender::Client, "Ganglia"},
+        {"gmond value",  // fresh2_gmond_udp_403 frame 2
+         hex("0000008400000002766d0000000000096865617274626561740000000000000000000002257500006b15cc30"),
+         Transport::Udp, Sender::Client, "Ganglia"},
+
+        // From their specifications: Guacamole (the protocol reference's handshake), RELP (librelp's open),
+        // InfluxDB's line protocol (its reference), lircd's socket (lircd(8)), BitTorrent's UDP tracker (BEP 15)
+        // and DHT (BEP 5's ping), OSC 1.0, KNXnet/IP's search request
+        {"guacamole select", raw("6.select,3.vnc;"), Transport::Tcp, Sender::Client, "Guacamole"},
+        {"guacamole args", raw("4.args,13.VERSION_1_5_0,8.hostname,4.port,8.password;"), Transport::Tcp, Sender::Server,
+         "Guacamole"},
+        {"relp open",
+         raw("1 open 86 relp_version=0\nrelp_software=librelp,1.11.0,http://librelp.adiscon.com\ncommands=syslog\n"),
+         Transport::Tcp, Sender::Client, "RELP"},
+        {"influx lines",
+         raw("cpu,host=ghost,region=eu usage_idle=98.5,usage_user=1.2 1733500000000000000\n"
+             "mem,host=ghost used=4096i,ok=true,note=\"fine\" 1733500000000000000\n"),
+         Transport::Udp, Sender::Client, "InfluxDB line protocol"},
+        {"lirc version reply", raw("BEGIN\nVERSION\nSUCCESS\nDATA\n1\n0.10.1\nEND\n"), Transport::Tcp, Sender::Server,
+         "LIRC"},
+        {"lirc send once", raw("SEND_ONCE tv power\n"), Transport::Tcp, Sender::Client, "LIRC"},
+        {"bittorrent udp connect", hex("0000041727101980000000001234abcd"), Transport::Udp, Sender::Client,
+         "BitTorrent tracker (UDP)"},
+        {"bittorrent dht ping", raw("d1:ad2:id20:abcdefghij0123456789e1:q4:ping1:t2:aa1:y1:qe"), Transport::Udp,
+         Sender::Client, "BitTorrent DHT"},
+        {"bittorrent dht pong", raw("d1:rd2:id20:mnopqrstuvwxyz123456e1:t2:aa1:y1:re"), Transport::Udp, Sender::Server,
+         "BitTorrent DHT"},
+        {"osc message", raw("/filter") + hex("00") + raw(",if") + hex("00") + hex("000003e8") + hex("3f800000"),
+         Transport::Udp, Sender::Client, "OSC"},
+        {"knxnet search request", hex("06100201000e0801c0a8000a0e57"), Transport::Udp, Sender::Client, "KNXnet/IP"},
     };
     return all;
 }

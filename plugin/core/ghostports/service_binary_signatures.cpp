@@ -316,4 +316,253 @@ bool apcupsd_records(Payload p) {
     return records > 0;
 }
 
+namespace {
+
+// An XDR string (RFC 4506 4.11): 4-octet length, the octets, zero padding
+// to a multiple of 4; `at` moves past it.
+bool xdr_string(Payload p, std::size_t &at, bool may_be_empty = true) {
+    if (p.size() - at < 4) return false;
+    const std::uint32_t length = be32(p, at);
+    const std::size_t padded = (static_cast<std::size_t>(length) + 3) / 4 * 4;
+    if (length > 1024 || padded > p.size() - at - 4 || (!may_be_empty && length == 0) ||
+        !printable(p.subspan(at + 4, length)) || !all_zero(p.subspan(at + 4 + length, padded - length)))
+        return false;
+    at += 4 + padded;
+    return true;
+}
+
+// One bencoded value (BEP 3) from `at`, at most `depth` levels deep; a
+// dictionary's keys are strings in order.
+bool bencode_value(Payload p, std::size_t &at, int depth);
+bool bencode_string(Payload p, std::size_t &at, std::size_t &begin, std::size_t &length) {
+    std::size_t digits = at;
+    while (digits < p.size() && digits - at < 7 && p[digits] >= '0' && p[digits] <= '9') ++digits;
+    if (digits == at || digits >= p.size() || p[digits] != ':') return false;
+    length = 0;
+    for (std::size_t i = at; i < digits; ++i) length = length * 10 + (p[i] - '0');
+    if (length > p.size() - digits - 1) return false;
+    begin = digits + 1;
+    at = begin + length;
+    return true;
+}
+bool bencode_value(Payload p, std::size_t &at, int depth) {
+    if (at >= p.size() || depth > 8) return false;
+    const std::uint8_t c = p[at];
+    if (c == 'i') {
+        std::size_t end = at + 1;
+        if (end < p.size() && p[end] == '-') ++end;
+        const std::size_t digits = end;
+        while (end < p.size() && end - digits < 20 && p[end] >= '0' && p[end] <= '9') ++end;
+        if (end == digits || end >= p.size() || p[end] != 'e') return false;
+        at = end + 1;
+        return true;
+    }
+    if (c == 'l' || c == 'd') {
+        ++at;
+        for (std::size_t count = 0; at < p.size() && p[at] != 'e'; ++count) {
+            std::size_t begin = 0, length = 0;
+            if (count == kMaxRecords) return false;
+            if (c == 'd' && !bencode_string(p, at, begin, length)) return false;
+            if (!bencode_value(p, at, depth + 1)) return false;
+        }
+        if (at >= p.size()) return false;
+        ++at;
+        return true;
+    }
+    std::size_t begin = 0, length = 0;
+    return bencode_string(p, at, begin, length);
+}
+
+// OSC 1.0: a string NUL-terminated and padded to 4; `at` moves past it.
+bool osc_string(Payload p, std::size_t &at) {
+    std::size_t end = at;
+    while (end < p.size() && p[end] != 0) ++end;
+    const std::size_t padded = (end - at) / 4 * 4 + 4;
+    if (end >= p.size() || padded > p.size() - at || !printable(p.subspan(at, end - at)) ||
+        !all_zero(p.subspan(end, at + padded - end)))
+        return false;
+    at += padded;
+    return true;
+}
+bool osc_message(Payload p) {
+    std::size_t at = 0;
+    if (p.empty() || p[0] != '/' || !osc_string(p, at) || at >= p.size() || p[at] != ',') return false;
+    const std::size_t tags = at + 1;
+    if (!osc_string(p, at)) return false;
+    for (std::size_t t = tags; p[t] != 0; ++t) {
+        switch (p[t]) {
+            case 'i':
+            case 'f':
+            case 'c':
+            case 'r':
+            case 'm':
+                if (p.size() - at < 4) return false;
+                at += 4;
+                break;
+            case 'h':
+            case 't':
+            case 'd':
+                if (p.size() - at < 8) return false;
+                at += 8;
+                break;
+            case 's':
+            case 'S':
+                if (!osc_string(p, at)) return false;
+                break;
+            case 'b': {
+                if (p.size() - at < 4) return false;
+                const std::size_t size = be32(p, at), padded = (size + 3) / 4 * 4;
+                if (padded > p.size() - at - 4) return false;
+                at += 4 + padded;
+                break;
+            }
+            case 'T':
+            case 'F':
+            case 'N':
+            case 'I':
+            case '[':
+            case ']': break;
+            default: return false;
+        }
+    }
+    return at == p.size();
+}
+
+}  // namespace
+
+bool pulseaudio_native(Payload p) {
+    // descriptor: length, channel (-1: the command stream), offset high / low, flags
+    if (p.size() < 20 || be32(p, 0) == 0 || be32(p, 0) > (1U << 24) || be32(p, 4) != 0xffffffff ||
+        !all_zero(p.subspan(8, 12)))
+        return false;
+    if (p.size() == 20) return true;
+    // the tagstruct: 'L' command (< 128), 'L' tag, maybe cut by the segment's end
+    return p.size() >= 30 && be32(p, 0) >= 10 && p[20] == 'L' && be32(p, 21) < 128 && p[25] == 'L' &&
+           p.size() - 20 <= be32(p, 0);
+}
+
+bool gmond_xdr(Payload p) {
+    if (p.size() < 16) return false;
+    const std::uint32_t id = be32(p, 0);
+    std::size_t at = 4;
+    if (!in_range(id, 128, 136) || !xdr_string(p, at, false) || !xdr_string(p, at, false) || p.size() - at < 4 ||
+        be32(p, at) > 1)
+        return false;
+    at += 4;                               // spoof
+    if (id == 136) return at == p.size();  // a metadata request
+    if (id == 128) {
+        // type, name, units, slope 0-4, tmax, dmax, extra pairs
+        if (!xdr_string(p, at, false) || !xdr_string(p, at, false) || !xdr_string(p, at) || p.size() - at < 16 ||
+            be32(p, at) > 4)
+            return false;
+        const std::uint32_t extras = be32(p, at + 12);
+        at += 16;
+        if (extras > 16) return false;
+        for (std::uint32_t i = 0; i < 2 * extras; ++i)
+            if (!xdr_string(p, at)) return false;
+        return at == p.size();
+    }
+    // a value: its printf format, then the value of the message's type
+    if (p.size() - at < 5 || p[at + 4] != '%' || !xdr_string(p, at, false)) return false;
+    if (id == 133) return xdr_string(p, at) && at == p.size();
+    return p.size() - at == (id == 135 ? 8U : 4U);
+}
+
+bool amule_ec(Payload p) {
+    // flags: 0x20 always, ZLIB 0x01 (not read), UTF8 numbers 0x02, the low byte only; length = the rest
+    if (p.size() < 14 || (be32(p, 0) & 0xffffff00) != 0 || (p[3] & 0x21) != 0x20 || be32(p, 4) != p.size() - 8 ||
+        !in_range(p[8], 0x01, 0x7f))
+        return false;
+    // numbers: UTF-8 encoded (flag 0x02: 1-3 octets) or fixed (2 / 4 octets)
+    const bool utf8 = (p[3] & 0x02) != 0;
+    std::size_t at = 9;
+    const auto number = [&](std::size_t fixed, std::uint32_t &value) {
+        if (!utf8) {
+            if (p.size() - at < fixed) return false;
+            value = fixed == 2 ? be16(p, at) : be32(p, at);
+            at += fixed;
+            return true;
+        }
+        const std::uint8_t lead = p[at];
+        const std::size_t size = lead < 0x80 ? 1 : (lead & 0xe0) == 0xc0 ? 2 : (lead & 0xf0) == 0xe0 ? 3 : 0;
+        if (size == 0 || p.size() - at < size) return false;
+        value = size == 1 ? lead : lead & (size == 2 ? 0x1f : 0x0f);
+        for (std::size_t i = 1; i < size; ++i) {
+            if ((p[at + i] & 0xc0) != 0x80) return false;
+            value = value << 6 | (p[at + i] & 0x3f);
+        }
+        at += size;
+        return true;
+    };
+    // the tag count, then the first tag: name, type (EC_TAGTYPE 1-10), length, a value of its type's size
+    std::uint32_t tags = 0, name = 0, length = 0;
+    if (!number(2, tags) || tags == 0 || !number(2, name) || at >= p.size()) return false;
+    const std::uint8_t type = p[at++];
+    if (!in_range(type, 1, 10) || !number(4, length) || (name & 1) != 0 || length > p.size() - at) return false;
+    static constexpr std::uint32_t kSizes[] = {0, 0, 1, 2, 4, 8, 0, 0, 6, 16, 16};  // by type; 0: any
+    if (kSizes[type] != 0 && length != kSizes[type]) return false;
+    return type != 6 || (length > 0 && p[at + length - 1] == 0);  // a string ends with its NUL
+}
+
+bool bittorrent_udp_tracker(Payload p) {
+    return p.size() == 16 && be32(p, 0) == 0x417 && be32(p, 4) == 0x27101980 && be32(p, 8) == 0;
+}
+
+bool bittorrent_dht(Payload p) {
+    std::size_t at = 0;
+    if (p.size() < 20 || p[0] != 'd' || !bencode_value(p, at, 0) || at != p.size()) return false;
+    // the top-level keys: y (q / r / e), t, and a query's q + a or a response's r, each with an id of 20 octets
+    const auto key_at = [&p](std::string_view key) -> std::size_t {
+        std::size_t i = 1;
+        while (i < p.size() && p[i] != 'e') {
+            std::size_t begin = 0, length = 0;
+            if (!bencode_string(p, i, begin, length)) return 0;
+            const std::size_t value = i;
+            if (!bencode_value(p, i, 1)) return 0;
+            if (text_at(p, begin, length) == key) return value;
+        }
+        return 0;
+    };
+    const std::size_t y = key_at("y"), t = key_at("t");
+    if (y == 0 || t == 0 || p.size() - y < 3 || p[y] != '1' || p[y + 1] != ':') return false;
+    const auto has_id = [&p](std::size_t dict) {
+        return dict != 0 && p[dict] == 'd' &&
+               text_at(p, dict + 1, std::min<std::size_t>(7, p.size() - dict - 1)) == "2:id20:";
+    };
+    switch (p[y + 2]) {
+        case 'q': return key_at("q") != 0 && has_id(key_at("a"));
+        case 'r': return has_id(key_at("r"));
+        case 'e': return key_at("e") != 0 && p[key_at("e")] == 'l';
+        default: return false;
+    }
+}
+
+bool osc_packet(Payload p) {
+    if (p.size() % 4 != 0 || p.size() < 8) return false;
+    if (!has_at(p, 0, std::string_view("#bundle\0", 8))) return osc_message(p);
+    // "#bundle", an 8-octet time tag, elements of a 4-octet size and a message each
+    std::size_t at = 16, elements = 0;
+    while (at < p.size()) {
+        if (++elements > kMaxRecords || p.size() - at < 4) return false;
+        const std::uint32_t size = be32(p, at);
+        if (size < 8 || size % 4 != 0 || size > p.size() - at - 4 || !osc_message(p.subspan(at + 4, size)))
+            return false;
+        at += 4 + size;
+    }
+    return elements > 0;
+}
+
+bool knxnet_ip(Payload p) {
+    static constexpr unsigned kServices[] = {0x0201, 0x0202, 0x0203, 0x0204, 0x0205, 0x0206, 0x0207, 0x0208, 0x0209,
+                                             0x020a, 0x020b, 0x020e, 0x0310, 0x0311, 0x0420, 0x0421, 0x0530, 0x0531};
+    if (p.size() < 6 || p[0] != 0x06 || p[1] != 0x10 || be16(p, 4) != p.size() ||
+        std::find(std::begin(kServices), std::end(kServices), be16(p, 2)) == std::end(kServices))
+        return false;
+    // search, description, connect, connection state and disconnect requests begin with a HPAI
+    const unsigned service = be16(p, 2);
+    if (service == 0x0201 || service == 0x0203 || service == 0x0205)
+        return p.size() >= 14 && p[6] == 0x08 && in_range(p[7], 1, 2);
+    return p.size() > 6;
+}
+
 }  // namespace ghostports::framed

@@ -78,4 +78,37 @@ bool tarantool_greeting(Payload p);
 bool apcupsd_request(Payload p);
 bool apcupsd_records(Payload p);
 
+// PulseAudio's native protocol: the 20-octet frame descriptor of the
+// control channel (length, channel 0xFFFFFFFF, offset and flags zero), then
+// nothing or a tagstruct beginning with its command and tag ('L' u32 'L'
+// u32).
+bool pulseaudio_native(Payload p);
+
+// Ganglia's gmond over UDP (XDR, gm_protocol.x): message id 128-136, host
+// and metric names, spoof 0/1, then the metadata (type, name, units, slope
+// 0-4, tmax, dmax, extra pairs) or the value of its type, to the end.
+bool gmond_xdr(Payload p);
+
+// aMule's External Connections: 4-octet flags (0x20 set, the low byte
+// only, not compressed), a 4-octet length equal to the rest, an opcode, a
+// tag count and a first tag of a known type with its size.
+bool amule_ec(Payload p);
+
+// BitTorrent: the UDP tracker's connect request (BEP 15: protocol id
+// 0x41727101980, action 0, a transaction id; 16 octets); a DHT KRPC
+// message (BEP 5: one bencoded dictionary with y q/r/e and t, a query's
+// q and a with a 20-octet id, a response's r with one).
+bool bittorrent_udp_tracker(Payload p);
+bool bittorrent_dht(Payload p);
+
+// Open Sound Control 1.0: a message (an address "/...", a type tag
+// string ",...", arguments of those types, each padded to 4 octets, tiling
+// the datagram) or a "#bundle" of such elements.
+bool osc_packet(Payload p);
+
+// KNXnet/IP: header length 6, version 0x10, a known service type, total
+// length = the datagram; a discovery / connection request's HPAI (8 octets,
+// UDP or TCP).
+bool knxnet_ip(Payload p);
+
 }  // namespace ghostports::framed

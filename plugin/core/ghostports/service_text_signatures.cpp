@@ -803,4 +803,183 @@ bool lmtp_greeting(Payload p) {
     return false;
 }
 
+namespace {
+
+constexpr string_view kGuacamoleOpcodes[] = {
+    "select", "args",  "connect", "size",       "audio", "video",     "image",    "timezone", "name", "ready", "sync",
+    "nop",    "mouse", "key",     "disconnect", "error", "clipboard", "required", "argv",     "log",  "blob",  "end"};
+
+// An InfluxDB name or tag key / value: no unescaped space, comma or '='.
+bool influx_name(string_view s) {
+    if (s.empty()) return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\\')
+            ++i;
+        else if (s[i] == ' ' || s[i] == ',' || s[i] == '=' || s[i] == '"')
+            return false;
+    }
+    return printable(s, true);
+}
+bool influx_value(string_view v) {
+    if (v.size() >= 2 && v.front() == '"' && v.back() == '"') return true;
+    if (v == "t" || v == "T" || v == "true" || v == "True" || v == "TRUE" || v == "f" || v == "F" || v == "false" ||
+        v == "False" || v == "FALSE")
+        return true;
+    if (!v.empty() && (v.back() == 'i' || v.back() == 'u')) v.remove_suffix(1);
+    if (!v.empty() && v.front() == '-') v.remove_prefix(1);
+    return !v.empty() && is_digit(v.front()) && v.find_first_not_of("0123456789.eE+-") == string_view::npos;
+}
+// Splits on a separator that is not escaped and not inside a quoted string.
+template <class Each>
+bool influx_split(string_view s, char separator, Each each) {
+    bool quoted = false;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        if (i < s.size() && s[i] == '\\') {
+            ++i;
+            continue;
+        }
+        if (i < s.size() && s[i] == '"') quoted = !quoted;
+        if (i == s.size() || (!quoted && s[i] == separator)) {
+            if (!each(s.substr(start, i - start))) return false;
+            start = i + 1;
+        }
+    }
+    return !quoted;
+}
+
+constexpr Verb kLircCommands[] = {
+    {"SEND_ONCE", "", true},        {"SEND_START", "", true},   {"SEND_STOP", "", true},  {"SIMULATE", "", true},
+    {"SET_TRANSMITTERS", "", true}, {"SET_INPUTLOG", "", true}, {"DRV_OPTION", "", true}, {"LIST", "", false},
+    {"VERSION", "", false},
+};
+
+}  // namespace
+
+bool guacamole_instructions(Payload p) {
+    const string_view s = as_text(p);
+    std::size_t at = 0, instructions = 0;
+    while (at < s.size()) {
+        if (++instructions > kMaxLines) return false;
+        for (std::size_t element = 0;; ++element) {
+            const auto dot = s.substr(at, 8).find('.');
+            if (dot == string_view::npos || dot == 0) return false;
+            const auto length = number(s.substr(at, dot), 7);
+            if (!length) return false;
+            // the value: `length` characters (UTF-8 code points, not octets)
+            std::size_t end = at + dot + 1, points = 0;
+            while (end < s.size() && points < *length) {
+                ++end;
+                while (end < s.size() && (static_cast<unsigned char>(s[end]) & 0xc0) == 0x80) ++end;
+                ++points;
+            }
+            if (points != *length || end >= s.size()) return false;
+            const string_view value = s.substr(at + dot + 1, end - at - dot - 1);
+            if (!printable(value, true)) return false;
+            if (instructions == 1 && element == 0 && !one_of_words(value, kGuacamoleOpcodes)) return false;
+            at = end + 1;
+            if (s[end] == ';') break;
+            if (s[end] != ',' || element > 256) return false;
+        }
+    }
+    return instructions > 0;
+}
+
+bool relp_frames(Payload p) {
+    static constexpr string_view kCommands[] = {"open", "syslog", "rsp", "close", "serverclose"};
+    const string_view s = as_text(p);
+    std::size_t at = 0, frames = 0;
+    while (at < s.size()) {
+        if (++frames > kMaxLines) return false;
+        std::size_t count = 0;
+        const auto header = split<4>(s.substr(at, s.substr(at, 40).find_first_of("\n")), count);
+        if (!header || count < 3 || !is_number((*header)[0], 9) || !one_of_words((*header)[1], kCommands)) return false;
+        const auto length = number((*header)[2], 9);
+        if (!length) return false;
+        const std::size_t head = (*header)[0].size() + (*header)[1].size() + (*header)[2].size() + 2;
+        if (*length == 0) {
+            if (s.substr(at + head, 1) != "\n") return false;
+            at += head + 1;
+            continue;
+        }
+        if (s.substr(at + head, 1) != " ") return false;
+        const std::size_t data = at + head + 1;
+        if (*length > s.size() - data) return frames > 1 || (*header)[1] == "open";  // cut: goes on
+        const string_view body = s.substr(data, static_cast<std::size_t>(*length));
+        if ((*header)[1] == "open" && !body.starts_with("relp_version=")) return false;
+        if (s.substr(data + body.size(), 1) != "\n") return false;
+        at = data + body.size() + 1;
+    }
+    return frames > 0;
+}
+
+bool influx_lines(Payload p) {
+    return whole_lines(
+        p, Eol::Lf, kMaxLines,
+        [](string_view line, std::size_t) {
+            // measurement[,tags] fields timestamp: three parts on unescaped, unquoted spaces
+            std::array<string_view, 3> parts{};
+            std::size_t count = 0;
+            if (!influx_split(line, ' ',
+                              [&](string_view part) {
+                                  if (count == parts.size()) return false;
+                                  parts[count++] = part;
+                                  return true;
+                              }) ||
+                count != 3)
+                return false;
+            const string_view stamp = parts[2];
+            if (stamp.size() < 9 || !is_number(stamp, 19)) return false;
+            std::size_t key = 0;
+            const bool head = influx_split(parts[0], ',', [&key](string_view item) {
+                if (key++ == 0) return influx_name(item) && item.front() != '#';
+                const auto equals = item.find('=');
+                return equals != string_view::npos && influx_name(item.substr(0, equals)) &&
+                       influx_name(item.substr(equals + 1));
+            });
+            return head && influx_split(parts[1], ',', [](string_view field) {
+                       const auto equals = field.find('=');
+                       return equals != string_view::npos && influx_name(field.substr(0, equals)) &&
+                              influx_value(field.substr(equals + 1));
+                   });
+        },
+        true);
+}
+
+bool lirc_replies(Payload p) {
+    Lines lines{p, Eol::Lf};
+    std::size_t blocks = 0;
+    while (!lines.at_end() && blocks < kMaxLines) {
+        const auto begin = lines.line(), command = lines.line(), status = lines.line();
+        if (!begin || *begin != "BEGIN" || !command || command->empty() || !status ||
+            (*status != "SUCCESS" && *status != "ERROR"))
+            return false;
+        auto next = lines.line();
+        if (next && *next == "DATA") {
+            const auto count = lines.line();
+            const auto n = count ? number(*count, 4) : std::nullopt;
+            if (!n || *n > kMaxLines) return false;
+            for (std::uint64_t i = 0; i < *n; ++i)
+                if (!lines.line()) return false;
+            next = lines.line();
+        }
+        if (!next || *next != "END") return false;
+        ++blocks;
+    }
+    return blocks > 0 && lines.at_end();
+}
+
+bool lirc_commands(Payload p) {
+    bool sends = false;
+    const bool all = whole_lines(p, Eol::Lf, kMaxLines, [&sends](string_view line, std::size_t) {
+        const string_view command = line.substr(0, line.find(' '));
+        const auto *known = std::find_if(std::begin(kLircCommands), std::end(kLircCommands),
+                                         [command](const Verb &v) { return v.name == command; });
+        if (known == std::end(kLircCommands)) return false;
+        sends = sends || known->own;
+        return true;
+    });
+    return all && sends;
+}
+
 }  // namespace ghostports::text_rows

@@ -110,4 +110,25 @@ bool scgi_request(Payload p);
 bool lmtp_hello(Payload p);
 bool lmtp_greeting(Payload p);
 
+// Guacamole's protocol (guacd): instructions of LENGTH.VALUE elements,
+// comma-separated, ended by ";", each length counting the value's
+// characters; the first opcode one of the protocol's.
+bool guacamole_instructions(Payload p);
+
+// RELP (rsyslog's reliable event logging): frames "<txnr> <command>
+// <datalen>[ <data>]" LF tiling the payload, commands open / syslog / rsp /
+// close / serverclose, open's data with relp_version=.
+bool relp_frames(Payload p);
+
+// InfluxDB's line protocol: LF lines "<measurement>[,<tag>=<v>...]
+// <field>=<value>[,...] <timestamp>", field values typed (float, 123i,
+// 123u, "string", t/f), every line with its 9-19 digit timestamp.
+bool influx_lines(Payload p);
+
+// LIRC's lircd socket: reply blocks BEGIN LF <command> LF SUCCESS|ERROR LF
+// [DATA LF <n> LF <n lines>] END LF; the client's LF commands, one that
+// sends or simulates (SEND_ONCE, SEND_START...).
+bool lirc_replies(Payload p);
+bool lirc_commands(Payload p);
+
 }  // namespace ghostports::text_rows
