@@ -278,3 +278,12 @@ TEST(ServiceBinarySignatures, BittorrentOscKnxNeedTheirLayouts) {
                                              {"length 15", with("knxnet search request", 5, 15)},
                                              {"service 0x0299", with("knxnet search request", 3, 0x99)}});
 }
+
+// RELP carries syslog messages with spaces in them; the frame length, not the words, ends them.
+TEST(ServiceTextSignatures, RelpSyslogFramesOfSpacedMessages) {
+    const char *frame = "2 syslog 46 <13>Dec  7 11:30:00 ghost eval: a message here\n";
+    EXPECT_EQ(name_of(raw(frame), Transport::Tcp, Sender::Client), "RELP");
+    EXPECT_EQ(
+        name_of(raw("2 syslog 47 <13>Dec  7 11:30:00 ghost eval: a message here\n"), Transport::Tcp, Sender::Client),
+        "");  // one octet short of its length: not cut, wrong
+}

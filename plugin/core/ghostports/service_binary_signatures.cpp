@@ -106,6 +106,7 @@ bool fastcgi_server(Payload p) {
 }
 
 bool distcc_tokens(Payload p) {
+    if (p.empty() || p[0] < 'A' || p[0] > 'Z') return false;  // tokens are capitals
     std::size_t at = 0;
     for (std::size_t count = 0; at < p.size(); ++count) {
         if (count == kMaxRecords || at + 12 > p.size()) return false;

@@ -278,14 +278,17 @@ bool spamc_headers(Lines &lines, bool may_end_without_empty_line) {
 }  // namespace
 
 bool beanstalkd_commands(Payload p) {
+    if (p.empty() || p[0] < 'a' || p[0] > 'z') return false;  // commands are lower case
     return verb_lines(p, kBeanstalkdCommands);
 }
 
 bool beanstalkd_replies(Payload p) {
+    if (p.empty() || p[0] < 'A' || p[0] > 'Z') return false;  // replies are upper case
     return verb_lines(p, kBeanstalkdReplies);
 }
 
 bool managesieve_capabilities(Payload p) {
+    if (p.empty() || p[0] != '"') return false;
     Lines lines{p, Eol::Crlf};
     bool implementation = false, sieve = false;
     for (std::size_t count = 0; count < kMaxLines; ++count) {
@@ -304,6 +307,7 @@ bool managesieve_capabilities(Payload p) {
 }
 
 bool managesieve_commands(Payload p) {
+    if (p.empty() || !is_alpha(static_cast<char>(p[0]))) return false;
     const string_view s = as_text(p);
     std::size_t at = 0, count = 0;
     bool script_command = false;
@@ -354,6 +358,7 @@ bool managesieve_commands(Payload p) {
 }
 
 bool spamc_request(Payload p) {
+    if (p.empty() || p[0] < 'A' || p[0] > 'Z') return false;
     static constexpr string_view kVerbs[] = {"CHECK", "SYMBOLS", "REPORT", "REPORT_IFSPAM", "SKIP",
                                              "PING",  "PROCESS", "TELL",   "HEADERS"};
     Lines lines{p, Eol::Crlf};
@@ -367,6 +372,7 @@ bool spamc_request(Payload p) {
 }
 
 bool spamd_response(Payload p) {
+    if (!starts_with(p, "SPAMD/")) return false;
     Lines lines{p, Eol::Crlf};
     const auto first = lines.line();
     if (!first) return false;
@@ -431,6 +437,7 @@ bool clamd_reply(Payload p) {
 }
 
 bool nats_server(Payload p) {
+    if (p.empty() || !(p[0] == 'I' || p[0] == 'M' || p[0] == 'P' || p[0] == '+' || p[0] == '-')) return false;
     bool own = false;
     const bool all = lines_with_bodies(p, [&](string_view line, std::optional<std::uint64_t> &body) {
         if (line == "PING" || line == "PONG" || line == "+OK") return true;
@@ -450,6 +457,7 @@ bool nats_server(Payload p) {
 }
 
 bool nats_client(Payload p) {
+    if (p.empty() || !(p[0] == 'C' || p[0] == 'P' || p[0] == 'S' || p[0] == 'U')) return false;
     bool own = false;
     const bool all = lines_with_bodies(p, [&](string_view line, std::optional<std::uint64_t> &body) {
         if (line == "PING" || line == "PONG") return true;
@@ -478,6 +486,7 @@ bool nats_client(Payload p) {
 }
 
 bool cvs_pserver_auth(Payload p) {
+    if (!starts_with(p, "BEGIN ")) return false;
     Lines lines{p, Eol::Lf};
     const auto first = lines.line();
     if (!first) return false;
@@ -524,6 +533,7 @@ bool gpsd_commands(Payload p) {
 }
 
 bool gpsd_reports(Payload p) {
+    if (!starts_with(p, "{\"class\":")) return false;  // gpsd writes class first, without spaces
     Lines lines{p, Eol::Crlf, true};
     std::size_t count = 0;
     while (!lines.at_end()) {
@@ -559,6 +569,7 @@ bool lcdproc_greeting(Payload p) {
 }
 
 bool lcdproc_commands(Payload p) {
+    if (p.empty() || p[0] < 'a' || p[0] > 'z') return false;
     bool own = false;
     const bool all = whole_lines(p, Eol::Lf, kMaxLines, [&own](string_view line, std::size_t) {
         const string_view command = line.substr(0, line.find(' '));
@@ -667,6 +678,8 @@ bool host_name(string_view s) {
 }  // namespace
 
 bool ami_banner_or_response(Payload p) {
+    if (!starts_with(p, "Asterisk Call Manager/") && !starts_with(p, "Response: ") && !starts_with(p, "Event: "))
+        return false;
     Lines lines{p, Eol::Crlf};
     if (starts_with(p, "Asterisk Call Manager/")) {
         const auto banner = lines.line();
@@ -682,12 +695,14 @@ bool ami_banner_or_response(Payload p) {
 }
 
 bool ami_actions(Payload p) {
+    if (p.size() < 8 || !equal_nocase(as_text(p).substr(0, 8), "Action: ")) return false;
     Lines lines{p, Eol::Crlf};
     return key_value_blocks(
         lines, [](string_view key, string_view value) { return equal_nocase(key, "Action") && is_token(value); });
 }
 
 bool munin_node(Payload p) {
+    if (p.empty() || !(is_alnum(static_cast<char>(p[0])) || p[0] == '#' || p[0] == '_')) return false;
     const string_view s = as_text(p);
     if (s.starts_with("# munin node at ")) {
         const auto end = s.find('\n');
@@ -709,6 +724,7 @@ bool munin_node(Payload p) {
 }
 
 bool munin_commands(Payload p) {
+    if (p.empty() || p[0] < 'a' || p[0] > 'z') return false;
     // LF only (munin-node's protocol); "fetch <word>" alone is any protocol's, so one line must be
     // the master's "cap" with capabilities munin knows
     bool capabilities = false;
@@ -737,6 +753,7 @@ bool munin_commands(Payload p) {
 }
 
 bool postfix_policy_request(Payload p) {
+    if (p.empty() || p[0] < 'a' || p[0] > 'z') return false;
     const string_view s = as_text(p);
     if (!s.ends_with("\n\n")) return false;
     bool request = false;
@@ -758,6 +775,7 @@ bool postfix_policy_action(Payload p) {
 }
 
 bool scgi_request(Payload p) {
+    if (p.empty() || !is_digit(static_cast<char>(p[0]))) return false;
     const string_view s = as_text(p);
     const auto colon = s.substr(0, 8).find(':');
     if (colon == string_view::npos || colon == 0) return false;
@@ -786,6 +804,7 @@ bool lmtp_hello(Payload p) {
 }
 
 bool lmtp_greeting(Payload p) {
+    if (!starts_with(p, "220")) return false;
     // 220 <domain> <text naming LMTP>, one or more lines ("220-"), the whole payload
     Lines lines{p, Eol::Crlf};
     bool lmtp = false;
@@ -857,6 +876,7 @@ constexpr Verb kLircCommands[] = {
 }  // namespace
 
 bool guacamole_instructions(Payload p) {
+    if (p.empty() || !is_digit(static_cast<char>(p[0]))) return false;
     const string_view s = as_text(p);
     std::size_t at = 0, instructions = 0;
     while (at < s.size()) {
@@ -890,23 +910,30 @@ bool relp_frames(Payload p) {
     const string_view s = as_text(p);
     std::size_t at = 0, frames = 0;
     while (at < s.size()) {
-        if (++frames > kMaxLines) return false;
-        std::size_t count = 0;
-        const auto header = split<4>(s.substr(at, s.substr(at, 40).find_first_of("\n")), count);
-        if (!header || count < 3 || !is_number((*header)[0], 9) || !one_of_words((*header)[1], kCommands)) return false;
-        const auto length = number((*header)[2], 9);
+        if (++frames > kMaxLines || !is_digit(s[at])) return false;
+        // the header: TXNR SP COMMAND SP DATALEN, within its first 40 octets
+        const string_view head_text = s.substr(at, 40);
+        const auto first = head_text.find(' ');
+        const auto second = first == string_view::npos ? first : head_text.find(' ', first + 1);
+        if (second == string_view::npos) return false;
+        const string_view txnr = head_text.substr(0, first), command = head_text.substr(first + 1, second - first - 1);
+        if (!is_number(txnr, 9) || !one_of_words(command, kCommands)) return false;
+        const std::size_t head = second + 1;
+        const string_view rest = s.substr(at + head, 10);
+        const string_view digits = rest.substr(0, rest.find_first_not_of("0123456789"));
+        const auto length = number(digits, 9);
         if (!length) return false;
-        const std::size_t head = (*header)[0].size() + (*header)[1].size() + (*header)[2].size() + 2;
+        const std::size_t after = at + head + digits.size();
         if (*length == 0) {
-            if (s.substr(at + head, 1) != "\n") return false;
-            at += head + 1;
+            if (s.substr(after, 1) != "\n") return false;
+            at = after + 1;
             continue;
         }
-        if (s.substr(at + head, 1) != " ") return false;
-        const std::size_t data = at + head + 1;
-        if (*length > s.size() - data) return frames > 1 || (*header)[1] == "open";  // cut: goes on
+        if (s.substr(after, 1) != " ") return false;
+        const std::size_t data = after + 1;
+        if (*length > s.size() - data) return frames > 1 || command == "open";  // cut: goes on
         const string_view body = s.substr(data, static_cast<std::size_t>(*length));
-        if ((*header)[1] == "open" && !body.starts_with("relp_version=")) return false;
+        if (command == "open" && !body.starts_with("relp_version=")) return false;
         if (s.substr(data + body.size(), 1) != "\n") return false;
         at = data + body.size() + 1;
     }
@@ -914,6 +941,7 @@ bool relp_frames(Payload p) {
 }
 
 bool influx_lines(Payload p) {
+    if (p.empty() || !is_alpha(static_cast<char>(p[0]))) return false;  // a measurement's name, as clients write it
     return whole_lines(
         p, Eol::Lf, kMaxLines,
         [](string_view line, std::size_t) {
@@ -947,6 +975,7 @@ bool influx_lines(Payload p) {
 }
 
 bool lirc_replies(Payload p) {
+    if (!starts_with(p, "BEGIN\n")) return false;
     Lines lines{p, Eol::Lf};
     std::size_t blocks = 0;
     while (!lines.at_end() && blocks < kMaxLines) {
@@ -970,6 +999,7 @@ bool lirc_replies(Payload p) {
 }
 
 bool lirc_commands(Payload p) {
+    if (p.empty() || p[0] < 'A' || p[0] > 'Z') return false;
     bool sends = false;
     const bool all = whole_lines(p, Eol::Lf, kMaxLines, [&sends](string_view line, std::size_t) {
         const string_view command = line.substr(0, line.find(' '));
