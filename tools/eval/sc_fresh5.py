@@ -137,3 +137,331 @@ def fresh5_dask_scheduler_403(ctx):
     if b'sum 42' not in r.stdout:
         raise ScenarioError('dask client: %r' % r.stdout[-300:])
     stop_spawned(w)
+
+
+# ---------------------------------------------------------------- Nebula: a lighthouse (UDP 283), a second nebula as the node
+
+NEBULA_CONF = """pki:
+  ca: %(t)s/ca.crt
+  cert: %(t)s/%(n)s.crt
+  key: %(t)s/%(n)s.key
+static_host_map:
+  "192.168.99.1": ["127.0.0.1:283"]
+lighthouse:
+  am_lighthouse: %(lh)s
+  interval: 2
+  hosts: [%(hosts)s]
+  local_allow_list:
+    "127.0.0.0/8": true
+    "0.0.0.0/0": false
+listen:
+  host: 127.0.0.1
+  port: %(port)d
+punchy:
+  punch: false
+relay:
+  use_relays: false
+tun:
+  disabled: true
+  dev: evalneb%(n)s
+logging:
+  level: debug
+  format: text
+firewall:
+  outbound:
+    - port: any
+      proto: any
+      host: any
+  inbound:
+    - port: any
+      proto: any
+      host: any
+"""
+
+
+def _nebula_prep(ctx):
+    ctx.run(['nebula-cert', 'ca', '-name', 'eval nebula ca', '-duration', '48h', '-out-crt', ctx.path('ca.crt'),
+             '-out-key', ctx.path('ca.key')], timeout=30)
+    for n, ip in (('lh', '192.168.99.1/24'), ('node', '192.168.99.2/24')):
+        ctx.run(['nebula-cert', 'sign', '-name', 'eval' + n, '-ip', ip, '-ca-crt', ctx.path('ca.crt'),
+                 '-ca-key', ctx.path('ca.key'), '-out-crt', ctx.path(n + '.crt'), '-out-key', ctx.path(n + '.key')],
+                timeout=30)
+    ctx.write('lh.yml', NEBULA_CONF % {'t': ctx.tmp, 'n': 'lh', 'lh': 'true', 'hosts': '', 'port': 283})
+    ctx.write('node.yml', NEBULA_CONF % {'t': ctx.tmp, 'n': 'node', 'lh': 'false', 'hosts': '"192.168.99.1"',
+                                         'port': 40283})
+
+
+@fresh5(name='fresh5_nebula_udp_283', service='nebula', transport='udp', port=283, package='nebula',
+        program='nebula (Slack\'s overlay network, as lighthouse)',
+        client='a second nebula (node 192.168.99.2 of the same throw-away CA, lighthouse 192.168.99.1 at '
+               '127.0.0.1:283, from 127.0.0.1:40283), for 8 s',
+        sent='Nebula over UDP: the Noise IX handshake (two handshake packets carrying the nodes\' certificates, '
+             'encrypted), then encrypted lighthouse messages (HostUpdateNotification every 2 s and their answers) '
+             'and test packets, each behind Nebula\'s 16-octet header (version 1, type, counter)',
+        protocol=None, pname='Nebula', prepare=_nebula_prep,
+        notes='Both ends with "tun: disabled: true" (no interface or address is made on the host), punching and '
+              'relays off, the lighthouse\'s address list limited to 127.0.0.0/8; certificates from a throw-away CA '
+              'made by nebula-cert in the work dir. Wireshark 4.0 has no Nebula dissector (expected.protocol null).')
+def fresh5_nebula_udp_283(ctx):
+    ctx.spawn(['nebula', '-config', ctx.path('lh.yml')], 'server-nebula')
+    ctx.wait_listen('udp', 283, timeout=30)
+    p = ctx.spawn(['nebula', '-config', ctx.path('node.yml')], 'client-nebula')
+    ctx.wait_log('client-nebula', 'Handshake message received', timeout=30)
+    time.sleep(8)
+    stop_spawned(p)
+
+
+# ---------------------------------------------------------------- IRC through WeeChat's relay: weechat-headless (TCP 403), sic
+
+RELAY_PW = 'Relay-s3cret'
+IRCD_PORT = 40667   # the loopback IRC server behind WeeChat (not captured)
+
+
+def _weechat_prep(ctx):
+    ctx.mkdir('wee')
+    ctx.write('ngircd.conf', """[Global]
+  Name = irc.eval.test
+  Info = loopback IRC server behind a relay
+  Listen = 127.0.0.1
+  Ports = %d
+  PidFile = %s/ngircd.pid
+  MotdPhrase = a server behind a ghost port
+[Limits]
+  PingTimeout = 120
+[Options]
+  PAM = no
+  Ident = no
+  DNS = no
+""" % (IRCD_PORT, ctx.tmp))
+
+
+@fresh5(name='fresh5_weechat_relay_403', service='irc', transport='tcp', port=403, package='weechat-headless',
+        program='weechat-headless (WeeChat 3.8 relay, IRC protocol)',
+        client='sic -h 127.0.0.1 -p 403 -n evalnick -k ... (the relay\'s password), typed at: :j #eval ; a line ; '
+               ':m evalbot hello ; end of input',
+        sent='IRC: PASS with the relay password, NICK / USER, the relay\'s welcome numerics (002 / 004 name '
+             'weechat-relay-irc 3.8), JOIN #eval with its names list, PRIVMSG lines to the channel and to evalbot',
+        protocol='irc', pname='IRC', sent_needles=[b'NICK evalnick'], prepare=_weechat_prep,
+        announced={'product': 'WeeChat', 'version': '3.8',
+                   'where': 'welcome numerics 002 "Your host is weechat-relay-irc, running version 3.8" and 004'},
+        exposures=[{'kind': 'cleartext_credential', 'protocol': 'irc', 'detail': 'PASS %s' % RELAY_PW,
+                    'frame_hint': 'client->server', 'password': RELAY_PW,
+                    'needles': [b'PASS ' + RELAY_PW.encode()]}],
+        notes='weechat-headless with only its irc and relay plugins, a home in the work dir, connected to a '
+              'loopback ngircd on 127.0.0.1:%d (not captured) as evalbot; "/relay add irc.evalirc 403" with '
+              'relay.network.bind_address 127.0.0.1 and a password.' % IRCD_PORT)
+def fresh5_weechat_relay_403(ctx):
+    ctx.spawn(['/usr/sbin/ngircd', '-n', '-f', ctx.path('ngircd.conf')], 'server-ngircd')
+    ctx.wait_listen('tcp', IRCD_PORT, timeout=20)
+    cmds = ('/server add evalirc 127.0.0.1/%d -notls -nicks=evalbot -autojoin=#eval;'
+            '/set relay.network.bind_address 127.0.0.1;/set relay.network.password %s;'
+            '/set relay.network.ipv6 off;/connect evalirc;/relay add irc.evalirc 403') % (IRCD_PORT, RELAY_PW)
+    ctx.spawn(['weechat-headless', '--dir', ctx.path('wee'), '-P', 'irc,relay', '-s', '--stdout', '-r', cmds],
+              'server-weechat', env={'HOME': ctx.tmp, 'TERM': 'dumb'})
+    ctx.wait_listen('tcp', 403, timeout=30)
+    time.sleep(3)
+    import subprocess
+    p = subprocess.Popen(['sic', '-h', LO, '-p', '403', '-n', 'evalnick', '-k', RELAY_PW], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        for line in (b':j #eval\n', b'hello from a ghost port\n', b':m evalbot hello\n'):
+            time.sleep(2)
+            p.stdin.write(line)
+            p.stdin.flush()
+        time.sleep(2)
+        out = p.communicate(timeout=15)[0]
+    finally:
+        if p.poll() is None:
+            p.kill()
+    ctx._log('sic: %r' % out[-2000:])
+    if b'001' not in out and b'Welcome' not in out:
+        raise ScenarioError('sic: %r' % out[-400:])
+
+
+# ---------------------------------------------------------------- libvirt RPC: libvirtd --listen (TCP 283), virsh over qemu... test+tcp
+
+def _libvirtd_prep(ctx):
+    ctx.mkdir('run')
+    ctx.write('libvirtd.conf', """listen_tls = 0
+listen_tcp = 1
+tcp_port = "283"
+listen_addr = "127.0.0.1"
+auth_tcp = "none"
+unix_sock_dir = "%s/run"
+mdns_adv = 0
+""" % ctx.tmp)
+
+
+@fresh5(name='fresh5_libvirtd_283', service='libvirt', transport='tcp', port=283, package='libvirt-daemon',
+        program='libvirtd --listen (libvirt daemon, plain TCP transport)',
+        client='libvirt-clients: virsh -c test+tcp://127.0.0.1:283/default with: version ; list --all ; dominfo test ; '
+               'net-list --all ; pool-list --all ; nodeinfo',
+        sent='libvirt\'s RPC protocol (XDR, a 4-octet length, program 0x20008086, version 1, procedure, type, '
+             'serial, status): CONNECT_OPEN of test:///default, AUTH_LIST (none), the calls behind each virsh '
+             'command (domain, network and storage pool lists, DOMAIN_GET_INFO, NODE_GET_INFO, '
+             'CONNECT_GET_LIB_VERSION) and CONNECT_CLOSE',
+        protocol=None, pname='libvirt RPC', sent_needles=[b'test:///default'], prepare=_libvirtd_prep,
+        notes='libvirtd --listen -f libvirtd.conf (work dir): TCP transport without TLS or authentication on '
+              '127.0.0.1:283, its unix sockets in the work dir; the client opens libvirt\'s built-in test driver '
+              'inside the daemon (a mock host with one domain "test"), so no VM, network or storage is touched. '
+              'Wireshark 4.0 has no libvirt dissector (expected.protocol null).')
+def fresh5_libvirtd_283(ctx):
+    ctx.spawn(['/usr/sbin/libvirtd', '--listen', '-f', ctx.path('libvirtd.conf'), '-p', ctx.path('libvirtd.pid')],
+              'server-libvirtd')
+    ctx.wait_listen('tcp', 283, timeout=60)
+    uri = 'test+tcp://127.0.0.1:283/default'
+    r = ctx.run(['virsh', '-c', uri, 'version'], timeout=30, env={'HOME': ctx.tmp})
+    if b'Running hypervisor' not in r.stdout:
+        raise ScenarioError('virsh: %r' % r.stdout[-300:])
+    for cmd in (['list', '--all'], ['dominfo', 'test'], ['net-list', '--all'], ['pool-list', '--all'], ['nodeinfo']):
+        ctx.run(['virsh', '-c', uri] + cmd, timeout=30, env={'HOME': ctx.tmp})
+
+
+# ---------------------------------------------------------------- DRDA: Apache Derby network server (TCP 403), ij
+
+DERBY_PW = 'Derby-s3cret'
+DERBY_SQL = """connect 'jdbc:derby://127.0.0.1:403/evaldb;create=true;user=%(u)s;password=%(pw)s';
+create table notes (id int, body varchar(80));
+insert into notes values (1, 'a row behind a ghost port'), (2, 'another row');
+select * from notes;
+select count(*) from sys.systables;
+disconnect;
+exit;
+"""
+
+
+@fresh5(name='fresh5_derby_403', service='drda', transport='tcp', port=403, package='derby-tools',
+        program='Apache Derby network server (NetworkServerControl start, Derby 10.14)',
+        client='derby-tools: ij with a script: connect \'jdbc:derby://127.0.0.1:403/evaldb;create=true;user=evaluser;'
+               'password=...\' ; create table ; insert ; two selects ; disconnect',
+        sent='DRDA (DDM objects in DSS envelopes): EXCSAT / EXCSATRD with the server class and release level, '
+             'ACCSEC / SECCHK with user id and password (security mechanism USRIDPWD), ACCRDB, then EXCSQLIMM / '
+             'PRPSQLSTT / OPNQRY / QRYDTA for the statements, RDBCMM and the end',
+        protocol='drda', pname='DRDA', sent_needles=[b'EVALDB'.lower()] and [], prepare=lambda ctx: ctx.write(
+            'script.sql', DERBY_SQL % {'u': EVAL_USER, 'pw': DERBY_PW}),
+        notes='derbyctl start -h 127.0.0.1 -p 403 (org.apache.derby.drda.NetworkServerControl, no security '
+              'manager, no authentication configured: the password is sent and not checked), databases in the '
+              'work dir (derby.system.home).')
+def fresh5_derby_403(ctx):
+    env = {'HOME': ctx.tmp, 'JAVA_ARGS': '-Dderby.system.home=%s' % ctx.tmp,
+           'CLASSPATH': '/usr/share/java/derby.jar'}
+    ctx.spawn(['derbyctl', 'start', '-h', LO, '-p', '403'], 'server-derby', env=env)
+    ctx.wait_listen('tcp', 403, timeout=60)
+    r = ctx.run(['ij', ctx.path('script.sql')], timeout=90, env={'HOME': ctx.tmp})
+    if b'a row behind a ghost port' not in r.stdout:
+        raise ScenarioError('ij: %r' % r.stdout[-400:])
+
+
+# ---------------------------------------------------------------- ConMan: conmand (TCP 283), conman
+
+CONSOLE_SH = """#!/bin/sh
+# the "serial console" of a made-up evaluation host: a few lines, then it echoes what it is sent
+echo "evalhost login: console of an evaluation host"
+n=0
+while [ $n -lt 30 ]; do echo "evalhost: tick $n"; n=$((n+1)); sleep 1; done
+"""
+
+
+def _conman_prep(ctx):
+    ctx.write('console.sh', CONSOLE_SH, mode=0o755)
+    ctx.mkdir('log')
+    ctx.write('conman.conf', """SERVER keepalive=ON
+SERVER loopback=ON
+SERVER port=283
+SERVER pidfile="%(t)s/conmand.pid"
+SERVER logdir="%(t)s/log"
+SERVER timestamp=0
+SERVER tcpwrappers=OFF
+GLOBAL seropts="9600,8n1"
+CONSOLE name="evalcon" dev="%(t)s/console.sh"
+""" % {'t': ctx.tmp})
+
+
+@fresh5(name='fresh5_conmand_283', service='conman', transport='tcp', port=283, package='conman',
+        program='conmand (ConMan console manager)',
+        client='conman -d 127.0.0.1:283 -q (list the consoles) ; conman -d 127.0.0.1:283 -m evalcon (monitor it '
+               'read-only for 5 s, in a pty)',
+        sent='ConMan\'s text protocol: the client\'s "HELLO USER=\'root\' TTY=..." greeting and the server\'s '
+             '"OK" answer, QUERY / MONITOR requests with the console name, then the console\'s output streamed to '
+             'the client',
+        protocol=None, pname='ConMan', sent_needles=[b'HELLO'], prepare=_conman_prep,
+        notes='conmand -F -c conman.conf (work dir): loopback=ON binds 127.0.0.1:283; its one console "evalcon" is '
+              'an external process (a shell script printing lines) instead of a serial line. Wireshark 4.0 has no '
+              'ConMan dissector (expected.protocol null).')
+def fresh5_conmand_283(ctx):
+    ctx.spawn(['/usr/sbin/conmand', '-F', '-c', ctx.path('conman.conf')], 'server-conmand')
+    ctx.wait_listen('tcp', 283, timeout=30)
+    r = ctx.run(['conman', '-d', '127.0.0.1:283', '-q'], timeout=20)
+    if b'evalcon' not in r.stdout:
+        raise ScenarioError('conman -q: %r' % (r.stdout + r.stderr)[-300:])
+    from sc_fresh4 import pty_screen
+    out = pty_screen(ctx, ['conman', '-d', '127.0.0.1:283', '-m', 'evalcon'], 5,
+                     env={'TERM': 'xterm', 'HOME': ctx.tmp, 'PATH': '/usr/bin:/bin:/usr/sbin'})
+    if 'tick' not in out:
+        raise ScenarioError('conman -m: %r' % out[-300:])
+
+
+# ---------------------------------------------------------------- GIOP / IIOP: omniNames (TCP 403), nameclt
+
+@fresh5(name='fresh5_omninames_403', service='giop', transport='tcp', port=403, package='omniorb-nameserver',
+        program='omniNames (omniORB 4.2 CORBA naming service)',
+        client='omniorb: nameclt -ORBInitRef NameService=corbaloc::127.0.0.1:403/NameService with: list ; '
+               'bind_new_context evalctx ; list ; remove_context evalctx',
+        sent='GIOP 1.2 over TCP (IIOP): LocateRequest / LocateReply for the object key NameService, Request '
+             'messages for the CosNaming operations list, bind_new_context, unbind and destroy with their Reply '
+             'messages (the service context lists, the binding list and the new context\'s IOR)',
+        protocol='giop', pname='GIOP (CORBA IIOP)', sent_needles=[b'GIOP', b'NameService'],
+        notes='omniNames -start -datadir <work dir> -ORBendPoint giop:tcp:127.0.0.1:403 (its log and data in the '
+              'work dir).')
+def fresh5_omninames_403(ctx):
+    ctx.mkdir('names')
+    ctx.spawn(['omniNames', '-start', '-datadir', ctx.path('names'), '-ignoreport', '-ORBendPoint',
+               'giop:tcp:127.0.0.1:403'], 'server-omninames')
+    ctx.wait_listen('tcp', 403, timeout=30)
+    cli = ['nameclt', '-ORBInitRef', 'NameService=corbaloc::127.0.0.1:403/NameService']
+    ctx.run(cli + ['list'], timeout=20)
+    ctx.run(cli + ['bind_new_context', 'evalctx'], timeout=20)
+    r = ctx.run(cli + ['list'], timeout=20)
+    if b'evalctx' not in r.stdout:
+        raise ScenarioError('nameclt: %r' % r.stdout[-300:])
+    ctx.run(cli + ['remove_context', 'evalctx'], timeout=20, check=False)
+
+
+# ---------------------------------------------------------------- Guile REPL server: guile --listen (TCP 283), telnet
+
+GUILE_SHELL = '(system "id; uname -a")'
+
+
+@fresh5(name='fresh5_guile_repl_283', service='guile-repl', transport='tcp', port=283, package='guile-3.0',
+        program='guile --listen (GNU Guile 3.0 REPL server)',
+        client='telnet 127.0.0.1 283 (netkit telnet in a pty), typed at: (+ 1 2) ; (version) ; (define ghost "port") '
+               '; %s ; ,q' % GUILE_SHELL,
+        sent='Guile\'s REPL over TCP: the server\'s "GNU Guile <v>" banner with its copyright and "scheme@(guile-user)>" '
+             'prompts, the client\'s expressions and the printed values ($1 = 3, the version string), the output of '
+             'the shell command run through (system ...), ,q',
+        protocol=None, pname='Guile REPL', sent_needles=[b'(+ 1 2)'],
+        announced={'product': 'GNU Guile', 'version': lambda pv, ctx: version_re('guile-3.0'),
+                   'where': 'banner "GNU Guile <v>" when a client connects'},
+        exposures=[{'kind': 'shell_session', 'protocol': 'guile-repl', 'detail': GUILE_SHELL,
+                    'frame_hint': 'client->server', 'needles': [GUILE_SHELL.encode()]}],
+        notes='guile --listen=283 -c "(sleep 40)": the REPL server listens on 127.0.0.1 only (a "local port"), '
+              'without authentication: whoever connects evaluates Scheme, and shell commands, as the server\'s '
+              'user. Wireshark 4.0 has no dissector for it (expected.protocol null).')
+def fresh5_guile_repl_283(ctx):
+    import pexpect
+    ctx.spawn(['guile', '--listen=283', '-c', '(sleep 40)'], 'server-guile', env={'HOME': ctx.tmp})
+    ctx.wait_listen('tcp', 283, timeout=30)
+    c = pexpect.spawn('telnet', ['127.0.0.1', '283'], env={'TERM': 'dumb', 'HOME': ctx.tmp, 'PATH': '/usr/bin:/bin'},
+                      timeout=15)
+    try:
+        c.expect(r'scheme@\(guile-user\)> ')
+        for line in ('(+ 1 2)', '(version)', '(define ghost "port")', GUILE_SHELL):
+            c.sendline(line)
+            c.expect(r'scheme@\(guile-user\)> ')
+        out = c.before
+        c.sendline(',q')
+        time.sleep(1)
+    finally:
+        c.close(force=True)
+    if b'uid=' not in out:
+        raise ScenarioError('guile repl: %r' % out[-300:])
