@@ -337,11 +337,19 @@ exit;
         sent='DRDA (DDM objects in DSS envelopes): EXCSAT / EXCSATRD with the server class and release level, '
              'ACCSEC / SECCHK with user id and password (security mechanism USRIDPWD), ACCRDB, then EXCSQLIMM / '
              'PRPSQLSTT / OPNQRY / QRYDTA for the statements, RDBCMM and the end',
-        protocol='drda', pname='DRDA', sent_needles=[b'EVALDB'.lower()] and [], prepare=lambda ctx: ctx.write(
+        protocol='drda', pname='DRDA', decode=[], sent_needles=[b'evaldb;create=true'], prepare=lambda ctx: ctx.write(
             'script.sql', DERBY_SQL % {'u': EVAL_USER, 'pw': DERBY_PW}),
+        announced={'product': 'Apache Derby', 'version': lambda pv, ctx: version_re('derby-tools'), 'encoded': True,
+                   'where': 'EXCSATRD: server class name "NetworkServerControl", product "Apache Derby" and release '
+                            'level "CSS10140/<v> - (...)", in EBCDIC (CCSID 500), so not a plain-byte match'},
+        exposures=[{'kind': 'cleartext_credential', 'protocol': 'drda', 'mechanism': 'USRIDPWD',
+                    'detail': 'SECCHK with USRID evaluser and PASSWORD %s (security mechanism 3, user id and '
+                              'password in the clear)' % DERBY_PW, 'frame_hint': 'client->server', 'user': EVAL_USER,
+                    'password': DERBY_PW, 'needles': [DERBY_PW.encode()]}],
         notes='derbyctl start -h 127.0.0.1 -p 403 (org.apache.derby.drda.NetworkServerControl, no security '
               'manager, no authentication configured: the password is sent and not checked), databases in the '
-              'work dir (derby.system.home).')
+              'work dir (derby.system.home). Wireshark 4.0\'s DRDA dissector cannot be chosen with Decode As '
+              '(it is a heuristic one): verified_with is stock tshark without -d, which names every payload frame drda.')
 def fresh5_derby_403(ctx):
     env = {'HOME': ctx.tmp, 'JAVA_ARGS': '-Dderby.system.home=%s' % ctx.tmp,
            'CLASSPATH': '/usr/share/java/derby.jar'}
