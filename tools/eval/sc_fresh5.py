@@ -437,16 +437,17 @@ def fresh5_omninames_403(ctx):
 
 # ---------------------------------------------------------------- Guile REPL server: guile --listen (TCP 283), telnet
 
-GUILE_SHELL = '(system "id; uname -a")'
+GUILE_SHELL = '(get-string-all (open-input-pipe "id; uname -a"))'
+GUILE_USE = '(use-modules (ice-9 popen) (ice-9 textual-ports))'
 
 
 @fresh5(name='fresh5_guile_repl_283', service='guile-repl', transport='tcp', port=283, package='guile-3.0',
         program='guile --listen (GNU Guile 3.0 REPL server)',
         client='telnet 127.0.0.1 283 (netkit telnet in a pty), typed at: (+ 1 2) ; (version) ; (define ghost "port") '
-               '; %s ; ,q' % GUILE_SHELL,
+               '; %s ; %s ; ,q' % (GUILE_USE, GUILE_SHELL),
         sent='Guile\'s REPL over TCP: the server\'s "GNU Guile <v>" banner with its copyright and "scheme@(guile-user)>" '
              'prompts, the client\'s expressions and the printed values ($1 = 3, the version string), the output of '
-             'the shell command run through (system ...), ,q',
+             'the output of a shell command read through a pipe (ice-9 popen), ,q',
         protocol=None, pname='Guile REPL', sent_needles=[b'(+ 1 2)'],
         announced={'product': 'GNU Guile', 'version': lambda pv, ctx: version_re('guile-3.0'),
                    'where': 'banner "GNU Guile <v>" when a client connects'},
@@ -463,7 +464,7 @@ def fresh5_guile_repl_283(ctx):
                       timeout=15)
     try:
         c.expect(r'scheme@\(guile-user\)> ')
-        for line in ('(+ 1 2)', '(version)', '(define ghost "port")', GUILE_SHELL):
+        for line in ('(+ 1 2)', '(version)', '(define ghost "port")', GUILE_USE, GUILE_SHELL):
             c.sendline(line)
             c.expect(r'scheme@\(guile-user\)> ')
         out = c.before
@@ -473,3 +474,44 @@ def fresh5_guile_repl_283(ctx):
         c.close(force=True)
     if b'uid=' not in out:
         raise ScenarioError('guile repl: %r' % out[-300:])
+
+
+# ---------------------------------------------------------------- WebSocket: websockify (TCP 403), the websockets client
+
+ECHO_PORT = 40590   # the TCP service behind websockify (socat echoing lines; not captured)
+
+
+WS_CLIENT = """import asyncio
+import websockets
+
+
+async def main():
+    async with websockets.connect('ws://127.0.0.1:403/', subprotocols=['binary'], origin='http://eval.test') as ws:
+        for line in (b'hello through a ghost port\\n', b'second line\\n', b'third line\\n'):
+            await ws.send(line)
+            print('got', await ws.recv())
+            await asyncio.sleep(0.5)
+
+asyncio.run(main())
+"""
+
+
+@fresh5(name='fresh5_websockify_403', service='websocket', transport='tcp', port=403, package='websockify',
+        program='websockify (WebSocket to TCP proxy, python3-websockify 0.10)',
+        client='a python3-websockets client (websockets.connect ws://127.0.0.1:403/, subprotocol binary) sending '
+               'three lines as binary messages and reading the echoes',
+        sent='HTTP/1.1 GET / with Upgrade: websocket, a Sec-WebSocket-Key and Sec-WebSocket-Protocol: binary, the '
+             '101 Switching Protocols answer, then masked binary frames from the client, the echo service\'s answers '
+             'in binary frames, a close handshake',
+        protocol='websocket', pname='WebSocket', decode=['tcp.port==403,http'], also_ok=['http'],
+        sent_needles=[b'Upgrade: websocket'], prepare=lambda ctx: ctx.write('wsclient.py', WS_CLIENT),
+        notes='websockify 127.0.0.1:403 127.0.0.1:%d: behind it a socat echo service on loopback (not captured). '
+              'websockify refuses text frames, so the client sends binary ones.' % ECHO_PORT)
+def fresh5_websockify_403(ctx):
+    ctx.spawn(['socat', 'TCP-LISTEN:%d,bind=127.0.0.1,reuseaddr,fork' % ECHO_PORT, 'EXEC:/bin/cat'], 'server-echo')
+    ctx.wait_listen('tcp', ECHO_PORT)
+    ctx.spawn(['websockify', '127.0.0.1:403', '127.0.0.1:%d' % ECHO_PORT], 'server-websockify')
+    ctx.wait_listen('tcp', 403, timeout=30)
+    r = ctx.run(['/usr/bin/python3', ctx.path('wsclient.py')], timeout=30)
+    if r.stdout.count(b'got ') != 3:
+        raise ScenarioError('websockets client: %r' % r.stdout[-300:])
