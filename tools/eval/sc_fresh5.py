@@ -515,3 +515,66 @@ def fresh5_websockify_403(ctx):
     r = ctx.run(['/usr/bin/python3', ctx.path('wsclient.py')], timeout=30)
     if r.stdout.count(b'got ') != 3:
         raise ScenarioError('websockets client: %r' % r.stdout[-300:])
+
+
+# ---------------------------------------------------------------- Pyro4: pyro4-ns name server (TCP 283), pyro4-nsc
+
+@fresh5(name='fresh5_pyro4_ns_283', service='pyro', transport='tcp', port=283, package='pyro4',
+        program='pyro4-ns (Pyro4 name server)',
+        client='pyro4-nsc -n 127.0.0.1 -p 283 with: ping ; list ; register eval.ghost PYRO:obj_eval@127.0.0.1:40999 ; '
+               'lookup eval.ghost ; listmatching eval ; remove eval.ghost (one connection each)',
+        sent='Pyro4\'s wire protocol: 24-octet "PYRO" headers (protocol version, message type, flags, sequence, '
+             'serializer id, annotations) with serpent-serialized calls to the name server object (ping, list, '
+             'register, lookup, remove) and their results',
+        protocol=None, pname='Pyro', sent_needles=[b'PYRO', b'eval.ghost'],
+        notes='pyro4-ns -n 127.0.0.1 -p 283 -x (no broadcast responder); Pyro4 4.82, serpent serializer. '
+              'Wireshark 4.0 has no Pyro dissector (expected.protocol null).')
+def fresh5_pyro4_ns_283(ctx):
+    env = {'HOME': ctx.tmp}
+    ctx.spawn(['pyro4-ns', '-n', LO, '-p', '283', '-x'], 'server-pyro4-ns', env=env)
+    ctx.wait_listen('tcp', 283, timeout=30)
+    nsc = ['pyro4-nsc', '-n', LO, '-p', '283']
+    ctx.run(nsc + ['ping'], timeout=20, env=env)
+    ctx.run(nsc + ['list'], timeout=20, env=env)
+    ctx.run(nsc + ['register', 'eval.ghost', 'PYRO:obj_eval@127.0.0.1:40999'], timeout=20, env=env)
+    r = ctx.run(nsc + ['lookup', 'eval.ghost'], timeout=20, env=env)
+    if b'obj_eval' not in r.stdout:
+        raise ScenarioError('pyro4-nsc: %r' % r.stdout[-300:])
+    ctx.run(nsc + ['listmatching', 'eval'], timeout=20, env=env)
+    ctx.run(nsc + ['remove', 'eval.ghost'], timeout=20, env=env)
+
+
+# ---------------------------------------------------------------- HTTP (CFSSL API): cfssl serve (TCP 403), cfssl -remote and curl
+
+CSR_JSON = """{"CN": "%s", "hosts": ["%s"], "key": {"algo": "ecdsa", "size": 256},
+ "names": [{"O": "rescap evaluation", "OU": "ghost ports"}]}
+"""
+
+
+def _cfssl_prep(ctx):
+    ctx.write('ca-csr.json', CSR_JSON % ('eval throw-away CA', 'ca.eval.test'))
+    ctx.write('host-csr.json', CSR_JSON % ('www.eval.test', 'www.eval.test'))
+    r = ctx.run(['cfssl', 'gencert', '-initca', ctx.path('ca-csr.json')], timeout=30)
+    ctx.run(['cfssljson', '-bare', ctx.path('ca')], input=r.stdout, timeout=30)
+
+
+@fresh5(name='fresh5_cfssl_serve_403', service='http', transport='tcp', port=403, package='golang-cfssl',
+        program='cfssl serve (CloudFlare\'s PKI API server)',
+        client='cfssl gencert -remote http://127.0.0.1:403 host-csr.json ; '
+               'curl -d \'{"label": ""}\' http://127.0.0.1:403/api/v1/cfssl/info ; curl http://127.0.0.1:403/api/v1/cfssl/missing',
+        sent='HTTP/1.1 POSTs of JSON to /api/v1/cfssl/info, /api/v1/cfssl/sign (a certificate request for '
+             'www.eval.test) and the answers ({"success": true, "result": {...}} with the CA and the new '
+             'certificate and key), a 404 for an unknown endpoint',
+        protocol='http', pname='HTTP', sent_needles=[b'/api/v1/cfssl/'], prepare=_cfssl_prep,
+        notes='cfssl serve -address 127.0.0.1 -port 403 -ca ca.pem -ca-key ca-key.pem with a throw-away CA made by '
+              'cfssl gencert -initca in the work dir. (cfssl info -remote crashes in the client before it sends anything: '
+              'the info endpoint is asked by curl.)')
+def fresh5_cfssl_serve_403(ctx):
+    ctx.spawn(['cfssl', 'serve', '-address', LO, '-port', '403', '-ca', ctx.path('ca.pem'),
+               '-ca-key', ctx.path('ca-key.pem')], 'server-cfssl')
+    ctx.wait_listen('tcp', 403, timeout=30)
+    r = ctx.run(['cfssl', 'gencert', '-remote', 'http://127.0.0.1:403', ctx.path('host-csr.json')], timeout=30)
+    if b'BEGIN CERTIFICATE' not in r.stdout:
+        raise ScenarioError('cfssl gencert: %r' % r.stdout[-300:])
+    curl(ctx, '-d', '{"label": ""}', 'http://127.0.0.1:403/api/v1/cfssl/info')
+    curl(ctx, 'http://127.0.0.1:403/api/v1/cfssl/missing', check=False)
