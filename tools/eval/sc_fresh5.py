@@ -15,7 +15,8 @@ import time
 from evallib import FRESH5_SPLIT, LO, ScenarioError, svc, version_re  # noqa: F401
 from common import EVAL_USER  # noqa: F401
 from sc_web import curl  # noqa: F401
-from sc_fresh3 import stop_spawned  # noqa: F401
+from sc_fresh import basic_exposure
+from sc_fresh3 import APP_SENT, stop_spawned
 
 fresh5 = functools.partial(svc, split=FRESH5_SPLIT)
 
@@ -578,3 +579,87 @@ def fresh5_cfssl_serve_403(ctx):
         raise ScenarioError('cfssl gencert: %r' % r.stdout[-300:])
     curl(ctx, '-d', '{"label": ""}', 'http://127.0.0.1:403/api/v1/cfssl/info')
     curl(ctx, 'http://127.0.0.1:403/api/v1/cfssl/missing', check=False)
+
+
+# ---------------------------------------------------------------- RESP: nutcracker (twemproxy) in front of redis (TCP 283), redis-cli
+
+REDIS_BACK = 40379   # the redis-server behind the proxy (not captured)
+
+
+def _nutcracker_prep(ctx):
+    ctx.write('nutcracker.yml', """eval:
+  listen: 127.0.0.1:283
+  redis: true
+  hash: fnv1a_64
+  distribution: ketama
+  auto_eject_hosts: false
+  timeout: 4000
+  servers:
+   - 127.0.0.1:%d:1 evalredis
+""" % REDIS_BACK)
+
+
+@fresh5(name='fresh5_nutcracker_283', service='resp', transport='tcp', port=283, package='nutcracker',
+        program='nutcracker (twemproxy 0.5, redis pool)',
+        client='redis-tools: redis-cli -h 127.0.0.1 -p 283 with: SET ghost:port 283 ; GET ghost:port ; '
+               'MSET ghost:a 1 ghost:b 2 ; MGET ghost:a ghost:b ghost:c ; INCR ghost:hits ; DEL ghost:a ; '
+               'EXISTS ghost:a (one connection each)',
+        sent='RESP (Redis serialization protocol): arrays of bulk strings for each command and the proxied '
+             'answers (+OK, bulk strings, integers, an array with a nil for the missing key)',
+        protocol='resp', pname='RESP (Redis)', sent_needles=[b'ghost:port'], prepare=_nutcracker_prep,
+        notes='nutcracker -c nutcracker.yml with one redis pool listening on 127.0.0.1:283, its stats port on '
+              '127.0.0.1:40222; behind it a redis-server on 127.0.0.1:%d (no persistence, not captured).'
+              % REDIS_BACK)
+def fresh5_nutcracker_283(ctx):
+    ctx.spawn(['redis-server', '--bind', LO, '--port', str(REDIS_BACK), '--save', '', '--appendonly', 'no',
+               '--dir', ctx.tmp], 'server-redis')
+    ctx.wait_listen('tcp', REDIS_BACK)
+    ctx.spawn(['nutcracker', '-c', ctx.path('nutcracker.yml'), '-s', '40222', '-a', LO, '-o',
+               ctx.path('nutcracker.log'), '-p', ctx.path('nutcracker.pid')], 'server-nutcracker')
+    ctx.wait_listen('tcp', 283, timeout=20)
+    cli = ['redis-cli', '-h', LO, '-p', '283']
+    ctx.run(cli + ['SET', 'ghost:port', '283'], timeout=20)
+    r = ctx.run(cli + ['GET', 'ghost:port'], timeout=20)
+    if b'283' not in r.stdout:
+        raise ScenarioError('redis-cli: %r' % r.stdout[-300:])
+    for cmd in (['MSET', 'ghost:a', '1', 'ghost:b', '2'], ['MGET', 'ghost:a', 'ghost:b', 'ghost:c'],
+                ['INCR', 'ghost:hits'], ['DEL', 'ghost:a'], ['EXISTS', 'ghost:a']):
+        ctx.run(cli + cmd, timeout=20)
+
+
+# ---------------------------------------------------------------- HTTP: Phusion Passenger standalone, builtin engine (TCP 403)
+
+PASSENGER_PW = 'Passenger-s3cret'
+
+
+def _passenger_prep(ctx):
+    from sc_fresh3 import RACK_APP
+    ctx.mkdir('app')
+    ctx.mkdir('app/public')
+    ctx.mkdir('app/tmp')
+    ctx.mkdir('reg')
+    ctx.write('app/config.ru', RACK_APP % {'u': EVAL_USER, 'pw': PASSENGER_PW, 'name': 'passenger'})
+
+
+@fresh5(name='fresh5_passenger_403', service='http', transport='tcp', port=403, package='passenger',
+        program='passenger start --engine builtin (Phusion Passenger 6 standalone, its own HTTP server)',
+        client='curl http://127.0.0.1:403/ ; curl http://127.0.0.1:403/private/ (401) ; curl -u evaluser:... '
+               'http://127.0.0.1:403/private/ ; curl -I http://127.0.0.1:403/missing',
+        sent=APP_SENT % PASSENGER_PW, protocol='http', pname='HTTP', prepare=_passenger_prep,
+        exposures=[basic_exposure('http', EVAL_USER, PASSENGER_PW)],
+        announced={'product': 'Phusion Passenger', 'version': lambda pv, ctx: version_re('passenger'),
+                   'where': 'response headers "Server: Phusion_Passenger/<v>" (and X-Powered-By)'},
+        notes='passenger start --engine builtin -a 127.0.0.1 -p 403 -e production in the application\'s directory '
+              '(a small Rack application, config.ru), with --no-install-runtime --no-compile-runtime, the '
+              'anonymous telemetry and the security update check disabled and its binaries URL pointed at '
+              'loopback, so nothing reaches past 127.0.0.1.')
+def fresh5_passenger_403(ctx):
+    from sc_fresh3 import app_client
+    ctx.spawn(['passenger', 'start', '--engine', 'builtin', '-a', LO, '-p', '403', '-e', 'production',
+               '--no-install-runtime', '--no-compile-runtime', '--disable-anonymous-telemetry',
+               '--disable-security-update-check', '--binaries-url-root', 'http://127.0.0.1:9/',
+               '--log-file', ctx.path('passenger.log'), '--pid-file', ctx.path('passenger.pid'),
+               '--instance-registry-dir', ctx.path('reg')], 'server-passenger', cwd=ctx.path('app'),
+              env={'HOME': ctx.tmp, 'PASSENGER_DOWNLOAD_NATIVE_SUPPORT_BINARY': '0'})
+    ctx.wait_listen('tcp', 403, timeout=90)
+    app_client(ctx, 403, PASSENGER_PW)
