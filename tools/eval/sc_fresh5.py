@@ -648,7 +648,7 @@ def _passenger_prep(ctx):
         sent=APP_SENT % PASSENGER_PW, protocol='http', pname='HTTP', prepare=_passenger_prep,
         exposures=[basic_exposure('http', EVAL_USER, PASSENGER_PW)],
         announced={'product': 'Phusion Passenger', 'version': lambda pv, ctx: version_re('passenger'),
-                   'where': 'response headers "Server: Phusion_Passenger/<v>" (and X-Powered-By)'},
+                   'where': 'response header "X-Powered-By: Phusion Passenger(R) <v>" (no Server header)'},
         notes='passenger start --engine builtin -a 127.0.0.1 -p 403 -e production in the application\'s directory '
               '(a small Rack application, config.ru), with --no-install-runtime --no-compile-runtime, the '
               'anonymous telemetry and the security update check disabled and its binaries URL pointed at '
