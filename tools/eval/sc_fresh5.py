@@ -663,3 +663,41 @@ def fresh5_passenger_403(ctx):
               env={'HOME': ctx.tmp, 'PASSENGER_DOWNLOAD_NATIVE_SUPPORT_BINARY': '0'})
     ctx.wait_listen('tcp', 403, timeout=90)
     app_client(ctx, 403, PASSENGER_PW)
+
+
+# ---------------------------------------------------------------- HTTP (journal export): systemd-journal-remote (TCP 283), systemd-journal-upload
+
+JOURNAL_EXPORT = ''.join(
+    '__REALTIME_TIMESTAMP=%d\n__MONOTONIC_TIMESTAMP=%d\n_BOOT_ID=0123456789abcdef0123456789abcdef\n'
+    '_HOSTNAME=evalhost\nSYSLOG_IDENTIFIER=evalapp\nPRIORITY=%d\nMESSAGE=%s\n\n' % (1796000000000000 + i * 10 ** 6,
+                                                                                   1000 * (i + 1), p, m)
+    for i, (p, m) in enumerate([(6, 'a journal entry sent across a ghost port'),
+                                (4, 'disk almost full on the evaluation host'),
+                                (3, 'fan speed 1200 rpm on the evaluation host')]))
+
+
+def _journal_prep(ctx):
+    ctx.write('in.export', JOURNAL_EXPORT)
+    ctx.mkdir('remote')
+    ctx.run(['/lib/systemd/systemd-journal-remote', '-o', ctx.path('src.journal'), '-'],
+            input=JOURNAL_EXPORT.encode(), timeout=20)
+
+
+@fresh5(name='fresh5_journal_remote_283', service='http', transport='tcp', port=283, package='systemd-journal-remote',
+        program='systemd-journal-remote --listen-http (systemd 252)',
+        client='systemd-journal-upload --url=http://127.0.0.1:283 --file=src.journal --follow=no (a journal file of three entries '
+               'made in the work dir from journal export format)',
+        sent='HTTP/1.1 POST /upload with Content-Type: application/vnd.fdo.journal and chunked transfer encoding: '
+             'the entries in journal export format (__REALTIME_TIMESTAMP=..., _HOSTNAME=evalhost, MESSAGE=... lines), '
+             'and the server\'s 202 answer',
+        protocol='http', pname='HTTP', sent_needles=[b'POST /upload', b'MESSAGE=disk almost full'],
+        prepare=_journal_prep,
+        notes='/lib/systemd/systemd-journal-remote --listen-http=127.0.0.1:283 --output=<work dir>/remote/remote.journal --split-mode=none (plain '
+              'HTTP, no TLS); the uploaded entries are written to a journal file in the work dir.')
+def fresh5_journal_remote_283(ctx):
+    ctx.spawn(['/lib/systemd/systemd-journal-remote', '--listen-http=127.0.0.1:283',
+               '--output=' + ctx.path('remote', 'remote.journal'), '--split-mode=none'], 'server-journal-remote')
+    ctx.wait_listen('tcp', 283, timeout=20)
+    ctx.run(['/lib/systemd/systemd-journal-upload', '--url=http://127.0.0.1:283', '--file=' + ctx.path('src.journal'),
+             '--save-state=' + ctx.path('upload.state'), '--follow=no'], timeout=30)
+    time.sleep(1)
