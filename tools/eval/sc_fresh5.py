@@ -701,3 +701,45 @@ def fresh5_journal_remote_283(ctx):
     ctx.run(['/lib/systemd/systemd-journal-upload', '--url=http://127.0.0.1:283', '--file=' + ctx.path('src.journal'),
              '--save-state=' + ctx.path('upload.state'), '--follow=no'], timeout=30)
     time.sleep(1)
+
+
+# ---------------------------------------------------------------- HTTP (Docker Engine API): dockerd -H tcp:// (TCP 403), docker
+
+def _dockerd_cleanup(ctx):
+    """dockerd mounts its data root's overlay / netns directories: unmount what is left under the work dir."""
+    import subprocess
+    with open('/proc/self/mounts') as f:
+        mounts = [ln.split()[1] for ln in f if len(ln.split()) > 1 and ln.split()[1].startswith(ctx.tmp)]
+    for m in sorted(mounts, key=len, reverse=True):
+        subprocess.run(['umount', '-l', m], timeout=30, check=False)
+
+
+@fresh5(name='fresh5_dockerd_403', service='http', transport='tcp', port=403, package='docker.io',
+        program='dockerd (Docker Engine 20.10, API on tcp://127.0.0.1:403)',
+        client='docker.io\'s /usr/bin/docker -H tcp://127.0.0.1:403 with: version ; info ; images ; ps -a ; network ls ; volume create '
+               'evalvol ; volume ls ; volume rm evalvol',
+        sent='HTTP/1.1: the docker client\'s HEAD /_ping before each command, then /v1.41/version, /info, /images/json, '
+             '/containers/json?all=1, /networks, POST /volumes/create with a JSON body, GET /volumes, DELETE '
+             '/volumes/evalvol; JSON answers with Api-Version and Server headers',
+        protocol='http', pname='HTTP', sent_needles=[b'HEAD /_ping', b'/v1.41/version'], cleanup=_dockerd_cleanup,
+        announced={'product': 'Docker', 'version': lambda pv, ctx: version_re('docker.io'),
+                   'where': 'response headers "Server: Docker/<v>+dfsg1 (linux)" and the version JSON'},
+        notes='dockerd -H tcp://127.0.0.1:403 with its data root, exec root and pid file in the work dir, '
+              '--bridge=none --iptables=false --ip6tables=false --ip-forward=false --ip-masq=false (no interface, '
+              'address or firewall rule is made), its own containerd; no image is pulled. The API listens without '
+              'TLS or authentication (dockerd warns about it).')
+def fresh5_dockerd_403(ctx):
+    ctx.spawn(['dockerd', '-H', 'tcp://127.0.0.1:403', '--data-root', ctx.path('data'), '--exec-root',
+               ctx.path('exec'), '-p', ctx.path('dockerd.pid'), '--bridge=none', '--iptables=false',
+               '--ip6tables=false', '--ip-forward=false', '--ip-masq=false', '--userland-proxy=false',
+               '--containerd-namespace', 'evalns', '--containerd-plugins-namespace', 'evalnsp'],
+              'server-dockerd', env={'HOME': ctx.tmp})
+    ctx.wait_listen('tcp', 403, timeout=90)
+    cli = ['/usr/bin/docker', '-H', 'tcp://127.0.0.1:403']
+    env = {'HOME': ctx.tmp, 'DOCKER_CONFIG': ctx.path('cli')}
+    r = ctx.run(cli + ['version'], timeout=60, env=env)
+    if b'Server:' not in r.stdout:
+        raise ScenarioError('docker version: %r' % r.stdout[-300:])
+    for sub in (['info'], ['images'], ['ps', '-a'], ['network', 'ls'], ['volume', 'create', 'evalvol'],
+                ['volume', 'ls'], ['volume', 'rm', 'evalvol']):
+        ctx.run(cli + sub, timeout=60, env=env)
