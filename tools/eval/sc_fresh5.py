@@ -14,7 +14,7 @@ import time
 
 from evallib import FRESH5_SPLIT, LO, ScenarioError, svc, version_re  # noqa: F401
 from common import EVAL_USER  # noqa: F401
-from sc_web import curl  # noqa: F401
+from sc_web import ORIGIN_PORT, curl
 from sc_fresh import basic_exposure
 from sc_fresh3 import APP_SENT, stop_spawned
 
@@ -743,3 +743,59 @@ def fresh5_dockerd_403(ctx):
     for sub in (['info'], ['images'], ['ps', '-a'], ['network', 'ls'], ['volume', 'create', 'evalvol'],
                 ['volume', 'ls'], ['volume', 'rm', 'evalvol']):
         ctx.run(cli + sub, timeout=60, env=env)
+
+
+# ---------------------------------------------------------------- HTTP (caching proxy): apt-cacher (TCP 283), curl
+
+def _aptcacher_prep(ctx):
+    for d in ('cache', 'log'):
+        ctx.mkdir(d)
+    ctx.write('apt-cacher.conf', """cache_dir = %(t)s/cache
+log_dir = %(t)s/log
+daemon_port = 283
+daemon_addr = 127.0.0.1
+user = root
+group = root
+path_map = debian 127.0.0.1:%(o)d/debian
+allowed_hosts = 127.0.0.1
+allowed_locations = %%PATH_MAP%%, 127.0.0.1:%(o)d
+use_proxy = 0
+offline_mode = 0
+generate_reports = 0
+clean_cache = 0
+checksum = 0
+""" % {'t': ctx.tmp, 'o': ORIGIN_PORT})
+
+
+@fresh5(name='fresh5_apt_cacher_283', service='http', transport='tcp', port=283, package='apt-cacher',
+        program='apt-cacher (Debian package caching proxy, standalone daemon)',
+        client='curl http://127.0.0.1:283/debian/dists/bookworm/Release ; curl http://127.0.0.1:283/debian/pool/main/'
+               'e/eval/eval_1.0_all.deb (twice: fetched, then from the cache) ; curl -x http://127.0.0.1:283 '
+               'http://127.0.0.1:40480/debian/dists/bookworm/InRelease ; curl http://127.0.0.1:283/',
+        sent='HTTP/1.1 GETs of Debian archive paths through the path map and as a proxy request with an absolute '
+             'URI, apt-cacher\'s answers (the origin\'s bodies, a cache hit, its usage page for /)',
+        protocol='http', pname='HTTP', sent_needles=[b'GET /debian/pool/main/e/eval/eval_1.0_all.deb'],
+        prepare=_aptcacher_prep,
+        announced={'product': 'apt-cacher', 'version': lambda pv, ctx: version_re('apt-cacher'),
+                   'where': 'response header "Via: 1.1 <host>:283 (apt-cacher/<v>)" (the Server header is the origin\'s)'},
+        notes='/usr/sbin/apt-cacher -c apt-cacher.conf (work dir), standalone on 127.0.0.1:283, running as '
+              'root (it drops to its user before binding, and www-data cannot bind 283), its path map "debian" pointed at a loopback origin (python http.server on 127.0.0.1:%d, '
+              'not captured) instead of a Debian mirror.' % ORIGIN_PORT)
+def fresh5_apt_cacher_283(ctx):
+    from sc_web import origin
+    srv = origin()
+    try:
+        ctx.spawn(['/usr/sbin/apt-cacher', '-c', ctx.path('apt-cacher.conf')], 'server-apt-cacher')
+        ctx.wait_listen('tcp', 283, timeout=30)
+        base = 'http://127.0.0.1:283'
+        r = curl(ctx, base + '/debian/dists/bookworm/Release')
+        if b'hello from the origin' not in r.stdout:
+            raise ScenarioError('apt-cacher: %r' % r.stdout[-300:])
+        deb = base + '/debian/pool/main/e/eval/eval_1.0_all.deb'
+        curl(ctx, deb)
+        curl(ctx, deb)
+        curl(ctx, '-x', base, 'http://127.0.0.1:%d/debian/dists/bookworm/InRelease' % ORIGIN_PORT, check=False)
+        curl(ctx, base + '/', check=False)
+    finally:
+        srv.shutdown()
+        srv.server_close()
