@@ -799,3 +799,64 @@ def fresh5_apt_cacher_283(ctx):
     finally:
         srv.shutdown()
         srv.server_close()
+
+
+# ---------------------------------------------------------------- binkp: binkd (TCP 403), a second binkd polling it
+
+BINKD_PW = 'Binkd-s3cret'
+BINKD_CONF = """domain fidonet %(t)s/%(side)s/outbound 2
+address %(addr)s@fidonet
+sysname "eval %(side)s"
+location "loopback"
+sysop "Eval Sysop"
+nodeinfo 115200,TCP,BINKP
+%(listen)s
+oport 403
+inbound %(t)s/%(side)s/in
+inbound-nonsecure %(t)s/%(side)s/in-unsecure
+temp-inbound %(t)s/%(side)s/tmp
+log %(t)s/%(side)s/binkd.log
+loglevel 6
+conlog 6
+percents
+pid-file %(t)s/%(side)s/binkd.pid
+node %(peer)s@fidonet 127.0.0.1:%(peerport)s %(pw)s
+"""
+
+
+def _binkd_prep(ctx):
+    for side in ('srv', 'cli'):
+        for d in ('outbound', 'in', 'in-unsecure', 'tmp'):
+            ctx.mkdir('%s/%s' % (side, d))
+    t = ctx.tmp
+    ctx.write('srv/binkd.conf', BINKD_CONF % {'t': t, 'side': 'srv', 'addr': '2:5020/999', 'listen': 'iport 403\nbindaddr 127.0.0.1',
+                                              'peer': '2:5020/998', 'peerport': '40404', 'pw': BINKD_PW})
+    ctx.write('cli/binkd.conf', BINKD_CONF % {'t': t, 'side': 'cli', 'addr': '2:5020/998', 'listen': 'iport 40404',
+                                              'peer': '2:5020/999', 'peerport': '403', 'pw': BINKD_PW})
+    # a file for the server to send back (its outbound for node 5020/998) and one for the client to send
+    ctx.write('srv/evalnews.txt', 'news from the binkd behind a ghost port\n' * 8)
+    ctx.write('cli/evalnote.txt', 'a file sent to 2:5020/999 over binkp\n' * 8)
+    ctx.write('srv/outbound/139c03e6.flo', '%s/srv/evalnews.txt\n' % t)
+    ctx.write('cli/outbound/139c03e7.flo', '%s/cli/evalnote.txt\n' % t)
+
+
+@fresh5(name='fresh5_binkd_403', service='binkp', transport='tcp', port=403, package='binkd',
+        program='binkd (FidoNet binkp mailer, server side)',
+        client='binkd -p -P 2:5020/999 cli/binkd.conf (a second binkd as node 2:5020/998: poll the server once and quit)',
+        sent='binkp frames (2-octet headers, command and data frames): M_NUL lines with SYS / ZYZ / LOC / NDL / TIME '
+             'and VER binkd/<v> binkp/1.1 both ways, the server\'s CRAM-MD5 challenge in "OPT CRAM-MD5-...", M_ADR '
+             '2:5020/998@fidonet / 2:5020/999@fidonet, M_PWD with the CRAM-MD5 digest (not the password), M_OK "secure", '
+             'then (both ends have the session password and offer CRYPT) the rest encrypted: one file each way '
+             '(M_FILE / data / M_GOT) and M_EOB',
+        protocol=None, pname='binkp', sent_needles=[b'2:5020/998@fidonet'], prepare=_binkd_prep,
+        announced={'product': 'binkd', 'version': lambda pv, ctx: version_re('binkd', r'^[0-9.]+[a-z]?(-[0-9]+)?'),
+                   'where': 'M_NUL "VER binkd/<v>/Linux binkp/1.1" from the server'},
+        notes='binkd -s srv/binkd.conf listening on 127.0.0.1:403 (bindaddr), node 2:5020/999; both ends know each '
+              'other with a session password (Binkd-s3cret), CRAM-MD5 is used, so it is not on the wire. '
+              'Wireshark 4.0 has no binkp dissector (expected.protocol null).')
+def fresh5_binkd_403(ctx):
+    ctx.spawn(['binkd', '-s', ctx.path('srv', 'binkd.conf')], 'server-binkd')
+    ctx.wait_listen('tcp', 403, timeout=20)
+    ctx.run(['binkd', '-p', '-P', '2:5020/999', ctx.path('cli', 'binkd.conf')], timeout=60)
+    if not os.listdir(ctx.path('srv', 'in')) and not os.listdir(ctx.path('srv', 'tmp')):
+        raise ScenarioError('binkd: nothing received: %r' % open(ctx.path('srv', 'binkd.log')).read()[-400:])
