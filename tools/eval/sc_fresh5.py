@@ -860,3 +860,55 @@ def fresh5_binkd_403(ctx):
     ctx.run(['binkd', '-p', '-P', '2:5020/999', ctx.path('cli', 'binkd.conf')], timeout=60)
     if not os.listdir(ctx.path('srv', 'in')) and not os.listdir(ctx.path('srv', 'tmp')):
         raise ScenarioError('binkd: nothing received: %r' % open(ctx.path('srv', 'binkd.log')).read()[-400:])
+
+
+# ---------------------------------------------------------------- Xapian remote backend: xapian-tcpsrv (TCP 283), quest and xapian-delve
+
+XAPIAN_DOCS = ['a service found on a ghost port where another was expected',
+               'port 283 and port 403 were assigned to protocols nobody runs',
+               'search engines can be queried over the network with the remote backend',
+               'the evaluation records real servers on loopback']
+
+XAPIAN_INDEX = """import sys
+import xapian
+db = xapian.WritableDatabase(sys.argv[1], xapian.DB_CREATE_OR_OPEN)
+tg = xapian.TermGenerator()
+tg.set_stemmer(xapian.Stem('en'))
+for text in sys.argv[2:]:
+    doc = xapian.Document()
+    tg.set_document(doc)
+    tg.index_text(text)
+    doc.set_data(text)
+    db.add_document(doc)
+db.set_metadata('origin', 'rescap evaluation')
+db.commit()
+"""
+
+
+def _xapian_prep(ctx):
+    ctx.write('index.py', XAPIAN_INDEX)
+    ctx.run(['/usr/bin/python3', ctx.path('index.py'), ctx.path('evaldb')] + XAPIAN_DOCS, timeout=30)
+    ctx.write('remote.stub', 'remote 127.0.0.1:283\n')
+
+
+@fresh5(name='fresh5_xapian_tcpsrv_283', service='xapian', transport='tcp', port=283, package='xapian-tools',
+        program='xapian-tcpsrv (Xapian 1.4 remote backend server)',
+        client='xapian-tools: quest -d remote.stub "ghost port" ; quest -d remote.stub "remote backend" ; '
+               'xapian-delve remote.stub ; xapian-delve -r 1 -d remote.stub (remote.stub: "remote 127.0.0.1:283")',
+        sent='Xapian\'s remote protocol: the server\'s greeting message (protocol version, document count, '
+             'average length, uuid), then the client\'s query messages (the serialised query, the enquire settings, '
+             'MSET requests) and the server\'s stats and match sets, document data and term lists for delve',
+        protocol=None, pname='Xapian remote protocol', sent_needles=[b'ghost'], prepare=_xapian_prep,
+        notes='xapian-tcpsrv --port 283 --interface 127.0.0.1 on a database of four short documents made with '
+              'python3-xapian in the work dir (read-only). Wireshark 4.0 has no dissector for it '
+              '(expected.protocol null).')
+def fresh5_xapian_tcpsrv_283(ctx):
+    ctx.spawn(['xapian-tcpsrv', '--port', '283', '--interface', LO, ctx.path('evaldb')], 'server-xapian-tcpsrv')
+    ctx.wait_listen('tcp', 283, timeout=20)
+    stub = ctx.path('remote.stub')
+    r = ctx.run(['quest', '-d', stub, 'ghost port'], timeout=20)
+    if b'ghost port' not in r.stdout:
+        raise ScenarioError('quest: %r' % r.stdout[-300:])
+    ctx.run(['quest', '-d', stub, 'remote backend'], timeout=20)
+    ctx.run(['xapian-delve', stub], timeout=20)
+    ctx.run(['xapian-delve', '-r', '1', '-d', stub], timeout=20)
