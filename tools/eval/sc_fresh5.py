@@ -912,3 +912,53 @@ def fresh5_xapian_tcpsrv_283(ctx):
     ctx.run(['quest', '-d', stub, 'remote backend'], timeout=20)
     ctx.run(['xapian-delve', stub], timeout=20)
     ctx.run(['xapian-delve', '-r', '1', '-d', stub], timeout=20)
+
+
+# ---------------------------------------------------------------- HTTP (Kannel's administration interface): bearerbox (TCP 403), curl
+
+KANNEL_PW = 'Kannel-s3cret'
+
+
+def _kannel_prep(ctx):
+    ctx.write('kannel.conf', """group = core
+admin-port = 403
+admin-interface = 127.0.0.1
+admin-password = %(pw)s
+status-password = %(pw)s
+admin-allow-ip = "127.0.0.1"
+box-allow-ip = "127.0.0.1"
+log-file = "%(t)s/bearerbox.log"
+log-level = 1
+store-type = file
+store-location = "%(t)s/kannel.store"
+""" % {'t': ctx.tmp, 'pw': KANNEL_PW})
+
+
+@fresh5(name='fresh5_kannel_bearerbox_403', service='http', transport='tcp', port=403, package='kannel',
+        program='bearerbox (Kannel 1.4 WAP / SMS gateway, administration HTTP interface)',
+        client='curl "http://127.0.0.1:403/status.txt?password=..." ; ".../status.xml?password=..." ; '
+               '".../store-status.html?password=..." ; ".../suspend?password=..." ; ".../resume?password=..." ; '
+               'curl http://127.0.0.1:403/status (no password: refused)',
+        sent='HTTP/1.1 GETs of the administration commands with the admin password in the query string, and '
+             'bearerbox\'s status pages (text, XML, HTML: "Kannel bearerbox version `<v>\'", uptime, SMS and WDP '
+             'counters, no boxes or SMSC connections), the suspend / resume answers, the refusal without password',
+        protocol='http', pname='HTTP', sent_needles=[b'/status.xml?password='], prepare=_kannel_prep,
+        announced={'product': 'Kannel', 'version': lambda pv, ctx: version_re('kannel'),
+                   'where': 'status pages "Kannel bearerbox version `<v>\'" and response header "Server: Kannel/<v>"'},
+        exposures=[{'kind': 'cleartext_credential', 'protocol': 'http',
+                    'detail': 'admin password in the query string: GET /status.xml?password=%s' % KANNEL_PW,
+                    'frame_hint': 'client->server', 'password': KANNEL_PW,
+                    'needles': [b'password=' + KANNEL_PW.encode()]}],
+        notes='bearerbox kannel.conf (work dir): core group only (no SMSC, no smsbox or wapbox connects), admin '
+              'interface on 127.0.0.1:403 (no smsbox group, so no box port), a file store in the work dir.')
+def fresh5_kannel_bearerbox_403(ctx):
+    ctx.spawn(['/usr/sbin/bearerbox', ctx.path('kannel.conf')], 'server-bearerbox')
+    ctx.wait_listen('tcp', 403, timeout=30)
+    base = 'http://127.0.0.1:403/'
+    q = '?password=' + KANNEL_PW
+    r = curl(ctx, base + 'status.txt' + q)
+    if b'Kannel bearerbox version' not in r.stdout:
+        raise ScenarioError('kannel: %r' % r.stdout[-300:])
+    for cmd in ('status.xml', 'store-status.html', 'suspend', 'resume'):
+        curl(ctx, base + cmd + q, check=False)
+    curl(ctx, base + 'status', check=False)
