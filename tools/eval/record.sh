@@ -76,9 +76,12 @@ FRESH4_PKGS=(
 )
 # the fresh5 set (tools/eval/sc_fresh5.py; programs drawn from tools/eval/fresh5-pool.md)
 FRESH5_PKGS=(
-  @@FRESH5@@
+  syncthing python3-distributed nebula weechat-headless weechat-plugins ngircd sic libvirt-daemon-system
+  libvirt-clients derby-tools conman omniorb-nameserver omniorb guile-3.0 telnet websockify pyro4 golang-cfssl
+  nutcracker redis-server redis-tools passenger systemd-journal-remote docker.io apt-cacher binkd xapian-tools
+  python3-xapian kannel
 )
-DAEMONS='@@D5@@xl2tpd|stubby|webhook|ocsigenserver|exabgp|dnsproxy|lldb-server|in.ntalkd|searchd|kcptun-server|rspamd|uucico|master|bacula-dir|vtund|unicorn|ioq3ded|podman|puma|thin|gunicorn|amuled|uhub|opentracker|conserver|dopewars|bgpd|zebra|watchfrr|staticd|glances|freerdp-shadow-|deluged|ganesha.nfsd|rpcbind|tincd|nsca-ng|sslh|webdis|redis-server|ziproxy|h2o|caddy|monit|supervisord|transmission-da|influxd|tgtd|ovsdb-server|ovs-vswitchd|pdns_server|inspircd|znc|microsocks|carbon-cache|pulseaudio|kamailio|dnsdist|nfcapd|gmond|darkstat|dictd|clamd|freshclam|php-fpm8.2|nats-server|iperf3|pgbouncer|varnishd|haproxy|privoxy|pure-ftpd|pdns_recursor|gpsd|chronyd|ss-server|ss-local|stunnel4|mosh-server|LCDd|ipmi_sim|nsd|mini_httpd|webfsd|nbd-server|xrdp|xrdp-sesman|beam.smp|oidentd|saned|apache2|lighttpd|squid|tinyproxy|icecast2|etcd|cupsd|named|unbound|knotd|krb5kdc|kadmind|freeradius|rsyslogd|snmptrapd|snmpd|collectd|bird|smbd|nmbd|samba|dropbear|proftpd|inetd|upsd|upsmon|mpd|gearmand|spamd|svnserve|beanstalkd|dovecot|epmd|distccd|Xvnc'
+DAEMONS='syncthing|dask-scheduler|nebula|ngircd|libvirtd|virtlogd|virtlockd|conmand|omniNames|websockify|nutcracker|dockerd|containerd|apt-cacher|binkd|xapian-tcpsrv|bearerbox|xl2tpd|stubby|webhook|ocsigenserver|exabgp|dnsproxy|lldb-server|in.ntalkd|searchd|kcptun-server|rspamd|uucico|master|bacula-dir|vtund|unicorn|ioq3ded|podman|puma|thin|gunicorn|amuled|uhub|opentracker|conserver|dopewars|bgpd|zebra|watchfrr|staticd|glances|freerdp-shadow-|deluged|ganesha.nfsd|rpcbind|tincd|nsca-ng|sslh|webdis|redis-server|ziproxy|h2o|caddy|monit|supervisord|transmission-da|influxd|tgtd|ovsdb-server|ovs-vswitchd|pdns_server|inspircd|znc|microsocks|carbon-cache|pulseaudio|kamailio|dnsdist|nfcapd|gmond|darkstat|dictd|clamd|freshclam|php-fpm8.2|nats-server|iperf3|pgbouncer|varnishd|haproxy|privoxy|pure-ftpd|pdns_recursor|gpsd|chronyd|ss-server|ss-local|stunnel4|mosh-server|LCDd|ipmi_sim|nsd|mini_httpd|webfsd|nbd-server|xrdp|xrdp-sesman|beam.smp|oidentd|saned|apache2|lighttpd|squid|tinyproxy|icecast2|etcd|cupsd|named|unbound|knotd|krb5kdc|kadmind|freeradius|rsyslogd|snmptrapd|snmpd|collectd|bird|smbd|nmbd|samba|dropbear|proftpd|inetd|upsd|upsmon|mpd|gearmand|spamd|svnserve|beanstalkd|dovecot|epmd|distccd|Xvnc'
 
 FRESH= FRESH2= FRESH3= FRESH4= FRESH5=
 for a in "$@"; do

@@ -77,29 +77,72 @@ near_miss('fresh5_nm_mongoop_tcp_403', 'tcp', 403,
           split=FRESH5_SPLIT)
 
 
-def wg(mtype, body):
-    """A WireGuard message shape (type octet, then three reserved octets that
-    the protocol requires to be zero: here they are not)."""
-    return bytes([mtype, 0, 7, 0]) + body
+def ber(tag, body):
+    """A BER TLV (definite length, short or long form)."""
+    n = len(body)
+    if n < 128:
+        return bytes([tag, n]) + body
+    ln = n.to_bytes((n.bit_length() + 7) // 8, 'big')
+    return bytes([tag, 0x80 | len(ln)]) + ln + body
 
 
-near_miss('fresh5_nm_wgreserved_udp_403', 'udp', 403,
-          [(wg(1, rnd(4) + rnd(32) + rnd(48) + rnd(28) + rnd(16) + b'\0' * 16),
-            wg(2, rnd(4) + rnd(4) + rnd(32) + rnd(16) + rnd(16) + b'\0' * 16)),
-           (wg(4, rnd(4) + struct.pack('<Q', 0) + rnd(16)), wg(4, rnd(4) + struct.pack('<Q', 0) + rnd(16)))],
-          'WireGuard-shaped datagrams: a 148-octet handshake initiation (type 1, sender index, ephemeral key, '
-          'encrypted static key and timestamp, mac1, zero mac2), the 92-octet response (type 2) and 32-octet '
-          'keepalive-sized transport messages (type 4, counter 0), whose three reserved octets are 00 07 00 '
-          '(WireGuard requires them zero)', 'WireGuard handshake and keepalive', kind='wgreserved',
+def ber_int(v):
+    return ber(0x02, v.to_bytes(max(1, (v.bit_length() + 8) // 8), 'big'))
+
+
+def oid(*arcs):
+    out = bytes([40 * arcs[0] + arcs[1]])
+    for a in arcs[2:]:
+        enc = [a & 0x7f]
+        a >>= 7
+        while a:
+            enc.insert(0, 0x80 | (a & 0x7f))
+            a >>= 7
+        out += bytes(enc)
+    return ber(0x06, out)
+
+
+def snmpish(pdu_tag, req_id, varbinds):
+    """An SNMPv2c message shape (SEQUENCE of version 1, community "public",
+    a PDU with request id, error status, error index and a varbind list)
+    whose PDU tag is [9] / [10]: SNMP PDUs are [0] to [8]."""
+    vbl = ber(0x30, b''.join(ber(0x30, oid(*o) + v) for o, v in varbinds))
+    pdu = ber(pdu_tag, ber_int(req_id) + ber_int(0) + ber_int(0) + vbl)
+    return ber(0x30, ber_int(1) + ber(0x04, b'public') + pdu)
+
+
+SYSDESCR = (1, 3, 6, 1, 2, 1, 1, 1, 0)
+UPTIME = (1, 3, 6, 1, 2, 1, 1, 3, 0)
+near_miss('fresh5_nm_snmppdu_udp_403', 'udp', 403,
+          [(snmpish(0xa9, 0x1337, [(SYSDESCR, b'\x05\x00'), (UPTIME, b'\x05\x00')]),
+            snmpish(0xaa, 0x1337, [(SYSDESCR, ber(0x04, b'evalhost ghost-port agent')), (UPTIME, ber(0x43, b'\x01\x02\x03'))])),
+           (snmpish(0xa9, 0x1338, [((1, 3, 6, 1, 2, 1, 1, 5, 0), b'\x05\x00')]),
+            snmpish(0xaa, 0x1338, [((1, 3, 6, 1, 2, 1, 1, 5, 0), ber(0x04, b'evalhost'))]))],
+          'SNMPv2c-shaped datagrams (BER: SEQUENCE, version 1, community "public", request id, error status / index, '
+          'varbinds for sysDescr.0, sysUpTime.0 and sysName.0 with NULL values and answers with an OCTET STRING and '
+          'a TimeTicks) whose PDU tags are [9] and [10] (context-specific constructed 0xa9 / 0xaa): SNMP defines '
+          'PDUs [0] to [8] only', 'SNMPv2c get-request / response', kind='snmppdu', split=FRESH5_SPLIT)
+
+
+def dtlsish(ctype, epoch, seq, body):
+    """A DTLS 1.2 record shape (content type, version fe fd, epoch, 48-bit
+    sequence number, right length) whose content type is 26: DTLS has 20 to
+    25 only."""
+    return struct.pack('>BHH', ctype, 0xfefd, epoch) + seq.to_bytes(6, 'big') + struct.pack('>H', len(body)) + body
+
+
+def hs(mtype, mseq, body):
+    """A DTLS handshake header: type, 24-bit length, message sequence, fragment offset 0, fragment length."""
+    n = len(body).to_bytes(3, 'big')
+    return bytes([mtype]) + n + struct.pack('>H', mseq) + b'\0\0\0' + n + body
+
+
+CH = b'\xfe\xfd' + rnd(32) + b'\x00' + b'\x00' + b'\x00\x04\xc0\x2b\xc0\x2f' + b'\x01\x00'
+near_miss('fresh5_nm_dtlsctype_udp_283', 'udp', 283,
+          [(dtlsish(26, 0, 0, hs(1, 0, CH)), dtlsish(26, 0, 0, hs(3, 0, b'\xfe\xfd\x20' + rnd(32)))),
+           (dtlsish(26, 0, 1, hs(1, 1, CH[:34] + b'\x00\x20' + rnd(32) + CH[35:])),
+            dtlsish(26, 0, 1, hs(2, 1, b'\xfe\xfd' + rnd(32) + b'\x00\xc0\x2b\x00')))],
+          'DTLS-1.2-shaped records (version fe fd, epoch 0, sequence numbers, right lengths) carrying handshake-like '
+          'ClientHello / HelloVerifyRequest / ClientHello-with-cookie / ServerHello bodies, whose record content '
+          'type is 26 (DTLS has 20 to 25)', 'DTLS 1.2 handshake with a cookie exchange', kind='dtlsctype',
           split=FRESH5_SPLIT)
-
-
-near_miss('fresh5_nm_tftpop_udp_283', 'udp', 283,
-          [(b'\x00\x07evalboot.cfg\x00octet\x00blksize\x00512\x00',
-            b'\x00\x08\x00\x01' + b'# boot configuration of an evaluation host\nkernel eval.img\n'),
-           (b'\x00\x09\x00\x01', b'\x00\x0a\x00\x02' + b'end of file not reached: unknown option'),
-           (b'\x00\x07missing.cfg\x00netascii\x00', b'\x00\x0b\x00\x01File not found\x00')],
-          'TFTP-shaped datagrams: a read-request-like "<2-octet opcode>evalboot.cfg\\0octet\\0blksize\\0512\\0", '
-          'block-numbered data-, acknowledgement- and error-like answers with right layouts, whose opcodes are '
-          '7 to 11 (TFTP defines 1 to 6: RRQ, WRQ, DATA, ACK, ERROR, OACK)', 'TFTP read request and transfer',
-          kind='tftpop', split=FRESH5_SPLIT)
