@@ -65,7 +65,7 @@ NDPI = {
     # the fresh4 set
     'l2tp': {'l2tp'}, 'mysql': {'mysql'}, 'imap': {'imap'}, 'mail_imap': {'imap'}, 'quake': {'quake3'},
     # the fresh5 set
-    'redis': {'resp'}, 'corba': {'giop'}, 'syncthing': {'tls'}, 'docker': {'http'},
+    'redis': {'resp'}, 'corba': {'giop'}, 'syncthing': {'tls'}, 'docker': {'http'}, 'drda': {'drda'},
 }
 
 # Suricata eve.json flow app_proto
