@@ -564,8 +564,8 @@ def _cfssl_prep(ctx):
         client='cfssl gencert -remote http://127.0.0.1:403 host-csr.json ; '
                'curl -d \'{"label": ""}\' http://127.0.0.1:403/api/v1/cfssl/info ; curl http://127.0.0.1:403/api/v1/cfssl/missing',
         sent='HTTP/1.1 POSTs of JSON to /api/v1/cfssl/info, /api/v1/cfssl/sign (a certificate request for '
-             'www.eval.test) and the answers ({"success": true, "result": {...}} with the CA and the new '
-             'certificate and key), a 404 for an unknown endpoint',
+             'www.eval.test, whose key cfssl made locally) and the answers ({"success": true, "result": {...}} with '
+             'the signed certificate, and the CA\'s certificate for info), a 404 for an unknown endpoint',
         protocol='http', pname='HTTP', sent_needles=[b'/api/v1/cfssl/'], prepare=_cfssl_prep,
         notes='cfssl serve -address 127.0.0.1 -port 403 -ca ca.pem -ca-key ca-key.pem with a throw-away CA made by '
               'cfssl gencert -initca in the work dir. (cfssl info -remote crashes in the client before it sends anything: '
