@@ -111,7 +111,7 @@ def test_fresh5_set():
     if not fresh5:
         pytest.skip('the fresh5 set is not recorded')
     real = [d for d in fresh5 if not d['near_miss']]
-    assert len({d['server']['package'] for d in real}) >= 12
+    assert len({d['server']['package'] for d in real}) >= 20
     nms = [d for d in fresh5 if d['near_miss']]
     assert len(nms) >= 4 and {d['transport'] for d in nms} == {'tcp', 'udp'}
     # no program of fresh5 is in another set (package and service both new together)
