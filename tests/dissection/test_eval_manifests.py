@@ -17,7 +17,9 @@ FRESH = 'fresh'            # tools/eval/evallib.py FRESH_SPLIT: recorded after t
 FRESH2 = 'fresh2'          # tools/eval/evallib.py FRESH2_SPLIT: a third held-out set, measured once
 FRESH3 = 'fresh3'          # tools/eval/evallib.py FRESH3_SPLIT: a fourth, its programs drawn from a pool
 FRESH4 = 'fresh4'          # tools/eval/evallib.py FRESH4_SPLIT: a fifth, drawn from a new pool
-SEALED = {FRESH: 'fresh_', FRESH2: 'fresh2_', FRESH3: 'fresh3_', FRESH4: 'fresh4_'}   # split -> name prefix
+FRESH5 = 'fresh5'          # tools/eval/evallib.py FRESH5_SPLIT: a sixth, drawn from a new pool
+SEALED = {FRESH: 'fresh_', FRESH2: 'fresh2_', FRESH3: 'fresh3_', FRESH4: 'fresh4_',
+          FRESH5: 'fresh5_'}   # split -> name prefix
 
 
 def manifests():
@@ -101,6 +103,20 @@ def test_fresh4_set():
     # no program of fresh4 is in another set (package and service both new together)
     others = {(d['server']['package'], d['service']) for d in MS
               if d['split'] != FRESH4 and not d['near_miss']}
+    assert not others & {(d['server']['package'], d['service']) for d in real}
+
+
+def test_fresh5_set():
+    fresh5 = [d for d in MS if d['split'] == FRESH5]
+    if not fresh5:
+        pytest.skip('the fresh5 set is not recorded')
+    real = [d for d in fresh5 if not d['near_miss']]
+    assert len({d['server']['package'] for d in real}) >= 20
+    nms = [d for d in fresh5 if d['near_miss']]
+    assert len(nms) >= 4 and {d['transport'] for d in nms} == {'tcp', 'udp'}
+    # no program of fresh5 is in another set (package and service both new together)
+    others = {(d['server']['package'], d['service']) for d in MS
+              if d['split'] != FRESH5 and not d['near_miss']}
     assert not others & {(d['server']['package'], d['service']) for d in real}
 
 

@@ -8,9 +8,10 @@
     eval.py record --fresh2       record the whole fresh2 set (split "fresh2", names fresh2_*)
     eval.py record --fresh3       record the whole fresh3 set (split "fresh3", names fresh3_*)
     eval.py record --fresh4       record the whole fresh4 set (split "fresh4", names fresh4_*)
+    eval.py record --fresh5       record the whole fresh5 set (split "fresh5", names fresh5_*)
     eval.py user-add | user-del   the temporary account evaluser
     eval.py readme                rewrite captures/eval/README.md and split.txt from the manifests
-    eval.py programs [--fresh|--fresh2|--fresh3|--fresh4]  the programs table of doc/evaluation.md (Markdown)
+    eval.py programs [--fresh|--fresh2|--fresh3|--fresh4|--fresh5]  the programs table of doc/evaluation.md (Markdown)
 """
 import fcntl
 import glob
@@ -23,7 +24,8 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import evallib  # noqa: E402
-from evallib import EVAL, FRESH, FRESH2, FRESH3, FRESH4, FRESH_SPLIT, FRESH2_SPLIT, FRESH3_SPLIT, FRESH4_SPLIT, SEALED, OUT, split_of  # noqa: E402
+from evallib import (EVAL, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH_SPLIT, FRESH2_SPLIT, FRESH3_SPLIT,  # noqa: E402
+                     FRESH4_SPLIT, FRESH5_SPLIT, SEALED, OUT, split_of)
 import ghostlib  # noqa: E402
 # the scenario modules register their scenarios when imported
 import sc_web  # noqa: E402,F401
@@ -39,6 +41,8 @@ import sc_fresh3  # noqa: E402,F401
 import sc_fresh3_nearmiss  # noqa: E402,F401
 import sc_fresh4  # noqa: E402,F401
 import sc_fresh4_nearmiss  # noqa: E402,F401
+import sc_fresh5  # noqa: E402,F401
+import sc_fresh5_nearmiss  # noqa: E402,F401
 from common import EVAL_USER, EVAL_PASS  # noqa: E402
 
 
@@ -94,6 +98,10 @@ SEALED_SECTIONS = (
      'Split `fresh4` (names `fresh4_*`), whatever the service: programs drawn at random from a new pool of\n'
      'candidates that are in none of the sets above nor `captures/ghost/` nor fresh3\'s pool\n'
      '(`tools/eval/fresh4-pool.md`), to be measured once (`doc/evaluation.md`, "Fresh4 set").'),
+    (FRESH5_SPLIT, 'Fresh5 set (a sixth held-out set, drawn from a new pool, measured once)',
+     'Split `fresh5` (names `fresh5_*`), whatever the service: programs drawn at random from a new pool of\n'
+     'candidates that are in none of the sets above nor `captures/ghost/` nor fresh3\'s and fresh4\'s pools\n'
+     '(`tools/eval/fresh5-pool.md`), to be measured once (`doc/evaluation.md`, "Fresh5 set").'),
 )
 
 
@@ -132,7 +140,8 @@ def _terminate(signum, frame):
 
 def programs_table(split=None):
     """Markdown: one row per capture with program, package version, client, port (for doc/evaluation.md);
-    the tune / heldout set (split None), or a sealed set (split 'fresh' / 'fresh2' / 'fresh3' / 'fresh4')."""
+    the tune / heldout set (split None), or a sealed set (split 'fresh' / 'fresh2' / 'fresh3' / 'fresh4' /
+    'fresh5')."""
     print('| program | package (version) | service | port | client | split |')
     print('|---|---|---|---|---|---|')
     for d in manifests():
@@ -145,7 +154,7 @@ def programs_table(split=None):
 
 def main(argv):
     if not argv or argv[0] == 'list':
-        for n in EVAL + FRESH + FRESH2 + FRESH3 + FRESH4:
+        for n in EVAL + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5:
             m = ghostlib.SCENARIOS[n]
             sealed = [sp for sp, (_, names) in SEALED.items() if n in names]
             print('%-34s %-14s %s' % (n, m['service'], sealed[0] if sealed else split_of(m['service'])))

@@ -39,6 +39,11 @@ NMAP = {
     'l2tp': {'l2tp'}, 'gdb': {'gdb'}, 'gdbremote': {'gdb'}, 'ntalk': {'ntalk'}, 'talk': {'ntalk'},
     'mysql': {'mysql'}, 'sphinx-search': {'mysql'}, 'sphinxql': {'mysql'}, 'uucp': {'uucp'}, 'imap': {'imap'},
     'vtun': {'vtun'}, 'bacula': {'bacula'}, 'bacula-dir': {'bacula'}, 'quake3': {'quake3'}, 'kcptun': {'kcptun'},
+    # the fresh5 set (nmap's service names for these protocols; docker names the Docker Engine API, HTTP)
+    'libvirt-rpc': {'libvirt'}, 'libvirt': {'libvirt'}, 'drda': {'drda'}, 'giop': {'giop'}, 'corba': {'giop'},
+    'iiop': {'giop'}, 'corba-iiop': {'giop'}, 'redis': {'resp'}, 'docker': {'http'}, 'conman': {'conman'},
+    'binkp': {'binkp'}, 'fido': {'binkp'}, 'pyro': {'pyro'}, 'dask': {'dask'}, 'nebula': {'nebula'},
+    'xapian': {'xapian'},
 }
 
 # nDPI protocol names (ndpiReader "proto: M.A/Master.App"; every dotted part is looked up)
@@ -59,6 +64,8 @@ NDPI = {
     'nfs': {'nfs'}, 'tinc': {'tinc'}, 'directconnect': {'adc'}, 'bittorrent': {'http'},
     # the fresh4 set
     'l2tp': {'l2tp'}, 'mysql': {'mysql'}, 'imap': {'imap'}, 'mail_imap': {'imap'}, 'quake': {'quake3'},
+    # the fresh5 set
+    'redis': {'resp'}, 'corba': {'giop'}, 'syncthing': {'tls'}, 'docker': {'http'}, 'drda': {'drda'},
 }
 
 # Suricata eve.json flow app_proto
@@ -75,6 +82,7 @@ SURICATA = {
     'nfs': {'nfs'},
     # the fresh4 set
     'imap': {'imap'}, 'mysql': {'mysql'},
+    # the fresh5 set: none of Suricata 7's app-layer parsers other than tls / http / websocket / irc above
 }
 
 # the plugin's ghost-port service names (field ghost service name; lower-cased)
@@ -137,6 +145,17 @@ RESCAP = {
     'vtun': {'vtun'}, 'bacula': {'bacula'}, 'quake3': {'quake3'}, 'quake iii': {'quake3'}, 'quake 3': {'quake3'},
     'ioquake3': {'quake3'}, 'kcp': {'kcptun'}, 'kcptun': {'kcptun'},
     'rspamd': {'http'}, 'docker api': {'http'}, 'podman': {'http'}, 'libpod': {'http'},
+    # the fresh5 set (names a recogniser could plausibly print; written from the protocols before any plugin run
+    # on it; a carrier counts as above: TLS for Syncthing's BEP, HTTP for the Docker API, CFSSL, Kannel's admin
+    # interface, apt-cacher and journal uploads, IRC for WeeChat's relay)
+    'syncthing': {'tls'}, 'bep': {'tls'}, 'block exchange protocol': {'tls'}, 'dask': {'dask'},
+    'dask distributed': {'dask'}, 'nebula': {'nebula'}, 'weechat relay': {'irc'}, 'libvirt': {'libvirt'},
+    'libvirt rpc': {'libvirt'}, 'conman': {'conman'}, 'giop': {'giop'}, 'iiop': {'giop'}, 'corba': {'giop'},
+    'giop (corba)': {'giop'}, 'corba iiop': {'giop'}, 'guile': {'guile-repl'}, 'guile repl': {'guile-repl'},
+    'scheme repl': {'guile-repl'}, 'pyro': {'pyro'}, 'pyro4': {'pyro'}, 'resp': {'resp'}, 'redis': {'resp'},
+    'resp (redis)': {'resp'}, 'binkp': {'binkp'}, 'fidonet binkp': {'binkp'}, 'xapian': {'xapian'},
+    'xapian remote protocol': {'xapian'}, 'docker': {'http'}, 'cfssl': {'http'}, 'kannel': {'http'},
+    'apt-cacher': {'http'}, 'systemd-journal-remote': {'http'}, 'journal upload': {'http'},
 }
 
 TABLES = {'nmap': NMAP, 'ndpi': NDPI, 'suricata': SURICATA, 'rescap': RESCAP}
