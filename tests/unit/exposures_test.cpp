@@ -5,6 +5,7 @@
 #include <string>
 
 #include "builder.hpp"
+#include "signature_cases.hpp"
 #include "core/ghostports/exposures.hpp"
 
 using namespace ghostports;
@@ -422,4 +423,35 @@ TEST(Exposures, AsteriskAmiLogin) {
                  ExposureProtocol::Ami, "admin", 10);
     EXPECT_TRUE(run({client("Action: Ping\r\nSecret: not-a-login\r\n\r\n")}).empty());
     EXPECT_TRUE(run({client("Action: LoginX\r\nUsername: admin\r\nSecret: x\r\n\r\n")}).empty());
+}
+
+// DRDA's SECCHK with security mechanism 3 (user id and password), as Derby's ij sent it (fresh5_derby_403).
+TEST(Exposures, DrdaSecchkPassword) {
+    const Bytes secchk = rescap::test::hex("0042d041000100") + rescap::test::hex("3c106e000611a20003001621") +
+                         text(
+                             "\x10"
+                             "evaldb;create=true") +
+                         rescap::test::hex("000c11a0") + text("evaluser") + rescap::test::hex("001011a1") +
+                         text("Derby-s3cret");
+    expect_login(run({{true, secchk}}), ExposureProtocol::Drda, "evaluser", 12);
+    Bytes no_password = secchk;
+    no_password[53] = 0xa2;  // 0x11A2: a second SECMEC, not PASSWORD
+    EXPECT_TRUE(run({{true, no_password}}).empty());
+}
+
+// A password in an HTTP request's query string (Kannel's admin interface, fresh5_kannel_bearerbox_403).
+TEST(Exposures, PasswordInTheUrl) {
+    expect_login(run({client("GET /status.txt?password=Kannel-s3cret HTTP/1.1\r\nHost: h\r\n\r\n")}),
+                 ExposureProtocol::Http, "", 13);
+    expect_login(run({client("GET /login?user=ann&pwd=s3 HTTP/1.0\r\n\r\n")}), ExposureProtocol::Http, "ann", 2);
+    EXPECT_TRUE(run({client("GET /search?q=password HTTP/1.1\r\n\r\n")}).empty());
+    EXPECT_TRUE(run({client("GET /x?password= HTTP/1.1\r\n\r\n")}).empty());
+}
+
+// Guile's REPL server: its banner is a shell behind the port (fresh5_guile_repl_283).
+TEST(Exposures, GuileReplBannerIsAShell) {
+    const auto found = run({server("GNU Guile 3.0.8\nCopyright (C) 1995-2021 Free Software Foundation, Inc.\n\n")});
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].kind, ExposureKind::ShellSession);
+    EXPECT_TRUE(run({server("GNU Guile 3.0.8 is a language\n")}).empty());
 }

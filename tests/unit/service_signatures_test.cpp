@@ -287,3 +287,38 @@ TEST(ServiceTextSignatures, RelpSyslogFramesOfSpacedMessages) {
         name_of(raw("2 syslog 47 <13>Dec  7 11:30:00 ghost eval: a message here\n"), Transport::Tcp, Sender::Client),
         "");  // one octet short of its length: not cut, wrong
 }
+
+TEST(ServiceBinarySignatures, PyroLibvirtBinkpDaskNebulaNeedTheirLayouts) {
+    expect_unnamed("pyro connect", {{"checksum + 1", bumped("pyro connect", 23, 1)},
+                                    {"type 7", with("pyro connect", 7, 7)},
+                                    {"PYRX", with("pyro connect", 3, 'X')}});
+    expect_unnamed("libvirt call", {{"length + 1", bumped("libvirt call", 3, 1)},
+                                    {"program 0x20008089", with("libvirt call", 7, 0x89)},
+                                    {"version 2", with("libvirt call", 11, 2)}});
+    expect_unnamed("binkp m_nul", {{"a data frame first", with("binkp m_nul", 0, 0x00)},
+                                   {"command 11", with("binkp m_nul", 2, 11)},
+                                   {"SYX", with("binkp m_nul", 5, 'X')}});
+    expect_unnamed("dask handshake", {{"total + 1", bumped("dask handshake", 0, 1)},
+                                      {"two frames", with("dask handshake", 8, 2)},
+                                      {"not a map", with("dask handshake", 24, 0x93)}});
+    expect_unnamed("nebula handshake", {{"version 2", with("nebula handshake", 0, 0x20)},
+                                        {"type 1", with("nebula handshake", 0, 0x11)},
+                                        {"reserved", with("nebula handshake", 2, 1)},
+                                        {"counter 3", with("nebula handshake", 15, 3)},
+                                        {"stage 1 with an index", with("nebula handshake", 7, 1)}});
+}
+
+TEST(ServiceTextSignatures, ConmanAndGuileNeedTheirShapes) {
+    expect_unnamed("conman hello", {{"HELLO user=", with("conman hello", 6, 'u')},
+                                    {"no closing quote", with("conman hello", 16, ' ')}});
+    expect_unnamed("conman console", {{"OK console=", with("conman console", 3, 'c')}});
+    EXPECT_EQ(name_of(raw("OK\n"), Transport::Tcp, Sender::Server), "");
+    expect_unnamed("guile banner",
+                   {{"GNU Guilx", with("guile banner", 8, 'x')}, {"no copyright line", with("guile banner", 16, 'c')}});
+}
+
+// The fuzzer's "0:": a netstring of no headers and no ',' read past the payload's end.
+TEST(ServiceTextSignatures, ScgiNetstringShorterThanItsLength) {
+    EXPECT_EQ(name_of(raw("0:"), Transport::Tcp, Sender::Client), "");
+    EXPECT_EQ(name_of(raw("5:ab"), Transport::Tcp, Sender::Client), "");
+}

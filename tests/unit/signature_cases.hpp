@@ -1191,6 +1191,50 @@ inline const std::vector<SignatureCase> &signature_cases() {
         {"osc message", raw("/filter") + hex("00") + raw(",if") + hex("00") + hex("000003e8") + hex("3f800000"),
          Transport::Udp, Sender::Client, "OSC"},
         {"knxnet search request", hex("06100201000e0801c0a8000a0e57"), Transport::Udp, Sender::Client, "KNXnet/IP"},
+        // Pyro, libvirt's RPC, binkp, ConMan, Dask, Nebula and Guile's REPL from the fresh5 recordings, written
+        // after its one measurement (the set is spent)
+        {"pyro connect",  // fresh5_pyro4_ns_283 frame 4
+         hex("5059524f00300001001000000000004a0001000000003575232073657270656e74207574662d3820707974686f6e332e320a"
+             "7b2768616e647368616b65273a2768656c6c6f272c276f626a656374273a275079726f2e4e616d65536572766572277d"),
+         Transport::Tcp, Sender::Client, "Pyro"},
+        {"pyro result",  // fresh5_pyro4_ns_283 frame 9
+         hex("5059524f00300005000000010000001e0001001600003554434f5252001039d21c89975a4be1949d8874d41cb40823207365"
+             "7270656e74207574662d3820707974686f6e332e320a4e6f6e65"),
+         Transport::Tcp, Sender::Server, "Pyro"},
+        {"libvirt call",  // fresh5_libvirtd_283 frame 4
+         hex("0000001c200080860000000100000042000000000000000000000000"), Transport::Tcp, Sender::Client,
+         "libvirt RPC"},
+        {"libvirt reply",  // fresh5_libvirtd_283 frame 6
+         hex("000000242000808600000001000000420000000100000000000000000000000100000000"), Transport::Tcp,
+         Sender::Server, "libvirt RPC"},
+        {"binkp m_nul",  // fresh5_binkd_403 frame 4
+         hex("800d00535953206576616c20636c69800f005a595a204576616c205379736f70800d004c4f43206c6f6f706261636b801500"
+             "4e444c203131353230302c5443502c42494e4b5080250054494d45204d6f6e2c2020372044656320323032362031313a3239"
+             "3a3132202b303030308023005645522062696e6b642f312e31612d3131352f4c696e75782062696e6b702f312e3180140120"
+             "323a353032302f393938406669646f6e65748018004f5054204e444120455854434d4420435259505420475a"),
+         Transport::Tcp, Sender::Client, "binkp"},
+        {"conman hello",  // fresh5_conmand_283 frame 4
+         raw("HELLO USER='root'\n"), Transport::Tcp, Sender::Client, "ConMan"},
+        {"conman console",  // fresh5_conmand_283 frame 9
+         raw("OK CONSOLE='evalcon'\n"), Transport::Tcp, Sender::Server, "ConMan"},
+        {"dask handshake",  // fresh5_dask_scheduler_403 frame 4
+         hex("3a0000000000000001000000000000002a0000000000000083ab636f6d7072657373696f6ec0a6707974686f6e93030b02af"
+             "7069636b6c652d70726f746f636f6c05"),
+         Transport::Tcp, Sender::Server, "Dask"},
+        {"nebula handshake",  // fresh5_nebula_udp_283 frame 1
+         hex("10000000000000000000000000000001e3d864b8f14f63adf849a4011c125146bdbb17b7037fdb35e30f536ebaa68e6eea19"
+             "3b50beef0cc2e3cccb79e9c6f6cd5c3527a8ccb74cf8a8b7fd9e54966f390a9b010a88010a440a086576616c6e6f6465120a"
+             "82c6a1850c80feffff0f28e2aadad80630e1f0e4d8064a20e00b218d908c774de7e6f2b77ef9d3e1ac5bdc70f79bff219309"
+             "8c5dcf16b60a12404ca990e2f1edbe2159c53805b18ecacb7d0241b3dd3e8e5862e662517095fd21d12f4f9ee58ba3cc93d0"
+             "3b2ef46a5cb7f6bb468e4fb3c2424b11fdb2cc3f770c1086db85970d28f9d9fff1b990bdf718"),
+         Transport::Udp, Sender::Client, "Nebula"},
+        {"guile banner",  // fresh5_guile_repl_283 frame 4
+         raw("GNU Guile 3.0.8\nCopyright (C) 1995-2021 Free Software Foundation, Inc.\n\nGuile co"
+             "mes with ABSOLUTELY NO WARRANTY; for details type `,show w'.\nThis program is fre"
+             "e software, and you are welcome to redistribute it\nunder certain conditions; typ"
+             "e `,show c' "),
+         Transport::Tcp, Sender::Server, "Guile REPL"},
+
     };
     return all;
 }

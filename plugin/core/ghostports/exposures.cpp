@@ -9,6 +9,7 @@
 
 #include "core/ghostports/json_value.hpp"
 #include "core/ghostports/messaging_text_signatures.hpp"
+#include "core/ghostports/service_text_signatures.hpp"
 #include "core/ghostports/signatures.hpp"
 #include "core/rescap/url.hpp"
 
@@ -335,7 +336,8 @@ std::optional<Credential> nats_connect(Bytes p) {
 std::optional<Credential> amqp_start_ok(Bytes p) {
     if (p.size() < 7 + 4 + 4 + 1 + 4 || p[0] != 1 || read_be16(p, 1) != 0) return std::nullopt;
     const std::uint32_t size = read_be32(p, 3);
-    if (size > p.size() - 7 || read_be16(p, 7) != 10 || read_be16(p, 9) != 11) return std::nullopt;
+    // class, method, a table's length, a mechanism's, a response's: 13 octets at least
+    if (size < 13 || size > p.size() - 7 || read_be16(p, 7) != 10 || read_be16(p, 9) != 11) return std::nullopt;
     const std::size_t end = 7 + size;
     std::size_t at = 11;
     const std::uint32_t properties = read_be32(p, at);
@@ -367,6 +369,62 @@ std::optional<std::string> ipmi_challenge_user(Bytes p) {
     std::string user;
     for (std::size_t i = 21; i < 37 && p[i] != 0; ++i) user.push_back(static_cast<char>(p[i]));
     return printable(user) ? std::optional(user) : std::nullopt;
+}
+
+// DRDA (DDM, Open Group C114): a SECCHK (code point 0x106E) in a request
+// DSS chain carrying PASSWORD (0x11A0 USRID, 0x11A1 PASSWORD): security
+// mechanism 3 or 4, the password in the clear (EBCDIC or UTF-8).
+std::optional<Credential> drda_secchk(Bytes p) {
+    for (std::size_t at = 0, count = 0; p.size() - at >= 10 && count < 16; ++count) {
+        const std::size_t dss = read_be16(p, at);
+        if (dss < 10 || dss > p.size() - at || p[at + 2] != 0xd0) return std::nullopt;
+        const std::size_t ddm = read_be16(p, at + 6);
+        if (read_be16(p, at + 8) == 0x106e && ddm >= 4 && ddm <= dss - 6) {
+            std::string user;
+            std::optional<std::size_t> password;
+            for (std::size_t i = at + 10; i + 4 <= at + 6 + ddm;) {
+                const std::size_t length = read_be16(p, i);
+                if (length < 4 || i + length > at + 6 + ddm) return std::nullopt;
+                const std::uint16_t point = read_be16(p, i + 2);
+                const std::string_view value(reinterpret_cast<const char *>(p.data()) + i + 4, length - 4);
+                if (point == 0x11a0 && printable(value)) user = std::string(value);
+                if (point == 0x11a1) password = value.size();
+                i += length;
+            }
+            if (password && *password > 0) return Credential{user, *password};
+        }
+        at += dss;
+    }
+    return std::nullopt;
+}
+
+// A password in an HTTP request's query string (GET /status?password=x):
+// a parameter named password / passwd / pass / pwd, the user from user /
+// username / login when there is one.
+std::optional<Credential> url_password(std::string_view line) {
+    const std::size_t space = line.find(' ');
+    if (space == std::string_view::npos ||
+        (!ends_with_nocase(line, " HTTP/1.1") && !ends_with_nocase(line, " HTTP/1.0")))
+        return std::nullopt;
+    const std::string_view target = line.substr(space + 1, line.size() - space - 10);
+    const std::size_t query = target.find('?');
+    if (query == std::string_view::npos || target.find(' ') != std::string_view::npos) return std::nullopt;
+    std::string_view rest = target.substr(query + 1);
+    std::string user;
+    std::optional<std::size_t> secret;
+    while (!rest.empty()) {
+        const std::size_t amp = rest.find('&');
+        const std::string_view pair = rest.substr(0, amp);
+        rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
+        const std::size_t equals = pair.find('=');
+        if (equals == std::string_view::npos) continue;
+        const std::string_view name = pair.substr(0, equals), value = pair.substr(equals + 1);
+        for (std::string_view key : {"password", "passwd", "pass", "pwd"})
+            if (name.size() == key.size() && starts_with_nocase(name, key) && !value.empty()) secret = value.size();
+        for (std::string_view key : {"user", "username", "login"})
+            if (name.size() == key.size() && starts_with_nocase(name, key)) user = std::string(value);
+    }
+    return secret ? std::optional(Credential{user, *secret}) : std::nullopt;
 }
 
 // ---------------------------------------------------------------- shell
@@ -488,6 +546,7 @@ const char *exposure_protocol_name(ExposureProtocol protocol) {
         case ExposureProtocol::Amqp: return "AMQP";
         case ExposureProtocol::Ipmi: return "IPMI";
         case ExposureProtocol::Ami: return "Asterisk AMI";
+        case ExposureProtocol::Drda: return "DRDA";
     }
     return "?";
 }
@@ -636,6 +695,8 @@ bool ExposureScanner::binary_credential(std::span<const std::uint8_t> payload, s
         return true;
     }
     if (auto length = ipmi_password(payload)) return login(ExposureProtocol::Ipmi, recall().ipmi_user, *length);
+    if (auto credential = drda_secchk(payload))
+        return login(ExposureProtocol::Drda, credential->user, credential->secret_length);
     if (auto user = postgres_startup_user(payload)) {
         postgres_startup_ = true;
         memory().postgres_user = *user;
@@ -667,6 +728,12 @@ void ExposureScanner::scan_server(std::span<const std::uint8_t> payload) {
         ftp_ = true;
     if (text.starts_with(':') || text.starts_with("NOTICE ")) irc_ = true;
     if (text.starts_with("OK MPD ")) mpd_ = true;
+    // A REPL server's banner (Guile's "GNU Guile <version>", its copyright) is a shell behind the port:
+    // whoever connects runs code.
+    if (!shell_proven_ && !shell_session_ && text_rows::guile_repl_banner(payload)) {
+        shell_proven_ = true;
+        memory().shell_evidence = "GNU Guile REPL banner";
+    }
     const std::string_view end = trim(text);
     if (ends_with_nocase(end, "login:") || ends_with_nocase(end, "username:"))
         prompt_ = Prompt::Login;
@@ -868,6 +935,12 @@ bool ExposureScanner::credential_line(const std::string &line, std::size_t overf
         const std::string_view initial = trim(sasl.substr(mechanism.size()));
         sasl_ = step;
         if (!initial.empty()) return credential_line(std::string(initial), 0, out);
+        return true;
+    }
+    if (auto credential = url_password(line)) {
+        emit({ExposureKind::CleartextLogin, ExposureProtocol::Http, credential->user, credential->secret_length,
+              "password in the URL's query string"},
+             out);
         return true;
     }
     for (std::string_view header : {"authorization:", "proxy-authorization:"}) {

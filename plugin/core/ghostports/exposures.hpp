@@ -58,6 +58,7 @@ enum class ExposureProtocol : std::uint8_t {
     Amqp,
     Ipmi,
     Ami,
+    Drda,
 };
 
 struct Exposure {

@@ -484,6 +484,7 @@ bool amule_ec(Payload p) {
             at += fixed;
             return true;
         }
+        if (at >= p.size()) return false;
         const std::uint8_t lead = p[at];
         const std::size_t size = lead < 0x80 ? 1 : (lead & 0xe0) == 0xc0 ? 2 : (lead & 0xf0) == 0xe0 ? 3 : 0;
         if (size == 0 || p.size() - at < size) return false;
@@ -564,6 +565,69 @@ bool knxnet_ip(Payload p) {
     if (service == 0x0201 || service == 0x0203 || service == 0x0205)
         return p.size() >= 14 && p[6] == 0x08 && in_range(p[7], 1, 2);
     return p.size() > 6;
+}
+
+bool pyro_message(Payload p) {
+    if (p.size() < 24 || !has_at(p, 0, "PYRO")) return false;
+    const unsigned version = be16(p, 4), type = be16(p, 6), flags = be16(p, 8), sequence = be16(p, 10);
+    const std::uint32_t data = be32(p, 12);
+    const unsigned serializer = be16(p, 16), annotations = be16(p, 18), checksum = be16(p, 22);
+    const auto sum = (type + version + data + annotations + serializer + flags + sequence + 0x34e9) & 0xffff;
+    return in_range(version, 40, 60) && in_range(type, 1, 6) && be16(p, 20) == 0 && checksum == sum &&
+           serializer <= 8 && annotations + data <= (1U << 26) && p.size() - 24 <= annotations + data;
+}
+
+bool libvirt_rpc(Payload p) {
+    // length, program, version, procedure, type, serial, status
+    if (p.size() < 28 || be32(p, 0) != p.size() || be32(p, 8) != 1 || be32(p, 16) > 5 || be32(p, 24) > 2) return false;
+    const std::uint32_t program = be32(p, 4);
+    return in_range(program, 0x20008086, 0x20008088) || program == 0x6b656570;  // remote, qemu, lxc; "keep"
+}
+
+bool binkp_frames(Payload p) {
+    static constexpr std::string_view kKeywords[] = {"SYS ",  "ZYZ ", "LOC ", "VER ", "OPT ", "NDL ",
+                                                     "TIME ", "PHN ", "TRF ", "FREQ", "CRYPT"};
+    std::size_t at = 0;
+    for (std::size_t count = 0; at < p.size(); ++count) {
+        if (count == kMaxRecords || p.size() - at < 2) return false;
+        const bool command = (p[at] & 0x80) != 0;
+        const std::size_t length = be16(p, at) & 0x7fff;
+        if (length == 0 || (count == 0 && !command)) return false;
+        if (length > p.size() - at - 2) return count > 0;  // goes on in the next segment
+        if (command) {                                     // M_NUL .. M_SKIP, then printable arguments
+            const Payload arguments = p.subspan(at + 3, length - 1);
+            if (p[at + 2] > 10 || !printable(arguments)) return false;
+            const std::string_view text = text_at(p, at + 3, length - 1);
+            if (count == 0 && !(p[at + 2] == 1 && !text.empty()) &&
+                !(p[at + 2] == 0 && std::any_of(std::begin(kKeywords), std::end(kKeywords),
+                                                [text](std::string_view k) { return text.starts_with(k); })))
+                return false;
+        }
+        at += 2 + length;
+    }
+    return true;
+}
+
+bool dask_frames(Payload p) {
+    // little-endian: the total after it, the number of frames, each frame's length, then the frames
+    const auto le64 = [&p](std::size_t at) { return static_cast<std::uint64_t>(le32(p, at + 4)) << 32 | le32(p, at); };
+    if (p.size() < 25 || le64(0) != p.size() - 8) return false;
+    const std::uint64_t frames = le64(8);
+    if (frames == 0 || frames > 64 || 16 + 8 * frames >= p.size()) return false;
+    std::uint64_t lengths = 0;
+    for (std::uint64_t i = 0; i < frames; ++i) lengths += le64(16 + 8 * i);
+    const std::size_t first = 16 + 8 * frames;
+    const std::uint8_t map = p[first];
+    return lengths == p.size() - first && ((map >= 0x80 && map <= 0x8f) || map == 0xde || map == 0xdf);
+}
+
+bool nebula_packet(Payload p) {
+    // only the handshake names: version 1, type 0, subtype 0 (ix_psk0), reserved zero, then stage 1 (remote
+    // index 0, counter 1) or stage 2 (the initiator's index, counter 2), Noise IX messages of 80+ octets.
+    // Its other messages have WireGuard's header layout but for their first octet.
+    if (p.size() < 16 + 80 || p[0] != 0x10 || p[1] != 0 || p[2] != 0 || p[3] != 0 || be32(p, 8) != 0) return false;
+    const std::uint32_t counter = be32(p, 12);
+    return (counter == 1 && be32(p, 4) == 0) || (counter == 2 && be32(p, 4) != 0);
 }
 
 }  // namespace ghostports::framed

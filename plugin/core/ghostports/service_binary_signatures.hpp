@@ -111,4 +111,31 @@ bool osc_packet(Payload p);
 // UDP or TCP).
 bool knxnet_ip(Payload p);
 
+// Pyro4 / Pyro5's wire protocol: the 24-octet header "PYRO", protocol
+// version, message type 1-6, flags, sequence, data size, serializer,
+// annotations size, reserved zero and its checksum (the sum of the fields
+// + 0x34E9), then its data.
+bool pyro_message(Payload p);
+
+// libvirt's RPC (remote_protocol.x): a 4-octet length = the packet, a
+// program of libvirt's (remote, QEMU, LXC, keep-alive), version 1, a type
+// 0-5 and a status 0-2.
+bool libvirt_rpc(Payload p);
+
+// binkp (FTS-1026): frames of a 2-octet header (command bit + 15-bit
+// length) tiling the payload; the first a command frame M_NUL with one of
+// its keywords (SYS, ZYZ, LOC, VER, OPT...) or M_ADR with FTN addresses.
+bool binkp_frames(Payload p);
+
+// Dask's comm protocol (distributed/comm/utils.py): an 8-octet
+// little-endian total, a frame count, the frames' lengths summing to the
+// rest, the first frame a msgpack map.
+bool dask_frames(Payload p);
+
+// Nebula (slackhq/nebula header.go): its handshake, a 16-octet header of
+// version 1, type 0, subtype 0, reserved zero, stage 1 (remote index 0,
+// counter 1) or 2 (an index, counter 2), and a Noise IX message of 80+
+// octets. Its other messages are WireGuard's header but for one octet.
+bool nebula_packet(Payload p);
+
 }  // namespace ghostports::framed

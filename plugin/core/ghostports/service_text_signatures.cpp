@@ -780,7 +780,8 @@ bool scgi_request(Payload p) {
     const auto colon = s.substr(0, 8).find(':');
     if (colon == string_view::npos || colon == 0) return false;
     const auto length = number(s.substr(0, colon), 7);
-    if (!length || *length > s.size() - colon - 2 || s[colon + 1 + *length] != ',') return false;
+    // the headers and their ',' within the payload (a body may follow)
+    if (!length || *length + colon + 2 > s.size() || s[colon + 1 + *length] != ',') return false;
     const string_view headers = s.substr(colon + 1, static_cast<std::size_t>(*length));
     if (!headers.starts_with(string_view("CONTENT_LENGTH\0", 15)) || !headers.ends_with('\0')) return false;
     bool scgi = false;
@@ -1010,6 +1011,56 @@ bool lirc_commands(Payload p) {
         return true;
     });
     return all && sends;
+}
+
+namespace {
+
+// KEY='value' pairs separated by single spaces (a quote inside a value is doubled or escaped).
+bool conman_pairs(string_view s, bool &console) {
+    while (!s.empty()) {
+        const auto equals = s.find("='");
+        if (equals == string_view::npos || equals == 0 ||
+            !std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(equals),
+                         [](char c) { return (c >= 'A' && c <= 'Z') || c == '_'; }))
+            return false;
+        console = console || s.substr(0, equals) == "CONSOLE" || s.substr(0, equals) == "CODE";
+        const auto close = s.find('\'', equals + 2);
+        if (close == string_view::npos) return false;
+        s.remove_prefix(close + 1);
+        if (!s.empty() && s.front() != ' ') return false;
+        if (!s.empty()) s.remove_prefix(1);
+    }
+    return true;
+}
+
+}  // namespace
+
+bool conman_hello(Payload p) {
+    if (!starts_with(p, "HELLO USER='")) return false;
+    bool unused = false;
+    return whole_lines(p, Eol::Lf, 4, [&unused](string_view line, std::size_t) {
+        return line.starts_with("HELLO ") && conman_pairs(line.substr(6), unused);
+    });
+}
+
+bool conman_answer(Payload p) {
+    if (!starts_with(p, "OK ") && !starts_with(p, "ERROR ")) return false;
+    bool console = false;
+    const bool all = whole_lines(p, Eol::Lf, kMaxLines, [&console](string_view line, std::size_t) {
+        const auto space = line.find(' ');
+        const string_view word = line.substr(0, space);
+        return (word == "OK" || word == "ERROR") && space != string_view::npos &&
+               conman_pairs(line.substr(space + 1), console);
+    });
+    return all && console;
+}
+
+bool guile_repl_banner(Payload p) {
+    const string_view s = as_text(p);
+    if (!s.starts_with("GNU Guile ")) return false;
+    const auto end = s.find('\n');
+    return end != string_view::npos && end < 40 && version_number(s.substr(10, end - 10)) &&
+           s.substr(end + 1).starts_with("Copyright (C) ") && s.find("Free Software Foundation") != string_view::npos;
 }
 
 }  // namespace ghostports::text_rows

@@ -131,4 +131,14 @@ bool influx_lines(Payload p);
 bool lirc_replies(Payload p);
 bool lirc_commands(Payload p);
 
+// ConMan (conman's protocol): LF lines "<COMMAND>[ KEY='value'...]", the
+// first HELLO with USER='<name>'; answers OK / ERROR with their KEY='value'
+// pairs, one of them a CONSOLE or CODE and MESSAGE.
+bool conman_hello(Payload p);
+bool conman_answer(Payload p);
+
+// Guile's REPL server: its banner "GNU Guile <version>" LF and the
+// Free Software Foundation's copyright line.
+bool guile_repl_banner(Payload p);
+
 }  // namespace ghostports::text_rows

@@ -1803,6 +1803,24 @@ constexpr std::array kSignatures{
     Signature{"knxnet-ip", "KNXnet/IP", nullptr, 3671, T::Udp, S::Either, nullptr,
               "header 06 10, a known service type, total length = the datagram; requests' HPAI 08 01/02",
               framed::knxnet_ip},
+    Signature{"pyro", "Pyro", nullptr, 9090, T::Tcp, S::Either, "pyro",
+              "24-octet header PYRO, version, type 1-6, flags, sequence, data size, serializer, annotations, "
+              "reserved zero, checksum (fields + 0x34E9), then its data",
+              framed::pyro_message},
+    Signature{"libvirt-rpc", "libvirt RPC", nullptr, 16509, T::Tcp, S::Either, nullptr,
+              "4-octet length = the packet, program 0x20008086-88 or keep-alive, version 1, type 0-5, status 0-2",
+              framed::libvirt_rpc},
+    Signature{"binkp", "binkp", nullptr, 24554, T::Tcp, S::Either, "binkp",
+              "frames of a 2-octet header (command bit + length) tiling the payload, the first M_NUL with SYS / ZYZ "
+              "/ LOC / VER / OPT ... or M_ADR",
+              framed::binkp_frames},
+    Signature{"dask-frames", "Dask", nullptr, 8786, T::Tcp, S::Either, nullptr,
+              "little-endian total = the rest, frame count, frame lengths summing to the rest, a msgpack map first",
+              framed::dask_frames},
+    Signature{"nebula", "Nebula", nullptr, 4242, T::Udp, S::Either, nullptr,
+              "handshake: 16-octet header version 1, type 0, subtype 0, reserved zero, index 0 + counter 1 or an "
+              "index + counter 2; a Noise IX message of 80+ octets",
+              framed::nebula_packet},
     // --- telemetry (telemetry_signatures.cpp) ------------------------------------
     Signature{"coap", "CoAP", "coap", 5683, T::Udp, S::Either, "coap",
               "version 1, a request with a Uri option / a response with a fitting payload, registered options "
@@ -2007,6 +2025,14 @@ constexpr std::array kSignatures{
     Signature{"lirc-command", "LIRC", nullptr, 8765, T::Tcp, S::Client, nullptr,
               "LF lines of lircd commands, one SEND_ONCE / SEND_START / SEND_STOP / SIMULATE / SET_...",
               text_rows::lirc_commands},
+    // ConMan has no Wireshark dissector; its port 7890 is CMPP's in tcp.port, so no port either.
+    Signature{"conman-hello", "ConMan", nullptr, 0, T::Tcp, S::Client, nullptr,
+              "the whole payload HELLO USER='<name>'[ KEY='value'...] LF", text_rows::conman_hello},
+    Signature{"conman-answer", "ConMan", nullptr, 0, T::Tcp, S::Server, nullptr,
+              "LF lines OK / ERROR with KEY='value' pairs, one CONSOLE or CODE", text_rows::conman_answer},
+    Signature{"guile-repl", "Guile REPL", nullptr, 37146, T::Tcp, S::Server, nullptr,
+              "banner GNU Guile <version> LF, Copyright (C) ... Free Software Foundation",
+              text_rows::guile_repl_banner},
     Signature{"rfb-version", "VNC", nullptr, 5900, T::Tcp, S::Either, "vnc",
               "the whole payload RFB 003-005.nnn LF, exactly 12 octets (RFC 6143 7.1.1)", text_rows::rfb_version},
     Signature{"chargen", "Chargen", nullptr, 19, T::Both, S::Server, "chargen",
