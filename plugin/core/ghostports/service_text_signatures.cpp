@@ -156,6 +156,22 @@ bool verb_lines(Payload p, const Verb (&table)[N]) {
     return all && (own_with_body || (own && lines >= 2));
 }
 
+// LF lines whose first word is a command of the table (its arguments free),
+// one of them a command the protocol alone has.
+template <std::size_t N>
+bool command_lines(Payload p, const Verb (&table)[N]) {
+    bool own = false;
+    const bool all = whole_lines(p, Eol::Lf, kMaxLines, [&own, &table](string_view line, std::size_t) {
+        const string_view command = line.substr(0, line.find(' '));
+        const auto *known =
+            std::find_if(std::begin(table), std::end(table), [command](const Verb &v) { return v.name == command; });
+        if (known == std::end(table)) return false;
+        own = own || known->own;
+        return true;
+    });
+    return all && own;
+}
+
 // --- ManageSieve --------------------------------------------------------------------
 
 // A quoted string (RFC 5804 4: "\" and the quote escaped) from `at`; `at` moves past it.
@@ -570,16 +586,7 @@ bool lcdproc_greeting(Payload p) {
 
 bool lcdproc_commands(Payload p) {
     if (p.empty() || p[0] < 'a' || p[0] > 'z') return false;
-    bool own = false;
-    const bool all = whole_lines(p, Eol::Lf, kMaxLines, [&own](string_view line, std::size_t) {
-        const string_view command = line.substr(0, line.find(' '));
-        const auto *known = std::find_if(std::begin(kLcdprocCommands), std::end(kLcdprocCommands),
-                                         [command](const Verb &v) { return v.name == command; });
-        if (known == std::end(kLcdprocCommands)) return false;
-        own = own || known->own;
-        return true;
-    });
-    return all && own;
+    return command_lines(p, kLcdprocCommands);
 }
 
 bool uucp_handshake(Payload p) {
@@ -799,30 +806,6 @@ bool scgi_request(Payload p) {
     return scgi;
 }
 
-bool lmtp_hello(Payload p) {
-    const auto line = only_line(p);
-    return line && line->starts_with("LHLO ") && domain_name(line->substr(5));
-}
-
-bool lmtp_greeting(Payload p) {
-    if (!starts_with(p, "220")) return false;
-    // 220 <domain> <text naming LMTP>, one or more lines ("220-"), the whole payload
-    Lines lines{p, Eol::Crlf};
-    bool lmtp = false;
-    std::size_t count = 0;
-    while (!lines.at_end()) {
-        const auto line = lines.line();
-        if (!line || ++count > kMaxLines || line->size() < 4 || !line->starts_with("220") ||
-            ((*line)[3] != ' ' && (*line)[3] != '-') || !printable(*line, true))
-            return false;
-        const string_view text = line->substr(4);
-        if (count == 1 && !host_name(word_at(text, 0))) return false;
-        lmtp = lmtp || text.find("LMTP") != string_view::npos;
-        if ((*line)[3] == ' ') return lines.at_end() && lmtp;
-    }
-    return false;
-}
-
 namespace {
 
 constexpr string_view kGuacamoleOpcodes[] = {
@@ -1001,16 +984,7 @@ bool lirc_replies(Payload p) {
 
 bool lirc_commands(Payload p) {
     if (p.empty() || p[0] < 'A' || p[0] > 'Z') return false;
-    bool sends = false;
-    const bool all = whole_lines(p, Eol::Lf, kMaxLines, [&sends](string_view line, std::size_t) {
-        const string_view command = line.substr(0, line.find(' '));
-        const auto *known = std::find_if(std::begin(kLircCommands), std::end(kLircCommands),
-                                         [command](const Verb &v) { return v.name == command; });
-        if (known == std::end(kLircCommands)) return false;
-        sends = sends || known->own;
-        return true;
-    });
-    return all && sends;
+    return command_lines(p, kLircCommands);
 }
 
 namespace {

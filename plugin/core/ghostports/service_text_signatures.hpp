@@ -105,11 +105,6 @@ bool postfix_policy_action(Payload p);
 // CONTENT_LENGTH with digits, one SCGI = 1, then ",".
 bool scgi_request(Payload p);
 
-// LMTP (RFC 2033): "LHLO <domain>" CR LF, the whole payload; a 220
-// greeting naming LMTP.
-bool lmtp_hello(Payload p);
-bool lmtp_greeting(Payload p);
-
 // Guacamole's protocol (guacd): instructions of LENGTH.VALUE elements,
 // comma-separated, ended by ";", each length counting the value's
 // characters; the first opcode one of the protocol's.

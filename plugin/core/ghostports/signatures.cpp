@@ -199,13 +199,20 @@ bool names_ftp(string_view, string_view all) {
     }
     return named;
 }
+// A greeting's first word: the server's domain or address literal.
+bool greeting_domain(string_view domain) {
+    return !domain.empty() && std::all_of(domain.begin(), domain.end(), [](char c) {
+        return is_alnum(c) || c == '.' || c == '-' || c == '_' || c == '[' || c == ']' || c == ':';
+    });
+}
 // RFC 5321: "220 <domain> ..." naming (E)SMTP.
 bool names_smtp(string_view first, string_view) {
     const string_view domain = word_at(first, 0);
-    const bool domain_ok = !domain.empty() && std::all_of(domain.begin(), domain.end(), [](char c) {
-        return is_alnum(c) || c == '.' || c == '-' || c == '[' || c == ']' || c == ':';
-    });
-    return domain_ok && contains_nocase(first.substr(domain.size()), "SMTP");
+    return greeting_domain(domain) && contains_nocase(first.substr(domain.size()), "SMTP");
+}
+// RFC 2033: "220 <domain> ..." whose lines name LMTP.
+bool names_lmtp(string_view first, string_view all) {
+    return greeting_domain(word_at(first, 0)) && all.find("LMTP") != string_view::npos;
 }
 bool ftp_greeting(Bytes p) {
     return reply_lines(p, "220", names_ftp);
@@ -213,11 +220,21 @@ bool ftp_greeting(Bytes p) {
 bool smtp_greeting(Bytes p) {
     return reply_lines(p, "220", names_smtp);
 }
+bool lmtp_greeting(Bytes p) {
+    return reply_lines(p, "220", names_lmtp);
+}
 
-// "EHLO <domain>" / "HELO <domain>", the whole payload.
-bool smtp_hello(Bytes p) {
+// "<verb> <domain>", the whole payload: EHLO / HELO (SMTP), LHLO (LMTP).
+bool hello_line(Bytes p, std::initializer_list<string_view> verbs) {
     const auto line = only_line(p);
-    return line && (line->starts_with("EHLO ") || line->starts_with("HELO ")) && domain_name(line->substr(5));
+    return line && line->size() > 5 && (*line)[4] == ' ' &&
+           std::find(verbs.begin(), verbs.end(), line->substr(0, 4)) != verbs.end() && domain_name(line->substr(5));
+}
+bool smtp_hello(Bytes p) {
+    return hello_line(p, {"EHLO", "HELO"});
+}
+bool lmtp_hello(Bytes p) {
+    return hello_line(p, {"LHLO"});
 }
 // FTP-only commands a client opens with (USER is shared with POP3), each
 // the whole payload as a client sends it: upper case, CR LF.
@@ -2006,9 +2023,9 @@ constexpr std::array kSignatures{
               "netstring <n>:CONTENT_LENGTH NUL <digits> NUL ... SCGI NUL 1 NUL ..., (header pairs NUL-separated)",
               text_rows::scgi_request},
     Signature{"lmtp-hello", "LMTP", "smtp", 0, T::Tcp, S::Client, "lmtp",
-              "the whole payload LHLO <domain> CR LF (RFC 2033)", text_rows::lmtp_hello},
+              "the whole payload LHLO <domain> CR LF (RFC 2033)", lmtp_hello},
     Signature{"lmtp-greeting", "LMTP", "smtp", 0, T::Tcp, S::Server, "lmtp",
-              "the whole 220 reply: host, then text naming LMTP", text_rows::lmtp_greeting},
+              "the whole 220 reply: domain, then text naming LMTP", lmtp_greeting},
     Signature{"guacamole", "Guacamole", nullptr, 4822, T::Tcp, S::Either, nullptr,
               "instructions of LENGTH.VALUE elements (lengths in characters), comma-separated, ended by ;, the first "
               "opcode one of the protocol's",
