@@ -41,6 +41,9 @@ inline Bytes with(std::string_view what, std::size_t at, std::uint8_t value) {
     p.at(at) = value;
     return p;
 }
+inline std::size_t size_of_case(std::string_view what) {
+    return the_case(what).payload.size();
+}
 inline Bytes bumped(std::string_view what, std::size_t at, int delta) {
     Bytes p = the_case(what).payload;
     p.at(at) = static_cast<std::uint8_t>(p.at(at) + delta);

@@ -455,3 +455,33 @@ TEST(Exposures, GuileReplBannerIsAShell) {
     EXPECT_EQ(found[0].kind, ExposureKind::ShellSession);
     EXPECT_TRUE(run({server("GNU Guile 3.0.8 is a language\n")}).empty());
 }
+
+// QEMU's human monitor on a socket: whoever connects commands the virtual machine (and, through migrate
+// "exec:...", the host): a shell behind the port.
+TEST(Exposures, QemuMonitorBannerIsAShell) {
+    const auto found = run({server("QEMU 7.2.19 monitor - type 'help' for more information\r\n(qemu) ")});
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].kind, ExposureKind::ShellSession);
+    EXPECT_EQ(found[0].detail, "QEMU monitor banner");
+    EXPECT_TRUE(run({server("QEMU 7.2.19 emulator - see the manual\r\n")}).empty());
+}
+
+// Tor's control port (control-spec.txt 3.5): AUTHENTICATE "<password>" after PROTOCOLINFO sends the
+// HashedControlPassword's password in the clear; a hex cookie or ManageSieve's AUTHENTICATE "PLAIN" is not one.
+TEST(Exposures, TorControlPassword) {
+    expect_login(run({client("PROTOCOLINFO 1\r\n"),
+                      server("250-PROTOCOLINFO 1\r\n250-AUTH METHODS=HASHEDPASSWORD\r\n250 OK\r\n"),
+                      client("AUTHENTICATE \"Tor-s3cret\"\r\n")}),
+                 ExposureProtocol::TorControl, "", 10);
+    EXPECT_TRUE(run({client("PROTOCOLINFO 1\r\n"), client("AUTHENTICATE 0123abcd\r\n")}).empty());
+    EXPECT_TRUE(run({client("AUTHENTICATE \"PLAIN\"\r\n")}).empty());
+}
+
+// Dovecot's authentication protocol (Postfix's SASL over TCP): AUTH with a PLAIN initial response.
+TEST(Exposures, DovecotAuthPlainResponse) {
+    // "\0ann\0Dovecot-s3cret" in base64
+    expect_login(
+        run({client("VERSION\t1\t2\nCPID\t42\nAUTH\t1\tPLAIN\tservice=smtp\tresp=AGFubgBEb3ZlY290LXMzY3JldA==\n")}),
+        ExposureProtocol::DovecotAuth, "ann", 14);
+    EXPECT_TRUE(run({client("AUTH\t1\tPLAIN\tservice=smtp\n")}).empty());
+}

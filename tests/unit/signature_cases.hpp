@@ -1234,6 +1234,111 @@ inline const std::vector<SignatureCase> &signature_cases() {
              "e software, and you are welcome to redistribute it\nunder certain conditions; typ"
              "e `,show c' "),
          Transport::Tcp, Sender::Server, "Guile REPL"},
+        // The platform's plumbing, control channels, plants and network control planes (issue 20's coverage by
+        // design, written from the specifications before fresh6 was seen): octets as each specification lays
+        // out its first messages
+        {"dbus auth client", hex("00415554482045585445524e414c2033313330333033300d0a"),
+         Transport::Tcp, Sender::Client, "D-Bus"},
+        {"dbus auth server", raw("OK 8a3c5e2b9f1d4e6a7b8c9d0e1f2a3b4c\r\n"),
+         Transport::Tcp, Sender::Server, "D-Bus"},
+        {"dbus hello", hex("6c01000100000000010000006e00000001016f00150000002f6f72672f667265656465736b746f702f444275730000000601"
+             "7300140000006f72672e667265656465736b746f702e444275730000000002017300140000006f72672e667265656465736b"
+             "746f702e4442757300000000030173000500000048656c6c6f000000"),
+         Transport::Tcp, Sender::Client, "D-Bus"},
+        {"dbus hello reply", hex("6c0200010c000000010000003d000000050175000100000006017300040000003a312e300000000008016700017300000701"
+             "7300140000006f72672e667265656465736b746f702e4442757300000000040000003a312e3000000000"),
+         Transport::Tcp, Sender::Server, "D-Bus"},
+        {"erlang send_name", hex("00126e0005003ffffd61406c6f63616c686f7374"),
+         Transport::Tcp, Sender::Client, "Erlang distribution"},
+        {"erlang status challenge", hex("0003736f6b00166e0005003ffffd1234567862406c6f63616c686f7374"),
+         Transport::Tcp, Sender::Server, "Erlang distribution"},
+        {"9p tversion", hex("1500000064ffff0000010008003950323030302e4c"),
+         Transport::Tcp, Sender::Client, "9P"},
+        {"9p rversion", hex("1500000065ffff0000010008003950323030302e4c"),
+         Transport::Tcp, Sender::Server, "9P"},
+        {"usbip devlist request", hex("0111800500000000"),
+         Transport::Tcp, Sender::Client, "USB/IP"},
+        {"usbip devlist reply", hex("0111000500000000000000012f7379732f646576696365732f706369303030303a30302f303030303a30303a31642e302f75"
+             "7362322f322d3100000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+             "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+             "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+             "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+             "000000000000000000000000000000000000322d310000000000000000000000000000000000000000000000000000000000"
+             "0000000200000002000000031d6b0104010000000001010103010100"),
+         Transport::Tcp, Sender::Server, "USB/IP"},
+        {"thrift call", hex("00000011800100010000000470696e670000000100"),
+         Transport::Tcp, Sender::Client, "Thrift"},
+        {"thrift reply", hex("00000011800100020000000470696e670000000100"),
+         Transport::Tcp, Sender::Server, "Thrift"},
+        {"msgpack-rpc request", hex("940001b16e76696d5f6765745f6170695f696e666f90"),
+         Transport::Tcp, Sender::Client, "MessagePack-RPC"},
+        {"msgpack-rpc response", hex("940101c0920181a776657273696f6e83a56d616a6f7200a56d696e6f7207a5706174636802"),
+         Transport::Tcp, Sender::Server, "MessagePack-RPC"},
+        {"qmp greeting", raw("{\"QMP\": {\"version\": {\"qemu\": {\"micro\": 19, \"minor\": 2, \"major\": 7}, \"package\": \"D"
+             "ebian 1:7.2+dfsg-7+deb12u7\"}, \"capabilities\": [\"oob\"]}}\r\n"),
+         Transport::Tcp, Sender::Server, "QEMU QMP"},
+        {"qmp command", raw("{ \"execute\": \"qmp_capabilities\" }\r\n"),
+         Transport::Tcp, Sender::Client, "QEMU QMP"},
+        {"qemu monitor banner", raw("QEMU 7.2.19 monitor - type 'help' for more information\r\n(qemu) "),
+         Transport::Tcp, Sender::Server, "QEMU monitor"},
+        {"tor protocolinfo", raw("PROTOCOLINFO 1\r\n"),
+         Transport::Tcp, Sender::Client, "Tor control"},
+        {"tor protocolinfo reply", raw("250-PROTOCOLINFO 1\r\n250-AUTH METHODS=COOKIE,SAFECOOKIE COOKIEFILE=\"/run/tor/control.authcooki"
+             "e\"\r\n250-VERSION Tor=\"0.4.7.16\"\r\n250 OK\r\n"),
+         Transport::Tcp, Sender::Server, "Tor control"},
+        {"dovecot client handshake", raw("VERSION\t1\t2\nCPID\t4242\n"),
+         Transport::Tcp, Sender::Client, "Dovecot auth"},
+        {"dovecot server handshake", raw("VERSION\t1\t2\nMECH\tPLAIN\tplaintext\nMECH\tLOGIN\tplaintext\nSPID\t1234\nCUID\t1\nCOOKIE\t0123"
+             "456789abcdef0123456789abcdef\nDONE\n"),
+         Transport::Tcp, Sender::Server, "Dovecot auth"},
+        {"sam hello", raw("HELLO VERSION MIN=3.0 MAX=3.3\n"),
+         Transport::Tcp, Sender::Client, "I2P SAM"},
+        {"sam hello reply", raw("HELLO REPLY RESULT=OK VERSION=3.3\n"),
+         Transport::Tcp, Sender::Server, "I2P SAM"},
+        {"amanda request", raw("Amanda 3.5 REQ HANDLE 000-00000000 SEQ 1607000000\nSECURITY USER amanda\nSERVICE noop\nOPTIONS f"
+             "eatures=ffff;\n\n"),
+         Transport::Udp, Sender::Client, "Amanda"},
+        {"amanda ack", raw("Amanda 3.5 ACK HANDLE 000-00000000 SEQ 1607000000\n"),
+         Transport::Udp, Sender::Server, "Amanda"},
+        {"icap options", raw("OPTIONS icap://127.0.0.1:1344/echo ICAP/1.0\r\nHost: 127.0.0.1\r\nEncapsulated: null-body=0\r\n\r"
+             "\n"),
+         Transport::Tcp, Sender::Client, "ICAP"},
+        {"icap options reply", raw("ICAP/1.0 200 OK\r\nMethods: RESPMOD, REQMOD\r\nService: C-ICAP/0.5.10 server - Echo demo service"
+             "\r\nISTag: \"CI0001-XXXXXXXXX\"\r\nEncapsulated: null-body=0\r\n\r\n"),
+         Transport::Tcp, Sender::Server, "ICAP"},
+        {"gnutella connect", raw("GNUTELLA CONNECT/0.6\r\nUser-Agent: gtk-gnutella/1.2.2\r\nX-Ultrapeer: False\r\n\r\n"),
+         Transport::Tcp, Sender::Client, "Gnutella"},
+        {"gnutella ok", raw("GNUTELLA/0.6 200 OK\r\nUser-Agent: gtk-gnutella/1.2.2\r\n\r\n"),
+         Transport::Tcp, Sender::Server, "Gnutella"},
+        {"opcua hello", hex("48454c46380000000000000000000100000001000000000000000000180000006f70632e7463703a2f2f3132372e302e302e"
+             "313a34383430"),
+         Transport::Tcp, Sender::Client, "OPC UA"},
+        {"opcua acknowledge", hex("41434b461c0000000000000000000100000001000000000000000000"),
+         Transport::Tcp, Sender::Server, "OPC UA"},
+        {"enip register session", hex("65000400000000000000000000000000000000000000000001000000"),
+         Transport::Tcp, Sender::Client, "EtherNet/IP"},
+        {"enip list identity", hex("630000000000000000000000000000000000000000000000"),
+         Transport::Tcp, Sender::Client, "EtherNet/IP"},
+        {"bacnet who-is", hex("810b000c0120ffff00ff1008"),
+         Transport::Udp, Sender::Client, "BACnet/IP"},
+        {"bacnet i-am", hex("810b00180120ffff00ff1000c4020000012205c49100210f"),
+         Transport::Udp, Sender::Server, "BACnet/IP"},
+        {"iec104 startdt act", hex("680407000000"),
+         Transport::Tcp, Sender::Client, "IEC 60870-5-104"},
+        {"iec104 interrogation", hex("680e0200020064010600010000000014"),
+         Transport::Tcp, Sender::Client, "IEC 60870-5-104"},
+        {"openflow hello", hex("0400001000000001000100080000001e"),
+         Transport::Tcp, Sender::Client, "OpenFlow"},
+        {"bfd down", hex("204003180000000100000000000f4240000f424000000000"),
+         Transport::Udp, Sender::Client, "BFD"},
+        {"gtpv1 echo request", hex("320100040000000000010000"),
+         Transport::Udp, Sender::Client, "GTP"},
+        {"gtpv1 echo response", hex("3202000600000000000100000e00"),
+         Transport::Udp, Sender::Server, "GTP"},
+        {"gtpv2 echo request", hex("40010009000001000300010005"),
+         Transport::Udp, Sender::Client, "GTPv2"},
+        {"icp query", hex("0102002b0000000100000000000000000000000000000000687474703a2f2f3132372e302e302e312f7800"),
+         Transport::Udp, Sender::Client, "ICP"},
 
     };
     return all;

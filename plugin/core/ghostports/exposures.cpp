@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/ghostports/control_channel_signatures.hpp"
 #include "core/ghostports/json_value.hpp"
 #include "core/ghostports/messaging_text_signatures.hpp"
 #include "core/ghostports/service_text_signatures.hpp"
@@ -547,6 +548,8 @@ const char *exposure_protocol_name(ExposureProtocol protocol) {
         case ExposureProtocol::Ipmi: return "IPMI";
         case ExposureProtocol::Ami: return "Asterisk AMI";
         case ExposureProtocol::Drda: return "DRDA";
+        case ExposureProtocol::TorControl: return "Tor control";
+        case ExposureProtocol::DovecotAuth: return "Dovecot auth";
     }
     return "?";
 }
@@ -728,11 +731,19 @@ void ExposureScanner::scan_server(std::span<const std::uint8_t> payload) {
         ftp_ = true;
     if (text.starts_with(':') || text.starts_with("NOTICE ")) irc_ = true;
     if (text.starts_with("OK MPD ")) mpd_ = true;
-    // A REPL server's banner (Guile's "GNU Guile <version>", its copyright) is a shell behind the port:
-    // whoever connects runs code.
-    if (!shell_proven_ && !shell_session_ && text_rows::guile_repl_banner(payload)) {
+    if (text.starts_with("250-PROTOCOLINFO ")) tor_ = true;
+    // A console server's banner is a shell behind the port: whoever connects runs code (Guile's REPL) or
+    // commands a virtual machine and its host's files (QEMU's human monitor: migrate "exec:...", screendump).
+    struct ConsoleBanner {
+        bool (*shown)(std::span<const std::uint8_t>);
+        const char *evidence;
+    };
+    static constexpr ConsoleBanner kConsoleBanners[] = {{text_rows::guile_repl_banner, "GNU Guile REPL banner"},
+                                                        {text_rows::qemu_monitor_banner, "QEMU monitor banner"}};
+    for (const ConsoleBanner &banner : kConsoleBanners) {
+        if (shell_proven_ || shell_session_ || !banner.shown(payload)) continue;
         shell_proven_ = true;
-        memory().shell_evidence = "GNU Guile REPL banner";
+        memory().shell_evidence = banner.evidence;
     }
     const std::string_view end = trim(text);
     if (ends_with_nocase(end, "login:") || ends_with_nocase(end, "username:"))
@@ -873,6 +884,23 @@ bool ExposureScanner::credential_line(const std::string &line, std::size_t overf
         return true;
     }
     if (user_pass_line(line, overflow, out)) return true;
+    // Tor's control port: AUTHENTICATE "<password>" (a HashedControlPassword's password, in the clear).
+    if (line.starts_with("PROTOCOLINFO")) tor_ = true;
+    if (tor_ && line.starts_with("AUTHENTICATE \"") && line.size() > 15 && line.back() == '"') {
+        login(ExposureProtocol::TorControl, {}, line.size() - 15 + overflow, "control password");
+        return true;
+    }
+    // Dovecot's authentication protocol: AUTH <id> PLAIN ... resp=<base64 initial response>, TAB-separated.
+    if (line.starts_with("AUTH\t") && line.find("\tPLAIN\t") != std::string::npos) {
+        if (const std::size_t resp = line.find("\tresp="); resp != std::string::npos) {
+            const std::string_view value =
+                std::string_view(line).substr(resp + 6, line.find('\t', resp + 6) - resp - 6);
+            if (const auto decoded = base64_text(value))
+                if (auto credential = sasl_plain(*decoded))
+                    login(ExposureProtocol::DovecotAuth, credential->user, credential->secret_length, "AUTH PLAIN");
+        }
+        return true;
+    }
     // Asterisk AMI: "Action: Login", then "Username: <user>" and "Secret: <password>" lines of the block.
     if (starts_with_nocase(line, "Action:")) {
         const std::string_view action = trim(std::string_view(line).substr(7));

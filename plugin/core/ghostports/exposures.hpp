@@ -4,7 +4,8 @@
 // Basic, SMTP/POP3/IMAP AUTH PLAIN/LOGIN, Redis AUTH, SOCKS5
 // username/password, MQTT CONNECT, STOMP CONNECT, PostgreSQL cleartext password, SNMPv1/v2c
 // community, XMPP SASL PLAIN, NUT USERNAME/PASSWORD, MPD password, CVS
-// pserver, rsh/rlogin by host trust) and interactive shell sessions
+// pserver, rsh/rlogin by host trust, Tor's control password, Dovecot's
+// authentication protocol's PLAIN response) and interactive shell sessions
 // (a prompt or a command's output of a shell's shape from the server after
 // a command line from the client; both directions). Pure C++:
 // payload octets of one conversation in, findings out. A password is never
@@ -59,6 +60,8 @@ enum class ExposureProtocol : std::uint8_t {
     Ipmi,
     Ami,
     Drda,
+    TorControl,
+    DovecotAuth,
 };
 
 struct Exposure {
@@ -141,6 +144,7 @@ private:
     bool irc_ = false;
     bool mpd_ = false;
     bool sieve_ = false;      // ManageSieve's AUTHENTICATE "<mechanism>" was seen
+    bool tor_ = false;        // Tor's control port: PROTOCOLINFO asked or answered
     bool ami_login_ = false;  // inside an Asterisk AMI "Action: Login" block
     bool pass_pending_ = false;
     std::uint8_t cvs_step_ = 0;  // lines of a pserver request seen

@@ -1939,6 +1939,8 @@ bool mc_binary_packet(Payload p, size_t at, std::uint8_t magic, size_t &end) {
         const unsigned status = be16(p, at + 6);
         if (!mc_binary_status(status) || (opcode != kMcBinaryStat && mc_binary_request(opcode) == nullptr))
             return false;
+        // a GET family hit carries its flags (4 extras): a "hit" without them is 24 octets of header alone
+        if (status == 0 && one_of(opcode, {0x00, 0x09, 0x0c, 0x0d})) return extras == 4;
         return extras == 0 || (status == 0 && (extras == 4 || (extras == 8 && value == 0)));
     }
     if (opcode == kMcBinaryStat) return extras == 0 && value == 0;

@@ -1037,4 +1037,21 @@ bool guile_repl_banner(Payload p) {
            s.substr(end + 1).starts_with("Copyright (C) ") && s.find("Free Software Foundation") != string_view::npos;
 }
 
+bool amanda_packet(Payload p) {
+    if (!starts_with(p, "Amanda ")) return false;
+    return whole_lines(p, Eol::Lf, kMaxLines, [](string_view line, std::size_t index) {
+        if (index > 0) return printable(line);
+        std::size_t count = 0;
+        const auto words = split<7>(line, count);
+        static constexpr string_view kTypes[] = {"REQ", "REP", "PREP", "ACK", "NAK"};
+        if (!words || count != 7) return false;
+        const auto &w = *words;
+        const string_view version = w[1];
+        return std::find(std::begin(kTypes), std::end(kTypes), w[2]) != std::end(kTypes) && w[3] == "HANDLE" &&
+               w[4].size() >= 3 && w[4].size() <= 64 && printable(w[4]) && w[5] == "SEQ" && is_number(w[6], 10) &&
+               version.find('.') != string_view::npos && is_number(version.substr(0, version.find('.')), 2) &&
+               std::all_of(version.begin(), version.end(), [](char c) { return is_digit(c) || c == '.'; });
+    });
+}
+
 }  // namespace ghostports::text_rows

@@ -136,4 +136,9 @@ bool conman_answer(Payload p);
 // Free Software Foundation's copyright line.
 bool guile_repl_banner(Payload p);
 
+// Amanda's datagrams (common-src/packet.c): the first line "Amanda
+// <major>.<minor>[.<patch>] REQ|REP|PREP|ACK|NAK HANDLE <handle> SEQ
+// <number>" LF, then LF text lines (SECURITY, SERVICE, OPTIONS...).
+bool amanda_packet(Payload p);
+
 }  // namespace ghostports::text_rows

@@ -2,7 +2,11 @@
 #include "core/ghostports/signatures.hpp"
 
 #include "core/ghostports/aaa_realtime_signatures.hpp"
+#include "core/ghostports/control_channel_signatures.hpp"
 #include "core/ghostports/framed_signatures.hpp"
+#include "core/ghostports/industrial_signatures.hpp"
+#include "core/ghostports/network_control_signatures.hpp"
+#include "core/ghostports/platform_signatures.hpp"
 #include "core/ghostports/routing_signatures.hpp"
 #include "core/ghostports/service_binary_signatures.hpp"
 #include "core/ghostports/service_text_signatures.hpp"
@@ -156,6 +160,31 @@ bool sip_request(Bytes p) {
 }
 bool sip_response(Bytes p) {
     return status_message(p, kSipVersions, false);
+}
+
+constexpr string_view kIcapMethods[] = {"REQMOD", "RESPMOD", "OPTIONS"};
+constexpr string_view kIcapVersions[] = {"ICAP/1.0"};
+bool icap_target(string_view t) {
+    return t.size() > 7 && t.starts_with("icap://");
+}
+bool icap_request(Bytes p) {
+    return request_message(p, kIcapMethods, icap_target, kIcapVersions, false);
+}
+bool icap_response(Bytes p) {
+    return status_message(p, kIcapVersions, false);
+}
+
+// Gnutella 0.6's handshake (the Gnutella 0.6 RFC draft 2.2): "GNUTELLA
+// CONNECT/0.6" and its headers; the answer "GNUTELLA/0.6 ddd text" and its.
+constexpr string_view kGnutellaVersions[] = {"GNUTELLA/0.6"};
+bool gnutella_connect(Bytes p) {
+    if (!starts_with(p, "GNUTELLA CONNECT/0.6\r\n")) return false;
+    Lines lines{p, Eol::Crlf};
+    lines.line();
+    return header_block(lines, false);
+}
+bool gnutella_answer(Bytes p) {
+    return status_message(p, kGnutellaVersions, false);
 }
 
 // A whole reply with code `code` (RFC 959 4.2 / RFC 5321 4.2): "ddd-text"
@@ -1497,6 +1526,14 @@ constexpr std::array kSignatures{
               "request line METHOD sip:... SIP/2.0, header lines", sip_request},
     Signature{"sip-response", "SIP", "sip", 5060, T::Both, S::Server, "sip", "status line SIP/2.0 ddd, header lines",
               sip_response},
+    Signature{"icap-request", "ICAP", "icap", 1344, T::Tcp, S::Client, "icap",
+              "request line REQMOD / RESPMOD / OPTIONS icap://... ICAP/1.0, header lines", icap_request},
+    Signature{"icap-response", "ICAP", "icap", 1344, T::Tcp, S::Server, "icap",
+              "status line ICAP/1.0 ddd, header lines", icap_response},
+    Signature{"gnutella-connect", "Gnutella", "gnutella", 6346, T::Tcp, S::Client, "gnutella",
+              "GNUTELLA CONNECT/0.6 CR LF, header lines", gnutella_connect},
+    Signature{"gnutella-answer", "Gnutella", "gnutella", 6346, T::Tcp, S::Server, "gnutella",
+              "status line GNUTELLA/0.6 ddd, header lines", gnutella_answer},
     // Both: HTTP over UDP exists (HTTPU, SSDP).
     Signature{"http-request", "HTTP", "http", 80, T::Both, S::Client, "http",
               "request line METHOD target HTTP/1.x, header lines", http_request},
@@ -1838,6 +1875,69 @@ constexpr std::array kSignatures{
               "handshake: 16-octet header version 1, type 0, subtype 0, reserved zero, index 0 + counter 1 or an "
               "index + counter 2; a Noise IX message of 80+ octets",
               framed::nebula_packet},
+    // --- the host's platform (platform_signatures.cpp) -----------------------------
+    Signature{"dbus-message", "D-Bus", nullptr, 0, T::Tcp, S::Either, nullptr,
+              "messages l / B, type 1-4, flags, version 1, a serial, header fields of known codes with their "
+              "signatures and the ones the type requires, the body length; tiling the payload",
+              framed::dbus_messages},
+    Signature{"erlang-dist", "Erlang distribution", "erldp", 0, T::Tcp, S::Either, nullptr,
+              "2-octet-length handshake messages: send_name n / N with flags and a name@host, recv_status s ok / "
+              "nok / alive..., a challenge with its name; reply r and ack a only beside one",
+              framed::erlang_dist_handshake},
+    Signature{"9p-version", "9P", "9p", 564, T::Tcp, S::Either, "9pfs",
+              "the whole Tversion / Rversion: size = the message, tag NOTAG, msize >= 256, 9P2000[.L/.u] or unknown",
+              framed::ninep_version},
+    Signature{"usbip", "USB/IP", "usbip", 3240, T::Tcp, S::Either, nullptr,
+              "version 0x0111, OP_REQ_DEVLIST (8 octets) / OP_REQ_IMPORT (bus id) / OP_REP_DEVLIST (devices and "
+              "interfaces to the end) / OP_REP_IMPORT, status as the code allows",
+              framed::usbip_operation},
+    Signature{"thrift-binary", "Thrift", "thrift", 0, T::Tcp, S::Either, nullptr,
+              "[frame length =] 0x8001, message type 1-4, a method name, a sequence id, a struct of typed fields "
+              "read to its stop field and the payload's end",
+              framed::thrift_message},
+    Signature{"msgpack-rpc", "MessagePack-RPC", nullptr, 0, T::Tcp, S::Either, nullptr,
+              "msgpack arrays [0, id, method, [params]] / [1, id, error, result] (one nil) / [2, method, [params]] "
+              "tiling the payload",
+              framed::msgpack_rpc},
+    // --- industrial (industrial_signatures.cpp) ----------------------------------------
+    Signature{
+        "opcua", "OPC UA", "opcua", 4840, T::Tcp, S::Either, nullptr,
+        "messages HEL / ACK / ERR / OPN / MSG / CLO + chunk type + size tiling the payload, the first a "
+        "Hello (version 0, buffers >= 8192, opc.tcp:// URL), Acknowledge, Error (Bad code) or an OpenSecureChannel",
+        framed::opcua_messages},
+    Signature{"enip", "EtherNet/IP", "enip", 44818, T::Both, S::Either, nullptr,
+              "24-octet headers of a known command, the data length after it, options zero; RegisterSession v1, "
+              "common packet format items tiling the data",
+              framed::enip_encapsulation},
+    Signature{"bacnet-ip", "BACnet/IP", "bvlc", 47808, T::Udp, S::Either, nullptr,
+              "BVLC 0x81, function 0-12, length = the datagram; an NPDU of version 1 (reserved bits zero) and a "
+              "network message or an APDU of a known type and service",
+              framed::bacnet_ip},
+    Signature{"iec104", "IEC 60870-5-104", "iec60870_104", 2404, T::Tcp, S::Either, nullptr,
+              "APDUs 0x68 + length tiling the payload: U frames STARTDT / STOPDT / TESTFR, S frames, I frames "
+              "with a known ASDU type and cause 1-47",
+              framed::iec104_apdus},
+    // --- network control planes (network_control_signatures.cpp) -----------------------
+    Signature{"openflow", "OpenFlow", "openflow", 6653, T::Tcp, S::Either, nullptr,
+              "messages of version 1-6, a type of that version, length >= 8 tiling the payload; the first a HELLO "
+              "of 1.3+ with its version bitmap or a FEATURES_REPLY of its size",
+              framed::openflow_messages},
+    Signature{"bfd-control", "BFD", "bfd", 3784, T::Udp, S::Either, nullptr,
+              "version 1, diagnostic 0-8, multipoint clear, a detect multiplier, length = the datagram (24 or with "
+              "its authentication), a discriminator, intervals <= 1 minute",
+              framed::bfd_control},
+    Signature{"gtpv1-c", "GTP", "gtp", 2123, T::Udp, S::Either, nullptr,
+              "version 1, PT 1, S set, a control message type, length = the rest, TEID 0 on echo, IEs tiling it "
+              "(TV of their sizes, TLV)",
+              framed::gtpv1_control},
+    Signature{"gtpv2-c", "GTPv2", "gtpv2", 2123, T::Udp, S::Either, nullptr,
+              "version 2, spare bits zero, a known message type, length = the rest, TEID as the type needs, IEs "
+              "(type, length, spare + instance) tiling it",
+              framed::gtpv2_control},
+    Signature{"icp", "ICP", "icp", 3130, T::Udp, S::Either, nullptr,
+              "a known opcode, version 2 / 3, length = the datagram, options HIT_OBJ / SRC_RTT only, the URL NUL-ended "
+              "(after the requester's address in a query)",
+              framed::icp_message},
     // --- telemetry (telemetry_signatures.cpp) ------------------------------------
     Signature{"coap", "CoAP", "coap", 5683, T::Udp, S::Either, "coap",
               "version 1, a request with a Uri option / a response with a fitting payload, registered options "
@@ -2050,6 +2150,44 @@ constexpr std::array kSignatures{
     Signature{"guile-repl", "Guile REPL", nullptr, 37146, T::Tcp, S::Server, nullptr,
               "banner GNU Guile <version> LF, Copyright (C) ... Free Software Foundation",
               text_rows::guile_repl_banner},
+    // --- control channels (control_channel_signatures.cpp) ------------------------------
+    Signature{"dbus-auth-client", "D-Bus", nullptr, 0, T::Tcp, S::Client, nullptr,
+              "NUL, then CR LF AUTH <EXTERNAL / DBUS_COOKIE_SHA1 / ANONYMOUS> [hex] / DATA / NEGOTIATE_UNIX_FD / "
+              "BEGIN lines, D-Bus messages after BEGIN",
+              text_rows::dbus_auth_client},
+    Signature{"dbus-auth-server", "D-Bus", nullptr, 0, T::Tcp, S::Server, nullptr,
+              "CR LF lines OK <32 hex GUID> / REJECTED <known mechanisms> / AGREE_UNIX_FD / DATA / ERROR",
+              text_rows::dbus_auth_server},
+    Signature{"qmp", "QEMU QMP", "json", 0, T::Tcp, S::Either, nullptr,
+              "JSON objects: the greeting {QMP: {version, capabilities}}, {execute: <QMP / guest agent command>}, "
+              "{event: NAME, timestamp: {seconds, microseconds}}",
+              text_rows::qmp_messages},
+    Signature{"qemu-monitor", "QEMU monitor", nullptr, 0, T::Tcp, S::Server, nullptr,
+              "QEMU <version> monitor - type 'help' for more information CR LF, then (qemu) or nothing",
+              text_rows::qemu_monitor_banner},
+    Signature{"tor-control-command", "Tor control", nullptr, 9051, T::Tcp, S::Client, nullptr,
+              "CR LF lines of Tor's control commands, one PROTOCOLINFO / AUTHCHALLENGE / TAKEOWNERSHIP / SETEVENTS / "
+              "ADD_ONION ...",
+              text_rows::tor_control_commands},
+    Signature{"tor-control-reply", "Tor control", nullptr, 9051, T::Tcp, S::Server, nullptr,
+              "CR LF reply lines ddd[ -+]; the first 250-PROTOCOLINFO, 250 AUTHCHALLENGE, 514 / 515 Authentication "
+              "..., or 650 <Tor event>",
+              text_rows::tor_control_replies},
+    Signature{"dovecot-auth-client", "Dovecot auth", nullptr, 0, T::Tcp, S::Client, nullptr,
+              "LF lines of TAB fields: VERSION 1 n, CPID, AUTH <id> <mechanism> service=..., CONT",
+              text_rows::dovecot_auth_client},
+    Signature{"dovecot-auth-server", "Dovecot auth", nullptr, 0, T::Tcp, S::Server, nullptr,
+              "LF lines of TAB fields: VERSION 1 n, MECH <name> [flags], SPID, CUID, COOKIE <32 hex>, DONE, OK / "
+              "FAIL <id>",
+              text_rows::dovecot_auth_server},
+    Signature{"i2p-sam", "I2P SAM", nullptr, 7656, T::Tcp, S::Either, nullptr,
+              "LF lines <COMMAND> <SUBCOMMAND> KEY=VALUE... of SAM's pairs (HELLO VERSION / REPLY, SESSION CREATE / "
+              "STATUS, STREAM, NAMING, DEST), the first HELLO or SESSION",
+              text_rows::i2p_sam_lines},
+    Signature{"amanda", "Amanda", "amanda", 10080, T::Udp, S::Either, "amanda",
+              "first line Amanda <n.n[.n]> REQ / REP / ACK / NAK / PREP HANDLE <handle> SEQ <number> LF, then text "
+              "lines",
+              text_rows::amanda_packet},
     Signature{"rfb-version", "VNC", nullptr, 5900, T::Tcp, S::Either, "vnc",
               "the whole payload RFB 003-005.nnn LF, exactly 12 octets (RFC 6143 7.1.1)", text_rows::rfb_version},
     Signature{"chargen", "Chargen", nullptr, 19, T::Both, S::Server, "chargen",

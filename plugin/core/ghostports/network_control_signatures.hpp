@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Binary rows of the signature table for the control planes of networks:
+// a switch and its controller (OpenFlow), routers' liveness (BFD), a
+// mobile core's tunnels (GTPv1-C, GTPv2-C) and web caches asking each
+// other (ICP). Each checks the whole message as its specification lays
+// it out (a version, message types of a closed set, the length = the
+// message, elements tiling it); the rows are in signatures.cpp.
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+namespace ghostports::framed {
+
+using Payload = std::span<const std::uint8_t>;
+
+// OpenFlow 1.0-1.5 (the switch specifications, "OpenFlow header"):
+// messages of a version 1-6, a type of that version, a length >= 8 tiling
+// the payload (the last may be cut); the first a HELLO of 1.3 or later
+// with its version bitmap (the header's version in it) or a FEATURES_REPLY
+// of its size. A bare 8-octet HELLO or FEATURES_REQUEST is too little.
+bool openflow_messages(Payload p);
+
+// BFD control packets (RFC 5880 4.1): version 1, a diagnostic 0-8, the
+// multipoint bit clear, a detect multiplier, the length = the datagram
+// (24, or with its authentication section), a discriminator, intervals of
+// at most a minute; "your discriminator" zero only while Down.
+bool bfd_control(Payload p);
+
+// GTPv1-C (3GPP TS 29.060 6-7): version 1, protocol type 1, the sequence
+// number present, a control message type, the length = the rest, its
+// information elements tiling it (TV of their fixed sizes, TLV).
+bool gtpv1_control(Payload p);
+// GTPv2-C (3GPP TS 29.274 5-8): version 2, a known message type, the
+// length = the rest, TEID present as the type requires, one IE or more
+// (type, length, spare + instance) tiling it.
+bool gtpv2_control(Payload p);
+
+// ICP v2 / v3 (RFC 2186): a known opcode, the message length = the
+// datagram, options of the two defined, then the URL (after the
+// requester's address in a query) ended by NUL.
+bool icp_message(Payload p);
+
+}  // namespace ghostports::framed
