@@ -7,6 +7,8 @@
 // wrong is named by no row; what is only a keyword stays unnamed.
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "builder.hpp"
 #include "case_mutations.hpp"
 #include "signature_cases.hpp"
@@ -117,4 +119,86 @@ TEST(NetworkControlSignatures, OpenflowBfdGtpAndIcpNeedTheirLayouts) {
                                           {"IE spare set", with("gtpv2 echo request", 11, 0x10)}});
     expect_unnamed("icp query", {{"version 4", with("icp query", 1, 4)},
                                  {"URL not ended", with("icp query", size_of_case("icp query") - 1, 'x')}});
+}
+
+TEST(PlatformSignatures, NreplSpDbgpSpiceAndXrootdNeedTheirLayouts) {
+    expect_unnamed("nrepl clone", {{"op clonx", with("nrepl clone", 18, 'x')}, {"cut", cut("nrepl clone", 19)}});
+    // a status without the request's id or session
+    EXPECT_EQ(name_of(raw("d6:statusl4:doneee"), Transport::Tcp, Sender::Server), "");
+    expect_unnamed("sp req header",
+                   {{"protocol 0x40", with("sp req header", 5, 0x40)}, {"reserved set", with("sp req header", 6, 1)}});
+    expect_unnamed("dbgp init",
+                   {{"length not digits", with("dbgp init", 0, 'x')}, {"length - 1", bumped("dbgp init", 2, -1)}});
+    expect_unnamed("dbgp feature_set", {{"feature_sex", with("dbgp feature_set", 10, 'x')}});
+    EXPECT_EQ(name_of(raw(std::string("feature_set -n max_depth -v 1") + '\0'), Transport::Tcp, Sender::Server), "");
+    expect_unnamed("spice link",
+                   {{"version 3", with("spice link", 4, 3)}, {"channel type 12", with("spice link", 20, 12)}});
+    expect_unnamed("spice link reply", {{"caps offset 179", with("spice link reply", 190, 179)}});
+    expect_unnamed("xrootd handshake", {{"2013", with("xrootd handshake", 19, 0xdd)},
+                                        {"request 2750", with("xrootd handshake", 22, 0x0a)}});
+    expect_unnamed("xrootd answer", {{"server type 2", with("xrootd answer", 15, 2)}});
+}
+
+TEST(DesignSignatures, GamesVoipAndLoggingNeedTheirVocabulary) {
+    expect_unnamed("quake getstatus",
+                   {{"getstatux", with("quake getstatus", 12, 'x')}, {"three FF", with("quake getstatus", 3, 0xfe)}});
+    expect_unnamed("quake statusresponse", {{"no info string", with("quake statusresponse", 19, 's')}});
+    expect_unnamed("source a2s_info", {{"one letter changed", with("source a2s_info", 10, 'x')}});
+    expect_unnamed("minetest hello", {{"protocol id", with("minetest hello", 3, 4)},
+                                      {"channel 3", with("minetest hello", 6, 3)},
+                                      {"inner type 3", with("minetest hello", 10, 3)}});
+    expect_unnamed("rtpengine ping", {{"command pinh", with("rtpengine ping", 22, 'h')},
+                                      {"no space after the cookie", with("rtpengine ping", 6, 'x')}});
+    expect_unnamed("mgcp auep",
+                   {{"an endpoint without @", with("mgcp auep", 16, '.')}, {"MGCP 1.1", with("mgcp auep", 39, '1')}});
+    expect_unnamed("gelf message", {{"version 1.2", with("gelf message", 14, '2')}});
+    EXPECT_EQ(name_of(raw("{\"version\":\"1.1\",\"short_message\":\"x\"}"), Transport::Udp, Sender::Client), "");
+}
+
+TEST(DesignSignatures, QuicNeedsAVersionAndItsLengths) {
+    expect_unnamed("quic initial", {{"version 3", with("quic initial", 4, 3)},
+                                    {"a connection id of 21", with("quic initial", 5, 21)},
+                                    {"fixed bit clear", with("quic initial", 0, 0x83)},
+                                    {"under 1200 octets", cut("quic initial", 1199)}});
+    expect_unnamed("quic server initial handshake",
+                   {{"the second packet's version", with("quic server initial handshake", 139, 2)}});
+}
+
+TEST(DesignSignatures, MiddlewareNeedsItsMagicVersionsAndLengths) {
+    expect_unnamed("openwire wireformatinfo", {{"ActiveMX", with("openwire wireformatinfo", 12, 'X')},
+                                               {"data type 2", with("openwire wireformatinfo", 4, 2)}});
+    expect_unnamed("cql startup", {{"version 6", with("cql startup", 0, 6)},
+                                   {"a response opcode", with("cql startup", 4, 2)},
+                                   {"CQL_VERSIOX", with("cql startup", 23, 'X')}});
+    // OPTIONS alone is what drivers send first: its 9 octets are the whole frame
+    EXPECT_EQ(name_of(hex("040000000500000000"), Transport::Tcp, Sender::Client), "CQL (Cassandra)");
+    EXPECT_EQ(name_of(hex("040000000500000001"), Transport::Tcp, Sender::Client), "");
+    expect_unnamed("firebird connect", {{"connect version 4", with("firebird connect", 11, 4)},
+                                        {"one protocol entry too few", bumped("firebird connect", 63, -1)}});
+    expect_unnamed("firebird accept", {{"type 6", with("firebird accept", 15, 6)}});
+    expect_unnamed("uwsgi request",
+                   {{"modifier2 set", with("uwsgi request", 3, 1)}, {"size + 1", bumped("uwsgi request", 1, 1)}});
+}
+
+TEST(ControlChannelSignatures, LivestatusBobAndOpenvpnManagementNeedTheirShapes) {
+    expect_unnamed("livestatus query", {{"table hostz", with("livestatus query", 8, 'z')},
+                                        {"header Columnz", with("livestatus query", 16, 'z')}});
+    expect_unnamed("livestatus answer", {{"status 201", with("livestatus answer", 2, '1')},
+                                         {"length + 1", bumped("livestatus answer", 14, 1)}});
+    expect_unnamed("bob greeting", {{"BOX", with("bob greeting", 2, 'X')}, {"OX", with("bob greeting", 14, 'X')}});
+    expect_unnamed("openvpn management banner", {{"version x", with("openvpn management banner", 43, 'x')}});
+}
+
+TEST(DesignSignatures, DiscoveryZephyrPickleAndSnapcastNeedTheirShapes) {
+    ASSERT_EQ(name_of(the_case("ws-discovery probe").payload, Transport::Udp, Sender::Client), "WS-Discovery");
+    // a SOAP envelope without WS-Discovery's namespace
+    EXPECT_EQ(name_of(raw("<?xml version=\"1.0\"?><soap:Envelope><soap:Body><Probe/></soap:Body></soap:Envelope>"),
+                      Transport::Udp, Sender::Client),
+              "");
+    expect_unnamed("zephyr notice",
+                   {{"ZEPH0.3", with("zephyr notice", 6, '3')}, {"a field not hex", with("zephyr notice", 12, 'G')}});
+    expect_unnamed("carbon pickle", {{"protocol 1", with("carbon pickle", 5, 1)},
+                                     {"no STOP", cut("carbon pickle", size_of_case("carbon pickle") - 1)}});
+    expect_unnamed("snapcast hello", {{"type 9", with("snapcast hello", 0, 9)},
+                                      {"a million microseconds", with("snapcast hello", 13, 0x0f)}});
 }

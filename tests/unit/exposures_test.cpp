@@ -485,3 +485,11 @@ TEST(Exposures, DovecotAuthPlainResponse) {
         ExposureProtocol::DovecotAuth, "ann", 14);
     EXPECT_TRUE(run({client("AUTH\t1\tPLAIN\tservice=smtp\n")}).empty());
 }
+
+// OpenVPN's management interface without a password: whoever connects commands the VPN.
+TEST(Exposures, OpenvpnManagementBannerIsAShell) {
+    const auto found = run({server(">INFO:OpenVPN Management Interface Version 3 -- type 'help' for more info\r\n")});
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].kind, ExposureKind::ShellSession);
+    EXPECT_EQ(found[0].detail, "OpenVPN management interface banner");
+}

@@ -1339,6 +1339,133 @@ inline const std::vector<SignatureCase> &signature_cases() {
          Transport::Udp, Sender::Client, "GTPv2"},
         {"icp query", hex("0102002b0000000100000000000000000000000000000000687474703a2f2f3132372e302e302e312f7800"),
          Transport::Udp, Sender::Client, "ICP"},
+        {"nrepl clone", raw("d2:id1:12:op5:clonee"),
+         Transport::Tcp, Sender::Client, "nREPL"},
+        {"nrepl new session", raw("d2:id1:111:new-session36:8c1d0a0e-8a7f-4cf0-9d4f-3c8b3d2a9f1e7:session36:0d7c6a4b-2a1e-4f8c-9b6d"
+             "-1e3f5a7c9b2d6:statusl4:doneee"),
+         Transport::Tcp, Sender::Server, "nREPL"},
+        {"sp req header", hex("0053500000300000000000000000000568656c6c6f"),
+         Transport::Tcp, Sender::Client, "nanomsg SP"},
+        {"dbgp init", hex("333036003c3f786d6c2076657273696f6e3d22312e302220656e636f64696e673d2269736f2d383835392d31223f3e0a3c69"
+             "6e697420786d6c6e733d2275726e3a64656275676765725f70726f746f636f6c5f76312220786d6c6e733a7864656275673d"
+             "2268747470733a2f2f7864656275672e6f72672f646267702f786465627567222066696c657572693d2266696c653a2f2f2f"
+             "7661722f7777772f696e6465782e70687022206c616e67756167653d2250485022207864656275673a6c616e67756167655f"
+             "76657273696f6e3d22382e322e37222070726f746f636f6c5f76657273696f6e3d22312e30222061707069643d2234323432"
+             "223e3c656e67696e652076657273696f6e3d22332e322e30223e3c215b43444154415b5864656275675d5d3e3c2f656e6769"
+             "6e653e3c2f696e69743e00"),
+         Transport::Tcp, Sender::Client, "DBGp"},
+        {"dbgp feature_set", hex("666561747572655f736574202d692031202d6e206d61785f6465707468202d76203100666561747572655f676574202d6920"
+             "32202d6e20737570706f7274735f6173796e6300"),
+         Transport::Tcp, Sender::Server, "DBGp"},
+        {"spice link", hex("5245445102000000020000001a0000000000000001000100000001000000120000000b00000009000000"),
+         Transport::Tcp, Sender::Client, "SPICE"},
+        {"spice link reply", hex("524544510200000002000000ba0000000000000030819f000000000000000000000000000000000000000000000000000000"
+             "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+             "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+             "00000000000000000000000000000000000000000000000000000000000000000100000001000000b20000000b0000000900"
+             "0000"),
+         Transport::Tcp, Sender::Server, "SPICE"},
+        {"xrootd handshake", hex("00000000000000000000000000000004000007dc00000bbe0000052002030000000000000000000000000000"),
+         Transport::Tcp, Sender::Client, "XRootD"},
+        {"xrootd answer", hex("0000000000000008000005200000000100000000000000080000052000000001"),
+         Transport::Tcp, Sender::Server, "XRootD"},
+        {"quake getstatus", hex("ffffffff6765747374617475730a"),
+         Transport::Udp, Sender::Client, "Quake III"},
+        {"quake statusresponse", hex("ffffffff737461747573526573706f6e73650a5c73765f686f73746e616d655c67686f73745c6d61706e616d655c7133646d"
+             "31375c73765f6d6178636c69656e74735c380a302031322022706c61796572220a"),
+         Transport::Udp, Sender::Server, "Quake III"},
+        {"source a2s_info", hex("ffffffff54536f7572636520456e67696e6520517565727900"),
+         Transport::Udp, Sender::Client, "Source engine query"},
+        {"minetest hello", hex("4f45740300000003ffdc0100021c0000000000"),
+         Transport::Udp, Sender::Client, "Minetest"},
+        {"rtpengine ping", raw("5323_1 d7:command4:pinge"),
+         Transport::Udp, Sender::Client, "rtpengine NG"},
+        {"rtpengine pong", raw("5323_1 d6:result4:ponge"),
+         Transport::Udp, Sender::Server, "rtpengine NG"},
+        {"mgcp auep", raw("AUEP 1201 aaln/1@gw.example.net MGCP 1.0\r\nF: A\r\n"),
+         Transport::Udp, Sender::Client, "MGCP"},
+        {"gelf message", raw("{\"version\":\"1.1\",\"host\":\"ghost\",\"short_message\":\"disk almost full\",\"level\":4,\"_fa"
+             "cility\":\"kern\"}"),
+         Transport::Udp, Sender::Client, "GELF"},
+        {"quic initial", hex("c3000000010852f22665a60c12d20000449e09166f6b113d178d6c0fd3901ff239a1a095f20f9395650cf9380b8edb224a6b"
+             "248a1e924e8fd0ae2e1a9492a3305f188cb610900f9e347fae886dc6507795ec745c4c3fcb2eb2c73e14934c867ee057ba72"
+             "499bfa121e836b2ac15726ee7d6b0af6ab13c38e92cae0d15057b159987f94cc7411d717f14579b2aa100fbbb34fa593feae"
+             "d27248b762e3ab5805f0765a2b9c1d7e0f37c44921bd3f6564eadf7f142a72668c47e223d16edd8c47b46afc5baee261f53b"
+             "26152d263ba83b037cd4962e434801256b885e9c9051f320b0db83f39ea7adbd0d74e6dec7f3dfaecc8f646566641a7ba266"
+             "0f3011fc3570291c57990d1a0091268919f25d9d0612df359d6026a240f4589a5d791f1dd97cfefa777a7b4f15241abf57bd"
+             "437ad4b129840534f3f3875c25b08bea06c2874cfaa4dd17b2d842845de82a5bc539888ac78054a2399ccfc9fcc2da31ce3d"
+             "d166bdcd3a33847e5bbb07fd07ca47784231b19af45872ceefb9fc59f4f95d14381a3a783256347b9ffce69cd7007ae8a758"
+             "cca415d5a91ee863c8b6c0337ae32d6fcaa25516cdf2f8b8657666bef215b9282bfe20072697e777cea7259cd398fa79a8ef"
+             "59278c8c210503ccf8b9a61a86bfef236ffcdf31d3df360740364a803dc39653428b6bd5210fe8bd5ae575a995d0e7846bd3"
+             "eae080218826868204df70c62e9b01c6cc262c24799eb91e8e0f53ae84878e7bc8c61be28f0e3f30460ac51981738f07c2e4"
+             "e91071539cf9819b8333b146738288ce7a81f13fb285e0e0f1ed42ec8fe4f133d772236a1f64715012ab3d6d1236ab4dc81f"
+             "e5c627f0b7a4a95d2440e223f77738bff31865e27c29fdaad53929b46efe8367566b325b5117b85d04568d7570b404625484"
+             "9f4b83f5101cfcebc93af8e01a1543450ae7c72e45c121d16cd9e9add1f242672689eb83927eb35316470eccb02e6ce51244"
+             "f004a216cd42159bdb381143dc1f740256fe8d6aedea449f210b86b53df01cf829430c2e33ee4fa04e87c2344a7280ac2d45"
+             "58cd04fe40090304bb818dfa3083793eef721ba8d1a66ea87e8bd5e364f8814eb037fb3a5732d5e1b4baa22367fd58fb0dd6"
+             "210312a0bde1416e290e15aad761de81abf848993eb14b0b752f28447200435df654f8fc8c523e08f7e14f375b2e00556115"
+             "794780a7333f81c6011743d1162466960a64054c4da13b1595f587dac027a8e4b7c8e19863c353b8fc7e2648b99ea4250bd3"
+             "d5b7e483a06dbbb3cf8123e886c08191d5d0cd04d3af95cce4b6aef4b1a43a15070a22a35cf51a60d5738e0ca004a088ae3e"
+             "7d430074cc11bfee80e58917a88610bebc7940cf13d8433cbac1343bbda6f9757ed861137ae9af49c40b9da1a43213992554"
+             "41a6beb14d9f9122037b0f7c44f8ac19b137ac7d4ab58449767777c41efee48c334ffa15ef79044a7513d181f7fe73fe4463"
+             "35eaf2ee3513941724bf8643f35c219ad1a18247e31cb45d3b7fe5e07c64062800f37dae73674dba246a5860501ed7540053"
+             "c056d6651ef0ed32b603e6bd4a405f106463ffde96135cec6dc146da0c471a0dd5a949a2ef263ff8446f825030c55fc8f46d"
+             "e207cfc2a166e9e0f08d8c34b8140ceebb69739dc023a4de497c0ce9ed8c202b786a57484c41bdbdf9a74267a73d4d7b8eab"),
+         Transport::Udp, Sender::Client, "QUIC"},
+        {"quic server initial handshake", hex("c100000001000889185d950ee88136004075641e2aa429133580e7cf7f8c3873e855ffc2736d238c313e172c578e17513d5e"
+             "42cf9133e305bfde696269be8635604556c00f7f4793f75c20af8087a1cadcd9371745e53f6266a5726ef44fd9d0dff70520"
+             "086cb5c3e5cd79f7967d001264eeededd387da77f8723fc81b39272685f8ae1bf1d3b8e100000001000889185d950ee88136"
+             "412cb3a5d8c3e575158dc60a00c8203b91eb09a5b74df620a04087a26fb2c31c19124c86f19531634239ca990002894dff75"
+             "47f550a5d6e23e79863c8c3f07f569b4a64e0e05317fe2aca56b14413aaa6cec5e3a7e08b256b76b5cae653201cc4abdd881"
+             "11347ef8334fc4d1313b773843c2e34b1bf39f7e9c2fe5397c6ae9aa0ef29825ec640d3606f998246a0db50f2f6473e5b6e2"
+             "50bb1cff14ee2a54302fa7ef86bf77084faab960d65ffc54712b1b00144714596bf4e21f8ff6c235615bc4d24fd2cd6e160c"
+             "b479325f8aeb7231525dbce57907a1693fcfa0c4670a60087610cdeb0f4131bf10e69b565c4555f5f49d0b43bfb7b051ec46"
+             "4c00b8c198eacea2f2f11006d33b1b79b7f477f4c662ca40e96ed07e21ed7f2e02cdeebd4dd2b1c5269b3c53dc51755cc8c8"
+             "9814"),
+         Transport::Udp, Sender::Server, "QUIC"},
+        {"openwire wireformatinfo", hex("0000001a014163746976654d510000000c01000000080000000100000000"),
+         Transport::Tcp, Sender::Client, "OpenWire (ActiveMQ)"},
+        {"cql startup", hex("0400000001000000160001000b43514c5f56455253494f4e0005332e302e30"),
+         Transport::Tcp, Sender::Client, "CQL (Cassandra)"},
+        {"cql supported", hex("8400000006000000340002000b434f4d5052455353494f4e00020006736e6170707900036c7a34000b43514c5f5645525349"
+             "4f4e00010005332e342e35"),
+         Transport::Tcp, Sender::Server, "CQL (Cassandra)"},
+        {"firebird connect", hex("00000001000000130000000300000001000000272f7661722f6c69622f66697265626972642f332e302f646174612f656d70"
+             "6c6f7965652e6664620000000002000000110106737973646261040567686f737406000000000000800d0000000100000000"
+             "00000005000000020000800e00000001000000000000000500000004"),
+         Transport::Tcp, Sender::Client, "Firebird"},
+        {"firebird accept", hex("000000030000800e0000000100000005"),
+         Transport::Tcp, Sender::Server, "Firebird"},
+        {"uwsgi request", hex("006800000e00524551554553545f4d4554484f4403004745540b00524551554553545f55524901002f0900504154485f494e"
+             "464f01002f0f005345525645525f50524f544f434f4c0800485454502f312e310900485454505f484f53540d003132372e30"
+             "2e302e313a323833"),
+         Transport::Tcp, Sender::Client, "uWSGI"},
+        {"livestatus query", raw("GET hosts\nColumns: name state\nOutputFormat: json\nResponseHeader: fixed16\n\n"),
+         Transport::Tcp, Sender::Client, "Livestatus"},
+        {"livestatus answer", raw("200          14\n[[\"ghost\",0]]\n"),
+         Transport::Tcp, Sender::Server, "Livestatus"},
+        {"bob greeting", raw("BOB 00.00.10\nOK\n"),
+         Transport::Tcp, Sender::Server, "I2P BOB"},
+        {"openvpn management banner", raw(">INFO:OpenVPN Management Interface Version 3 -- type 'help' for more info\r\n"),
+         Transport::Tcp, Sender::Server, "OpenVPN management"},
+        {"ws-discovery probe", raw("<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope xmlns:soap=\"http://www.w3.org/2003/05/"
+             "soap-envelope\" xmlns:wsa=\"http://schemas.xmlsoap.org/ws/2004/08/addressing\" xmlns:wsd=\"http:"
+             "//schemas.xmlsoap.org/ws/2005/04/discovery\"><soap:Header><wsa:To>urn:schemas-xmlsoap-org:ws:200"
+             "5:04:discovery</wsa:To><wsa:Action>http://schemas.xmlsoap.org/ws/2005/04/discovery/Probe</wsa:Ac"
+             "tion><wsa:MessageID>urn:uuid:0a6dc791-2be6-4991-9af1-454778a1917a</wsa:MessageID></soap:Header><"
+             "soap:Body><wsd:Probe><wsd:Types>wsdp:Device</wsd:Types></wsd:Probe></soap:Body></soap:Envelope>"),
+         Transport::Udp, Sender::Client, "WS-Discovery"},
+        {"zephyr notice", hex("5a455048302e3200307830303030303031310030783030303030303032003078374630303030303120307835463545313030"
+             "302030783030303145323430003078303030304142434400"),
+         Transport::Udp, Sender::Client, "Zephyr"},
+        {"carbon pickle", hex("0000002b80025d710028550b666f6f2e6261722e62617a71014a801fd75f474045000000000000867102867103612e"),
+         Transport::Tcp, Sender::Client, "Graphite"},
+        {"snapcast hello", hex("050000000000e049356940e201000000000000000000ce000000ca0000007b2241726368223a227838365f3634222c22436c"
+             "69656e744e616d65223a22536e6170636c69656e74222c22486f73744e616d65223a2267686f7374222c224944223a223030"
+             "3a31313a32323a33333a34343a3535222c22496e7374616e6365223a312c224d4143223a2230303a31313a32323a33333a34"
+             "343a3535222c224f53223a2244656269616e20474e552f4c696e7578203132222c22536e617053747265616d50726f746f63"
+             "6f6c56657273696f6e223a322c2256657273696f6e223a22302e32362e30227d"),
+         Transport::Tcp, Sender::Client, "Snapcast"},
 
     };
     return all;

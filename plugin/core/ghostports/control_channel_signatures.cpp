@@ -439,4 +439,107 @@ bool i2p_sam_lines(Payload p) {
     });
 }
 
+bool mgcp_command(Payload p) {
+    static constexpr string_view kVerbs[] = {"EPCF", "CRCX", "MDCX", "DLCX", "RQNT",
+                                             "NTFY", "AUEP", "AUCX", "RSIP", "MESG"};
+    if (p.size() < 20 || !listed(kVerbs, as_text(p.first(4)))) return false;
+    Lines lines{p, Eol::Lf};
+    const auto first = lines.line();
+    if (!first) return false;
+    const string_view line = *first, endpoint = word_at(line, 2),
+                      version = line.substr(std::min(line.size(), line.find(" MGCP ")));
+    const auto at = endpoint.find('@');
+    if (!is_number(word_at(line, 1), 9) || at == string_view::npos || at == 0 || at + 1 == endpoint.size() ||
+        !printable(endpoint) ||
+        (version != " MGCP 1.0" && version != " MGCP 1.0 NCS 1.0" && version != " MGCP 1.0 TGCP 1.0"))
+        return false;
+    if (count_char(line, ' ') != 2 + count_char(version, ' ')) return false;
+    // parameter lines "<code>: <value>" (codes of capitals, or X+ / X- extensions), to an empty line or the end
+    while (auto param = lines.line()) {
+        if (param->empty()) return true;  // the SDP follows
+        const auto colon = param->find(':');
+        const string_view code = param->substr(0, colon);
+        if (colon == string_view::npos || code.empty() || code.size() > 8 ||
+            !std::all_of(code.begin(), code.end(),
+                         [](char c) { return (c >= 'A' && c <= 'Z') || c == '+' || c == '-' || is_digit(c); }))
+            return false;
+    }
+    return !lines.bad && lines.at_end();
+}
+
+bool livestatus_query(Payload p) {
+    static constexpr string_view kTables[] = {"hosts",
+                                              "services",
+                                              "hostgroups",
+                                              "servicegroups",
+                                              "contacts",
+                                              "contactgroups",
+                                              "servicesbygroup",
+                                              "servicesbyhostgroup",
+                                              "hostsbygroup",
+                                              "commands",
+                                              "timeperiods",
+                                              "downtimes",
+                                              "comments",
+                                              "log",
+                                              "status",
+                                              "columns",
+                                              "statehist",
+                                              "eventconsoleevents",
+                                              "eventconsolehistory"};
+    static constexpr string_view kHeaders[] = {
+        "Columns",          "Filter",          "Stats",       "And",         "Or",
+        "Negate",           "StatsAnd",        "StatsOr",     "StatsNegate", "OutputFormat",
+        "ResponseHeader",   "KeepAlive",       "Limit",       "AuthUser",    "Separators",
+        "ColumnHeaders",    "Localtime",       "Timelimit",   "WaitObject",  "WaitCondition",
+        "WaitConditionAnd", "WaitConditionOr", "WaitTrigger", "WaitTimeout"};
+    if (!starts_with(p, "GET ")) return false;
+    Lines lines{p, Eol::Lf};
+    const auto first = lines.line();
+    if (!first || count_char(*first, ' ') != 1 || !listed(kTables, first->substr(4))) return false;
+    std::size_t count = 0;
+    while (auto line = lines.line()) {
+        if (line->empty()) return lines.at_end();  // the query's end
+        const auto colon = line->find(':');
+        if (++count > kMaxLines || colon == string_view::npos || !listed(kHeaders, line->substr(0, colon)))
+            return false;
+    }
+    return !lines.bad && lines.at_end();
+}
+
+bool livestatus_answer(Payload p) {
+    // "%03d %11d" LF: the status (200, 400, 403, 404, 413, 451, 452), the body's length right-aligned in 11
+    if (p.size() < 16 || p[3] != ' ' || p[15] != '\n') return false;
+    const string_view s = as_text(p), status = s.substr(0, 3);
+    if (status != "200" && status != "400" && status != "403" && status != "404" && status != "413" &&
+        status != "451" && status != "452")
+        return false;
+    string_view length = s.substr(4, 11);
+    length.remove_prefix(std::min(length.find_first_not_of(' '), length.size()));
+    const auto body = number(length, 9);
+    const string_view start = s.substr(16, std::min<std::size_t>(256, s.size() - 16));
+    return body && *body == p.size() - 16 && std::all_of(start.begin(), start.end(), [](char c) {
+               return text_octet(static_cast<std::uint8_t>(c), true) || c == '\n';
+           });
+}
+
+bool bob_greeting(Payload p) {
+    const string_view s = as_text(p);  // "BOB 00.00.10" LF "OK" LF
+    return s.size() == 16 && s.starts_with("BOB ") && is_digits(s.substr(4, 2)) && s[6] == '.' &&
+           is_digits(s.substr(7, 2)) && s[9] == '.' && is_digits(s.substr(10, 2)) && s.substr(12) == "\nOK\n";
+}
+
+bool openvpn_management_banner(Payload p) {
+    static constexpr string_view kBanner = ">INFO:OpenVPN Management Interface Version ";
+    static constexpr string_view kTail = " -- type 'help' for more info";
+    Lines lines{p, Eol::Crlf};
+    const auto first = lines.line();
+    if (!first || !first->starts_with(kBanner) || !first->ends_with(kTail)) return false;
+    if (!is_number(first->substr(kBanner.size(), first->size() - kBanner.size() - kTail.size()), 3)) return false;
+    std::size_t count = 0;
+    while (auto line = lines.line())  // real-time notifications: ">STATE:...", ">LOG:...", ">HOLD:..."
+        if (++count > kMaxLines || !line->starts_with('>')) return false;
+    return !lines.bad;
+}
+
 }  // namespace ghostports::text_rows

@@ -2,7 +2,8 @@
 // Text rows of the signature table for the control channels of a host's
 // daemons: the message bus's authentication (D-Bus), a virtual machine's
 // monitors (QEMU's QMP and human monitor), Tor's control port, Dovecot's
-// authentication server and I2P's SAM bridge. Each checks its protocol's
+// authentication server, I2P's SAM and BOB bridges, a media gateway's MGCP,
+// a monitoring core's Livestatus and OpenVPN's management interface. Each checks its protocol's
 // grammar over the whole payload (a closed vocabulary, its arguments'
 // shapes, line ends as specified), never one keyword; the rows are in
 // signatures.cpp.
@@ -54,5 +55,27 @@ bool dovecot_auth_server(Payload p);
 // STATUS, STREAM CONNECT / ACCEPT / FORWARD / STATUS, NAMING LOOKUP / REPLY,
 // DEST GENERATE / REPLY), the first HELLO or SESSION.
 bool i2p_sam_lines(Payload p);
+
+// MGCP (RFC 3435 3.2): a command line "<verb> <transaction id> <endpoint>
+// MGCP 1.0[ NCS 1.0 / TGCP 1.0]" of MGCP's verbs (CRCX, MDCX, DLCX, RQNT,
+// NTFY, AUEP, AUCX, RSIP, EPCF, MESG), an endpoint local@domain, then
+// parameter lines "<code>: <value>" up to an empty line (SDP after it).
+bool mgcp_command(Payload p);
+
+// MK Livestatus (the monitoring core's query socket: Naemon, Icinga 2,
+// Checkmk): "GET <table>" LF of its tables, then header lines of its
+// vocabulary (Columns:, Filter:, Stats:, OutputFormat:, ResponseHeader:...)
+// to an empty line or the end; the answer's fixed16 header "ddd <length
+// in 11>" LF and the body of that length.
+bool livestatus_query(Payload p);
+bool livestatus_answer(Payload p);
+
+// I2P's BOB bridge: its greeting "BOB <nn.nn.nn>" LF "OK" LF.
+bool bob_greeting(Payload p);
+
+// OpenVPN's management interface: its banner ">INFO:OpenVPN Management
+// Interface Version <n> -- type 'help' for more info" CR LF, then its
+// real-time ">..." lines.
+bool openvpn_management_banner(Payload p);
 
 }  // namespace ghostports::text_rows

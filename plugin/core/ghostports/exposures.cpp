@@ -733,13 +733,16 @@ void ExposureScanner::scan_server(std::span<const std::uint8_t> payload) {
     if (text.starts_with("OK MPD ")) mpd_ = true;
     if (text.starts_with("250-PROTOCOLINFO ")) tor_ = true;
     // A console server's banner is a shell behind the port: whoever connects runs code (Guile's REPL) or
-    // commands a virtual machine and its host's files (QEMU's human monitor: migrate "exec:...", screendump).
+    // commands a virtual machine and its host's files (QEMU's human monitor: migrate "exec:...", screendump) or a
+    // VPN (OpenVPN's management interface: kill clients, change the configuration's state).
     struct ConsoleBanner {
         bool (*shown)(std::span<const std::uint8_t>);
         const char *evidence;
     };
-    static constexpr ConsoleBanner kConsoleBanners[] = {{text_rows::guile_repl_banner, "GNU Guile REPL banner"},
-                                                        {text_rows::qemu_monitor_banner, "QEMU monitor banner"}};
+    static constexpr ConsoleBanner kConsoleBanners[] = {
+        {text_rows::guile_repl_banner, "GNU Guile REPL banner"},
+        {text_rows::qemu_monitor_banner, "QEMU monitor banner"},
+        {text_rows::openvpn_management_banner, "OpenVPN management interface banner"}};
     for (const ConsoleBanner &banner : kConsoleBanners) {
         if (shell_proven_ || shell_session_ || !banner.shown(payload)) continue;
         shell_proven_ = true;

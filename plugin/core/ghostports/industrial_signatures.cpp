@@ -151,10 +151,22 @@ bool bacnet_npdu(Payload p, std::size_t at, std::size_t end) {
 
 // --- IEC 60870-5-104 ------------------------------------------------------------------------
 
-// The ASDU type identifications IEC 60870-5-101 / -104 define.
-bool iec104_type(unsigned type) {
-    return in_range(type, 1, 21) || in_range(type, 30, 40) || in_range(type, 45, 51) || in_range(type, 58, 64) ||
-           type == 70 || in_range(type, 100, 107) || in_range(type, 110, 113) || in_range(type, 120, 127);
+// The size of one information element of each ASDU type IEC 60870-5-101 / -104 define (its value and
+// quality / time tag, without the 3-octet object address), 0 for a type that is not one or whose objects
+// have no fixed size (file transfer, 120-127).
+unsigned iec104_element_size(unsigned type) {
+    struct Size {
+        unsigned char type, size;
+    };
+    static constexpr Size kSizes[] = {{1, 1},   {3, 1},   {5, 2},   {7, 5},   {9, 3},   {11, 3},  {13, 5},  {15, 5},
+                                      {20, 5},  {21, 2},  {30, 8},  {31, 8},  {32, 9},  {33, 12}, {34, 10}, {35, 10},
+                                      {36, 12}, {37, 12}, {38, 10}, {39, 11}, {40, 11}, {45, 1},  {46, 1},  {47, 1},
+                                      {48, 3},  {49, 3},  {50, 5},  {51, 4},  {58, 8},  {59, 8},  {60, 8},  {61, 10},
+                                      {62, 10}, {63, 12}, {64, 11}, {70, 1},  {100, 1}, {101, 1}, {103, 7}, {104, 2},
+                                      {105, 1}, {106, 2}, {107, 9}, {110, 3}, {111, 3}, {112, 5}, {113, 1}};
+    for (const Size &s : kSizes)
+        if (s.type == type) return s.size;
+    return 0;
 }
 
 bool iec104_apdu(Payload p, std::size_t at, std::size_t &next) {
@@ -169,8 +181,13 @@ bool iec104_apdu(Payload p, std::size_t at, std::size_t &next) {
         return length == 4 && c1 == 0x01 && p[at + 3] == 0 && (p[at + 4] & 0x01) == 0;
     // I: send / receive sequence numbers, then the ASDU's type, variable structure qualifier, cause (1-47), addresses
     if ((p[at + 4] & 0x01) != 0 || length < 4 + 6 || at + 12 > p.size()) return false;
-    const unsigned type = p[at + 6], objects = p[at + 7] & 0x7F, cause = p[at + 8] & 0x3F;
-    return iec104_type(type) && objects > 0 && cause >= 1 && cause <= 47;
+    // the objects fill the ASDU: each with its address (SQ = 0), or one address and the elements (SQ = 1)
+    const unsigned type = p[at + 6], objects = p[at + 7] & 0x7F, cause = p[at + 8] & 0x3F,
+                   element = iec104_element_size(type);
+    const bool sequence = p[at + 7] & 0x80;
+    const unsigned objects_size = length - 4 - 6;
+    return element > 0 && objects > 0 && cause >= 1 && cause <= 47 &&
+           objects_size == (sequence ? 3 + objects * element : objects * (3 + element));
 }
 
 }  // namespace

@@ -393,4 +393,27 @@ bool tinc_meta(Payload p) {
     return hex_upper(word_at(metakey, 5));
 }
 
+bool gelf_messages(Payload p) {
+    static constexpr string_view kMembers[] = {"version", "host",     "short_message", "full_message", "timestamp",
+                                               "level",   "facility", "line",          "file"};
+    const string_view s = as_text(p);
+    std::size_t at = 0;
+    for (std::size_t count = 0; at < s.size(); ++count) {
+        json::Object o;
+        o.keep_first_only = true;
+        if (count == kMaxMessages || s[at] != '{' || !json::read_object(s, at, o)) return false;
+        const json::Member *version = o.find("version"), *host = o.find("host"), *message = o.find("short_message");
+        if (version == nullptr || version->kind != json::Kind::String ||
+            (version->value != "1.1" && version->value != "1.0") || host == nullptr ||
+            host->kind != json::Kind::String || message == nullptr || message->kind != json::Kind::String)
+            return false;
+        for (std::size_t i = 0; i < o.count; ++i)
+            if (!o.members[i].name.starts_with('_') &&
+                std::find(std::begin(kMembers), std::end(kMembers), o.members[i].name) == std::end(kMembers))
+                return false;
+        if (at < s.size() && s[at] == '\0') ++at;  // TCP: each message NUL-ended
+    }
+    return true;
+}
+
 }  // namespace ghostports::text_rows

@@ -40,4 +40,9 @@ bool adc_messages(Payload p);
 // "1 <cipher> <digest> <maclength> <compression> <hex key>" or SPTPS records.
 bool tinc_meta(Payload p);
 
+// GELF (Graylog Extended Log Format 1.1, uncompressed): JSON objects, one
+// per datagram or NUL-ended over TCP, with "version" 1.0 / 1.1, "host" and
+// "short_message" strings, the other members GELF's own or "_"-prefixed.
+bool gelf_messages(Payload p);
+
 }  // namespace ghostports::text_rows

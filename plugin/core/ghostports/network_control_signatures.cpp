@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "core/ghostports/network_control_signatures.hpp"
 
+#include <algorithm>
+#include <iterator>
+#include <string_view>
+
+#include "core/ghostports/bencode.hpp"
 #include "core/ghostports/wire_reading.hpp"
 
 namespace ghostports::framed {
@@ -163,6 +168,45 @@ bool icp_message(Payload p) {
     if (!c_string(p, at, p.size()) || at - url < 2) return false;
     if (opcode == 23) return at + 2 <= p.size() && at + 2 + be16(p, at) == p.size();  // HIT_OBJ: size + object
     return at == p.size();
+}
+
+bool rtpengine_ng(Payload p) {
+    static constexpr std::string_view kCommands[] = {"ping",
+                                                     "offer",
+                                                     "answer",
+                                                     "delete",
+                                                     "query",
+                                                     "list",
+                                                     "start recording",
+                                                     "stop recording",
+                                                     "pause recording",
+                                                     "block DTMF",
+                                                     "unblock DTMF",
+                                                     "block media",
+                                                     "unblock media",
+                                                     "start forwarding",
+                                                     "stop forwarding",
+                                                     "play media",
+                                                     "stop media",
+                                                     "play DTMF",
+                                                     "statistics",
+                                                     "publish",
+                                                     "subscribe request",
+                                                     "subscribe answer",
+                                                     "unsubscribe"};
+    static constexpr std::string_view kResults[] = {"pong", "ok", "error", "load limit"};
+    std::size_t cookie = 0;
+    while (cookie < p.size() && cookie < 64 &&
+           ((p[cookie] >= '0' && p[cookie] <= '9') || (p[cookie] >= 'a' && p[cookie] <= 'z') ||
+            (p[cookie] >= 'A' && p[cookie] <= 'Z') || p[cookie] == '_' || p[cookie] == '-' || p[cookie] == '.'))
+        ++cookie;
+    if (cookie == 0 || cookie + 2 >= p.size() || p[cookie] != ' ' || p[cookie + 1] != 'd') return false;
+    std::size_t at = cookie + 1;
+    if (!bencode::value(p, at) || at != p.size()) return false;
+    const std::string_view command = bencode::string_at(p, cookie + 1, "command"),
+                           result = bencode::string_at(p, cookie + 1, "result");
+    return std::find(std::begin(kCommands), std::end(kCommands), command) != std::end(kCommands) ||
+           std::find(std::begin(kResults), std::end(kResults), result) != std::end(kResults);
 }
 
 }  // namespace ghostports::framed

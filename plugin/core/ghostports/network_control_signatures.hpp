@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Binary rows of the signature table for the control planes of networks:
 // a switch and its controller (OpenFlow), routers' liveness (BFD), a
-// mobile core's tunnels (GTPv1-C, GTPv2-C) and web caches asking each
-// other (ICP). Each checks the whole message as its specification lays
+// mobile core's tunnels (GTPv1-C, GTPv2-C), web caches asking each other
+// (ICP) and a SIP proxy steering its media relay (rtpengine). Each checks the whole message as its specification lays
 // it out (a version, message types of a closed set, the length = the
 // message, elements tiling it); the rows are in signatures.cpp.
 #pragma once
@@ -40,5 +40,11 @@ bool gtpv2_control(Payload p);
 // datagram, options of the two defined, then the URL (after the
 // requester's address in a query) ended by NUL.
 bool icp_message(Payload p);
+
+// rtpengine's control protocol ("ng", as Kamailio and OpenSIPS speak it):
+// "<cookie> <bencoded dictionary>", the dictionary a command of
+// rtpengine's (ping, offer, answer, delete, query, list, start recording...)
+// or a result (pong, ok, error).
+bool rtpengine_ng(Payload p);
 
 }  // namespace ghostports::framed

@@ -2,8 +2,10 @@
 #include "core/ghostports/platform_signatures.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <string_view>
 
+#include "core/ghostports/bencode.hpp"
 #include "core/ghostports/wire_reading.hpp"
 
 namespace ghostports::framed {
@@ -15,10 +17,6 @@ using std::string_view;
 constexpr std::size_t kMaxItems = 64;
 // Nesting read at most this deep (msgpack, Thrift structs).
 constexpr unsigned kMaxDepth = 8;
-
-string_view text_at(Payload p, std::size_t at, std::size_t size) {
-    return {reinterpret_cast<const char *>(p.data()) + at, size};
-}
 
 bool name_char(std::uint8_t c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -431,6 +429,131 @@ bool msgpack_rpc(Payload p) {
         }
     }
     return true;
+}
+
+bool nrepl_messages(Payload p) {
+    // nREPL's built-in operations and the middleware ones its clients send first
+    static constexpr string_view kOps[] = {
+        "clone",           "describe",        "eval",        "load-file", "close", "interrupt",     "ls-sessions",
+        "stdin",           "lookup",          "completions", "info",      "eldoc", "ls-middleware", "add-middleware",
+        "swap-middleware", "sideloader-start"};
+    std::size_t at = 0;
+    for (std::size_t count = 0; at < p.size(); ++count) {
+        const std::size_t dict = at;
+        if (count == kMaxItems || p[at] != 'd' || !bencode::value(p, at)) return false;
+        const string_view op = bencode::string_at(p, dict, "op");
+        if (!op.empty()) {
+            if (std::find(std::begin(kOps), std::end(kOps), op) == std::end(kOps)) return false;
+            continue;
+        }
+        // a response: its request's id or session, and what nREPL answers with
+        const bool tagged = bencode::key_at(p, dict, "id") != 0 || bencode::key_at(p, dict, "session") != 0;
+        const std::size_t status = bencode::key_at(p, dict, "status");
+        const bool answer = (status != 0 && p[status] == 'l') || bencode::key_at(p, dict, "new-session") != 0 ||
+                            bencode::key_at(p, dict, "value") != 0 || bencode::key_at(p, dict, "out") != 0;
+        if (!tagged || !answer) return false;
+    }
+    return true;
+}
+
+bool sp_header(Payload p) {
+    // protocol ids: pair 0x10, pub / sub 0x20-21, req / rep 0x30-31, push / pull 0x50-51, surveyor /
+    // respondent 0x62-63, bus 0x70 (nanomsg's sp.h, NNG's protocol headers)
+    if (p.size() < 8 || p[0] != 0 || p[1] != 'S' || p[2] != 'P' || p[3] != 0 || p[4] != 0 || p[6] != 0 || p[7] != 0 ||
+        !one_of(p[5], {0x10, 0x20, 0x21, 0x30, 0x31, 0x50, 0x51, 0x62, 0x63, 0x70}))
+        return false;
+    std::size_t at = 8;  // messages: an 8-octet big-endian length, then the body
+    for (std::size_t count = 0; at < p.size(); ++count) {
+        if (count == kMaxItems || p.size() - at < 8 || be32(p, at) != 0) return false;
+        at += 8 + be32(p, at + 4);
+    }
+    return true;
+}
+
+bool dbgp_engine(Payload p) {
+    static constexpr string_view kElements[] = {"<init ", "<response ", "<stream ", "<notify "};
+    std::size_t at = 0;
+    for (std::size_t count = 0; at < p.size(); ++count) {
+        std::size_t digits = at;
+        while (digits < p.size() && digits - at < 9 && p[digits] >= '0' && p[digits] <= '9') ++digits;
+        if (count == kMaxItems || digits == at || digits >= p.size() || p[digits] != 0) return false;
+        std::size_t length = 0;
+        for (std::size_t i = at; i < digits; ++i) length = length * 10 + (p[i] - '0');
+        const std::size_t xml = digits + 1;
+        if (length < 40 || length > p.size() - xml - 1 || p[xml + length] != 0) return false;
+        const string_view text = text_at(p, xml, length);
+        if (!text.starts_with("<?xml ") || text.find("urn:debugger_protocol_v1") == string_view::npos ||
+            std::none_of(std::begin(kElements), std::end(kElements),
+                         [text](string_view e) { return text.find(e) != string_view::npos; }))
+            return false;
+        at = xml + length + 1;
+    }
+    return true;
+}
+
+bool dbgp_commands(Payload p) {
+    static constexpr string_view kCommands[] = {"status",
+                                                "feature_get",
+                                                "feature_set",
+                                                "run",
+                                                "step_into",
+                                                "step_over",
+                                                "step_out",
+                                                "stop",
+                                                "detach",
+                                                "breakpoint_set",
+                                                "breakpoint_get",
+                                                "breakpoint_update",
+                                                "breakpoint_remove",
+                                                "breakpoint_list",
+                                                "stack_depth",
+                                                "stack_get",
+                                                "context_names",
+                                                "context_get",
+                                                "typemap_get",
+                                                "property_get",
+                                                "property_set",
+                                                "property_value",
+                                                "source",
+                                                "stdout",
+                                                "stderr",
+                                                "eval",
+                                                "expr",
+                                                "exec",
+                                                "break",
+                                                "interact"};
+    std::size_t at = 0;
+    for (std::size_t count = 0; at < p.size(); ++count) {
+        std::size_t end = at;
+        if (count == kMaxItems || !c_string(p, end, p.size())) return false;
+        const string_view line = text_at(p, at, end - 1 - at);
+        const auto space = line.find(' ');
+        const string_view command = line.substr(0, space);
+        if (space == string_view::npos ||
+            std::find(std::begin(kCommands), std::end(kCommands), command) == std::end(kCommands))
+            return false;
+        // the transaction id: "-i <digits>" among the options
+        const auto id = line.find(" -i ");
+        if (id == string_view::npos || id + 4 >= line.size() || line[id + 4] < '0' || line[id + 4] > '9') return false;
+        at = end;
+    }
+    return true;
+}
+
+bool spice_link(Payload p) {
+    if (p.size() < 16 || !has_at(p, 0, "REDQ") || le32(p, 4) != 2 || (le32(p, 8) != 1 && le32(p, 8) != 2) ||
+        le32(p, 12) != p.size() - 16)
+        return false;
+    const std::size_t body = 16, size = p.size() - 16;
+    // a link message: connection id, channel type, channel id, two caps counts, caps offset 18
+    if (size >= 18 && in_range(p[body + 4], 1, 11) && le32(p, body + 14) == 18)
+        return le32(p, body + 6) <= 8 && le32(p, body + 10) <= 8 &&
+               size == 18 + 4 * (le32(p, body + 6) + le32(p, body + 10));
+    // a link reply: error, the RSA public key (162 octets), two caps counts, caps offset 178
+    if (size >= 178 && le32(p, body) <= 9 && le32(p, body + 174) == 178)
+        return le32(p, body + 166) <= 8 && le32(p, body + 170) <= 8 &&
+               size == 178 + 4 * (le32(p, body + 166) + le32(p, body + 170));
+    return false;
 }
 
 }  // namespace ghostports::framed

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Binary rows of the signature table for the plumbing of a host's
 // platform: its message bus (D-Bus), the runtimes' own RPC (Erlang's node
-// distribution, Apache Thrift, MessagePack-RPC), file and device sharing
-// with virtual machines (9P, USB/IP). Each walks the whole message as its
+// distribution, Apache Thrift, MessagePack-RPC, nanomsg's SP), file and
+// device sharing with virtual machines (9P, USB/IP, SPICE), developers'
+// REPLs and debuggers (nREPL, DBGp). Each walks the whole message as its
 // specification lays it out (lengths that agree, fields in their ranges,
 // the types of a closed set); the rows are in signatures.cpp.
 #pragma once
@@ -47,5 +48,30 @@ bool thrift_message(Payload p);
 // arrays [0, id, "method", [params]], [1, id, error, result] and
 // [2, "method", [params]] tiling the payload, every value valid msgpack.
 bool msgpack_rpc(Payload p);
+
+// Clojure's nREPL over its bencode transport: dictionaries tiling the
+// payload; a request's "op" one of nREPL's operations (clone, describe,
+// eval, load-file...), a response with its "id" / "session" and a status
+// list, a value, output or a new session.
+bool nrepl_messages(Payload p);
+
+// The scalability protocols of nanomsg / NNG over TCP (SP TCP mapping):
+// the 8-octet header 00 'S' 'P' 00, a protocol id of the SP family (pair,
+// pub / sub, req / rep, push / pull, surveyor / respondent, bus), two zero
+// octets; then messages of an 8-octet length.
+bool sp_header(Payload p);
+
+// DBGp (the debugger protocol of Xdebug): the engine's packets
+// "<length>" NUL <XML of that length> NUL, the XML an init / response /
+// stream / notify element of urn:debugger_protocol_v1; the IDE's
+// NUL-ended commands "<command> -i <transaction id> [options]".
+bool dbgp_engine(Payload p);
+bool dbgp_commands(Payload p);
+
+// SPICE's link handshake (spice-protocol's protocol.h): "REDQ", version
+// 2.1 / 2.2, the size = the rest; a link message (channel type 1-11, caps
+// at offset 18) or a link reply (an error code, the 162-octet public key,
+// caps at offset 178).
+bool spice_link(Payload p);
 
 }  // namespace ghostports::framed

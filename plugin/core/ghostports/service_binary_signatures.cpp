@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "core/ghostports/bencode.hpp"
 #include "core/ghostports/wire_reading.hpp"
 
 namespace ghostports::framed {
@@ -13,10 +14,6 @@ using std::string_view;
 
 // A payload holds at most this many records or tokens; more is not read.
 constexpr std::size_t kMaxRecords = 64;
-
-string_view text_at(Payload p, std::size_t at, std::size_t size) {
-    return {reinterpret_cast<const char *>(p.data()) + at, size};
-}
 
 // --- FastCGI --------------------------------------------------------------------
 
@@ -332,48 +329,6 @@ bool xdr_string(Payload p, std::size_t &at, bool may_be_empty = true) {
     return true;
 }
 
-// One bencoded value (BEP 3) from `at`, at most `depth` levels deep; a
-// dictionary's keys are strings in order.
-bool bencode_value(Payload p, std::size_t &at, int depth);
-bool bencode_string(Payload p, std::size_t &at, std::size_t &begin, std::size_t &length) {
-    std::size_t digits = at;
-    while (digits < p.size() && digits - at < 7 && p[digits] >= '0' && p[digits] <= '9') ++digits;
-    if (digits == at || digits >= p.size() || p[digits] != ':') return false;
-    length = 0;
-    for (std::size_t i = at; i < digits; ++i) length = length * 10 + (p[i] - '0');
-    if (length > p.size() - digits - 1) return false;
-    begin = digits + 1;
-    at = begin + length;
-    return true;
-}
-bool bencode_value(Payload p, std::size_t &at, int depth) {
-    if (at >= p.size() || depth > 8) return false;
-    const std::uint8_t c = p[at];
-    if (c == 'i') {
-        std::size_t end = at + 1;
-        if (end < p.size() && p[end] == '-') ++end;
-        const std::size_t digits = end;
-        while (end < p.size() && end - digits < 20 && p[end] >= '0' && p[end] <= '9') ++end;
-        if (end == digits || end >= p.size() || p[end] != 'e') return false;
-        at = end + 1;
-        return true;
-    }
-    if (c == 'l' || c == 'd') {
-        ++at;
-        for (std::size_t count = 0; at < p.size() && p[at] != 'e'; ++count) {
-            std::size_t begin = 0, length = 0;
-            if (count == kMaxRecords) return false;
-            if (c == 'd' && !bencode_string(p, at, begin, length)) return false;
-            if (!bencode_value(p, at, depth + 1)) return false;
-        }
-        if (at >= p.size()) return false;
-        ++at;
-        return true;
-    }
-    std::size_t begin = 0, length = 0;
-    return bencode_string(p, at, begin, length);
-}
-
 // OSC 1.0: a string NUL-terminated and padded to 4; `at` moves past it.
 bool osc_string(Payload p, std::size_t &at) {
     std::size_t end = at;
@@ -512,19 +467,9 @@ bool bittorrent_udp_tracker(Payload p) {
 
 bool bittorrent_dht(Payload p) {
     std::size_t at = 0;
-    if (p.size() < 20 || p[0] != 'd' || !bencode_value(p, at, 0) || at != p.size()) return false;
+    if (p.size() < 20 || p[0] != 'd' || !bencode::value(p, at) || at != p.size()) return false;
     // the top-level keys: y (q / r / e), t, and a query's q + a or a response's r, each with an id of 20 octets
-    const auto key_at = [&p](std::string_view key) -> std::size_t {
-        std::size_t i = 1;
-        while (i < p.size() && p[i] != 'e') {
-            std::size_t begin = 0, length = 0;
-            if (!bencode_string(p, i, begin, length)) return 0;
-            const std::size_t value = i;
-            if (!bencode_value(p, i, 1)) return 0;
-            if (text_at(p, begin, length) == key) return value;
-        }
-        return 0;
-    };
+    const auto key_at = [&p](std::string_view key) { return bencode::key_at(p, 0, key); };
     const std::size_t y = key_at("y"), t = key_at("t");
     if (y == 0 || t == 0 || p.size() - y < 3 || p[y] != '1' || p[y + 1] != ':') return false;
     const auto has_id = [&p](std::size_t dict) {
@@ -628,6 +573,63 @@ bool nebula_packet(Payload p) {
     if (p.size() < 16 + 80 || p[0] != 0x10 || p[1] != 0 || p[2] != 0 || p[3] != 0 || be32(p, 8) != 0) return false;
     const std::uint32_t counter = be32(p, 12);
     return (counter == 1 && be32(p, 4) == 0) || (counter == 2 && be32(p, 4) != 0);
+}
+
+bool xrootd_handshake(Payload p) {
+    if (p.size() < 20 || !all_zero(p.first(12)) || be32(p, 12) != 4 || be32(p, 16) != 2012) return false;
+    std::size_t at = 20;  // requests (kXR_protocol, kXR_login...) may follow in the same segment
+    for (std::size_t count = 0; at < p.size(); ++count) {
+        if (count == kMaxRecords || p.size() - at < 24 || !in_range(be16(p, at + 2), 3000, 3031)) return false;
+        at += 24 + be32(p, at + 20);
+    }
+    return at == p.size();
+}
+
+bool xrootd_handshake_answer(Payload p) {
+    // stream id 0, status 0 (kXR_ok), length 8, protocol version (>= 2.0), kXR_LBalServer 0 / kXR_DataServer 1
+    if (p.size() < 16 || !all_zero(p.first(7)) || p[7] != 8 || be32(p, 8) < 0x200 || be32(p, 8) >= 0x10000 ||
+        be32(p, 12) > 1)
+        return false;
+    std::size_t at = 16;  // responses after it: stream id, status kXR_ok (0) or 4000-4007, data length tiling the rest
+    for (std::size_t count = 0; at < p.size(); ++count) {
+        if (count == kMaxRecords || p.size() - at < 8 ||
+            (be16(p, at + 2) != 0 && !in_range(be16(p, at + 2), 4000, 4007)))
+            return false;
+        at += 8 + be32(p, at + 4);
+    }
+    return at == p.size();
+}
+
+bool snapcast_messages(Payload p) {
+    constexpr std::size_t kHeader = 26;
+    enum : unsigned { kCodecHeader = 1, kServerSettings = 3, kHello = 5, kClientInfo = 7 };
+    static constexpr std::string_view kKeys[] = {"\"ClientName\"", "\"HostName\"", "\"bufferMs\"", "\"MAC\"",
+                                                 "\"volume\""};
+    static constexpr std::string_view kCodecs[] = {"flac", "ogg", "opus", "pcm"};
+    std::size_t at = 0;
+    for (std::size_t count = 0; at < p.size(); ++count) {
+        if (count == kMaxRecords || p.size() - at < kHeader) return false;
+        const unsigned type = le16(p, at);
+        const std::uint32_t size = le32(p, at + 22);
+        if (type > 8 || le32(p, at + 10) >= 1000000 || le32(p, at + 18) >= 1000000 || size > (1u << 24)) return false;
+        const std::size_t body = at + kHeader;
+        if (count == 0) {  // the first: its body whole, of its type's layout
+            if (body + size > p.size() || size < 4 || le32(p, body) > size - 4) return false;
+            const std::string_view text = text_at(p, body + 4, le32(p, body));
+            if (type == kCodecHeader) {
+                if (std::find(std::begin(kCodecs), std::end(kCodecs), text) == std::end(kCodecs)) return false;
+            } else if (type == kHello || type == kClientInfo || type == kServerSettings) {
+                if (!text.starts_with('{') ||
+                    std::none_of(std::begin(kKeys), std::end(kKeys),
+                                 [text](std::string_view k) { return text.find(k) != std::string_view::npos; }))
+                    return false;
+            } else {
+                return false;
+            }
+        }
+        at = body + size;
+    }
+    return true;
 }
 
 }  // namespace ghostports::framed

@@ -138,4 +138,19 @@ bool dask_frames(Payload p);
 // octets. Its other messages are WireGuard's header but for one octet.
 bool nebula_packet(Payload p);
 
+// XRootD (XRootD protocol specification, "Initial Handshake"): the
+// client's 20-octet handshake (0, 0, 0, 4, 2012), then requests of a
+// 24-octet header (stream id, a request id 3000-3031, a data length
+// tiling the rest); the server's answer to it: stream id 0, status 0,
+// length 8, a protocol version and the server type (0 / 1).
+bool xrootd_handshake(Payload p);
+bool xrootd_handshake_answer(Payload p);
+
+// Snapcast (snapcast's common/message/message.hpp): 26-octet
+// little-endian headers (type 0-8, ids, two timestamps with microseconds
+// under a million, the size = the message) tiling the payload; the first
+// a Hello / ClientInfo / ServerSettings carrying its JSON with a key of
+// Snapcast's, or a CodecHeader naming flac, ogg, opus or pcm.
+bool snapcast_messages(Payload p);
+
 }  // namespace ghostports::framed

@@ -601,8 +601,11 @@ bool uucp_handshake(Payload p) {
         if (body.empty() || !printable(body)) return false;
         const string_view rest = body.substr(1);
         switch (body.front()) {
-            case 'S':  // Shere=<name> from the called side, S<name> [options] from the caller
-                if (rest.empty() || rest.front() == ' ') return false;
+            case 'S':  // Shere=<name> from the called side, S<name> -<options> from the caller (a name alone is
+                       // a DLE, a letter, a word and a NUL: too little)
+                if (rest.empty() || rest.front() == ' ' ||
+                    !(rest.starts_with("here=") || rest.find(" -") != string_view::npos))
+                    return false;
                 break;
             case 'R':  // ROK[N<options>], RLCK, RCB, RBADSEQ, RLOGIN, "RYou are unknown to me"
                 if (!rest.starts_with("OK") && rest != "LCK" && rest != "CB" && rest != "BADSEQ" && rest != "LOGIN" &&
@@ -1052,6 +1055,38 @@ bool amanda_packet(Payload p) {
                version.find('.') != string_view::npos && is_number(version.substr(0, version.find('.')), 2) &&
                std::all_of(version.begin(), version.end(), [](char c) { return is_digit(c) || c == '.'; });
     });
+}
+
+bool ws_discovery(Payload p) {
+    static constexpr string_view kNamespaces[] = {"http://schemas.xmlsoap.org/ws/2005/04/discovery",
+                                                  "http://docs.oasis-open.org/ws-dd/ns/discovery/2009/01"};
+    static constexpr string_view kActions[] = {"/Hello<",        "/Bye<",     "/Probe<",
+                                               "/ProbeMatches<", "/Resolve<", "/ResolveMatches<"};
+    const string_view s = as_text(p);
+    if (s.size() > 65535 ||
+        !(s.starts_with("<?xml ") || s.starts_with("<soap:Envelope") || s.starts_with("<s:Envelope") ||
+          s.starts_with("<env:Envelope") || s.starts_with("<soap12:Envelope")))
+        return false;
+    const auto envelope = s.find("Envelope");
+    const auto in = [s](string_view what) { return s.find(what) != string_view::npos; };
+    return envelope != string_view::npos && s.ends_with(">") && printable(s, true) &&
+           std::any_of(std::begin(kNamespaces), std::end(kNamespaces), in) &&
+           std::any_of(std::begin(kActions), std::end(kActions), in);
+}
+
+bool zephyr_packet(Payload p) {
+    // "ZEPH0.2" NUL, then the number of fields and the kind, each "0x" + 8 hex digits + NUL
+    static constexpr string_view kVersion("ZEPH0.2\0", 8);
+    const string_view s = as_text(p);
+    if (s.size() < 8 + 2 * 11 || !s.starts_with(kVersion)) return false;
+    for (std::size_t at : {std::size_t{8}, std::size_t{19}}) {
+        const string_view field = s.substr(at, 11);
+        if (!field.starts_with("0x") || field[10] != '\0' ||
+            !std::all_of(field.begin() + 2, field.begin() + 10,
+                         [](char c) { return is_digit(c) || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f'); }))
+            return false;
+    }
+    return true;
 }
 
 }  // namespace ghostports::text_rows

@@ -141,4 +141,13 @@ bool guile_repl_banner(Payload p);
 // <number>" LF, then LF text lines (SECURITY, SERVICE, OPTIONS...).
 bool amanda_packet(Payload p);
 
+// WS-Discovery (OASIS WS-Discovery 1.1, wsdd): a SOAP envelope in one
+// datagram naming the discovery namespace (2005/04 or 2009/01) and one of
+// its actions (Hello, Bye, Probe, ProbeMatches, Resolve, ResolveMatches).
+bool ws_discovery(Payload p);
+
+// Zephyr (zephyr's lib/ZFmtRawLst.c): the version field "ZEPH0.2" NUL,
+// then the field count and the kind as "0x%08X" NUL-ended fields.
+bool zephyr_packet(Payload p);
+
 }  // namespace ghostports::text_rows

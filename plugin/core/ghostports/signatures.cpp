@@ -4,9 +4,12 @@
 #include "core/ghostports/aaa_realtime_signatures.hpp"
 #include "core/ghostports/control_channel_signatures.hpp"
 #include "core/ghostports/framed_signatures.hpp"
+#include "core/ghostports/game_signatures.hpp"
 #include "core/ghostports/industrial_signatures.hpp"
+#include "core/ghostports/middleware_signatures.hpp"
 #include "core/ghostports/network_control_signatures.hpp"
 #include "core/ghostports/platform_signatures.hpp"
+#include "core/ghostports/quic_signatures.hpp"
 #include "core/ghostports/routing_signatures.hpp"
 #include "core/ghostports/service_binary_signatures.hpp"
 #include "core/ghostports/service_text_signatures.hpp"
@@ -1876,6 +1879,8 @@ constexpr std::array kSignatures{
               "index + counter 2; a Noise IX message of 80+ octets",
               framed::nebula_packet},
     // --- the host's platform (platform_signatures.cpp) -----------------------------
+    // D-Bus: Wireshark 4.0's handle named "dbus" reads capture files' messages; its stream dissector is Decode As
+    // only, under the same protocol: named only.
     Signature{"dbus-message", "D-Bus", nullptr, 0, T::Tcp, S::Either, nullptr,
               "messages l / B, type 1-4, flags, version 1, a serial, header fields of known codes with their "
               "signatures and the ones the type requires, the body length; tiling the payload",
@@ -1899,6 +1904,76 @@ constexpr std::array kSignatures{
               "msgpack arrays [0, id, method, [params]] / [1, id, error, result] (one nil) / [2, method, [params]] "
               "tiling the payload",
               framed::msgpack_rpc},
+    Signature{"nrepl", "nREPL", nullptr, 0, T::Tcp, S::Either, nullptr,
+              "bencoded dictionaries tiling the payload: a request whose op is nREPL's (clone, describe, eval, "
+              "load-file...), a response with its id / session and a status list, value, out or new-session",
+              framed::nrepl_messages},
+    Signature{"sp-header", "nanomsg SP", nullptr, 0, T::Tcp, S::Either, nullptr,
+              "the 8-octet header 00 S P 00 + an SP protocol id (pair, pub / sub, req / rep, push / pull, surveyor / "
+              "respondent, bus) + 00 00, then messages of an 8-octet length",
+              framed::sp_header},
+    Signature{"dbgp-engine", "DBGp", nullptr, 9003, T::Tcp, S::Either, nullptr,
+              "<length> NUL <?xml ...> of that length NUL: init / response / stream / notify of "
+              "urn:debugger_protocol_v1",
+              framed::dbgp_engine},
+    Signature{"dbgp-command", "DBGp", nullptr, 9003, T::Tcp, S::Either, nullptr,
+              "NUL-ended commands of DBGp's (feature_set, run, breakpoint_set, eval...) with -i <transaction id>",
+              framed::dbgp_commands},
+    Signature{"spice-link", "SPICE", "spice", 0, T::Tcp, S::Either, nullptr,
+              "REDQ, version 2.1 / 2.2, size = the rest; a link message (channel type 1-11, caps at 18) or a link "
+              "reply (error, 162-octet public key, caps at 178)",
+              framed::spice_link},
+    Signature{"xrootd-handshake", "XRootD", nullptr, 1094, T::Tcp, S::Client, nullptr,
+              "the 20-octet handshake 0, 0, 0, 4, 2012, then 24-octet request headers (request id 3000-3031, data "
+              "length) tiling the rest",
+              framed::xrootd_handshake},
+    Signature{"xrootd-answer", "XRootD", nullptr, 1094, T::Tcp, S::Server, nullptr,
+              "stream id 0, status 0, length 8, protocol version, server type 0 / 1; responses of a known status "
+              "tiling the rest",
+              framed::xrootd_handshake_answer},
+    Signature{
+        "snapcast", "Snapcast", nullptr, 1704, T::Tcp, S::Either, nullptr,
+        "26-octet little-endian headers (type 0-8, timestamps, size = the message) tiling the payload; the "
+        "first a Hello / ClientInfo / ServerSettings with Snapcast's JSON or a CodecHeader (flac, ogg, opus, pcm)",
+        framed::snapcast_messages},
+    // --- middleware (middleware_signatures.cpp) ---------------------------------------
+    Signature{"openwire", "OpenWire (ActiveMQ)", "openwire", 61616, T::Tcp, S::Either, nullptr,
+              "4-octet size, data type 1 (WireFormatInfo), magic ActiveMQ, version 1-12", framed::openwire_wireformat},
+    Signature{"cql", "CQL (Cassandra)", "cql", 9042, T::Tcp, S::Either, nullptr,
+              "9-octet frame headers (version 3-5 request / response, flags, opcode of that side, length = the body) "
+              "tiling the payload; the first STARTUP / SUPPORTED naming CQL_VERSION, OPTIONS / READY, QUERY or ERROR",
+              framed::cql_frames},
+    Signature{"firebird-connect", "Firebird", nullptr, 3050, T::Tcp, S::Client, nullptr,
+              "op_connect, op_attach / op_create / op_service_attach, connect version 2-3, the path and user id "
+              "as XDR strings, 1-10 protocol entries to the end",
+              framed::firebird_connect},
+    Signature{"firebird-accept", "Firebird", nullptr, 3050, T::Tcp, S::Server, nullptr,
+              "exactly 16 octets: op_accept, a protocol version, an architecture, a type 1-5", framed::firebird_accept},
+    Signature{"uwsgi", "uWSGI", "uwsgi", 3031, T::Tcp, S::Client, nullptr,
+              "modifier1 <= 32, little-endian data size, modifier2 0, CGI variables (key size, key, value size, "
+              "value) tiling that size, REQUEST_METHOD among them",
+              framed::uwsgi_request},
+    // --- games (game_signatures.cpp) ---------------------------------------------------
+    // Wireshark 4.0's quake3 dissector marks ioquake3's own packets malformed (fresh4_openarena_283): named only.
+    Signature{"quake-oob", "Quake III", nullptr, 0, T::Udp, S::Either, "quake3",
+              "FF FF FF FF + getstatus / getinfo / getchallenge / print ... or statusResponse / infoResponse LF "
+              "\\key\\value",
+              framed::quake_out_of_band},
+    Signature{"source-query", "Source engine query", nullptr, 27015, T::Udp, S::Client, nullptr,
+              "exactly FF FF FF FF TSource Engine Query NUL [+ a 4-octet challenge]", framed::source_info_query},
+    Signature{"minetest", "Minetest", nullptr, 30000, T::Udp, S::Either, nullptr,
+              "protocol id 4F 45 74 03, peer id, channel 0-2, type 0-3 with its fields (control type, split chunk < "
+              "count, reliable's inner type)",
+              framed::minetest_packet},
+    // --- QUIC (quic_signatures.cpp) ----------------------------------------------------
+    Signature{"quic-client", "QUIC", "quic", 443, T::Udp, S::Client, nullptr,
+              "long-header packets of version 1 / 2 / drafts 29-34, connection ids <= 20, token and length varints "
+              "inside the datagram, coalesced; an Initial datagram >= 1200 octets; or a version negotiation",
+              framed::quic_client},
+    Signature{"quic-server", "QUIC", "quic", 443, T::Udp, S::Server, nullptr,
+              "long-header packets of version 1 / 2 / drafts 29-34, connection ids <= 20, token and length varints "
+              "inside the datagram, coalesced; a Retry; or a version negotiation",
+              framed::quic_server},
     // --- industrial (industrial_signatures.cpp) ----------------------------------------
     Signature{
         "opcua", "OPC UA", "opcua", 4840, T::Tcp, S::Either, nullptr,
@@ -1938,7 +2013,14 @@ constexpr std::array kSignatures{
               "a known opcode, version 2 / 3, length = the datagram, options HIT_OBJ / SRC_RTT only, the URL NUL-ended "
               "(after the requester's address in a query)",
               framed::icp_message},
+    Signature{"rtpengine-ng", "rtpengine NG", nullptr, 22222, T::Both, S::Either, nullptr,
+              "<cookie> SP a bencoded dictionary whose command is rtpengine's (ping, offer, answer, delete...) or "
+              "whose result is pong / ok / error",
+              framed::rtpengine_ng},
     // --- telemetry (telemetry_signatures.cpp) ------------------------------------
+    Signature{"carbon-pickle", "Graphite", nullptr, 2004, T::Tcp, S::Client, nullptr,
+              "4-octet length = the rest, a pickle of protocol 2-5 (its FRAME), a list first, STOP last",
+              framed::carbon_pickle},
     Signature{"coap", "CoAP", "coap", 5683, T::Udp, S::Either, "coap",
               "version 1, a request with a Uri option / a response with a fitting payload, registered options "
               "ascending, of their lengths",
@@ -2184,10 +2266,36 @@ constexpr std::array kSignatures{
               "LF lines <COMMAND> <SUBCOMMAND> KEY=VALUE... of SAM's pairs (HELLO VERSION / REPLY, SESSION CREATE / "
               "STATUS, STREAM, NAMING, DEST), the first HELLO or SESSION",
               text_rows::i2p_sam_lines},
-    Signature{"amanda", "Amanda", "amanda", 10080, T::Udp, S::Either, "amanda",
+    // Wireshark 4.0 offers its amanda dissector for no UDP port (no Decode As): named only.
+    Signature{"amanda", "Amanda", nullptr, 0, T::Udp, S::Either, "amanda",
               "first line Amanda <n.n[.n]> REQ / REP / ACK / NAK / PREP HANDLE <handle> SEQ <number> LF, then text "
               "lines",
               text_rows::amanda_packet},
+    Signature{"mgcp-command", "MGCP", "mgcp", 2427, T::Udp, S::Either, "mgcp",
+              "<verb> <transaction id> <local@domain> MGCP 1.0 [NCS / TGCP 1.0], then <code>: <value> lines to an "
+              "empty line",
+              text_rows::mgcp_command},
+    Signature{"gelf", "GELF", "json", 12201, T::Both, S::Client, nullptr,
+              "JSON objects (NUL-ended over TCP) with version 1.0 / 1.1, host, short_message, the other members "
+              "GELF's or _-prefixed",
+              text_rows::gelf_messages},
+    Signature{
+        "livestatus-query", "Livestatus", nullptr, 6557, T::Tcp, S::Client, nullptr,
+        "GET <Livestatus table> LF, header lines Columns: / Filter: / Stats: / OutputFormat: ... to an empty line",
+        text_rows::livestatus_query},
+    Signature{"livestatus-answer", "Livestatus", nullptr, 6557, T::Tcp, S::Server, nullptr,
+              "the fixed16 header: status 200 / 4xx, the body's length in 11, LF, then a body of that length",
+              text_rows::livestatus_answer},
+    Signature{"i2p-bob", "I2P BOB", nullptr, 2827, T::Tcp, S::Server, nullptr, "exactly BOB <nn.nn.nn> LF OK LF",
+              text_rows::bob_greeting},
+    Signature{"openvpn-management", "OpenVPN management", nullptr, 7505, T::Tcp, S::Server, nullptr,
+              ">INFO:OpenVPN Management Interface Version <n> -- type 'help' for more info CR LF, then >... lines",
+              text_rows::openvpn_management_banner},
+    Signature{"ws-discovery", "WS-Discovery", "xml", 3702, T::Udp, S::Either, nullptr,
+              "a SOAP envelope naming the WS-Discovery namespace (2005/04 or 2009/01) and one of its actions",
+              text_rows::ws_discovery},
+    Signature{"zephyr", "Zephyr", nullptr, 2104, T::Udp, S::Either, nullptr,
+              "ZEPH0.2 NUL, then the field count and kind as 0x%08X NUL fields", text_rows::zephyr_packet},
     Signature{"rfb-version", "VNC", nullptr, 5900, T::Tcp, S::Either, "vnc",
               "the whole payload RFB 003-005.nnn LF, exactly 12 octets (RFC 6143 7.1.1)", text_rows::rfb_version},
     Signature{"chargen", "Chargen", nullptr, 19, T::Both, S::Server, "chargen",

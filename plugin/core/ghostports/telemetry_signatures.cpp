@@ -316,4 +316,18 @@ bool ipfix_messages(Payload p) {
     return at > 0;
 }
 
+bool carbon_pickle(Payload p) {
+    if (p.size() < 4 + 5 || be32(p, 0) != p.size() - 4 || p[4] != 0x80 || p[5] < 2 || p[5] > 5 || p.back() != '.')
+        return false;
+    std::size_t at = 6;
+    if (p[5] >= 4 && p[at] == 0x95) {  // FRAME: an 8-octet little-endian size = the rest
+        if (p.size() - at < 9) return false;
+        std::uint64_t frame = 0;
+        for (int i = 8; i >= 1; --i) frame = frame << 8 | p[at + static_cast<std::size_t>(i)];
+        if (frame != p.size() - at - 9) return false;
+        at += 9;
+    }
+    return at < p.size() && (p[at] == ']' || p[at] == '(');  // EMPTY_LIST, MARK
+}
+
 }  // namespace ghostports::framed

@@ -33,4 +33,9 @@ bool sflow_datagram(Payload p);
 // field that fits; two or more of them (a TCP segment may end inside one).
 bool mpeg_ts_packets(Payload p);
 
+// Graphite's pickle receiver (carbon's "pickle protocol"): a 4-octet
+// length = the rest, a pickle of protocol 2-5 (a FRAME in 4 and 5) whose
+// first opcode builds a list (EMPTY_LIST or MARK) and whose last is STOP.
+bool carbon_pickle(Payload p);
+
 }  // namespace ghostports::framed

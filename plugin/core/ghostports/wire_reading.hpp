@@ -32,6 +32,10 @@ inline unsigned le16(Payload p, std::size_t at) {
 inline std::uint32_t le32(Payload p, std::size_t at) {
     return static_cast<std::uint32_t>(le16(p, at + 2)) << 16 | le16(p, at);
 }
+// The octets [at, at + size) as text (the caller checked the bounds).
+inline std::string_view text_at(Payload p, std::size_t at, std::size_t size) {
+    return {reinterpret_cast<const char *>(p.data()) + at, size};
+}
 inline bool has_at(Payload p, std::size_t at, std::string_view s) {
     return at <= p.size() && p.size() - at >= s.size() &&
            std::equal(s.begin(), s.end(), p.begin() + static_cast<std::ptrdiff_t>(at),

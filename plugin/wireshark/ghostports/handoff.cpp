@@ -91,14 +91,23 @@ bool client_is_source(packet_info *pinfo, const HandOffRequest &request) {
            !is_ghost_port(request.port_module, request.tcp, pinfo->srcport);
 }
 
-// The dissector for a signature row: its handle by name, else the one
-// Wireshark uses on the protocol's own port.
+// The dissector for a signature row: its handle by name, else the one the
+// transport's port table offers for that protocol (Decode As: USB/IP
+// registers its handle there without a name), else the one Wireshark uses
+// on the protocol's own port.
 dissector_handle_t handle_for(const Signature *row, bool tcp) {
     if (row == nullptr) return nullptr;
+    dissector_table_t table = find_dissector_table(tcp ? "tcp.port" : "udp.port");
     if (row->dissector != nullptr) {
         if (dissector_handle_t handle = find_dissector(row->dissector)) return handle;
+        for (GSList *h = table != nullptr ? dissector_table_get_dissector_handles(table) : nullptr; h != nullptr;
+             h = h->next) {
+            auto candidate = static_cast<dissector_handle_t>(h->data);
+            const int protocol = dissector_handle_get_protocol_index(candidate);
+            if (protocol >= 0 && g_strcmp0(proto_get_protocol_filter_name(protocol), row->dissector) == 0)
+                return candidate;
+        }
     }
-    dissector_table_t table = find_dissector_table(tcp ? "tcp.port" : "udp.port");
     return table != nullptr && row->port != 0 ? dissector_get_uint_handle(table, row->port) : nullptr;
 }
 

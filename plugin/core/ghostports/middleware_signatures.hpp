@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Binary rows of the signature table for middleware's own wire protocols:
+// a message broker's (ActiveMQ's OpenWire), databases' (Cassandra's CQL
+// native protocol, Firebird's) and an application server's (uWSGI's). Each
+// walks the first messages as the protocol lays them out (magic, versions
+// and opcodes of a closed set, lengths that agree); the rows are in
+// signatures.cpp.
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+namespace ghostports::framed {
+
+using Payload = std::span<const std::uint8_t>;
+
+// OpenWire's WireFormatInfo (ActiveMQ's openwire.html): a 4-octet size,
+// data type 1, the magic "ActiveMQ", a version 1-12; both sides open with it.
+bool openwire_wireformat(Payload p);
+
+// CQL native protocol v3-v5 (Cassandra's native_protocol_v4.spec 2):
+// 9-octet frame headers of a request / response version, known flags, a
+// request / response opcode and the length = the body, tiling the
+// payload; the first a STARTUP / SUPPORTED string map naming CQL_VERSION
+// or COMPRESSION, an OPTIONS / READY of no body, a QUERY or an ERROR of a
+// known code.
+bool cql_frames(Payload p);
+
+// Firebird's wire protocol (remote/protocol.h): op_connect with its
+// attach / create / service operation, connect version 2-3, the database
+// path and user id as XDR strings, 1-10 protocol entries (version,
+// architecture, types min <= max <= 5, weight <= 10) to the end; or the
+// server's 16-octet op_accept.
+bool firebird_connect(Payload p);
+bool firebird_accept(Payload p);
+
+// uWSGI's packet (uwsgi-docs "The uwsgi protocol"): modifier1 <= 32, a
+// little-endian data size, modifier2 0, then "key size, key, value size,
+// value" variables of CGI names tiling exactly that size, REQUEST_METHOD
+// among them.
+bool uwsgi_request(Payload p);
+
+}  // namespace ghostports::framed
