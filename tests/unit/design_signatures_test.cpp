@@ -202,3 +202,17 @@ TEST(DesignSignatures, DiscoveryZephyrPickleAndSnapcastNeedTheirShapes) {
     expect_unnamed("snapcast hello", {{"type 9", with("snapcast hello", 0, 9)},
                                       {"a million microseconds", with("snapcast hello", 13, 0x0f)}});
 }
+
+TEST(DesignSignatures, DapGqtpRtlTcpAndAdsbNeedTheirShapes) {
+    expect_unnamed("dap initialize", {{"type requesx", with("dap initialize", 41, 'x')},
+                                      {"length + 1", bumped("dap initialize", 18, 1)}});
+    // a JSON object that is neither DAP's nor JSON-RPC's
+    EXPECT_EQ(name_of(raw("Content-Length: 13\r\n\r\n{\"seq\":\"1\"}  "), Transport::Tcp, Sender::Client), "");
+    expect_unnamed("gqtp status",
+                   {{"protocol C8", with("gqtp status", 0, 0xc8)}, {"CAS set", with("gqtp status", 23, 1)}});
+    expect_unnamed("rtl_tcp greeting",
+                   {{"RTL1", with("rtl_tcp greeting", 3, '1')}, {"tuner 7", with("rtl_tcp greeting", 7, 7)}});
+    expect_unnamed("sbs feed",
+                   {{"MSG type 9", with("sbs feed", 4, '9')}, {"a date of yyyy-mm", with("sbs feed", 23, '-')}});
+    expect_unnamed("avr feed", {{"27 hex digits", with("avr feed", 28, ';')}});
+}

@@ -1466,6 +1466,25 @@ inline const std::vector<SignatureCase> &signature_cases() {
              "343a3535222c224f53223a2244656269616e20474e552f4c696e7578203132222c22536e617053747265616d50726f746f63"
              "6f6c56657273696f6e223a322c2256657273696f6e223a22302e32362e30227d"),
          Transport::Tcp, Sender::Client, "Snapcast"},
+        {"dap initialize", raw("Content-Length: 126\r\n\r\n{\"seq\":1,\"type\":\"request\",\"command\":\"initialize\",\"argument"
+             "s\":{\"clientID\":\"vscode\",\"adapterID\":\"debugpy\",\"linesStartAt1\":true}}"),
+         Transport::Tcp, Sender::Client, "Debug Adapter Protocol"},
+        {"dap initialize response", raw("Content-Length: 130\r\n\r\n{\"seq\":1,\"type\":\"response\",\"request_seq\":1,\"success\":true,\""
+             "command\":\"initialize\",\"body\":{\"supportsConfigurationDoneRequest\":true}}"),
+         Transport::Tcp, Sender::Server, "Debug Adapter Protocol"},
+        {"gqtp status", hex("c70000000002000000000006000000000000000000000000737461747573"),
+         Transport::Tcp, Sender::Client, "GQTP (Groonga)"},
+        {"gqtp status reply", hex("c700000000020000000000490000000000000000000000007b22616c6c6f635f636f756e74223a3135302c22737461727474"
+             "696d65223a313736353130303030302c22757074696d65223a31322c2276657273696f6e223a2231322e312e30227d"),
+         Transport::Tcp, Sender::Server, "GQTP (Groonga)"},
+        {"rtl_tcp greeting", hex("52544c30000000050000001d7f807e81827d7f80"),
+         Transport::Tcp, Sender::Server, "rtl_tcp"},
+        {"sbs feed", raw("MSG,3,1,1,4CA2D6,1,2026/12/07,15:01:02.123,2026/12/07,15:01:02.140,,36000,,,53.24583,-6.19528,,,"
+             "0,0,0,0\r\nMSG,4,1,1,4CA2D6,1,2026/12/07,15:01:02.201,2026/12/07,15:01:02.210,,,420,227,,,64,,,,"
+             ",0\r\n"),
+         Transport::Tcp, Sender::Server, "ADS-B feed (dump1090)"},
+        {"avr feed", raw("*8D4CA2D6589BB2C35A7BD1E93C42;\n*5D4CA2D6A7A3C1;\n"),
+         Transport::Tcp, Sender::Server, "ADS-B feed (dump1090)"},
 
     };
     return all;

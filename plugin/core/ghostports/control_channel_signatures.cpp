@@ -303,6 +303,10 @@ bool dbus_auth_client(Payload p) {
 }
 
 bool dbus_auth_server(Payload p) {
+    // its first word, before any line is walked (most payloads offered are not text)
+    if (!starts_with(p, "OK ") && !starts_with(p, "REJECTED") && !starts_with(p, "AGREE_UNIX_FD") &&
+        !starts_with(p, "DATA") && !starts_with(p, "ERROR"))
+        return false;
     bool strong = false;
     const bool all = whole_lines(p, Eol::Crlf, kMaxLines, [&strong](string_view line, std::size_t) {
         const string_view command = word_at(line, 0);
@@ -353,6 +357,7 @@ bool qemu_monitor_banner(Payload p) {
 }
 
 bool tor_control_commands(Payload p) {
+    if (p.empty() || p[0] < 'A' || p[0] > 'Z') return false;  // commands are capitals
     bool own = false;
     const bool all = whole_lines(p, Eol::Crlf, kMaxLines, [&own](string_view line, std::size_t) {
         const string_view command = word_at(line, 0);
@@ -363,6 +368,8 @@ bool tor_control_commands(Payload p) {
 }
 
 bool tor_control_replies(Payload p) {
+    if (!starts_with(p, "250") && !starts_with(p, "514 ") && !starts_with(p, "515 ") && !starts_with(p, "650 "))
+        return false;
     bool data = false;  // inside a "250+" data block, ended by a line "."
     return whole_lines(p, Eol::Crlf, kMaxLines, [&data](string_view line, std::size_t index) {
         if (data) {
@@ -378,6 +385,7 @@ bool tor_control_replies(Payload p) {
 }
 
 bool dovecot_auth_client(Payload p) {
+    if (!starts_with(p, "VERSION\t") && !starts_with(p, "AUTH\t")) return false;
     bool evidence = false;
     const bool all = dovecot_lines(
         p,
@@ -399,6 +407,7 @@ bool dovecot_auth_client(Payload p) {
 }
 
 bool dovecot_auth_server(Payload p) {
+    if (!starts_with(p, "VERSION\t") && !starts_with(p, "OK\t") && !starts_with(p, "FAIL\t")) return false;
     bool evidence = false;
     const bool all = dovecot_lines(
         p,
@@ -426,6 +435,7 @@ bool dovecot_auth_server(Payload p) {
 }
 
 bool i2p_sam_lines(Payload p) {
+    if (!starts_with(p, "HELLO ") && !starts_with(p, "SESSION ")) return false;
     return whole_lines(p, Eol::Lf, kMaxLines, [](string_view line, std::size_t index) {
         const string_view command = word_at(line, 0), subcommand = word_at(line, 1);
         if (!printable(line) || (index == 0 && command != "HELLO" && command != "SESSION")) return false;
@@ -532,9 +542,10 @@ bool bob_greeting(Payload p) {
 bool openvpn_management_banner(Payload p) {
     static constexpr string_view kBanner = ">INFO:OpenVPN Management Interface Version ";
     static constexpr string_view kTail = " -- type 'help' for more info";
+    if (!starts_with(p, kBanner)) return false;
     Lines lines{p, Eol::Crlf};
     const auto first = lines.line();
-    if (!first || !first->starts_with(kBanner) || !first->ends_with(kTail)) return false;
+    if (!first || !first->ends_with(kTail)) return false;
     if (!is_number(first->substr(kBanner.size(), first->size() - kBanner.size() - kTail.size()), 3)) return false;
     std::size_t count = 0;
     while (auto line = lines.line())  // real-time notifications: ">STATE:...", ">LOG:...", ">HOLD:..."

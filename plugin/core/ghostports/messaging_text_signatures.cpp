@@ -140,15 +140,16 @@ bool rpc_message(const json::Object &o, RpcMessage &out) {
     return result != nullptr && error != nullptr;
 }
 
-// The JSON-RPC messages of the payload, each checked by `each`.
+// The JSON objects of the payload (whitespace between, or each after an LSP-style "Content-Length:" head, the
+// base protocol of LSP and of the Debug Adapter Protocol), each checked by `each`.
 template <class Each>
-bool rpc_messages(Payload p, Each each) {
+bool json_objects(Payload p, Each each) {
     const string_view s = as_text(p);
     std::size_t at = json::skip_space(s, 0), count = 0;
     while (at < s.size()) {
         if (++count > kMaxMessages) return false;
         std::size_t end = s.size();
-        if (s.substr(at, 15) == "Content-Length:") {  // LSP-style base protocol framing
+        if (s.substr(at, 15) == "Content-Length:") {
             const auto line_end = s.find("\r\n", at), head_end = s.find("\r\n\r\n", at);
             if (head_end == string_view::npos) return false;
             string_view value = s.substr(at + 15, line_end - at - 15);
@@ -159,12 +160,20 @@ bool rpc_messages(Payload p, Each each) {
             end = at + *length;
         }
         json::Object object;
-        RpcMessage message;
         const string_view body = s.substr(0, end);
-        if (!json::read_object(body, at, object) || !rpc_message(object, message) || !each(message)) return false;
+        if (!json::read_object(body, at, object) || !each(object)) return false;
         at = json::skip_space(s, at);
     }
     return count > 0;
+}
+
+// The JSON-RPC messages of the payload, each checked by `each`.
+template <class Each>
+bool rpc_messages(Payload p, Each each) {
+    return json_objects(p, [&each](const json::Object &object) {
+        RpcMessage message;
+        return rpc_message(object, message) && each(message);
+    });
 }
 
 // --- Graphite -------------------------------------------------------------------
@@ -414,6 +423,21 @@ bool gelf_messages(Payload p) {
         if (at < s.size() && s[at] == '\0') ++at;  // TCP: each message NUL-ended
     }
     return true;
+}
+
+bool dap_messages(Payload p) {
+    // DAP's ProtocolMessage: seq, type request / response / event, and that type's command or event
+    if (!starts_with(p, "Content-Length:")) return false;  // DAP always frames its messages
+    return json_objects(p, [](const json::Object &o) {
+        const json::Member *seq = o.find("seq"), *type = o.find("type");
+        if (seq == nullptr || seq->kind != json::Kind::Number || type == nullptr || type->kind != json::Kind::String)
+            return false;
+        const json::Member *command = o.find("command"), *event = o.find("event");
+        if (type->value == "request" || type->value == "response")
+            return command != nullptr && command->kind == json::Kind::String && !command->value.empty() &&
+                   (type->value == "request" || o.find("success") != nullptr);
+        return type->value == "event" && event != nullptr && event->kind == json::Kind::String && !event->value.empty();
+    });
 }
 
 }  // namespace ghostports::text_rows

@@ -45,4 +45,9 @@ bool tinc_meta(Payload p);
 // "short_message" strings, the other members GELF's own or "_"-prefixed.
 bool gelf_messages(Payload p);
 
+// The Debug Adapter Protocol (debugpy, lldb-dap...): "Content-Length:"
+// framed JSON objects with a numeric seq and a type request (with a
+// command), response (command and success) or event (an event name).
+bool dap_messages(Payload p);
+
 }  // namespace ghostports::text_rows

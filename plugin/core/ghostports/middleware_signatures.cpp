@@ -186,4 +186,19 @@ bool uwsgi_request(Payload p) {
     return at == end && count >= 2 && method;
 }
 
+bool gqtp_messages(Payload p) {
+    std::size_t at = 0;
+    for (std::size_t count = 0; at < p.size(); ++count) {
+        if (count == kMaxItems || p.size() - at < 24 || p[at] != 0xC7 || be16(p, at + 2) != 0 || p[at + 4] != 0 ||
+            p[at + 5] > 0x1F || !all_zero(p.subspan(at + 16, 8)))
+            return false;
+        const std::uint32_t size = be32(p, at + 8);
+        if (size == 0 || size > (1u << 24)) return false;
+        const std::size_t body = at + 24;
+        if (!no_controls(p.subspan(body, std::min<std::size_t>(size, p.size() - body)), true)) return false;
+        at = body + size;
+    }
+    return true;
+}
+
 }  // namespace ghostports::framed

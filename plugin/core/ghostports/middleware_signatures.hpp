@@ -40,4 +40,9 @@ bool firebird_accept(Payload p);
 // among them.
 bool uwsgi_request(Payload p);
 
+// Groonga's GQTP (lib/com.h grn_com_header): 24-octet headers, protocol
+// 0xC7, no key, level 0, flags of the five defined, the size = the body,
+// CAS zero, tiling the payload, each body text.
+bool gqtp_messages(Payload p);
+
 }  // namespace ghostports::framed

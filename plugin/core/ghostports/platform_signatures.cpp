@@ -522,6 +522,7 @@ bool dbgp_commands(Payload p) {
                                                 "exec",
                                                 "break",
                                                 "interact"};
+    if (p.empty() || p[0] < 'a' || p[0] > 'z') return false;  // commands are lower case
     std::size_t at = 0;
     for (std::size_t count = 0; at < p.size(); ++count) {
         std::size_t end = at;

@@ -1953,6 +1953,10 @@ constexpr std::array kSignatures{
               "modifier1 <= 32, little-endian data size, modifier2 0, CGI variables (key size, key, value size, "
               "value) tiling that size, REQUEST_METHOD among them",
               framed::uwsgi_request},
+    Signature{"gqtp", "GQTP (Groonga)", nullptr, 10043, T::Tcp, S::Either, nullptr,
+              "24-octet headers: protocol C7, no key, level 0, known flags, size = the body, CAS zero; text bodies "
+              "tiling the payload",
+              framed::gqtp_messages},
     // --- games (game_signatures.cpp) ---------------------------------------------------
     // Wireshark 4.0's quake3 dissector marks ioquake3's own packets malformed (fresh4_openarena_283): named only.
     Signature{"quake-oob", "Quake III", nullptr, 0, T::Udp, S::Either, "quake3",
@@ -2018,6 +2022,11 @@ constexpr std::array kSignatures{
               "whose result is pong / ok / error",
               framed::rtpengine_ng},
     // --- telemetry (telemetry_signatures.cpp) ------------------------------------
+    Signature{"rtl-tcp", "rtl_tcp", nullptr, 1234, T::Tcp, S::Server, nullptr,
+              "RTL0, a tuner type 1-6, a gain count <= 64, then I/Q samples", framed::rtl_tcp_greeting},
+    Signature{"adsb-feed", "ADS-B feed (dump1090)", nullptr, 30003, T::Tcp, S::Either, nullptr,
+              "LF lines: SBS-1 MSG,<1-8>, 22 fields (hex ident, dates, times) or AVR *<14 / 28 hex digits>;",
+              framed::adsb_feed},
     Signature{"carbon-pickle", "Graphite", nullptr, 2004, T::Tcp, S::Client, nullptr,
               "4-octet length = the rest, a pickle of protocol 2-5 (its FRAME), a list first, STOP last",
               framed::carbon_pickle},
@@ -2116,6 +2125,9 @@ constexpr std::array kSignatures{
     Signature{"ovsdb", "OVSDB", "json", 6640, T::Tcp, S::Either, "ovsdb",
               "JSON-RPC 1.0 requests (method, params array, id) of OVSDB's methods (RFC 7047 4.1), to the end",
               text_rows::ovsdb_requests},
+    Signature{"dap", "Debug Adapter Protocol", "json", 0, T::Tcp, S::Either, nullptr,
+              "Content-Length-framed JSON objects: seq, type request / response (command, success) / event",
+              text_rows::dap_messages},
     Signature{"jsonrpc", "JSON-RPC", "json", 0, T::Tcp, S::Either, "jsonrpc",
               "JSON objects with only JSON-RPC 1.0 / 2.0 members: requests (method, params, id) or responses",
               text_rows::jsonrpc_messages},

@@ -2,6 +2,10 @@
 #include "core/ghostports/telemetry_signatures.hpp"
 
 #include <algorithm>
+#include <array>
+#include <string_view>
+
+#include <algorithm>
 #include <cstddef>
 
 #include "core/ghostports/wire_reading.hpp"
@@ -328,6 +332,61 @@ bool carbon_pickle(Payload p) {
         at += 9;
     }
     return at < p.size() && (p[at] == ']' || p[at] == '(');  // EMPTY_LIST, MARK
+}
+
+bool rtl_tcp_greeting(Payload p) {
+    return p.size() >= 12 && has_at(p, 0, "RTL0") && in_range(be32(p, 4), 1, 6) && be32(p, 8) <= 64;
+}
+
+namespace {
+bool hex_digits(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
+    });
+}
+bool digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+// yyyy/mm/dd and hh:mm:ss.mmm
+bool sbs_date(std::string_view s) {
+    return s.size() == 10 && s[4] == '/' && s[7] == '/' && digits(s.substr(0, 4)) && digits(s.substr(5, 2)) &&
+           digits(s.substr(8, 2));
+}
+bool sbs_time(std::string_view s) {
+    return s.size() == 12 && s[2] == ':' && s[5] == ':' && s[8] == '.' && digits(s.substr(0, 2)) &&
+           digits(s.substr(3, 2)) && digits(s.substr(6, 2)) && digits(s.substr(9, 3));
+}
+// One feed line without its end.
+bool adsb_line(std::string_view line) {
+    if (line.starts_with('*') && line.ends_with(';'))
+        return (line.size() == 16 || line.size() == 30) && hex_digits(line.substr(1, line.size() - 2));
+    if (!line.starts_with("MSG,")) return false;
+    std::array<std::string_view, 22> f{};
+    std::size_t n = 0;
+    for (std::size_t begin = 0; n < 22;) {
+        const auto comma = line.find(',', begin);
+        f[n++] = line.substr(begin, comma == std::string_view::npos ? std::string_view::npos : comma - begin);
+        if (comma == std::string_view::npos) break;
+        begin = comma + 1;
+    }
+    return n == 22 && f[1].size() == 1 && f[1][0] >= '1' && f[1][0] <= '8' && f[4].size() == 6 && hex_digits(f[4]) &&
+           sbs_date(f[6]) && sbs_time(f[7]) && sbs_date(f[8]) && sbs_time(f[9]);
+}
+}  // namespace
+
+bool adsb_feed(Payload p) {
+    if (p.empty() || (p[0] != '*' && p[0] != 'M')) return false;
+    const std::string_view s(reinterpret_cast<const char *>(p.data()), p.size());
+    std::size_t at = 0, lines = 0;
+    while (at < s.size()) {
+        const auto end = s.find('\n', at);
+        if (end == std::string_view::npos || ++lines > 256) return false;
+        std::string_view line = s.substr(at, end - at);
+        if (line.ends_with('\r')) line.remove_suffix(1);
+        if (!adsb_line(line)) return false;
+        at = end + 1;
+    }
+    return lines > 0;
 }
 
 }  // namespace ghostports::framed

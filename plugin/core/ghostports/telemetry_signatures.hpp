@@ -38,4 +38,13 @@ bool mpeg_ts_packets(Payload p);
 // first opcode builds a list (EMPTY_LIST or MARK) and whose last is STOP.
 bool carbon_pickle(Payload p);
 
+// rtl_tcp's greeting (rtl-sdr's rtl_tcp.c): "RTL0", a tuner type 1-6 and
+// a gain count <= 64, then the I/Q samples.
+bool rtl_tcp_greeting(Payload p);
+
+// dump1090's feeds of ADS-B messages: SBS-1 BaseStation lines "MSG,<1-8>,"
+// of 22 fields (the aircraft's 6 hex digits, dates yyyy/mm/dd, times
+// hh:mm:ss.mmm), or AVR lines "*<14 or 28 hex digits>;".
+bool adsb_feed(Payload p);
+
 }  // namespace ghostports::framed
