@@ -288,10 +288,8 @@ bool modbus_request_pdu(Payload d) {
         case 4: return n == 5 && in_range(be16(d, 3), 1, 125);
         case 5: return n == 5 && (be16(d, 3) == 0 || be16(d, 3) == 0xff00);
         case 6: return n == 5;
-        case 7:
-        case 11:
-        case 12:
-        case 17: return n == 1;
+        // 7, 11, 12 and 17 are "serial line only" (Modbus application protocol 6): an 8-octet request of one
+        // of them is a header and a function code, too little to name
         case 15: return n >= 7 && in_range(be16(d, 3), 1, 1968) && d[5] == (be16(d, 3) + 7) / 8 && n == 6u + d[5];
         case 16: return n >= 7 && in_range(be16(d, 3), 1, 123) && d[5] == 2 * be16(d, 3) && n == 6u + d[5];
         case 22: return n == 7;

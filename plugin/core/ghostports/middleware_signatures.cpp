@@ -187,15 +187,22 @@ bool uwsgi_request(Payload p) {
 }
 
 bool gqtp_messages(Payload p) {
+    // GQTP's header is memcached's binary one but for its magic: the flags (memcached's data type, always 0)
+    // must say where the message stands (MORE / TAIL / HEAD), the query type be 0, and the first body be a
+    // command (a lower-case word) or its JSON answer.
     std::size_t at = 0;
     for (std::size_t count = 0; at < p.size(); ++count) {
-        if (count == kMaxItems || p.size() - at < 24 || p[at] != 0xC7 || be16(p, at + 2) != 0 || p[at + 4] != 0 ||
-            p[at + 5] > 0x1F || !all_zero(p.subspan(at + 16, 8)))
+        if (count == kMaxItems || p.size() - at < 24 || p[at] != 0xC7 || p[at + 1] != 0 || be16(p, at + 2) != 0 ||
+            p[at + 4] != 0 || (p[at + 5] & 0x07) == 0 || p[at + 5] > 0x1F || !all_zero(p.subspan(at + 16, 8)))
             return false;
         const std::uint32_t size = be32(p, at + 8);
         if (size == 0 || size > (1u << 24)) return false;
         const std::size_t body = at + 24;
         if (!no_controls(p.subspan(body, std::min<std::size_t>(size, p.size() - body)), true)) return false;
+        if (count == 0 && body < p.size()) {
+            const std::uint8_t first = p[body];
+            if (first != '[' && first != '{' && (first < 'a' || first > 'z')) return false;
+        }
         at = body + size;
     }
     return true;

@@ -40,9 +40,11 @@ bool firebird_accept(Payload p);
 // among them.
 bool uwsgi_request(Payload p);
 
-// Groonga's GQTP (lib/com.h grn_com_header): 24-octet headers, protocol
-// 0xC7, no key, level 0, flags of the five defined, the size = the body,
-// CAS zero, tiling the payload, each body text.
+// Groonga's GQTP (lib/com.h grn_com_header, memcached's binary header but
+// for its magic): 24-octet headers, protocol 0xC7, query type 0, no key,
+// level 0, flags MORE / TAIL / HEAD set (memcached's data type is 0), the
+// size = the body, CAS zero, tiling the payload; text bodies, the first a
+// command or a JSON answer.
 bool gqtp_messages(Payload p);
 
 }  // namespace ghostports::framed

@@ -227,11 +227,17 @@ bool port_number(string_view s) {
     const auto value = number(s, 5);
     return is_number(s, 5) && value && *value >= 1 && *value <= 65535;
 }
-// "<port> , <port>" with optional spaces (RFC 1413 "<port-pair>").
+// "<port> , <port>" with optional spaces (RFC 1413 "<port-pair>"): at most two
+// around each port, as clients write it ("6191, 23", "6191 , 23"); a port
+// padded into a column is another protocol's number (Livestatus's fixed16).
 bool port_pair(string_view s) {
     const auto comma = s.find(',');
-    return comma != string_view::npos && port_number(trim_spaces(s.substr(0, comma))) &&
-           port_number(trim_spaces(s.substr(comma + 1)));
+    if (comma == string_view::npos) return false;
+    const string_view first = s.substr(0, comma), second = s.substr(comma + 1);
+    const auto padding = [](string_view side, string_view port) { return side.size() - port.size() <= 4; };
+    const string_view first_port = trim_spaces(first), second_port = trim_spaces(second);
+    return port_number(first_port) && port_number(second_port) && padding(first, first_port) &&
+           padding(second, second_port);
 }
 // The one line of the payload, ended by LF (CR LF as the RFC's <EOL>, LF as servers accept).
 std::optional<string_view> single_line(Bytes p, std::size_t max) {
