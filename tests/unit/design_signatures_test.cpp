@@ -216,3 +216,11 @@ TEST(DesignSignatures, DapGqtpRtlTcpAndAdsbNeedTheirShapes) {
                    {{"MSG type 9", with("sbs feed", 4, '9')}, {"a date of yyyy-mm", with("sbs feed", 23, '-')}});
     expect_unnamed("avr feed", {{"27 hex digits", with("avr feed", 28, ';')}});
 }
+
+// Payloads that end where a length or a field was about to be read (found reviewing the rows; ASan would
+// report a read past the payload): each is refused, reading nothing past its end.
+TEST(DesignSignatures, PayloadsCutAtALengthAreRefused) {
+    EXPECT_EQ(name_of(hex("3430 00"), Transport::Tcp, Sender::Client), "");                       // DBGp: "40" NUL, then nothing
+    EXPECT_EQ(name_of(hex("810a0009 0100 08 0501"), Transport::Udp, Sender::Client), "");          // BACnet: a segmented request cut
+    EXPECT_EQ(name_of(hex("0400000007 00000005 0000000300"), Transport::Tcp, Sender::Client), "");  // CQL: a QUERY of 5 octets
+}

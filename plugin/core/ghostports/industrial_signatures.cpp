@@ -137,7 +137,8 @@ bool bacnet_npdu(Payload p, std::size_t at, std::size_t end) {
     const unsigned pdu = p[at] >> 4;
     switch (pdu) {
         case 0:  // confirmed request: flags, max segments / APDU, invoke id, [sequence, window,] service <= 31
-            return (p[at] & 0x01) == 0 && at + 4 <= end && p[at + ((p[at] & 0x08) ? 5 : 3)] <= 31;
+            return (p[at] & 0x01) == 0 && at + ((p[at] & 0x08) ? 6 : 4) <= end &&
+                   p[at + ((p[at] & 0x08) ? 5 : 3)] <= 31;
         case 1: return at + 2 <= end && p[at + 1] <= 12;  // unconfirmed request: I-Am, Who-Is...
         case 2:
         case 3: return at + 3 <= end && p[at + 2] <= 31;  // simple / complex ACK: invoke id, service

@@ -79,7 +79,7 @@ bool cql_first(Payload p, unsigned opcode, std::size_t at, std::size_t end) {
         case kOptions:
         case kReady: return at == end;
         case kQuery: {  // [long string] query, [short] consistency 0-10, flags
-            if (at + 4 > end || be32(p, at) == 0 || be32(p, at) > end - at - 7 ||
+            if (end - at < 7 || be32(p, at) == 0 || be32(p, at) > end - at - 7 ||
                 !utf8_text(p.subspan(at + 4, be32(p, at)), true))
                 return false;
             const std::size_t after = at + 4 + be32(p, at);

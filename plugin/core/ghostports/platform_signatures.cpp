@@ -480,7 +480,7 @@ bool dbgp_engine(Payload p) {
         std::size_t length = 0;
         for (std::size_t i = at; i < digits; ++i) length = length * 10 + (p[i] - '0');
         const std::size_t xml = digits + 1;
-        if (length < 40 || length > p.size() - xml - 1 || p[xml + length] != 0) return false;
+        if (length < 40 || length + 1 > p.size() - xml || p[xml + length] != 0) return false;
         const string_view text = text_at(p, xml, length);
         if (!text.starts_with("<?xml ") || text.find("urn:debugger_protocol_v1") == string_view::npos ||
             std::none_of(std::begin(kElements), std::end(kElements),
