@@ -879,7 +879,7 @@ def _mailman_prep(ctx):
                'then a post to evallist@example.invalid and nolist@example.invalid (refused: no such list)',
         sent='LMTP: the runner\'s greeting, LHLO with its extensions, MAIL FROM, RCPT TO (250, and 550 for the '
              'unknown list), DATA with the letters, the per-recipient answers, QUIT',
-        protocol='lmtp', pname='LMTP', sent_needles=[b'LHLO'], prepare=_mailman_prep,
+        protocol='smtp', pname='LMTP', sent_needles=[b'LHLO'], prepare=_mailman_prep,
         announced={'product': 'GNU Mailman', 'version': None,
                    'where': 'LMTP greeting "220 localhost GNU Mailman LMTP runner 2.0" (the runner\'s own number, '
                             'not Mailman\'s version)'},
@@ -887,7 +887,9 @@ def _mailman_prep(ctx):
               'its var dir in the work dir, SQLite, one list evallist@example.invalid made with "mailman create" '
               'first, the LMTP runner on 127.0.0.1:283, the REST runner on 127.0.0.1:40801 (not captured), the '
               'null MTA for incoming and outgoing SMTP to 127.0.0.1:40025 (nothing listens there: the '
-              'replies Mailman tries to send stay queued), the archivers off.')
+              'replies Mailman tries to send stay queued), the archivers off. Wireshark 4.0 has no LMTP '
+              'dissector; its SMTP dissector decodes LMTP\'s commands and replies (verified_with: decode as '
+              'smtp), the service stays lmtp.')
 def fresh6_mailman_lmtp_283(ctx):
     ctx.spawn(['/usr/lib/mailman3/bin/master', '-C', ctx.path('mailman.cfg'), '--force'], 'server-mailman',
               env={'HOME': ctx.tmp})
@@ -1043,3 +1045,4 @@ def fresh6_snmp_exporter_283(ctx):
     curl(ctx, base + 'metrics', '-o', '/dev/null')
     curl(ctx, base + q + 'nosuch', check=False)
     curl(ctx, base + 'config', check=False)
+
