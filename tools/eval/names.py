@@ -156,6 +156,15 @@ RESCAP = {
     'resp (redis)': {'resp'}, 'binkp': {'binkp'}, 'fidonet binkp': {'binkp'}, 'xapian': {'xapian'},
     'xapian remote protocol': {'xapian'}, 'docker': {'http'}, 'cfssl': {'http'}, 'kannel': {'http'},
     'apt-cacher': {'http'}, 'systemd-journal-remote': {'http'}, 'journal upload': {'http'},
+    # the fresh6 set (names a recogniser could plausibly print; written from the protocols before any plugin run
+    # on it; a carrier counts as above: TLS for pgBackRest and Box Backup, HTTP for aptly, kore, perlbal and the
+    # Prometheus exporters, ZMTP for IPython parallel's messaging)
+    'ipython parallel': {'zmtp'}, 'ipyparallel': {'zmtp'}, 'jupyter messaging': {'zmtp'}, 'h2': {'h2'},
+    'h2 database': {'h2'}, 'h2 tcp': {'h2'}, 'pop3': {'pop'}, 'pop': {'pop'}, 'virtuoso': {'virtuoso'},
+    'openlink virtuoso': {'virtuoso'}, 'milter': {'milter'}, 'sendmail milter': {'milter'}, 'powerman': {'powerman'},
+    'ice': {'ice'}, 'zeroc ice': {'ice'}, 'ice protocol': {'ice'}, 'icegrid': {'ice'}, 'lmtp': {'lmtp'},
+    'sccache': {'sccache'}, 'pgbackrest': {'tls'}, 'box backup': {'tls'}, 'aptly': {'http'}, 'kore': {'http'},
+    'perlbal': {'http'}, 'prometheus exporter': {'http'}, 'prometheus metrics': {'http'},
 }
 
 TABLES = {'nmap': NMAP, 'ndpi': NDPI, 'suricata': SURICATA, 'rescap': RESCAP}

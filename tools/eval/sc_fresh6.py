@@ -718,26 +718,26 @@ def fresh6_bbstored_283(ctx):
     ctx.run(['bbackupquery', '-c', conf, 'list -r', 'compare -a', 'quit'], timeout=60, check=False)
 
 
-# ---------------------------------------------------------------- PowerMan's client protocol: powermand (TCP 283), pm
+# ---------------------------------------------------------------- PowerMan's client protocol: powermand (TCP 403), pm
 
-@fresh6(name='fresh6_powermand_283', service='powerman', transport='tcp', port=283, package='powerman',
+@fresh6(name='fresh6_powermand_403', service='powerman', transport='tcp', port=403, package='powerman',
         program='powermand (PowerMan 2.3 power control daemon, one simulated power controller)',
-        client='pm -h 127.0.0.1:283 with: -q (query all) ; -1 evalnode3 (on) ; -q evalnode[2-4] ; -l (list) ; '
+        client='pm -h 127.0.0.1:403 with: -q (query all) ; -1 evalnode3 (on) ; -q evalnode[2-4] ; -l (list) ; '
                '-T -c evalnode5 (cycle, with the device telemetry) ; -0 evalnode3 (off)',
         sent='PowerMan\'s client protocol: text commands (query, on, cycle, off, list, telemetry) and the '
              'daemon\'s numbered replies ("1xx" lines of node states, "103 Command completed successfully", the '
              'powerman> prompt), with the vpc device\'s telemetry lines relayed',
         protocol=None, pname='PowerMan', sent_needles=[b'evalnode3'],
-        prepare=lambda ctx: ctx.write('powerman.conf', 'include "/etc/powerman/vpc.dev"\nlisten "127.0.0.1:283"\n'
+        prepare=lambda ctx: ctx.write('powerman.conf', 'include "/etc/powerman/vpc.dev"\nlisten "127.0.0.1:403"\n'
                                       'device "vpc0" "vpc" "/usr/sbin/vpcd |&"\n'
                                       'node "evalnode[0-15]" "vpc0" "[0-15]"\n'),
-        notes='powermand -f -c <work>/powerman.conf: listen 127.0.0.1:283, one device of the package\'s "vpc" '
+        notes='powermand -f -c <work>/powerman.conf: listen 127.0.0.1:403, one device of the package\'s "vpc" '
               'specification driven through a pipe to /usr/sbin/vpcd (PowerMan\'s virtual power controller), '
               'sixteen nodes evalnode[0-15]. Wireshark 4.0 has no PowerMan dissector (expected.protocol null).')
-def fresh6_powermand_283(ctx):
+def fresh6_powermand_403(ctx):
     ctx.spawn(['powermand', '-f', '-c', ctx.path('powerman.conf')], 'server-powermand')
-    ctx.wait_listen('tcp', 283, timeout=30)
-    pm = ['pm', '-h', '127.0.0.1:283']
+    ctx.wait_listen('tcp', 403, timeout=30)
+    pm = ['pm', '-h', '127.0.0.1:403']
     r = ctx.run(pm + ['-q'], timeout=30)
     if b'evalnode' not in r.stdout:
         raise ScenarioError('pm: %r' % r.stdout[-300:])
@@ -748,7 +748,7 @@ def fresh6_powermand_283(ctx):
     ctx.run(pm + ['-0', 'evalnode3'], timeout=30)
 
 
-# ---------------------------------------------------------------- Ice protocol: icegridregistry (TCP 403), icegridadmin
+# ---------------------------------------------------------------- Ice protocol: icegridregistry (TCP 283), icegridadmin
 
 ICE_PW = 'Ice-s3cret'
 
@@ -756,7 +756,7 @@ ICE_PW = 'Ice-s3cret'
 def _icegrid_prep(ctx):
     ctx.mkdir('db')
     ctx.write('registry.cfg', """IceGrid.InstanceName=EvalGrid
-IceGrid.Registry.Client.Endpoints=tcp -h 127.0.0.1 -p 403
+IceGrid.Registry.Client.Endpoints=tcp -h 127.0.0.1 -p 283
 IceGrid.Registry.Server.Endpoints=tcp -h 127.0.0.1
 IceGrid.Registry.Internal.Endpoints=tcp -h 127.0.0.1
 IceGrid.Registry.LMDB.Path=%s/db
@@ -774,9 +774,9 @@ Ice.Default.Host=127.0.0.1
 """)
 
 
-@fresh6(name='fresh6_icegridregistry_403', service='ice', transport='tcp', port=403, package='zeroc-icegrid',
+@fresh6(name='fresh6_icegridregistry_283', service='ice', transport='tcp', port=283, package='zeroc-icegrid',
         program='icegridregistry (ZeroC IceGrid 3.7 registry, client endpoint)',
-        client='icegridadmin (zeroc-ice-utils) --Ice.Default.Locator="EvalGrid/Locator:tcp -h 127.0.0.1 -p 403" '
+        client='icegridadmin (zeroc-ice-utils) --Ice.Default.Locator="EvalGrid/Locator:tcp -h 127.0.0.1 -p 283" '
                '-u evaluser -p ... -e "registry list" -e "application add app.xml" -e "application list" -e '
                '"application describe EvalApp" -e "server list" -e "application remove EvalApp"',
         sent='The Ice protocol 1.0 (encoding 1.1): validate-connection messages, requests to the Locator, the '
@@ -789,15 +789,15 @@ Ice.Default.Host=127.0.0.1
                     'frame_hint': 'client->server', 'user': EVAL_USER, 'password': ICE_PW,
                     'needles': [ICE_PW.encode()]}],
         notes='icegridregistry --Ice.Config=<work>/registry.cfg: instance EvalGrid, client endpoint tcp -h '
-              '127.0.0.1 -p 403, server and internal endpoints on random loopback ports (not captured), LMDB '
+              '127.0.0.1 -p 283, server and internal endpoints on random loopback ports (not captured), LMDB '
               'database in the work dir, multicast discovery off, the null permissions verifiers (any password is '
               'accepted). Wireshark 4.0 has no Ice dissector (expected.protocol null).')
-def fresh6_icegridregistry_403(ctx):
+def fresh6_icegridregistry_283(ctx):
     ctx.spawn(['icegridregistry', '--Ice.Config=' + ctx.path('registry.cfg')], 'server-icegridregistry')
-    ctx.wait_listen('tcp', 403, timeout=30)
+    ctx.wait_listen('tcp', 283, timeout=30)
     cmds = ['registry list', 'application add %s' % ctx.path('app.xml'), 'application list',
             'application describe EvalApp', 'server list', 'application remove EvalApp']
-    argv = ['icegridadmin', '--Ice.Default.Locator=EvalGrid/Locator:tcp -h 127.0.0.1 -p 403', '-u', EVAL_USER,
+    argv = ['icegridadmin', '--Ice.Default.Locator=EvalGrid/Locator:tcp -h 127.0.0.1 -p 283', '-u', EVAL_USER,
             '-p', ICE_PW]
     for c in cmds:
         argv += ['-e', c]
@@ -806,12 +806,12 @@ def fresh6_icegridregistry_403(ctx):
         raise ScenarioError('icegridadmin: %r' % r.stdout[-300:])
 
 
-# ---------------------------------------------------------------- HTTP: prometheus-process-exporter (TCP 403), curl
+# ---------------------------------------------------------------- HTTP: prometheus-process-exporter (TCP 283), curl
 
-@fresh6(name='fresh6_process_exporter_403', service='http', transport='tcp', port=403,
+@fresh6(name='fresh6_process_exporter_283', service='http', transport='tcp', port=283,
         package='prometheus-process-exporter',
         program='prometheus-process-exporter (Prometheus exporter of per-process-group metrics, 0.7)',
-        client='curl http://127.0.0.1:403/ ; curl .../metrics ; curl -H "Accept-Encoding: gzip" .../metrics '
+        client='curl http://127.0.0.1:283/ ; curl .../metrics ; curl -H "Accept-Encoding: gzip" .../metrics '
                '--compressed ; curl .../missing',
         sent='HTTP/1.1 GETs and the exporter\'s answers: its landing page and the Prometheus text exposition '
              'format (namedprocess_namegroup_* series for the process groups named in its config, go_* and '
@@ -819,14 +819,14 @@ def fresh6_icegridregistry_403(ctx):
         protocol='http', pname='HTTP', sent_needles=[b'GET /metrics'],
         prepare=lambda ctx: ctx.write('procs.yml', 'process_names:\n  - name: "{{.Comm}}"\n    cmdline:\n'
                                       '    - \'.+\'\n'),
-        notes='prometheus-process-exporter -web.listen-address 127.0.0.1:403 -config.path <work>/procs.yml (one '
+        notes='prometheus-process-exporter -web.listen-address 127.0.0.1:283 -config.path <work>/procs.yml (one '
               'group per command name of this machine\'s processes).')
-def fresh6_process_exporter_403(ctx):
-    ctx.spawn(['prometheus-process-exporter', '-web.listen-address', '127.0.0.1:403', '-config.path',
+def fresh6_process_exporter_283(ctx):
+    ctx.spawn(['prometheus-process-exporter', '-web.listen-address', '127.0.0.1:283', '-config.path',
                ctx.path('procs.yml')], 'server-process-exporter')
-    ctx.wait_listen('tcp', 403, timeout=30)
+    ctx.wait_listen('tcp', 283, timeout=30)
     time.sleep(1)
-    base = 'http://127.0.0.1:403/'
+    base = 'http://127.0.0.1:283/'
     curl(ctx, base)
     r = curl(ctx, base + 'metrics')
     if b'namedprocess_namegroup' not in r.stdout:
@@ -835,7 +835,7 @@ def fresh6_process_exporter_403(ctx):
     curl(ctx, base + 'missing', check=False)
 
 
-# ---------------------------------------------------------------- LMTP: Mailman 3's LMTP runner (TCP 283), swaks
+# ---------------------------------------------------------------- LMTP: Mailman 3's LMTP runner (TCP 403), swaks
 
 MM_CFG = """[mailman]
 layout: here
@@ -857,7 +857,7 @@ outgoing: mailman.mta.deliver.deliver
 smtp_host: 127.0.0.1
 smtp_port: 40025
 lmtp_host: 127.0.0.1
-lmtp_port: 283
+lmtp_port: 403
 [archiver.prototype]
 enable: no
 [archiver.mhonarc]
@@ -873,9 +873,9 @@ def _mailman_prep(ctx):
             timeout=120, env={'HOME': ctx.tmp})
 
 
-@fresh6(name='fresh6_mailman_lmtp_283', service='lmtp', transport='tcp', port=283, package='mailman3',
+@fresh6(name='fresh6_mailman_lmtp_403', service='lmtp', transport='tcp', port=403, package='mailman3',
         program='mailman (GNU Mailman 3.3 master and runners; the LMTP runner)',
-        client='swaks --protocol LMTP --server 127.0.0.1 --port 283: a "help" to evallist-request@example.invalid, '
+        client='swaks --protocol LMTP --server 127.0.0.1 --port 403: a "help" to evallist-request@example.invalid, '
                'then a post to evallist@example.invalid and nolist@example.invalid (refused: no such list)',
         sent='LMTP: the runner\'s greeting, LHLO with its extensions, MAIL FROM, RCPT TO (250, and 550 for the '
              'unknown list), DATA with the letters, the per-recipient answers, QUIT',
@@ -885,17 +885,17 @@ def _mailman_prep(ctx):
                             'not Mailman\'s version)'},
         notes='/usr/lib/mailman3/bin/master -C <work>/mailman.cfg --force (as root): a private configuration with '
               'its var dir in the work dir, SQLite, one list evallist@example.invalid made with "mailman create" '
-              'first, the LMTP runner on 127.0.0.1:283, the REST runner on 127.0.0.1:40801 (not captured), the '
+              'first, the LMTP runner on 127.0.0.1:403, the REST runner on 127.0.0.1:40801 (not captured), the '
               'null MTA for incoming and outgoing SMTP to 127.0.0.1:40025 (nothing listens there: the '
               'replies Mailman tries to send stay queued), the archivers off. Wireshark 4.0 has no LMTP '
               'dissector; its SMTP dissector decodes LMTP\'s commands and replies (verified_with: decode as '
               'smtp), the service stays lmtp.')
-def fresh6_mailman_lmtp_283(ctx):
+def fresh6_mailman_lmtp_403(ctx):
     ctx.spawn(['/usr/lib/mailman3/bin/master', '-C', ctx.path('mailman.cfg'), '--force'], 'server-mailman',
               env={'HOME': ctx.tmp})
-    ctx.wait_listen('tcp', 283, timeout=90)
+    ctx.wait_listen('tcp', 403, timeout=90)
     time.sleep(2)
-    sw = ['swaks', '--protocol', 'LMTP', '--server', '127.0.0.1', '--port', '283', '--from', 'eval@example.invalid']
+    sw = ['swaks', '--protocol', 'LMTP', '--server', '127.0.0.1', '--port', '403', '--from', 'eval@example.invalid']
     ctx.run(sw + ['--to', 'evallist-request@example.invalid', '--header', 'Subject: help', '--body', 'help'],
             timeout=60)
     r = ctx.run(sw + ['--to', 'evallist@example.invalid,nolist@example.invalid', '--header',
@@ -906,7 +906,7 @@ def fresh6_mailman_lmtp_283(ctx):
     time.sleep(3)
 
 
-# ---------------------------------------------------------------- FastCGI: fcgiwrap spawned by spawn-fcgi (TCP 283), cgi-fcgi
+# ---------------------------------------------------------------- FastCGI: fcgiwrap spawned by spawn-fcgi (TCP 403), cgi-fcgi
 
 FCGI_SCRIPT = """#!/bin/sh
 printf "Content-Type: text/plain\\r\\n\\r\\n"
@@ -922,21 +922,21 @@ def _fcgi_prep(ctx):
     ctx.write('hello.cgi', FCGI_SCRIPT, mode=0o755)
 
 
-@fresh6(name='fresh6_fcgiwrap_283', service='fcgi', transport='tcp', port=283, package='fcgiwrap',
+@fresh6(name='fresh6_fcgiwrap_403', service='fcgi', transport='tcp', port=403, package='fcgiwrap',
         program='fcgiwrap (FastCGI to CGI wrapper 1.1), on a TCP socket made by spawn-fcgi',
-        client='cgi-fcgi -bind -connect 127.0.0.1:283 (libfcgi-bin) three times, the request in its environment: '
+        client='cgi-fcgi -bind -connect 127.0.0.1:403 (libfcgi-bin) three times, the request in its environment: '
                'GET of hello.cgi with a query string, POST with a body on stdin, GET of a missing script',
         sent='FastCGI records: BEGIN_REQUEST (responder), PARAMS with the CGI environment (SCRIPT_FILENAME, '
              'REQUEST_METHOD, QUERY_STRING, CONTENT_LENGTH...), STDIN, then the script\'s STDOUT (CGI headers and '
              'body), STDERR for the missing script, END_REQUEST',
         protocol='fcgi', pname='FastCGI', sent_needles=[b'SCRIPT_FILENAME'], prepare=_fcgi_prep,
-        notes='spawn-fcgi -a 127.0.0.1 -p 283 -u nobody -g nogroup -n -- /usr/sbin/fcgiwrap (spawn-fcgi binds the '
+        notes='spawn-fcgi -a 127.0.0.1 -p 403 -u nobody -g nogroup -n -- /usr/sbin/fcgiwrap (spawn-fcgi binds the '
               'socket and execs fcgiwrap on it as nobody); the CGI script is a small shell script in the work dir.')
-def fresh6_fcgiwrap_283(ctx):
-    ctx.spawn(['spawn-fcgi', '-a', '127.0.0.1', '-p', '283', '-u', 'nobody', '-g', 'nogroup', '-n', '--',
+def fresh6_fcgiwrap_403(ctx):
+    ctx.spawn(['spawn-fcgi', '-a', '127.0.0.1', '-p', '403', '-u', 'nobody', '-g', 'nogroup', '-n', '--',
                '/usr/sbin/fcgiwrap'], 'server-fcgiwrap')
-    ctx.wait_listen('tcp', 283, timeout=20)
-    cgi = ['cgi-fcgi', '-bind', '-connect', '127.0.0.1:283']
+    ctx.wait_listen('tcp', 403, timeout=20)
+    cgi = ['cgi-fcgi', '-bind', '-connect', '127.0.0.1:403']
     base = {'SCRIPT_NAME': '/hello.cgi', 'SERVER_PROTOCOL': 'HTTP/1.1', 'SERVER_NAME': 'localhost',
             'GATEWAY_INTERFACE': 'CGI/1.1', 'PATH': '/usr/bin:/bin'}
     r = ctx.run(['env', '-i'] + ['%s=%s' % kv for kv in dict(base, SCRIPT_FILENAME=ctx.path('hello.cgi'),
@@ -954,14 +954,14 @@ def fresh6_fcgiwrap_283(ctx):
             + cgi, timeout=30, check=False)
 
 
-# ---------------------------------------------------------------- sccache's client / server protocol: sccache server (TCP 403), sccache
+# ---------------------------------------------------------------- sccache's client / server protocol: sccache server (TCP 283), sccache
 
 def _sccache_env(ctx):
-    return {'SCCACHE_DIR': ctx.path('cache'), 'SCCACHE_SERVER_PORT': '403', 'SCCACHE_IDLE_TIMEOUT': '0',
+    return {'SCCACHE_DIR': ctx.path('cache'), 'SCCACHE_SERVER_PORT': '283', 'SCCACHE_IDLE_TIMEOUT': '0',
             'SCCACHE_ERROR_LOG': ctx.path('sccache-error.log'), 'HOME': ctx.tmp}
 
 
-@fresh6(name='fresh6_sccache_403', service='sccache', transport='tcp', port=403, package='sccache',
+@fresh6(name='fresh6_sccache_283', service='sccache', transport='tcp', port=283, package='sccache',
         program='sccache server (Mozilla\'s shared compilation cache 0.4, local disk cache)',
         client='sccache as a compiler wrapper: sccache gcc -c ghost.c twice (a miss, then a hit) ; sccache gcc of a '
                'file with an error ; sccache --show-stats ; sccache --zero-stats',
@@ -973,12 +973,12 @@ def _sccache_env(ctx):
         prepare=lambda ctx: (ctx.write('ghost.c', 'int ghost(int x) { return x * 42; }\n'),
                              ctx.write('broken.c', 'int broken(int x) { return x * ; }\n')),
         notes='SCCACHE_NO_DAEMON=1 SCCACHE_START_SERVER=1 sccache (the server in the foreground) with '
-              'SCCACHE_SERVER_PORT=403 (sccache binds 127.0.0.1) and its cache dir in the work dir. Wireshark 4.0 '
+              'SCCACHE_SERVER_PORT=283 (sccache binds 127.0.0.1) and its cache dir in the work dir. Wireshark 4.0 '
               'has no sccache dissector (expected.protocol null).')
-def fresh6_sccache_403(ctx):
+def fresh6_sccache_283(ctx):
     env = _sccache_env(ctx)
     ctx.spawn(['sccache'], 'server-sccache', env=dict(env, SCCACHE_NO_DAEMON='1', SCCACHE_START_SERVER='1'))
-    ctx.wait_listen('tcp', 403, timeout=30)
+    ctx.wait_listen('tcp', 283, timeout=30)
     ctx.run(['sccache', 'gcc', '-c', 'ghost.c', '-o', 'ghost.o'], timeout=60, env=env)
     ctx.run(['sccache', 'gcc', '-c', 'ghost.c', '-o', 'ghost2.o'], timeout=60, env=env)
     ctx.run(['sccache', 'gcc', '-c', 'broken.c', '-o', 'broken.o'], timeout=60, env=env, check=False)
@@ -988,7 +988,7 @@ def fresh6_sccache_403(ctx):
     ctx.run(['sccache', '--zero-stats'], timeout=30, env=env)
 
 
-# ---------------------------------------------------------------- HTTP: prometheus-snmp-exporter (TCP 283), curl
+# ---------------------------------------------------------------- HTTP: prometheus-snmp-exporter (TCP 403), curl
 
 SEXP_AGENT = 40161   # the loopback snmpsimd it queries (not captured)
 SEXP_YML = """evalsys:
@@ -1015,9 +1015,9 @@ def _sexp_prep(ctx):
     ctx.write('snmp.yml', SEXP_YML)
 
 
-@fresh6(name='fresh6_snmp_exporter_283', service='http', transport='tcp', port=283, package='prometheus-snmp-exporter',
+@fresh6(name='fresh6_snmp_exporter_403', service='http', transport='tcp', port=403, package='prometheus-snmp-exporter',
         program='prometheus-snmp-exporter (Prometheus SNMP exporter 0.21)',
-        client='curl http://127.0.0.1:283/ ; curl ".../snmp?target=127.0.0.1:%d&module=evalsys" (twice) ; curl '
+        client='curl http://127.0.0.1:403/ ; curl ".../snmp?target=127.0.0.1:%d&module=evalsys" (twice) ; curl '
                '.../metrics ; curl ".../snmp?target=127.0.0.1:%d&module=nosuch" (an error) ; curl .../config'
                % (SEXP_AGENT, SEXP_AGENT),
         sent='HTTP/1.1 GETs and the exporter\'s answers: its landing page, the scraped SNMP values in the '
@@ -1025,17 +1025,17 @@ def _sexp_prep(ctx):
              'the unknown module, the loaded configuration',
         protocol='http', pname='HTTP', sent_needles=[b'module=evalsys'], prepare=_sexp_prep,
         notes='prometheus-snmp-exporter --config.file=<work>/snmp.yml (one hand-written module: Debian ships no '
-              'generated snmp.yml) --web.listen-address=127.0.0.1:283; the SNMP agent it walks is a loopback '
+              'generated snmp.yml) --web.listen-address=127.0.0.1:403; the SNMP agent it walks is a loopback '
               'snmpsimd on 127.0.0.1:%d (community public; not captured).' % SEXP_AGENT)
-def fresh6_snmp_exporter_283(ctx):
+def fresh6_snmp_exporter_403(ctx):
     ctx.spawn(['snmpsimd', '--data-dir=' + ctx.path('data'), '--agent-udpv4-endpoint=127.0.0.1:%d' % SEXP_AGENT,
                '--process-user=nobody', '--process-group=nogroup', '--cache-dir=' + ctx.mkdir('cache', 0o777)],
               'server-snmpsimd', env={'HOME': ctx.tmp})
     ctx.wait_listen('udp', SEXP_AGENT, timeout=40)
     ctx.spawn(['prometheus-snmp-exporter', '--config.file=' + ctx.path('snmp.yml'),
-               '--web.listen-address=127.0.0.1:283'], 'server-snmp-exporter')
-    ctx.wait_listen('tcp', 283, timeout=30)
-    base = 'http://127.0.0.1:283/'
+               '--web.listen-address=127.0.0.1:403'], 'server-snmp-exporter')
+    ctx.wait_listen('tcp', 403, timeout=30)
+    base = 'http://127.0.0.1:403/'
     curl(ctx, base)
     q = 'snmp?target=127.0.0.1:%d&module=' % SEXP_AGENT
     r = curl(ctx, base + q + 'evalsys')
