@@ -126,7 +126,7 @@ def test_fresh6_set():
     if not fresh6:
         pytest.skip('the fresh6 set is not recorded')
     real = [d for d in fresh6 if not d['near_miss']]
-    assert len({d['server']['package'] for d in real}) >= 12
+    assert len({d['server']['package'] for d in real}) >= 20
     nms = [d for d in fresh6 if d['near_miss']]
     assert len(nms) >= 4 and {d['transport'] for d in nms} == {'tcp', 'udp'}
     # no program of fresh6 is in another set (package and service both new together)

@@ -44,6 +44,8 @@ NMAP = {
     'iiop': {'giop'}, 'corba-iiop': {'giop'}, 'redis': {'resp'}, 'docker': {'http'}, 'conman': {'conman'},
     'binkp': {'binkp'}, 'fido': {'binkp'}, 'pyro': {'pyro'}, 'dask': {'dask'}, 'nebula': {'nebula'},
     'xapian': {'xapian'},
+    # the fresh6 set (nmap's service names for these protocols, written after its live answers were in)
+    'zmtp': {'zmtp'}, 'irc-proxy': {'irc'}, 'ice': {'ice'}, 'pop3': {'pop'},
 }
 
 # nDPI protocol names (ndpiReader "proto: M.A/Master.App"; every dotted part is looked up)
@@ -66,6 +68,8 @@ NDPI = {
     'l2tp': {'l2tp'}, 'mysql': {'mysql'}, 'imap': {'imap'}, 'mail_imap': {'imap'}, 'quake': {'quake3'},
     # the fresh5 set
     'redis': {'resp'}, 'corba': {'giop'}, 'syncthing': {'tls'}, 'docker': {'http'}, 'drda': {'drda'},
+    # the fresh6 set (written after anchors.py run had shown nDPI's answers)
+    'zeromq': {'zmtp'}, 'pop3': {'pop'}, 'mail_pop': {'pop'},
 }
 
 # Suricata eve.json flow app_proto
@@ -83,6 +87,7 @@ SURICATA = {
     # the fresh4 set
     'imap': {'imap'}, 'mysql': {'mysql'},
     # the fresh5 set: none of Suricata 7's app-layer parsers other than tls / http / websocket / irc above
+    # the fresh6 set: none either (Suricata 7 has no pop3 or iscsi parser); tls / http above
 }
 
 # the plugin's ghost-port service names (field ghost service name; lower-cased)
