@@ -44,6 +44,8 @@ NMAP = {
     'iiop': {'giop'}, 'corba-iiop': {'giop'}, 'redis': {'resp'}, 'docker': {'http'}, 'conman': {'conman'},
     'binkp': {'binkp'}, 'fido': {'binkp'}, 'pyro': {'pyro'}, 'dask': {'dask'}, 'nebula': {'nebula'},
     'xapian': {'xapian'},
+    # the fresh6 set (nmap's service names for these protocols, written after its live answers were in)
+    'zmtp': {'zmtp'}, 'irc-proxy': {'irc'}, 'ice': {'ice'}, 'pop3': {'pop'},
 }
 
 # nDPI protocol names (ndpiReader "proto: M.A/Master.App"; every dotted part is looked up)
@@ -66,6 +68,8 @@ NDPI = {
     'l2tp': {'l2tp'}, 'mysql': {'mysql'}, 'imap': {'imap'}, 'mail_imap': {'imap'}, 'quake': {'quake3'},
     # the fresh5 set
     'redis': {'resp'}, 'corba': {'giop'}, 'syncthing': {'tls'}, 'docker': {'http'}, 'drda': {'drda'},
+    # the fresh6 set (written after anchors.py run had shown nDPI's answers)
+    'zeromq': {'zmtp'}, 'pop3': {'pop'}, 'mail_pop': {'pop'},
 }
 
 # Suricata eve.json flow app_proto
@@ -83,6 +87,7 @@ SURICATA = {
     # the fresh4 set
     'imap': {'imap'}, 'mysql': {'mysql'},
     # the fresh5 set: none of Suricata 7's app-layer parsers other than tls / http / websocket / irc above
+    # the fresh6 set: none either (Suricata 7 has no pop3 or iscsi parser); tls / http above
 }
 
 # the plugin's ghost-port service names (field ghost service name; lower-cased)
@@ -156,6 +161,15 @@ RESCAP = {
     'resp (redis)': {'resp'}, 'binkp': {'binkp'}, 'fidonet binkp': {'binkp'}, 'xapian': {'xapian'},
     'xapian remote protocol': {'xapian'}, 'docker': {'http'}, 'cfssl': {'http'}, 'kannel': {'http'},
     'apt-cacher': {'http'}, 'systemd-journal-remote': {'http'}, 'journal upload': {'http'},
+    # the fresh6 set (names a recogniser could plausibly print; written from the protocols before any plugin run
+    # on it; a carrier counts as above: TLS for pgBackRest and Box Backup, HTTP for aptly, kore, perlbal and the
+    # Prometheus exporters, ZMTP for IPython parallel's messaging)
+    'ipython parallel': {'zmtp'}, 'ipyparallel': {'zmtp'}, 'jupyter messaging': {'zmtp'}, 'h2': {'h2'},
+    'h2 database': {'h2'}, 'h2 tcp': {'h2'}, 'pop3': {'pop'}, 'pop': {'pop'}, 'virtuoso': {'virtuoso'},
+    'openlink virtuoso': {'virtuoso'}, 'milter': {'milter'}, 'sendmail milter': {'milter'}, 'powerman': {'powerman'},
+    'ice': {'ice'}, 'zeroc ice': {'ice'}, 'ice protocol': {'ice'}, 'icegrid': {'ice'}, 'lmtp': {'lmtp'},
+    'sccache': {'sccache'}, 'pgbackrest': {'tls'}, 'box backup': {'tls'}, 'aptly': {'http'}, 'kore': {'http'},
+    'perlbal': {'http'}, 'prometheus exporter': {'http'}, 'prometheus metrics': {'http'},
 }
 
 TABLES = {'nmap': NMAP, 'ndpi': NDPI, 'suricata': SURICATA, 'rescap': RESCAP}
