@@ -1516,7 +1516,9 @@ using S = Sender;
 
 // Order: specific before general (RTSP/SIP before HTTP; the memcached UDP
 // frame header before anything else starting 00 01).
-constexpr std::array kSignatures{
+// A C array: the class template argument deduction of std::array folds over every element, and clang caps
+// folds at 256.
+constexpr Signature kSignatures[] = {
     Signature{"ssh-banner", "SSH", "ssh", 22, T::Tcp, S::Either, "ssh",
               "\"SSH-2.0-\" banner line (CR LF, <= 255), then a KEXINIT that fits", ssh_banner},
     Signature{"tls-hello", "TLS", "tls", 443, T::Tcp, S::Either, "ssl",
