@@ -51,6 +51,11 @@ TEST(Announcements, HttpServerHeader) {
     EXPECT_EQ(found.product, "Apache");
     EXPECT_EQ(found.version, "2.4.71");
     EXPECT_EQ(find_header_announcement("HTTP", raw("HTTP/1.0 200 OK\r\nServer: nginx\r\n\r\n")).product, "nginx");
+    // the version alone in parentheses (kore, fresh6_kore_403); a comment without a digit stays a comment
+    const Announcement kore = find_header_announcement("HTTP", raw("HTTP/1.1 200 OK\r\nserver: kore (4.1.0)\r\n\r\n"));
+    EXPECT_EQ(kore.product, "kore");
+    EXPECT_EQ(kore.version, "4.1.0");
+    EXPECT_EQ(find_header_announcement("HTTP", raw("HTTP/1.1 200 OK\r\nServer: Apache (Debian)\r\n\r\n")).version, "");
 }
 
 TEST(Announcements, HttpViaCommentNamesTheProxy) {

@@ -220,7 +220,21 @@ TEST(DesignSignatures, DapGqtpRtlTcpAndAdsbNeedTheirShapes) {
 // Payloads that end where a length or a field was about to be read (found reviewing the rows; ASan would
 // report a read past the payload): each is refused, reading nothing past its end.
 TEST(DesignSignatures, PayloadsCutAtALengthAreRefused) {
-    EXPECT_EQ(name_of(hex("3430 00"), Transport::Tcp, Sender::Client), "");                       // DBGp: "40" NUL, then nothing
-    EXPECT_EQ(name_of(hex("810a0009 0100 08 0501"), Transport::Udp, Sender::Client), "");          // BACnet: a segmented request cut
-    EXPECT_EQ(name_of(hex("0400000007 00000005 0000000300"), Transport::Tcp, Sender::Client), "");  // CQL: a QUERY of 5 octets
+    EXPECT_EQ(name_of(hex("3430 00"), Transport::Tcp, Sender::Client), "");  // DBGp: "40" NUL, then nothing
+    EXPECT_EQ(name_of(hex("810a0009 0100 08 0501"), Transport::Udp, Sender::Client),
+              "");  // BACnet: a segmented request cut
+    EXPECT_EQ(name_of(hex("0400000007 00000005 0000000300"), Transport::Tcp, Sender::Client),
+              "");  // CQL: a QUERY of 5 octets
+}
+
+// From fresh6's recordings, after its one measurement.
+TEST(DesignSignatures, H2PowermanSccacheAndVirtuosoNeedTheirShapes) {
+    expect_unnamed("h2 client hello", {{"min version 21", with("h2 client hello", 3, 21)},
+                                       {"jdbc:h3:", with("h2 client hello", 41, '3')}});
+    expect_unnamed("powerman greeting",
+                   {{"no prompt", cut("powerman greeting", 12)}, {"code 0x1", with("powerman greeting", 1, 'x')}});
+    expect_unnamed("sccache compile",
+                   {{"variant 5", with("sccache compile", 4, 5)}, {"length + 1", bumped("sccache compile", 3, 1)}});
+    expect_unnamed("virtuoso caller identification", {{"an answer's tag", with("virtuoso caller identification", 4, 2)},
+                                                      {"array of 6", with("virtuoso caller identification", 2, 6)}});
 }

@@ -486,10 +486,32 @@ TEST(Exposures, DovecotAuthPlainResponse) {
     EXPECT_TRUE(run({client("AUTH\t1\tPLAIN\tservice=smtp\n")}).empty());
 }
 
-// OpenVPN's management interface without a password: whoever connects commands the VPN.
-TEST(Exposures, OpenvpnManagementBannerIsAShell) {
-    const auto found = run({server(">INFO:OpenVPN Management Interface Version 3 -- type 'help' for more info\r\n")});
-    ASSERT_EQ(found.size(), 1u);
-    EXPECT_EQ(found[0].kind, ExposureKind::ShellSession);
-    EXPECT_EQ(found[0].detail, "OpenVPN management interface banner");
+// Consoles that run no code are named, not flagged as shells: OpenVPN's management interface, PowerMan.
+TEST(Exposures, ConsolesWithoutCodeAreNotShells) {
+    EXPECT_TRUE(run({server(">INFO:OpenVPN Management Interface Version 3 -- type 'help' for more info\r\n")}).empty());
+    EXPECT_TRUE(run({server("001 2.3.27\r\npowerman> ")}).empty());
+}
+
+// IceGrid's registry: createAdminSession(user, password), the password in the clear (fresh6_icegridregistry_283).
+TEST(Exposures, IceCreateAdminSessionPassword) {
+    const Bytes request = text("IceP") + rescap::test::hex("01000100 00 00 54000000 03000000") +
+                          text(
+                              "\x08"
+                              "Registry"
+                              "\x08"
+                              "EvalGrid") +
+                          rescap::test::hex("00") +
+                          text(
+                              "\x12"
+                              "createAdminSession") +
+                          rescap::test::hex("00 00 1a000000 0101") +
+                          text(
+                              "\x08"
+                              "evaluser"
+                              "\x0a"
+                              "Ice-s3cret");
+    expect_login(run({{true, request}}), ExposureProtocol::Ice, "evaluser", 10);
+    Bytes other = request;
+    other[55] = 'X';  // "createAdminSessioX": another operation
+    EXPECT_TRUE(run({{true, other}}).empty());
 }

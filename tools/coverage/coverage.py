@@ -165,6 +165,8 @@ FRAMING = {
     "Zephyr": "datagram: NUL-separated ASCII fields", "Debug Adapter Protocol": "Content-Length head + JSON body",
     "GQTP (Groonga)": "24-octet header with size + body", "rtl_tcp": "12-octet greeting, then I/Q samples",
     "ADS-B feed (dump1090)": "line-based: SBS-1 CSV or AVR hex",
+    "H2 database": "big-endian ints and UTF-16 strings", "Virtuoso": "Dkbox-serialized boxes",
+    "sccache": "4-octet length + bincode", "PowerMan": "line-based (CR LF) replies, then a prompt",
     "sFlow": "28/40-octet datagram header + samples (format, length) + records (format, length)",
     "TACACS+": "12-octet header with a 4-octet length (body obfuscated unless the clear flag is set)",
     "Diameter": "20-octet header with a 3-octet length + AVPs padded to 4",

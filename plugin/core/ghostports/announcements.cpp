@@ -158,6 +158,17 @@ bool printable(std::string_view text) {
 void split_product_version(std::string_view text, std::string &product, std::string &version) {
     product.clear();
     version.clear();
+    // "kore (4.1.0)": the version alone in parentheses after the name.
+    if (const auto open = text.find(" ("); open != std::string_view::npos && open > 0 && text.ends_with(')') &&
+                                           open + 2 < text.size() &&
+                                           std::isdigit(static_cast<unsigned char>(text[open + 2]))) {
+        const auto inside = text.substr(open + 2, text.size() - open - 3);
+        if (inside.find(' ') == std::string_view::npos) {
+            product = std::string(text.substr(0, open));
+            version = std::string(inside);
+            return;
+        }
+    }
     // The version starts at the first digit that follows '-', '/' or ' '.
     for (std::size_t i = 1; i + 1 < text.size(); ++i) {
         if ((text[i] == '-' || text[i] == '/' || text[i] == ' ') &&

@@ -372,6 +372,40 @@ std::optional<std::string> ipmi_challenge_user(Bytes p) {
     return printable(user) ? std::optional(user) : std::nullopt;
 }
 
+// ZeroC Ice (the Ice manual, "Protocol Messages"): a request ("IceP", protocol
+// 1.0, encoding 1.0, type 0) calling createSession / createAdminSession (the
+// IceGrid registry's and Glacier2's login) with the user id and the password
+// as its two string parameters.
+std::optional<Credential> ice_create_session(Bytes p) {
+    static constexpr std::uint8_t kHeader[] = {'I', 'c', 'e', 'P', 1, 0, 1, 0, 0};
+    if (p.size() < 14 + 4 || !std::equal(std::begin(kHeader), std::end(kHeader), p.begin())) return std::nullopt;
+    std::size_t at = 14 + 4;  // header (magic, versions, type, compression, size), request id
+    // a string: a size (one octet, or 255 and four) then its octets; `at` moves past it
+    const auto string = [&p, &at](std::string *out) {
+        if (at >= p.size()) return false;
+        std::size_t size = p[at++];
+        if (size == 255) {
+            if (p.size() - at < 4) return false;
+            size = p[at] | p[at + 1] << 8 | p[at + 2] << 16 | static_cast<std::size_t>(p[at + 3]) << 24;
+            at += 4;
+        }
+        if (size > p.size() - at) return false;
+        if (out != nullptr) out->assign(reinterpret_cast<const char *>(p.data()) + at, size);
+        at += size;
+        return true;
+    };
+    std::string operation, user, password;
+    // identity (name, category), facet (a sequence of at most one string), operation
+    if (!string(nullptr) || !string(nullptr) || at >= p.size() || p[at] > 1) return std::nullopt;
+    if (p[at++] == 1 && !string(nullptr)) return std::nullopt;
+    if (!string(&operation) || (operation != "createSession" && operation != "createAdminSession")) return std::nullopt;
+    // mode, a context (a dictionary: its size, here 0 or skipped), the parameters' encapsulation (size, encoding)
+    if (p.size() - at < 2 || p[at + 1] != 0) return std::nullopt;
+    at += 2 + 4 + 2;
+    if (!string(&user) || !string(&password) || password.empty()) return std::nullopt;
+    return Credential{user, password.size()};
+}
+
 // DRDA (DDM, Open Group C114): a SECCHK (code point 0x106E) in a request
 // DSS chain carrying PASSWORD (0x11A0 USRID, 0x11A1 PASSWORD): security
 // mechanism 3 or 4, the password in the clear (EBCDIC or UTF-8).
@@ -550,6 +584,7 @@ const char *exposure_protocol_name(ExposureProtocol protocol) {
         case ExposureProtocol::Drda: return "DRDA";
         case ExposureProtocol::TorControl: return "Tor control";
         case ExposureProtocol::DovecotAuth: return "Dovecot auth";
+        case ExposureProtocol::Ice: return "Ice";
     }
     return "?";
 }
@@ -700,6 +735,8 @@ bool ExposureScanner::binary_credential(std::span<const std::uint8_t> payload, s
     if (auto length = ipmi_password(payload)) return login(ExposureProtocol::Ipmi, recall().ipmi_user, *length);
     if (auto credential = drda_secchk(payload))
         return login(ExposureProtocol::Drda, credential->user, credential->secret_length);
+    if (auto credential = ice_create_session(payload))
+        return login(ExposureProtocol::Ice, credential->user, credential->secret_length);
     if (auto user = postgres_startup_user(payload)) {
         postgres_startup_ = true;
         memory().postgres_user = *user;
@@ -733,16 +770,14 @@ void ExposureScanner::scan_server(std::span<const std::uint8_t> payload) {
     if (text.starts_with("OK MPD ")) mpd_ = true;
     if (text.starts_with("250-PROTOCOLINFO ")) tor_ = true;
     // A console server's banner is a shell behind the port: whoever connects runs code (Guile's REPL) or
-    // commands a virtual machine and its host's files (QEMU's human monitor: migrate "exec:...", screendump) or a
-    // VPN (OpenVPN's management interface: kill clients, change the configuration's state).
+    // commands a virtual machine and, through migrate "exec:...", its host's shell (QEMU's human monitor).
+    // Consoles that run no code (OpenVPN's management interface, PowerMan) are named, not flagged as shells.
     struct ConsoleBanner {
         bool (*shown)(std::span<const std::uint8_t>);
         const char *evidence;
     };
-    static constexpr ConsoleBanner kConsoleBanners[] = {
-        {text_rows::guile_repl_banner, "GNU Guile REPL banner"},
-        {text_rows::qemu_monitor_banner, "QEMU monitor banner"},
-        {text_rows::openvpn_management_banner, "OpenVPN management interface banner"}};
+    static constexpr ConsoleBanner kConsoleBanners[] = {{text_rows::guile_repl_banner, "GNU Guile REPL banner"},
+                                                        {text_rows::qemu_monitor_banner, "QEMU monitor banner"}};
     for (const ConsoleBanner &banner : kConsoleBanners) {
         if (shell_proven_ || shell_session_ || !banner.shown(payload)) continue;
         shell_proven_ = true;

@@ -5,7 +5,7 @@
 // username/password, MQTT CONNECT, STOMP CONNECT, PostgreSQL cleartext password, SNMPv1/v2c
 // community, XMPP SASL PLAIN, NUT USERNAME/PASSWORD, MPD password, CVS
 // pserver, rsh/rlogin by host trust, Tor's control password, Dovecot's
-// authentication protocol's PLAIN response) and interactive shell sessions
+// authentication protocol's PLAIN response, Ice's createSession) and interactive shell sessions
 // (a prompt or a command's output of a shell's shape from the server after
 // a command line from the client; both directions). Pure C++:
 // payload octets of one conversation in, findings out. A password is never
@@ -62,6 +62,7 @@ enum class ExposureProtocol : std::uint8_t {
     Drda,
     TorControl,
     DovecotAuth,
+    Ice,
 };
 
 struct Exposure {

@@ -208,4 +208,48 @@ bool gqtp_messages(Payload p) {
     return true;
 }
 
+bool h2_client_hello(Payload p) {
+    if (p.size() < 8 + 4 + 4 + 2 * 8 || !in_range(be32(p, 0), 6, 20) || !in_range(be32(p, 4), be32(p, 0), 20))
+        return false;
+    // the database name, then the URL: an int32 character count and UTF-16BE characters (ASCII here)
+    std::size_t at = 8;
+    for (int field = 0; field < 2; ++field) {
+        if (p.size() - at < 4 || be32(p, at) == 0 || be32(p, at) > 1024 || p.size() - at - 4 < 2 * be32(p, at))
+            return false;
+        const std::size_t chars = be32(p, at);
+        at += 4;
+        for (std::size_t i = 0; i < chars; ++i, at += 2)
+            if (p[at] != 0 || p[at + 1] < 0x20 || p[at + 1] >= 0x7f) return false;
+        if (field == 1) {  // "jdbc:h2:" in UTF-16
+            static constexpr std::string_view kUrl = "jdbc:h2:";
+            if (chars < kUrl.size()) return false;
+            for (std::size_t i = 0; i < kUrl.size(); ++i)
+                if (p[at - 2 * chars + 2 * i + 1] != static_cast<std::uint8_t>(kUrl[i])) return false;
+        }
+    }
+    return true;
+}
+
+bool virtuoso_request(Payload p) {
+    // C1 BC 05 (an array of 5), BC 01 (DA_FUTURE_REQUEST), the request number and ancestry (short BC / long BD
+    // ints), the service name (B5 length name), then its arguments' array (C1)
+    if (p.size() < 12 || p[0] != 0xC1 || p[1] != 0xBC || p[2] != 5 || p[3] != 0xBC || p[4] != 1) return false;
+    std::size_t at = 5;
+    for (int i = 0; i < 2; ++i) {  // request number, ancestry
+        if (at >= p.size()) return false;
+        if (p[at] == 0xBC)
+            at += 2;
+        else if (p[at] == 0xBD)
+            at += 5;
+        else
+            return false;
+    }
+    if (p.size() - at < 3 || p[at] != 0xB5 || p[at + 1] == 0 || p.size() - at - 2 < p[at + 1]) return false;
+    const std::string_view service = text_at(p, at + 2, p[at + 1]);
+    at += 2 + p[at + 1];
+    return std::all_of(service.begin(), service.end(),
+                       [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }) &&
+           at < p.size() && p[at] == 0xC1;
+}
+
 }  // namespace ghostports::framed

@@ -47,4 +47,16 @@ bool uwsgi_request(Payload p);
 // command or a JSON answer.
 bool gqtp_messages(Payload p);
 
+// H2's TCP server protocol (org.h2.server.TcpServerThread): the client's
+// minimum and maximum protocol versions (6-20, min <= max), then the
+// database name and the URL "jdbc:h2:..." as UTF-16 strings (a character
+// count, then the characters).
+bool h2_client_hello(Payload p);
+
+// OpenLink Virtuoso's client protocol (Dkbox serialization): a future
+// request, an array of 5 boxes (tag C1, its count as a short int BC 05),
+// DA_FUTURE_REQUEST (1), a request number, an ancestry, the service's name
+// as a short string (B5 + length: SCON, EXEC, caller_identification...).
+bool virtuoso_request(Payload p);
+
 }  // namespace ghostports::framed

@@ -557,4 +557,19 @@ bool spice_link(Payload p) {
     return false;
 }
 
+bool sccache_compile(Payload p) {
+    if (p.size() < 8 + 2 * 9 || be32(p, 0) != p.size() - 4 || le32(p, 4) != 4) return false;
+    std::size_t at = 8;
+    // the compiler's path and the working directory: an OsString (variant 0, Unix), a u64 length, the octets
+    for (int path = 0; path < 2; ++path) {
+        if (p.size() - at < 12 || le32(p, at) != 0 || le32(p, at + 8) != 0 || le32(p, at + 4) < 2 ||
+            le32(p, at + 4) > 4096 || p.size() - at - 12 < le32(p, at + 4))
+            return false;
+        const std::size_t size = le32(p, at + 4);
+        if (p[at + 12] != '/' || !visible(p.subspan(at + 12, size))) return false;
+        at += 12 + size;
+    }
+    return true;
+}
+
 }  // namespace ghostports::framed

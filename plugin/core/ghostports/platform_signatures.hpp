@@ -74,4 +74,10 @@ bool dbgp_commands(Payload p);
 // caps at offset 178).
 bool spice_link(Payload p);
 
+// sccache's client requests (src/server.rs, bincode): a 4-octet big-endian
+// length = the rest, the Compile variant (4, little-endian), then the
+// compiler's and the working directory's absolute paths (each an
+// OsString: variant 0, an 8-octet length, the octets).
+bool sccache_compile(Payload p);
+
 }  // namespace ghostports::framed

@@ -1089,4 +1089,14 @@ bool zephyr_packet(Payload p) {
     return true;
 }
 
+bool powerman_replies(Payload p) {
+    static constexpr string_view kPrompt = "powerman> ";
+    const string_view s = as_text(p);
+    if (s.size() < 4 + kPrompt.size() || !is_digits(s.substr(0, 3)) || !s.ends_with(kPrompt)) return false;
+    // the lines before the prompt, each "ddd text"
+    return whole_lines(p.first(p.size() - kPrompt.size()), Eol::Crlf, kMaxLines, [](string_view line, std::size_t) {
+        return line.size() > 4 && is_digits(line.substr(0, 3)) && line[3] == ' ' && printable(line);
+    });
+}
+
 }  // namespace ghostports::text_rows

@@ -150,4 +150,8 @@ bool ws_discovery(Payload p);
 // then the field count and the kind as "0x%08X" NUL-ended fields.
 bool zephyr_packet(Payload p);
 
+// PowerMan (powerman(1)'s client protocol): reply lines "<3 digits> <text>"
+// CR LF ended by its prompt "powerman> "; the greeting is "001 <version>".
+bool powerman_replies(Payload p);
+
 }  // namespace ghostports::text_rows

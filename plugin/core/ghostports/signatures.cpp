@@ -1925,6 +1925,10 @@ constexpr Signature kSignatures[] = {
               "REDQ, version 2.1 / 2.2, size = the rest; a link message (channel type 1-11, caps at 18) or a link "
               "reply (error, 162-octet public key, caps at 178)",
               framed::spice_link},
+    Signature{"sccache-compile", "sccache", nullptr, 4226, T::Tcp, S::Client, nullptr,
+              "4-octet length = the rest, the Compile variant 4, the compiler's and working directory's absolute paths "
+              "(OsString variant 0, u64 length)",
+              framed::sccache_compile},
     Signature{"xrootd-handshake", "XRootD", nullptr, 1094, T::Tcp, S::Client, nullptr,
               "the 20-octet handshake 0, 0, 0, 4, 2012, then 24-octet request headers (request id 3000-3031, data "
               "length) tiling the rest",
@@ -1951,6 +1955,13 @@ constexpr Signature kSignatures[] = {
               framed::firebird_connect},
     Signature{"firebird-accept", "Firebird", nullptr, 3050, T::Tcp, S::Server, nullptr,
               "exactly 16 octets: op_accept, a protocol version, an architecture, a type 1-5", framed::firebird_accept},
+    Signature{"h2-client", "H2 database", nullptr, 9092, T::Tcp, S::Client, nullptr,
+              "protocol versions 6-20 (min <= max), the database name and a jdbc:h2: URL as UTF-16 strings",
+              framed::h2_client_hello},
+    Signature{"virtuoso-request", "Virtuoso", nullptr, 1111, T::Tcp, S::Client, nullptr,
+              "a Dkbox future request: C1 BC 05, BC 01, request number, ancestry, the service's short string, its "
+              "arguments' array",
+              framed::virtuoso_request},
     Signature{"uwsgi", "uWSGI", "uwsgi", 3031, T::Tcp, S::Client, nullptr,
               "modifier1 <= 32, little-endian data size, modifier2 0, CGI variables (key size, key, value size, "
               "value) tiling that size, REQUEST_METHOD among them",
@@ -2310,6 +2321,8 @@ constexpr Signature kSignatures[] = {
               text_rows::ws_discovery},
     Signature{"zephyr", "Zephyr", nullptr, 2104, T::Udp, S::Either, nullptr,
               "ZEPH0.2 NUL, then the field count and kind as 0x%08X NUL fields", text_rows::zephyr_packet},
+    Signature{"powerman", "PowerMan", nullptr, 10101, T::Tcp, S::Server, nullptr,
+              "CR LF lines ddd <text>, then the prompt powerman> ", text_rows::powerman_replies},
     Signature{"rfb-version", "VNC", nullptr, 5900, T::Tcp, S::Either, "vnc",
               "the whole payload RFB 003-005.nnn LF, exactly 12 octets (RFC 6143 7.1.1)", text_rows::rfb_version},
     Signature{"chargen", "Chargen", nullptr, 19, T::Both, S::Server, "chargen",
