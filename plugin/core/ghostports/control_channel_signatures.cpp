@@ -21,10 +21,10 @@ bool listed(const string_view (&list)[N], string_view word) {
     return std::find(std::begin(list), std::end(list), word) != std::end(list);
 }
 
+// Hex digits; with `lower_only`, no capital (the GUIDs libdbus and sd-bus write, Dovecot's cookies).
 bool hex_text(string_view s, bool lower_only = false) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [lower_only](char c) {
-        return is_digit(c) || (c >= 'a' && c <= 'f') || (!lower_only && c >= 'A' && c <= 'F');
-    });
+    return is_hex_digits(s) &&
+           (!lower_only || std::none_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'F'; }));
 }
 
 // --- D-Bus authentication -----------------------------------------------------------------

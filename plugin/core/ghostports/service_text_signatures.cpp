@@ -1081,10 +1081,7 @@ bool zephyr_packet(Payload p) {
     if (s.size() < 8 + 2 * 11 || !s.starts_with(kVersion)) return false;
     for (std::size_t at : {std::size_t{8}, std::size_t{19}}) {
         const string_view field = s.substr(at, 11);
-        if (!field.starts_with("0x") || field[10] != '\0' ||
-            !std::all_of(field.begin() + 2, field.begin() + 10,
-                         [](char c) { return is_digit(c) || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f'); }))
-            return false;
+        if (!field.starts_with("0x") || field[10] != '\0' || !is_hex_digits(field.substr(2, 8))) return false;
     }
     return true;
 }

@@ -3,11 +3,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <string_view>
 
-#include <algorithm>
-#include <cstddef>
-
+#include "core/ghostports/text_grammar.hpp"
 #include "core/ghostports/wire_reading.hpp"
 
 namespace ghostports::framed {
@@ -339,27 +338,21 @@ bool rtl_tcp_greeting(Payload p) {
 }
 
 namespace {
-bool hex_digits(std::string_view s) {
-    return std::all_of(s.begin(), s.end(), [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
-    });
-}
-bool digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
+using text::is_digits;
+using text::is_hex_digits;
 // yyyy/mm/dd and hh:mm:ss.mmm
 bool sbs_date(std::string_view s) {
-    return s.size() == 10 && s[4] == '/' && s[7] == '/' && digits(s.substr(0, 4)) && digits(s.substr(5, 2)) &&
-           digits(s.substr(8, 2));
+    return s.size() == 10 && s[4] == '/' && s[7] == '/' && is_digits(s.substr(0, 4)) && is_digits(s.substr(5, 2)) &&
+           is_digits(s.substr(8, 2));
 }
 bool sbs_time(std::string_view s) {
-    return s.size() == 12 && s[2] == ':' && s[5] == ':' && s[8] == '.' && digits(s.substr(0, 2)) &&
-           digits(s.substr(3, 2)) && digits(s.substr(6, 2)) && digits(s.substr(9, 3));
+    return s.size() == 12 && s[2] == ':' && s[5] == ':' && s[8] == '.' && is_digits(s.substr(0, 2)) &&
+           is_digits(s.substr(3, 2)) && is_digits(s.substr(6, 2)) && is_digits(s.substr(9, 3));
 }
 // One feed line without its end.
 bool adsb_line(std::string_view line) {
     if (line.starts_with('*') && line.ends_with(';'))
-        return (line.size() == 16 || line.size() == 30) && hex_digits(line.substr(1, line.size() - 2));
+        return (line.size() == 16 || line.size() == 30) && is_hex_digits(line.substr(1, line.size() - 2));
     if (!line.starts_with("MSG,")) return false;
     std::array<std::string_view, 22> f{};
     std::size_t n = 0;
@@ -369,7 +362,7 @@ bool adsb_line(std::string_view line) {
         if (comma == std::string_view::npos) break;
         begin = comma + 1;
     }
-    return n == 22 && f[1].size() == 1 && f[1][0] >= '1' && f[1][0] <= '8' && f[4].size() == 6 && hex_digits(f[4]) &&
+    return n == 22 && f[1].size() == 1 && f[1][0] >= '1' && f[1][0] <= '8' && f[4].size() == 6 && is_hex_digits(f[4]) &&
            sbs_date(f[6]) && sbs_time(f[7]) && sbs_date(f[8]) && sbs_time(f[9]);
 }
 }  // namespace

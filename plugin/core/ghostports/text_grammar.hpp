@@ -32,6 +32,12 @@ inline bool is_alpha(char c) {
 inline bool is_alnum(char c) {
     return is_alpha(c) || is_digit(c);
 }
+inline bool is_hex_digit(char c) {
+    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+inline bool is_hex_digits(string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), is_hex_digit);
+}
 inline bool is_digits(string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), is_digit);
 }
