@@ -238,3 +238,99 @@ TEST(DesignSignatures, H2PowermanSccacheAndVirtuosoNeedTheirShapes) {
     expect_unnamed("virtuoso caller identification", {{"an answer's tag", with("virtuoso caller identification", 4, 2)},
                                                       {"array of 6", with("virtuoso caller identification", 2, 6)}});
 }
+
+// Rows by design before fresh7 was seen: storage, middleware, network control, games, community services.
+TEST(DesignSignatures, DicomGiopCephAndIsnsNeedTheirLayouts) {
+    expect_unnamed("dicom associate rq", {{"protocol version 2", with("dicom associate rq", 7, 2)},
+                                          {"reserved set", with("dicom associate rq", 46, 1)},
+                                          {"another application context", with("dicom associate rq", 98, '2')},
+                                          {"length + 1", bumped("dicom associate rq", 5, 1)}});
+    expect_unnamed("dicom p-data", {{"an even context id", with("dicom p-data", 10, 2)},
+                                    {"control header 4", with("dicom p-data", 11, 4)}});
+    // A-ASSOCIATE-RJ alone is also a Modbus/TCP read-coils response: not DICOM evidence
+    EXPECT_NE(name_of(hex("0300 00000004 00 01 01 07"), Transport::Tcp, Sender::Server), "DICOM");
+    expect_unnamed("giop request", {{"GIOP 1.4", with("giop request", 5, 4)},
+                                    {"message type 8", with("giop request", 7, 8)},
+                                    {"size - 1", bumped("giop request", 8, -1)}});
+    expect_unnamed("giop close", {{"a CloseConnection with a body", with("giop close", 11, 1)}});
+    expect_unnamed("ceph msgr1 client", {{"ceph v028", with("ceph msgr1 client", 8, '8')},
+                                         {"address family 3", with("ceph msgr1 client", 18, 3)},
+                                         {"an address cut", cut("ceph msgr1 client", 144)}});
+    expect_unnamed("ceph msgr2 banner", {{"length 17", with("ceph msgr2 banner", 8, 17)}});
+    expect_unnamed("isns devattrreg", {{"version 2", with("isns devattrreg", 1, 2)},
+                                       {"function 14", with("isns devattrreg", 3, 14)},
+                                       {"client and server", with("isns devattrreg", 6, 0xcc)},
+                                       {"an attribute of 33 octets", with("isns devattrreg", 19, 0x21)}});
+}
+
+TEST(DesignSignatures, RpkiRtrIpaMactelnetSapAndDltNeedTheirLayouts) {
+    expect_unnamed("rpki-rtr reset query", {{"version 3", with("rpki-rtr reset query", 0, 3)},
+                                            {"length 12", with("rpki-rtr reset query", 7, 12)},
+                                            {"a session id", with("rpki-rtr reset query", 3, 1)}});
+    expect_unnamed("rpki-rtr cache answer", {{"prefix longer than its maximum", with("rpki-rtr cache answer", 17, 25)},
+                                             {"flags 2", with("rpki-rtr cache answer", 16, 2)}});
+    expect_unnamed("ipa ccm id get", {{"a tag request of length 2", with("ipa ccm id get", 4, 2)},
+                                      {"SCCP's stream only", with("ipa ccm id get", 2, 0xfd)}});
+    expect_unnamed("ipa osmo ctrl", {{"verb GOT", with("ipa osmo ctrl", 5, 'O')},
+                                     {"an id not a number", with("ipa osmo ctrl", 9, 'x')}});
+    expect_unnamed("mactelnet session start", {{"version 2", with("mactelnet session start", 0, 2)},
+                                               {"client type 0016", with("mactelnet session start", 15, 0x16)},
+                                               {"one octet more", longer("mactelnet session start")}});
+    expect_unnamed("mactelnet begin auth", {{"control type 8", with("mactelnet begin auth", 26, 8)},
+                                            {"magic 57", with("mactelnet begin auth", 22, 0x57)}});
+    expect_unnamed("sap announcement", {{"version 2", with("sap announcement", 0, 0x40)},
+                                        {"encrypted", with("sap announcement", 0, 0x22)},
+                                        {"SDP v=1", with("sap announcement", 26, '1')}});
+    expect_unnamed("dlt messages", {{"header version 2", with("dlt messages", 0, 0x55)},
+                                    {"length + 1", bumped("dlt messages", 3, 1)},
+                                    {"an application id with a control octet", with("dlt messages", 14, 1)},
+                                    {"message type 5", with("dlt messages", 12, 0x4b)}});
+}
+
+TEST(DesignSignatures, EnetAndTetrinetNeedTheirShapes) {
+    expect_unnamed("enet connect", {{"MTU 120", with("enet connect", 14, 0)},
+                                    {"window 32769", with("enet connect", 19, 1)},
+                                    {"no channel", with("enet connect", 23, 0)},
+                                    {"command 13", with("enet connect", 4, 0x8d)}});
+    expect_unnamed("enet verify connect", {{"259 channels", with("enet verify connect", 30, 1)}});
+    expect_unnamed("tetrinet login", {{"another octet in the key's span", with("tetrinet login", 4, 'C')},
+                                      {"not hex", with("tetrinet login", 5, 'G')},
+                                      {"no FF", cut("tetrinet login", size_of_case("tetrinet login") - 1)}});
+    // hex digits and FF that are not a TetriNET login: the key they give is not made of digits
+    EXPECT_EQ(name_of(raw("00112233445566778899AABBCCDDEEFF\xff"), Transport::Tcp, Sender::Client), "");
+    expect_unnamed("tetrinet server",
+                   {{"playernumx", with("tetrinet server", 9, 'x')},
+                    {"not ended by FF", cut("tetrinet server", size_of_case("tetrinet server") - 1)}});
+}
+
+TEST(DesignSignatures, CommunityServicesNeedTheirGrammar) {
+    expect_unnamed("lyskom client",
+                   {{"a Hollerith count of 6", with("lyskom client", 1, '6')}, {"B", with("lyskom client", 0, 'B')}});
+    expect_unnamed("lyskom server", {{"LysKOM!", with("lyskom server", 6, '!')}});
+    expect_unnamed("poolcounter acquire", {{"ACQ4MX", with("poolcounter acquire", 5, 'X')},
+                                           {"workers not a number", with("poolcounter acquire", 20, 'x')}});
+    EXPECT_EQ(name_of(raw("RELEASE\n"), Transport::Tcp, Sender::Client), "");  // one word is no evidence
+    expect_unnamed("sysrqd prompt", {{"no space", cut("sysrqd prompt", 16)}});
+    expect_unnamed("poppassd greeting", {{"poppassdx", with("poppassd greeting", 12, 'x')},
+                                         {"code 201", with("poppassd greeting", 2, '1')}});
+    // readings of ASCII letters only, or kana with two letters after, are no SKK evidence
+    EXPECT_EQ(name_of(raw("1abc "), Transport::Tcp, Sender::Client), "");
+    EXPECT_EQ(name_of(raw("1\xa4\xab"
+                          "ab "),
+                      Transport::Tcp, Sender::Client),
+              "");
+    expect_unnamed("skk request", {{"no space", cut("skk request", size_of_case("skk request") - 1)}});
+    EXPECT_EQ(name_of(raw("1//\n"), Transport::Tcp, Sender::Server), "");
+    expect_unnamed("skk answer", {{"no last slash", with("skk answer", size_of_case("skk answer") - 2, 'x')}});
+    expect_unnamed("syncplay hello", {{"Hellp", with("syncplay hello", 6, 'p')}});
+    EXPECT_EQ(name_of(raw("{\"Hello\": {\"room\": {\"name\": \"x\"}}}\r\n"), Transport::Tcp, Sender::Client), "");
+    expect_unnamed("indi get properties", {{"version 2.7", with("indi get properties", 24, '2')}});
+    expect_unnamed("indi def switch", {{"no device", with("indi def switch", 22, 'f')}});
+    expect_unnamed("boinc request", {{"no 03", cut("boinc request", size_of_case("boinc request") - 1)},
+                                     {"another root", with("boinc request", 5, 'X')}});
+    expect_unnamed("pioneers meta greeting", {{"version x.3", with("pioneers meta greeting", 44, 'x')}});
+    expect_unnamed("swank client", {{"a length one less", with("swank client", 5, 'a')},
+                                    {":emacs-rox", with("swank client", 15, 'o')},
+                                    {"unbalanced", with("swank client", size_of_case("swank client") - 1, ' ')}});
+    expect_unnamed("swank server", {{":retorn", with("swank server", 11, 'o')}});
+}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <random>
 #include <string>
 
@@ -514,4 +515,36 @@ TEST(Exposures, IceCreateAdminSessionPassword) {
     Bytes other = request;
     other[55] = 'X';  // "createAdminSessioX": another operation
     EXPECT_TRUE(run({{true, other}}).empty());
+}
+
+// poppassd (poppassd-ceti): USER, PASS (the old password), NEWPASS (the new one), after its greeting.
+TEST(Exposures, PoppassdOldAndNewPasswords) {
+    const auto found = run({server("200 poppassd v1.8.5 hello, who are you?\r\n"), client("USER ann\r\n"),
+                            server("200 Your password please.\r\n"), client("PASS Old-s3cret\r\n"),
+                            server("200 Your new password please.\r\n"), client("NEWPASS New-s3cret!\r\n")});
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(found[0].protocol, ExposureProtocol::Poppassd);
+    EXPECT_EQ(found[0].user, "ann");
+    EXPECT_EQ(found[0].secret_length, 10u);
+    EXPECT_EQ(found[1].protocol, ExposureProtocol::Poppassd);
+    EXPECT_EQ(found[1].secret_length, 11u);
+    EXPECT_EQ(found[1].detail, "new password");
+    EXPECT_TRUE(run({client("NEWPASS New-s3cret!\r\n")}).empty()) << "no poppassd greeting";
+}
+
+// sysrqd's prompt asks for its password; the line that answers it is that password.
+TEST(Exposures, SysrqdPassword) {
+    expect_login(run({server("sysrqd password: "), client("Sysrq-s3cret\n")}), ExposureProtocol::Login, "", 12);
+}
+
+// A Swank server (SLIME) evaluates whatever Lisp it is sent: its answer is a shell behind the port.
+TEST(Exposures, SwankAnswerIsAShell) {
+    const std::string form = "(:return (:ok (:pid 4242 :style :spawn)) 1)";
+    char length[8];
+    std::snprintf(length, sizeof length, "%06zx", form.size());
+    const auto found = run({server(std::string(length) + form)});
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].kind, ExposureKind::ShellSession);
+    EXPECT_EQ(found[0].detail, "Swank (SLIME) answer");
+    EXPECT_TRUE(run({server("00002b(:return (:ok (:pid 4242 :style :spawn) 1)")}).empty()) << "unbalanced";
 }

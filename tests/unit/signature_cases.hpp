@@ -1557,6 +1557,174 @@ inline const std::vector<SignatureCase> &signature_cases() {
              "0030000000001100000000000000534343414348455f4552524f525f4c4f470000000038000000000000002f746d702f6768"
              "6f73742d6672657368365f736363616368655f3238332e6f30335f74357a322f736363616368652d6572726f722e6c6f67"),
          Transport::Tcp, Sender::Client, "sccache"},
+        // rows by design before fresh7 was seen: octets laid out as each specification lays its messages out
+        {"dicom associate rq",  // PS3.8 9.3.2: echoscu's A-ASSOCIATE-RQ for Verification
+         hex("0100000000cd00010000414e592d5343502020202020202020204543484f5343552020202020202020200000000000000000"
+             "00000000000000000000000000000000000000000000000010000015312e322e3834302e31303030382e332e312e312e3120"
+             "00002e0100000030000011312e322e3834302e31303030382e312e3140000011312e322e3834302e31303030382e312e3250"
+             "00003a51000004000040005200001b312e322e3237362e302e373233303031302e332e302e332e362e375500000f4f464649"
+             "535f44434d544b5f333637"),
+         Transport::Tcp, Sender::Client, "DICOM"},
+        {"dicom associate ac",  // PS3.8 9.3.3: the A-ASSOCIATE-AC accepting it
+         hex("0200000000b800010000414e592d5343502020202020202020204543484f5343552020202020202020200000000000000000"
+             "00000000000000000000000000000000000000000000000010000015312e322e3834302e31303030382e332e312e312e3121"
+             "0000190100000040000011312e322e3834302e31303030382e312e325000003a51000004000040005200001b312e322e3237"
+             "362e302e373233303031302e332e302e332e362e375500000f4f464649535f44434d544b5f333637"),
+         Transport::Tcp, Sender::Server, "DICOM"},
+        {"dicom p-data",  // PS3.8 9.3.5: a P-DATA-TF with one command PDV (C-ECHO-RQ)
+         hex("0400000000430000003f01030000000004000000380000000000020012000000313238343031303030383131000000000100"
+             "0200300000000001100200010000000800000201000000"),
+         Transport::Tcp, Sender::Client, "DICOM"},
+        {"giop request",  // CORBA 3.0 15.4.2: a GIOP 1.2 Request (_is_a on the NameService key), little-endian
+         hex("47494f50010201005b0000000200000003000000000000000b0000004e616d655365727669636500060000005f69735f6100"
+             "000000000000000000002700000049444c3a6f6d672e6f72672f436f734e616d696e672f4e616d696e67436f6e746578743a"
+             "312e30"),
+         Transport::Tcp, Sender::Client, "GIOP (CORBA)"},
+        {"giop reply",  // CORBA 3.0 15.4.3: its Reply, NO_EXCEPTION, a boolean true
+         hex("47494f50010201011000000002000000000000000000000001000000"),
+         Transport::Tcp, Sender::Server, "GIOP (CORBA)"},
+        {"giop close",  // CORBA 3.0 15.4.6: a GIOP 1.0 CloseConnection
+         hex("47494f500100000500000000"),
+         Transport::Tcp, Sender::Server, "GIOP (CORBA)"},
+        {"ceph msgr1 server",  // msgr v1: the banner, the monitor's address and the peer's as seen
+         hex("636570682076303237000000000000000000021a857f00000100000000000000000000000000000000000000000000000000"
+             "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+             "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+             "0000000002c8227f000001000000000000000000000000000000000000000000000000000000000000000000000000000000"
+             "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+             "00000000000000000000000000000000000000000000000000000000000000"),
+         Transport::Tcp, Sender::Server, "Ceph messenger"},
+        {"ceph msgr1 client",  // msgr v1: the client's banner and its address
+         hex("63657068207630323700000000d2040000000200007f00000100000000000000000000000000000000000000000000000000"
+             "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+             "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"),
+         Transport::Tcp, Sender::Client, "Ceph messenger"},
+        {"ceph msgr2 banner",  // doc/dev/msgr2.rst: banner, length 16, supported (revision 1) and required features
+         hex("636570682076320a100001000000000000000000000000000000"),
+         Transport::Tcp, Sender::Client, "Ceph messenger"},
+        {"isns devattrreg",  // RFC 4171 5.6.5.1: DevAttrReg, source, delimiter, entity and iSCSI node attributes
+         hex("0001000100888c0000010000000000200000002069716e2e323032362d31322e6f72672e67686f73743a7461726765740000"
+             "00000000000000000000000000010000001067686f73742d656e746974790000000000000002000000040000000200000020"
+             "0000002069716e2e323032362d31322e6f72672e67686f73743a74617267657400000000000000210000000400000001"),
+         Transport::Tcp, Sender::Client, "iSNS"},
+        {"isns devattrregrsp",  // RFC 4171 5.7.5.1: its response, status 0 (successful)
+         hex("0001800100444c000001000000000000000000200000002069716e2e323032362d31322e6f72672e67686f73743a74617267"
+             "657400000000000000010000001067686f73742d656e7469747900000000"),
+         Transport::Tcp, Sender::Server, "iSNS"},
+        {"rpki-rtr reset query",  // RFC 8210 5.4: Reset Query, version 1
+         hex("0102000000000008"),
+         Transport::Tcp, Sender::Client, "RPKI-RTR"},
+        {"rpki-rtr cache answer",  // RFC 8210 5.5-5.8: Cache Response, an IPv4 and an IPv6 prefix, End of Data
+         hex("0103123400000008010400000000001401181800c00002000000fbf401060000000000200120300020010db8000000000000"
+             "0000000000000000fbf501071234000000180000000100000e100000025800001c20"),
+         Transport::Tcp, Sender::Server, "RPKI-RTR"},
+        {"ipa ccm id get",  // libosmo-abis: the BSC's CCM ID_GET (unit id, MAC address)
+         hex("0005fe0401080107"),
+         Transport::Tcp, Sender::Server, "IPA (Osmocom)"},
+        {"ipa ccm id resp",  // its ID_RESP (unit id 1801/0/0), then a PING
+         hex("000dfe05000a08313830312f302f30000001fe00"),
+         Transport::Tcp, Sender::Client, "IPA (Osmocom)"},
+        {"ipa osmo ctrl",  // Osmocom CTRL over IPA (extension 0): GET 1 bsc.number-of-bts
+         hex("0018ee004745542031206273632e6e756d6265722d6f662d627473"),
+         Transport::Tcp, Sender::Client, "IPA (Osmocom)"},
+        {"mactelnet session start",  // mactelnet: SESSIONSTART, client type 0015, session key 2A2A, counter 0
+         hex("010002000000000102000000000200152a2a00000000"),
+         Transport::Udp, Sender::Client, "MAC-Telnet"},
+        {"mactelnet begin auth",  // mactelnet: DATA with the control packets BEGINAUTH and ENCRYPTIONKEY (empty)
+         hex("010102000000000102000000000200152a2a00000000563412ff0000000000563412ff0100000000"),
+         Transport::Udp, Sender::Client, "MAC-Telnet"},
+        {"sap announcement",  // RFC 2974 6: an announcement of an SDP session, IPv4 source, no authentication
+         hex("20004a2b7f0000016170706c69636174696f6e2f73647000763d300d0a6f3d2d203339313338363234303020333931333836"
+             "3234303020494e20495034203132372e302e302e310d0a733d67686f73742073747265616d0d0a633d494e20495034203233"
+             "392e3235352e31322e34322f3235350d0a743d3020300d0a6d3d617564696f2035303034205254502f41565020300d0a"),
+         Transport::Udp, Sender::Client, "SAP"},
+        {"dlt messages",  // PRS DLT: a verbose info log message (string hello) and a control response, ECU1, DA1 / DC1
+         hex("35000022454355310001e2404101444131004443310000020000060068656c6c6f003501003a454355310001e24126014441"
+             "31004443310013000000001b000000444c54205061636b6167652056657273696f6e3a20322e31382e38"),
+         Transport::Tcp, Sender::Server, "DLT (AUTOSAR)"},
+        {"enet connect",  // enet protocol.h: CONNECT from peer 0FFF with the sent time, MTU 1400, window 32768, 3 channels
+         hex("8fff123482ff00010000ffff00000578000080000000000300000000000000000000138800000002000000025eed12340000"
+             "0000"),
+         Transport::Udp, Sender::Client, "ENet"},
+        {"enet verify connect",  // its answer: ACKNOWLEDGE of the CONNECT, VERIFY_CONNECT
+         hex("8000124001ff00010001123483ff000100000000000005780000800000000003000000000000000000001388000000020000"
+             "00025eed1234"),
+         Transport::Udp, Sender::Server, "ENet"},
+        {"tetrinet login",  // TetriNET 1.13: the login tetrisstart ghost 1.13 encoded for 127.0.0.1 (key 6875)
+         hex("38303241423731434242323438463235384331424231314134464432373244343743443638454536383545323839ff"),
+         Transport::Tcp, Sender::Client, "TetriNET"},
+        {"tetrinet server",  // tetrinetx: playernum, winlist
+         hex("706c617965726e756d2031ff77696e6c697374207467686f73743b30ff"),
+         Transport::Tcp, Sender::Server, "TetriNET"},
+        {"lyskom client",  // Protocol A: the connection's A + Hollerith user
+         hex("41354867686f73740a"),
+         Transport::Tcp, Sender::Client, "LysKOM"},
+        {"lyskom server",  // Protocol A: the server's answer
+         hex("4c79734b4f4d0a"),
+         Transport::Tcp, Sender::Server, "LysKOM"},
+        {"poolcounter acquire",  // poolcounter README: ACQ4ME key workers maxqueue timeout
+         hex("414351344d452067686f73743a72656e646572203220313020350a"),
+         Transport::Tcp, Sender::Client, "poolcounter"},
+        {"sysrqd prompt",  // sysrqd.c: the password prompt
+         hex("7379737271642070617373776f72643a20"),
+         Transport::Tcp, Sender::Server, "sysrqd"},
+        {"poppassd greeting",  // poppassd-ceti: the greeting
+         hex("32303020706f7070617373642076312e382e352068656c6c6f2c2077686f2061726520796f753f0d0a"),
+         Transport::Tcp, Sender::Server, "poppassd"},
+        {"skk request",  // skkserv protocol: request 1 + the reading kanji (EUC-JP) + space
+         hex("31a4aba4f3a4b820"),
+         Transport::Tcp, Sender::Client, "SKK"},
+        {"skk request utf8",  // a reading with okurigana in UTF-8
+         hex("31e3818ae3818f72200a"),
+         Transport::Tcp, Sender::Client, "SKK"},
+        {"skk answer",  // its candidates (EUC-JP)
+         hex("312fb4c1bbfa2fb4b6a4b82fb4b4bbf62f0a"),
+         Transport::Tcp, Sender::Server, "SKK"},
+        {"syncplay hello",  // Syncplay protocol: the client's Hello
+         hex("7b2248656c6c6f223a207b22757365726e616d65223a202267686f7374222c2022726f6f6d223a207b226e616d65223a2022"
+             "6c6f626279227d2c202276657273696f6e223a2022312e322e323535222c20227265616c76657273696f6e223a2022312e36"
+             "2e39222c20226665617475726573223a207b22736861726564506c61796c69737473223a20747275652c202263686174223a"
+             "20747275657d7d7d0d0a"),
+         Transport::Tcp, Sender::Client, "Syncplay"},
+        {"syncplay tls",  // the server's answer to the TLS offer
+         hex("7b22544c53223a207b227374617274544c53223a202266616c7365227d7d0d0a"),
+         Transport::Tcp, Sender::Server, "Syncplay"},
+        {"indi get properties",  // INDI: the client's getProperties
+         hex("3c67657450726f706572746965732076657273696f6e3d27312e37272f3e0a"),
+         Transport::Tcp, Sender::Client, "INDI"},
+        {"indi def switch",  // INDI: a driver's defSwitchVector
+         hex("3c646566537769746368566563746f72206465766963653d2254656c6573636f70652053696d756c61746f7222206e616d65"
+             "3d22434f4e4e454354494f4e22206c6162656c3d22436f6e6e656374696f6e222067726f75703d224d61696e20436f6e7472"
+             "6f6c222073746174653d2249646c6522207065726d3d227277222072756c653d224f6e654f664d616e79222074696d656f75"
+             "743d223630222074696d657374616d703d22323032362d31322d30375431393a30303a3030223e0a202020203c6465665377"
+             "69746368206e616d653d22434f4e4e45435422206c6162656c3d22436f6e6e656374223e0a4f66660a202020203c2f646566"
+             "5377697463683e0a3c2f646566537769746368566563746f723e0a"),
+         Transport::Tcp, Sender::Server, "INDI"},
+        {"boinc request",  // gui_rpc_client: exchange_versions
+         hex("3c626f696e635f6775695f7270635f726571756573743e0a3c65786368616e67655f76657273696f6e733e0a3c6d616a6f72"
+             "3e373c2f6d616a6f723e0a3c6d696e6f723e32303c2f6d696e6f723e0a3c72656c656173653e353c2f72656c656173653e0a"
+             "3c2f65786368616e67655f76657273696f6e733e0a3c2f626f696e635f6775695f7270635f726571756573743e0a03"),
+         Transport::Tcp, Sender::Client, "BOINC GUI RPC"},
+        {"boinc reply",  // its reply
+         hex("3c626f696e635f6775695f7270635f7265706c793e0a3c7365727665725f76657273696f6e3e0a3c6d616a6f723e373c2f6d"
+             "616a6f723e0a3c6d696e6f723e32303c2f6d696e6f723e0a3c72656c656173653e353c2f72656c656173653e0a3c2f736572"
+             "7665725f76657273696f6e3e0a3c2f626f696e635f6775695f7270635f7265706c793e0a03"),
+         Transport::Tcp, Sender::Server, "BOINC GUI RPC"},
+        {"pioneers meta greeting",  // meta-server: the greeting
+         hex("77656c636f6d6520746f207468652070696f6e656572732d6d6574612d7365727665722076657273696f6e20312e330a"),
+         Transport::Tcp, Sender::Server, "Pioneers meta-server"},
+        {"swank client",  // swank-rpc: a frame of :emacs-rex connection-info
+         hex("303030303362283a656d6163732d72657820287377616e6b3a636f6e6e656374696f6e2d696e666f292022434f4d4d4f4e2d"
+             "4c4953502d55534552222074203129"),
+         Transport::Tcp, Sender::Client, "Swank (SLIME)"},
+        {"swank server",  // its :return with the connection info
+         hex("303030313032283a72657475726e20283a6f6b20283a7069642034323432203a7374796c65203a737061776e203a656e636f"
+             "64696e6720283a636f64696e672d73797374656d732028227574662d382d756e6978222929203a6c6973702d696d706c656d"
+             "656e746174696f6e20283a7479706520225342434c22203a6e616d6520227362636c22203a76657273696f6e2022322e322e"
+             "392e64656269616e2229203a6d616368696e6520283a696e7374616e6365202267686f73742229203a7061636b6167652028"
+             "3a6e616d652022434f4d4d4f4e2d4c4953502d5553455222203a70726f6d70742022434c2d555345522229203a7665727369"
+             "6f6e2022322e3237222929203129"),
+         Transport::Tcp, Sender::Server, "Swank (SLIME)"},
 
     };
     return all;

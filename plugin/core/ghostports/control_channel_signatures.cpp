@@ -16,11 +16,6 @@ using namespace ghostports::text;
 // A payload holds at most this many lines or messages; more is not read.
 constexpr std::size_t kMaxLines = 64;
 
-template <std::size_t N>
-bool listed(const string_view (&list)[N], string_view word) {
-    return std::find(std::begin(list), std::end(list), word) != std::end(list);
-}
-
 // Hex digits; with `lower_only`, no capital (the GUIDs libdbus and sd-bus write, Dovecot's cookies).
 bool hex_text(string_view s, bool lower_only = false) {
     return is_hex_digits(s) &&
@@ -551,6 +546,97 @@ bool openvpn_management_banner(Payload p) {
     while (auto line = lines.line())  // real-time notifications: ">STATE:...", ">LOG:...", ">HOLD:..."
         if (++count > kMaxLines || !line->starts_with('>')) return false;
     return !lines.bad;
+}
+
+namespace {
+
+// --- Swank ------------------------------------------------------------------------------------
+
+constexpr string_view kSwankClientWords[] = {"emacs-rex",           "emacs-return", "emacs-return-string",
+                                             "emacs-interrupt",     "emacs-pong",   "emacs-channel-send",
+                                             "emacs-skipped-packet"};
+constexpr string_view kSwankServerWords[] = {"return",
+                                             "write-string",
+                                             "new-features",
+                                             "indentation-update",
+                                             "debug",
+                                             "debug-activate",
+                                             "debug-return",
+                                             "ping",
+                                             "presentation-start",
+                                             "presentation-end",
+                                             "new-package",
+                                             "read-string",
+                                             "read-aborted",
+                                             "y-or-n-p",
+                                             "read-from-minibuffer",
+                                             "background-message",
+                                             "channel-send",
+                                             "eval",
+                                             "eval-no-wait",
+                                             "ed",
+                                             "inspect",
+                                             "invalid-rpc",
+                                             "reader-error",
+                                             "write-image",
+                                             "ed-rpc",
+                                             "ed-rpc-no-wait",
+                                             "test-delay"};
+
+// One s-expression filling `form`: parentheses balanced (strings and escapes skipped), closed at its end.
+bool balanced_form(string_view form) {
+    std::size_t depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < form.size(); ++i) {
+        const char c = form[i];
+        if (in_string) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
+            continue;
+        }
+        if (c == '"')
+            in_string = true;
+        else if (c == '(')
+            ++depth;
+        else if (c == ')') {
+            if (depth == 0) return false;
+            if (--depth == 0) return i + 1 == form.size();
+        } else if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+            return false;
+        }
+    }
+    return false;
+}
+
+template <std::size_t N>
+bool swank_frames(Payload p, const string_view (&words)[N]) {
+    const string_view s = as_text(p);
+    std::size_t at = 0;
+    for (std::size_t count = 0; at < s.size(); ++count) {
+        if (count == kMaxLines || s.size() - at < 8) return false;
+        const string_view digits = s.substr(at, 6);
+        if (!hex_text(digits, true)) return false;
+        std::size_t length = 0;
+        for (char c : digits) length = length * 16 + static_cast<std::size_t>(is_digit(c) ? c - '0' : c - 'a' + 10);
+        if (length < 4 || length > s.size() - at - 6) return false;
+        const string_view form = s.substr(at + 6, length);
+        if (!form.starts_with("(:")) return false;
+        const string_view keyword = form.substr(2, form.find_first_of(" )") - 2);
+        if (!listed(words, keyword) || !balanced_form(form)) return false;
+        at += 6 + length;
+    }
+    return at > 0;
+}
+
+}  // namespace
+
+bool swank_client(Payload p) {
+    return swank_frames(p, kSwankClientWords);
+}
+bool swank_server(Payload p) {
+    return swank_frames(p, kSwankServerWords);
 }
 
 }  // namespace ghostports::text_rows

@@ -35,6 +35,14 @@ bool qmp_messages(Payload p);
 // for more information" CR LF, then its "(qemu) " prompt or nothing.
 bool qemu_monitor_banner(Payload p);
 
+// SLIME's Swank (swank-rpc.lisp): frames of six lower-case hex digits, the
+// length, then one balanced s-expression of that length: "(:keyword ..."
+// of the client's vocabulary (:emacs-rex, :emacs-return...) or the
+// server's (:return, :write-string, :new-features, :indentation-update,
+// :debug...). A Swank server evaluates what it is sent: a Lisp REPL.
+bool swank_client(Payload p);
+bool swank_server(Payload p);
+
 // Tor's control protocol (control-spec.txt): CR LF commands of its
 // vocabulary, one of PROTOCOLINFO / AUTHCHALLENGE / TAKEOWNERSHIP /
 // SETEVENTS / ADD_ONION / DEL_ONION; replies "250-PROTOCOLINFO 1" ...,

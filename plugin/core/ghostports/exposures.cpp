@@ -585,6 +585,7 @@ const char *exposure_protocol_name(ExposureProtocol protocol) {
         case ExposureProtocol::TorControl: return "Tor control";
         case ExposureProtocol::DovecotAuth: return "Dovecot auth";
         case ExposureProtocol::Ice: return "Ice";
+        case ExposureProtocol::Poppassd: return "poppassd";
     }
     return "?";
 }
@@ -601,9 +602,9 @@ const ExposureScanner::Memory &ExposureScanner::recall() const {
 
 bool ExposureScanner::idle() const {
     return client_line_buffer_.empty() && client_line_overflow_ == 0 && pending_pass_ == 0 && prompt_ == Prompt::None &&
-           sasl_ == SaslStep::None && !telnet_ && !pop3_ && !imap_ && !ftp_ && !irc_ && !mpd_ && !sieve_ &&
-           !ami_login_ && !pass_pending_ && cvs_step_ == 0 && !postgres_startup_ && !socks_password_method_ &&
-           !shell_prompt_ && !shell_proven_ && !shell_session_ && recall() == Memory{};
+           sasl_ == SaslStep::None && !telnet_ && !pop3_ && !imap_ && !ftp_ && !irc_ && !mpd_ && !poppassd_ &&
+           !sieve_ && !ami_login_ && !pass_pending_ && cvs_step_ == 0 && !postgres_startup_ &&
+           !socks_password_method_ && !shell_prompt_ && !shell_proven_ && !shell_session_ && recall() == Memory{};
 }
 
 std::vector<Exposure> ExposureScanner::scan(std::span<const std::uint8_t> payload, bool from_client) {
@@ -768,16 +769,19 @@ void ExposureScanner::scan_server(std::span<const std::uint8_t> payload) {
         ftp_ = true;
     if (text.starts_with(':') || text.starts_with("NOTICE ")) irc_ = true;
     if (text.starts_with("OK MPD ")) mpd_ = true;
+    if (text.starts_with("200 poppassd")) poppassd_ = true;
     if (text.starts_with("250-PROTOCOLINFO ")) tor_ = true;
-    // A console server's banner is a shell behind the port: whoever connects runs code (Guile's REPL) or
-    // commands a virtual machine and, through migrate "exec:...", its host's shell (QEMU's human monitor).
+    // A console server's banner is a shell behind the port: whoever connects runs code (Guile's REPL, a Lisp
+    // through Swank) or commands a virtual machine and, through migrate "exec:...", its host's shell (QEMU's
+    // human monitor).
     // Consoles that run no code (OpenVPN's management interface, PowerMan) are named, not flagged as shells.
     struct ConsoleBanner {
         bool (*shown)(std::span<const std::uint8_t>);
         const char *evidence;
     };
     static constexpr ConsoleBanner kConsoleBanners[] = {{text_rows::guile_repl_banner, "GNU Guile REPL banner"},
-                                                        {text_rows::qemu_monitor_banner, "QEMU monitor banner"}};
+                                                        {text_rows::qemu_monitor_banner, "QEMU monitor banner"},
+                                                        {text_rows::swank_server, "Swank (SLIME) answer"}};
     for (const ConsoleBanner &banner : kConsoleBanners) {
         if (shell_proven_ || shell_session_ || !banner.shown(payload)) continue;
         shell_proven_ = true;
@@ -1060,11 +1064,18 @@ bool ExposureScanner::user_pass_line(std::string_view line, std::size_t overflow
         memory().user_command_user = std::string(argument(5));
         return true;
     }
+    // poppassd: the old password (PASS), then the new one (NEWPASS), both in the clear.
+    if (poppassd_ && starts_with_nocase(line, "NEWPASS "))
+        return login(ExposureProtocol::Poppassd, recall().user_command_user, argument(8).size() + overflow,
+                     "new password");
     if (!starts_with_nocase(line, "PASS ")) return false;
     std::string_view password = argument(5);
     const std::string &user = recall().user_command_user;
     if (!user.empty())
-        return login(pop3_ ? ExposureProtocol::Pop3 : ExposureProtocol::Ftp, user, password.size() + overflow);
+        return login(poppassd_ ? ExposureProtocol::Poppassd
+                     : pop3_   ? ExposureProtocol::Pop3
+                               : ExposureProtocol::Ftp,
+                     user, password.size() + overflow);
     // No USER yet: IRC sends PASS first; FTP and POP3 do not allow it.
     if (password.starts_with(':')) password.remove_prefix(1);
     pending_pass_ = password.size() + overflow;

@@ -63,6 +63,7 @@ enum class ExposureProtocol : std::uint8_t {
     TorControl,
     DovecotAuth,
     Ice,
+    Poppassd,
 };
 
 struct Exposure {
@@ -144,6 +145,7 @@ private:
     bool ftp_ = false;
     bool irc_ = false;
     bool mpd_ = false;
+    bool poppassd_ = false;   // poppassd's greeting: USER / PASS / NEWPASS change a password
     bool sieve_ = false;      // ManageSieve's AUTHENTICATE "<mechanism>" was seen
     bool tor_ = false;        // Tor's control port: PROTOCOLINFO asked or answered
     bool ami_login_ = false;  // inside an Asterisk AMI "Action: Login" block

@@ -56,4 +56,126 @@ bool minetest_packet(Payload p) {
     }
 }
 
+namespace {
+
+// --- ENet -------------------------------------------------------------------------------------
+
+enum EnetCommand : unsigned {
+    kAcknowledge = 1,
+    kConnect = 2,
+    kVerifyConnect = 3,
+    kDisconnect = 4,
+    kPing = 5,
+    kSendReliable = 6,
+    kSendUnreliable = 7,
+    kSendFragment = 8,
+    kSendUnsequenced = 9,
+    kBandwidthLimit = 10,
+    kThrottleConfigure = 11,
+    kSendUnreliableFragment = 12,
+};
+
+// Each command's fixed size (with its 4-octet command header), and where its data length is (0: none).
+struct EnetCommandShape {
+    std::size_t size;
+    std::size_t data_length_at;
+};
+constexpr EnetCommandShape kEnetShapes[] = {{0, 0}, {8, 0},  {48, 0}, {44, 0}, {8, 0},  {4, 0}, {6, 4},
+                                            {8, 6}, {24, 6}, {8, 6},  {12, 0}, {16, 0}, {24, 6}};
+constexpr std::size_t kMaxEnetCommands = 32;  // ENET_PROTOCOL_MAXIMUM_PACKET_COMMANDS
+
+// CONNECT / VERIFY_CONNECT: the MTU, window size and channel count ENet accepts.
+bool enet_connect_fields(Payload p, std::size_t at) {
+    const std::uint32_t mtu = be32(p, at + 8), window = be32(p, at + 12), channels = be32(p, at + 16);
+    return mtu >= 576 && mtu <= 4096 && window >= 4096 && window <= 65536 && (window & (window - 1)) == 0 &&
+           channels >= 1 && channels <= 255;
+}
+
+}  // namespace
+
+bool enet_packet(Payload p) {
+    if (p.size() < 4 || (p[0] & 0x40) != 0) return false;  // compressed commands are not read
+    const bool sent_time = p[0] & 0x80;
+    std::size_t at = sent_time ? 4 : 2;
+    bool connect = false;
+    for (std::size_t count = 0; at < p.size(); ++count) {
+        if (count == kMaxEnetCommands || p.size() - at < 4) return false;
+        const unsigned command = p[at] & 0x0f;
+        if ((p[at] & 0x30) != 0 || command == 0 || command > kSendUnreliableFragment) return false;
+        const EnetCommandShape shape = kEnetShapes[command];
+        if (p.size() - at < shape.size) return false;
+        std::size_t size = shape.size;
+        if (shape.data_length_at != 0) size += be16(p, at + shape.data_length_at);
+        if (size > p.size() - at) return false;
+        if (command == kConnect || command == kVerifyConnect) {
+            if (p[at + 1] != 0xff || !enet_connect_fields(p, at)) return false;  // on no channel
+            connect = true;
+        }
+        at += size;
+    }
+    return connect;
+}
+
+namespace {
+
+// --- TetriNET ---------------------------------------------------------------------------------
+
+int hex_value(std::uint8_t c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+}
+
+// The key octets "tetrisstart " or "tetrifaster " give at each of the first twelve positions: digits
+// repeating with a period of 1-5 (the server address's number written in decimal).
+bool tetrinet_key(const std::uint8_t (&decoded)[13], string_view plain) {
+    char key[12];
+    for (std::size_t i = 0; i < 12; ++i) {
+        const int k = (decoded[i + 1] ^ decoded[i]) - static_cast<std::uint8_t>(plain[i]);
+        if (k < '0' || k > '9') return false;
+        key[i] = static_cast<char>(k);
+    }
+    for (std::size_t period = 1; period <= 5; ++period) {
+        bool repeats = true;
+        for (std::size_t i = period; i < 12 && repeats; ++i) repeats = key[i] == key[i - period];
+        if (repeats) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool tetrinet_login(Payload p) {
+    if (p.size() < 2 * 14 + 1 || p.size() > 2 * 128 + 1 || p.back() != 0xff || (p.size() - 1) % 2 != 0) return false;
+    for (std::size_t i = 0; i + 1 < p.size(); ++i)
+        if (hex_value(p[i]) < 0) return false;
+    std::uint8_t decoded[13];
+    for (std::size_t i = 0; i < 13; ++i)
+        decoded[i] = static_cast<std::uint8_t>(hex_value(p[2 * i]) << 4 | hex_value(p[2 * i + 1]));
+    return tetrinet_key(decoded, "tetrisstart ") || tetrinet_key(decoded, "tetrifaster ");
+}
+
+bool tetrinet_server_messages(Payload p) {
+    static constexpr string_view kWords[] = {"playernum", "winlist",   "playerjoin",   "playerleave", "team",
+                                             "pline",     "plineact",  "newgame",      "endgame",     "ingame",
+                                             "pause",     "playerwon", "playerlost",   "f",           "sb",
+                                             "lvl",       "gmsg",      "noconnecting", "playerkick",  ")#)(!@(*3"};
+    std::size_t at = 0, count = 0;
+    while (at < p.size()) {
+        if (count == 64) return false;
+        std::size_t end = at;
+        while (end < p.size() && p[end] != 0xff) ++end;
+        if (end == p.size()) return false;  // every message ends with 0xFF
+        const string_view message = text_at(p, at, end - at);
+        const string_view word = message.substr(0, message.find(' '));
+        if (std::find(std::begin(kWords), std::end(kWords), word) == std::end(kWords) ||
+            !no_controls(p.subspan(at, end - at)))
+            return false;
+        at = end + 1;
+        ++count;
+    }
+    return count > 0;
+}
+
 }  // namespace ghostports::framed

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Rows of the signature table for game servers' datagrams: the
 // connectionless packets of the Quake engines (Quake III, ioquake3,
-// DarkPlaces) and Source's server query, and Minetest's (Luanti's)
-// protocol. Each checks its packet's framing and vocabulary as a whole;
+// DarkPlaces) and Source's server query, Minetest's (Luanti's)
+// protocol, the ENet transport (Cube 2 / Sauerbraten, and many engines)
+// and TetriNET. Each checks its packet's framing and vocabulary as a whole;
 // the rows are in signatures.cpp.
 #pragma once
 
@@ -30,5 +31,22 @@ bool source_info_query(Payload p);
 // of its type (control type 0-3, split chunk < count, a reliable packet's
 // inner type 0-2).
 bool minetest_packet(Payload p);
+
+// ENet (enet's protocol.h): the header (peer id, the sent time when
+// flagged), then commands of the twelve, each its size (data lengths
+// inside), tiling the datagram; one of them a CONNECT or VERIFY_CONNECT
+// whose MTU (576-4096), window (4096-65536, a power of two) and channel
+// count (1-255) are ENet's.
+bool enet_packet(Payload p);
+
+// TetriNET (TetriNET 1.13; tetrinetx): messages ended by 0xFF. The
+// client's first is its login, hex digits of "tetrisstart " (or
+// "tetrifaster ") encoded with the decimal digits of a number from the
+// server's address: the key each of the first twelve octets gives must
+// be a digit and repeat with a period of 1-5. The server's are words of
+// its vocabulary (playernum, winlist, playerjoin, pline, team...) and
+// their printable arguments.
+bool tetrinet_login(Payload p);
+bool tetrinet_server_messages(Payload p);
 
 }  // namespace ghostports::framed

@@ -252,4 +252,24 @@ bool virtuoso_request(Payload p) {
            at < p.size() && p[at] == 0xC1;
 }
 
+bool giop_messages(Payload p) {
+    enum : unsigned { kCancelRequest = 2, kCloseConnection = 5, kMessageError = 6, kFragment = 7 };
+    constexpr std::size_t kHeader = 12;
+    constexpr std::uint32_t kMaxMessage = 1u << 24;
+    std::size_t at = 0;
+    for (std::size_t count = 0; at < p.size(); ++count) {
+        if (count == kMaxItems || p.size() - at < kHeader || !has_at(p, at, "GIOP") || p[at + 4] != 1 || p[at + 5] > 3)
+            return false;
+        const unsigned minor = p[at + 5], flags = p[at + 6], type = p[at + 7];
+        if (flags > (minor == 0 ? 1u : 3u) || type > (minor == 0 ? 6u : kFragment)) return false;
+        const std::uint32_t size = (flags & 1) ? le32(p, at + 8) : be32(p, at + 8);
+        if (size > kMaxMessage) return false;
+        if ((type == kCloseConnection || type == kMessageError) ? size != 0 : size < (type == kCancelRequest ? 4u : 8u))
+            return false;
+        if (type == kCancelRequest && size != 4) return false;
+        at += kHeader + size;
+    }
+    return true;
+}
+
 }  // namespace ghostports::framed

@@ -59,4 +59,12 @@ bool h2_client_hello(Payload p);
 // as a short string (B5 + length: SCON, EXEC, caller_identification...).
 bool virtuoso_request(Payload p);
 
+// CORBA's GIOP (CORBA 3.0 15.4, the message header; IIOP over TCP):
+// "GIOP", version 1.0-1.3, flags of the version (byte order; fragments
+// from 1.1), a message type of the eight (Fragment from 1.1), the message
+// size in the header's byte order; CloseConnection and MessageError
+// empty, CancelRequest a request id. Messages tile the payload, the last
+// may be cut.
+bool giop_messages(Payload p);
+
 }  // namespace ghostports::framed

@@ -209,4 +209,190 @@ bool rtpengine_ng(Payload p) {
            std::find(std::begin(kResults), std::end(kResults), result) != std::end(kResults);
 }
 
+namespace {
+
+// --- RPKI-RTR -----------------------------------------------------------------------------
+
+enum RtrType : unsigned {
+    kSerialNotify = 0,
+    kSerialQuery = 1,
+    kResetQuery = 2,
+    kCacheResponse = 3,
+    kIpv4Prefix = 4,
+    kIpv6Prefix = 6,
+    kEndOfData = 7,
+    kCacheReset = 8,
+    kRouterKey = 9,
+    kErrorReport = 10,
+};
+
+// A prefix PDU: flags announce / withdraw, prefix length <= maximum length <= the family's bits, a zero octet.
+bool rtr_prefix(Payload p, std::size_t at, unsigned bits) {
+    return be16(p, at + 2) == 0 && p[at + 8] <= 1 && p[at + 9] <= p[at + 10] && p[at + 10] <= bits && p[at + 11] == 0;
+}
+
+bool rtr_pdu(Payload p, std::size_t at, std::uint32_t length, unsigned version) {
+    switch (p[at + 1]) {
+        case kSerialNotify:
+        case kSerialQuery: return length == 12;
+        case kResetQuery:
+        case kCacheReset: return length == 8 && be16(p, at + 2) == 0;
+        case kCacheResponse: return length == 8;
+        case kIpv4Prefix: return length == 20 && rtr_prefix(p, at, 32);
+        case kIpv6Prefix: return length == 32 && rtr_prefix(p, at, 128);
+        case kEndOfData: return length == (version == 0 ? 12u : 24u);
+        case kRouterKey:  // flags, zero, SKI (20), ASN (4), the key
+            return version >= 1 && length > 32 && p[at + 2] <= 1 && p[at + 3] == 0;
+        case kErrorReport: {  // code, the erroneous PDU (length + octets), the text (length + octets)
+            if (length < 16 || be16(p, at + 2) > 8) return false;
+            const std::uint32_t pdu = be32(p, at + 8);
+            if (pdu > length - 16) return false;
+            return be32(p, at + 12 + pdu) == length - 16 - pdu;
+        }
+        default: return false;
+    }
+}
+
+}  // namespace
+
+bool rpki_rtr_pdus(Payload p) {
+    if (p.size() < 8 || p[0] > 2) return false;
+    const unsigned version = p[0];
+    std::size_t at = 0;
+    for (std::size_t count = 0; at < p.size(); ++count) {
+        if (count == kMaxItems || p.size() - at < 8 || p[at] != version) return false;
+        const std::uint32_t length = be32(p, at + 4);
+        if (length < 8 || length > p.size() - at || !rtr_pdu(p, at, length, version)) return false;
+        at += length;
+    }
+    return true;
+}
+
+namespace {
+
+// --- IPA ----------------------------------------------------------------------------------
+
+enum IpaStream : unsigned { kIpaOsmoExtension = 0xee, kIpaCcm = 0xfe };
+enum IpaCcm : unsigned { kCcmPing = 0, kCcmPong = 1, kCcmIdGet = 4, kCcmIdResp = 5, kCcmIdAck = 6 };
+enum OsmoExtension : unsigned { kOsmoCtrl = 0, kOsmoGsup = 5 };
+constexpr unsigned kIpaLastIdTag = 0x0b;  // IPAC_IDTAG_SERNR ... IPAC_IDTAG_UNITNAME ... (libosmocore ipa.h)
+
+bool ccm_message(Payload p, std::size_t at, std::size_t end) {
+    const unsigned type = p[at];
+    ++at;
+    switch (type) {
+        case kCcmPing:
+        case kCcmPong:
+        case kCcmIdAck: return at == end;
+        case kCcmIdGet:  // (length 1, tag) pairs
+            if (at == end) return false;
+            for (; at < end; at += 2)
+                if (at + 2 > end || p[at] != 1 || p[at + 1] > kIpaLastIdTag) return false;
+            return true;
+        case kCcmIdResp:  // (length (2), tag, value of length - 1)
+            if (at == end) return false;
+            for (std::size_t count = 0; at < end; ++count) {
+                if (count == kMaxItems || at + 3 > end) return false;
+                const std::size_t size = be16(p, at);
+                if (size < 1 || p[at + 2] > kIpaLastIdTag || at + 2 + size > end) return false;
+                at += 2 + size;
+            }
+            return true;
+        default: return false;
+    }
+}
+
+// Osmocom's CTRL protocol: "<verb> <id> <variable>[ <value>]".
+bool osmo_ctrl_command(Payload p, std::size_t at, std::size_t end) {
+    static constexpr std::string_view kVerbs[] = {"GET", "SET", "TRAP", "GET_REPLY", "SET_REPLY", "ERROR"};
+    const std::string_view text = text_at(p, at, end - at);
+    const auto space = text.find(' ');
+    if (space == std::string_view::npos || !printable(p.subspan(at, end - at))) return false;
+    if (std::find(std::begin(kVerbs), std::end(kVerbs), text.substr(0, space)) == std::end(kVerbs)) return false;
+    const std::string_view rest = text.substr(space + 1);
+    const auto id_end = rest.find(' ');
+    const std::string_view id = rest.substr(0, id_end);
+    return id_end != std::string_view::npos && !id.empty() && id.size() <= 10 &&
+           std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; }) && rest.size() > id_end + 1;
+}
+
+// GSUP (Osmocom's gsup.h): a message type of an even request / odd result / error range, then
+// (tag, length, value) elements, the IMSI (tag 1) first.
+bool osmo_gsup(Payload p, std::size_t at, std::size_t end) {
+    if (end - at < 4 || p[at] < 0x04 || p[at] > 0x4f || p[at + 1] != 0x01) return false;
+    at += 1;
+    for (std::size_t count = 0; at < end; ++count) {
+        if (count == kMaxItems || at + 2 > end || at + 2 + p[at + 1] > end) return false;
+        at += 2 + p[at + 1];
+    }
+    return true;
+}
+
+}  // namespace
+
+bool ipa_messages(Payload p) {
+    std::size_t at = 0;
+    bool evidence = false;
+    for (std::size_t count = 0; at < p.size(); ++count) {
+        if (count == kMaxItems || p.size() - at < 4) return false;
+        const std::size_t length = be16(p, at);
+        const unsigned stream = p[at + 2];
+        const std::size_t body = at + 3, end = body + length;
+        if (length == 0 || end > p.size()) return false;
+        if (stream == kIpaCcm) {
+            if (!ccm_message(p, body, end)) return false;
+            evidence = true;
+        } else if (stream == kIpaOsmoExtension) {
+            const unsigned extension = p[body];
+            if (extension == kOsmoCtrl ? !osmo_ctrl_command(p, body + 1, end)
+                                       : extension != kOsmoGsup || !osmo_gsup(p, body + 1, end))
+                return false;
+            evidence = true;
+        } else if (!one_of(stream, {0x00, 0xfd, 0xff})) {  // RSL, SCCP, OML: carried, not evidence alone
+            return false;
+        }
+        at = end;
+    }
+    return evidence;
+}
+
+bool mactelnet_packet(Payload p) {
+    constexpr std::size_t kHeader = 22;
+    constexpr unsigned kClientType = 0x0015;
+    enum : unsigned { kSessionStart = 0, kData = 1, kAck = 2, kEnd = 255 };
+    if (p.size() < kHeader || p[0] != 1 || !one_of(p[1], {kSessionStart, kData, kAck, kEnd})) return false;
+    // the client writes its type before the session key, the server after it
+    if (be16(p, 14) != kClientType && be16(p, 16) != kClientType) return false;
+    if (p[1] != kData) return p.size() == kHeader;
+    // data: control packets (a client's authentication, terminal size...); bare terminal octets are no evidence
+    constexpr std::uint8_t kMagic[] = {0x56, 0x34, 0x12, 0xff};
+    std::size_t at = kHeader;
+    for (std::size_t count = 0; at < p.size(); ++count) {
+        if (count == kMaxItems || p.size() - at < 9 ||
+            !std::equal(std::begin(kMagic), std::end(kMagic), p.begin() + static_cast<std::ptrdiff_t>(at)))
+            return false;
+        const unsigned type = p[at + 4];
+        const std::uint32_t length = be32(p, at + 5);
+        if (type > 9 || type == 8 || length > p.size() - at - 9) return false;
+        at += 9 + length;
+    }
+    return true;
+}
+
+bool sap_announcement(Payload p) {
+    if (p.size() < 8 || (p[0] >> 5) != 1 || (p[0] & 0x0b) != 0) return false;  // version 1; reserved, E, C clear
+    std::size_t at = 4 + ((p[0] & 0x10) ? 16u : 4u) + 4u * p[1];
+    if (at >= p.size()) return false;
+    if (!has_at(p, at, "v=0")) {  // a payload type: a MIME type ended by NUL
+        const std::size_t begin = at;
+        while (at < p.size() && at - begin < 64 && p[at] > 0x20 && p[at] < 0x7f) ++at;
+        if (at == begin || at >= p.size() || p[at] != 0) return false;
+        ++at;
+    }
+    if (!has_at(p, at, "v=0")) return false;
+    at += 3;
+    if (at < p.size() && p[at] == '\r') ++at;
+    return at < p.size() && p[at] == '\n' && has_at(p, at + 1, "o=");
+}
+
 }  // namespace ghostports::framed

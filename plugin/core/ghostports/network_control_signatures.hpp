@@ -2,9 +2,11 @@
 // Binary rows of the signature table for the control planes of networks:
 // a switch and its controller (OpenFlow), routers' liveness (BFD), a
 // mobile core's tunnels (GTPv1-C, GTPv2-C), web caches asking each other
-// (ICP) and a SIP proxy steering its media relay (rtpengine). Each checks the whole message as its specification lays
-// it out (a version, message types of a closed set, the length = the
-// message, elements tiling it); the rows are in signatures.cpp.
+// (ICP), a SIP proxy steering its media relay (rtpengine), routers fed
+// validated origins (RPKI-RTR), a mobile network's IP links (Osmocom's
+// IPA multiplex), MikroTik's MAC-Telnet and session announcements (SAP).
+// Each checks the whole message as its specification lays it out (a version, message types of a closed set, the length
+// = the message, elements tiling it); the rows are in signatures.cpp.
 #pragma once
 
 #include <cstdint>
@@ -46,5 +48,31 @@ bool icp_message(Payload p);
 // rtpengine's (ping, offer, answer, delete, query, list, start recording...)
 // or a result (pong, ok, error).
 bool rtpengine_ng(Payload p);
+
+// RPKI to Router (RFC 6810, RFC 8210 5): PDUs of one version 0-2, a type
+// of that version, each its fixed length (prefixes: flags 0-1, prefix and
+// maximum lengths in order within the family, a zero octet; a router key
+// or an error report of its own lengths), tiling the payload.
+bool rpki_rtr_pdus(Payload p);
+
+// The IPA multiplex (ip.access; Osmocom's libosmo-abis, Wireshark's
+// gsm_ipa): length (2) + stream id messages tiling the payload, at least
+// one of the CCM stream (PING, PONG, ID_ACK alone; ID_GET's tag requests;
+// ID_RESP's tagged values) or of Osmocom's extension (a CTRL command
+// GET / SET / TRAP / *_REPLY / ERROR with its id, GSUP).
+bool ipa_messages(Payload p);
+
+// MikroTik MAC-Telnet (mactelnet's protocol.h, Wireshark's mactelnet):
+// version 1, a packet type of the four, two MAC addresses, the client type
+// 0x0015 where the sender puts it, a counter; session start, ack and end
+// are the 22-octet header alone, data's control packets (magic 56 34 12 FF,
+// a defined type, their lengths) tile the rest.
+bool mactelnet_packet(Payload p);
+
+// SAP (RFC 2974 6): version 1, the reserved bit clear, neither encrypted
+// nor compressed, the originating source of its address type, the
+// authentication data, an optional NUL-ended payload type, then an SDP
+// description ("v=0", an "o=" line).
+bool sap_announcement(Payload p);
 
 }  // namespace ghostports::framed

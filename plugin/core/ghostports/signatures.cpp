@@ -2,6 +2,7 @@
 #include "core/ghostports/signatures.hpp"
 
 #include "core/ghostports/aaa_realtime_signatures.hpp"
+#include "core/ghostports/community_signatures.hpp"
 #include "core/ghostports/control_channel_signatures.hpp"
 #include "core/ghostports/framed_signatures.hpp"
 #include "core/ghostports/game_signatures.hpp"
@@ -13,6 +14,7 @@
 #include "core/ghostports/routing_signatures.hpp"
 #include "core/ghostports/service_binary_signatures.hpp"
 #include "core/ghostports/service_text_signatures.hpp"
+#include "core/ghostports/storage_signatures.hpp"
 #include "core/ghostports/telemetry_signatures.hpp"
 
 #include <algorithm>
@@ -1970,6 +1972,25 @@ constexpr Signature kSignatures[] = {
               "24-octet headers: protocol C7, no key, level 0, known flags, size = the body, CAS zero; text bodies "
               "tiling the payload",
               framed::gqtp_messages},
+    Signature{"giop", "GIOP (CORBA)", "giop", 0, T::Tcp, S::Either, "giop",
+              "GIOP 1.0-1.3, flags and a message type of the version, the size in its byte order (CloseConnection "
+              "/ MessageError empty, CancelRequest 4), messages tiling the payload",
+              framed::giop_messages},
+    // --- storage (storage_signatures.cpp) ------------------------------------------------
+    Signature{"dicom", "DICOM", "dicom", 104, T::Tcp, S::Either, "dicom",
+              "upper-layer PDUs tiling the payload: A-ASSOCIATE-RQ / -AC (version 1, AE titles, reserved zero, the "
+              "application context 1.2.840.10008.3.1.1.1 first, items tiling), P-DATA-TF's "
+              "PDVs",
+              framed::dicom_pdus},
+    Signature{"ceph-msgr1", "Ceph messenger", "ceph", 6789, T::Tcp, S::Either, "ceph",
+              "ceph v027, alone or + one or two legacy entity addresses (136 octets, family none / IPv4 / IPv6)",
+              framed::ceph_msgr1_banner},
+    Signature{"ceph-msgr2", "Ceph messenger", nullptr, 3300, T::Tcp, S::Either, "ceph",
+              "ceph v2 LF, the little-endian length 16, two feature words", framed::ceph_msgr2_banner},
+    Signature{"isns", "iSNS", "isns", 3205, T::Both, S::Either, nullptr,
+              "version 1, a defined function (response: | 0x8000, a status), length = the rest (x4), flags with "
+              "one of client / server, attributes (tag, length x4) tiling it",
+              framed::isns_pdu},
     // --- games (game_signatures.cpp) ---------------------------------------------------
     // Wireshark 4.0's quake3 dissector marks ioquake3's own packets malformed (fresh4_openarena_283): named only.
     Signature{"quake-oob", "Quake III", nullptr, 0, T::Udp, S::Either, "quake3",
@@ -1982,6 +2003,17 @@ constexpr Signature kSignatures[] = {
               "protocol id 4F 45 74 03, peer id, channel 0-2, type 0-3 with its fields (control type, split chunk < "
               "count, reliable's inner type)",
               framed::minetest_packet},
+    Signature{"enet", "ENet", nullptr, 0, T::Udp, S::Either, nullptr,
+              "peer id (+ sent time), commands of the twelve at their sizes tiling the datagram, a CONNECT / "
+              "VERIFY_CONNECT on channel FF with MTU 576-4096, window 4096-65536 (2^n), 1-255 channels",
+              framed::enet_packet},
+    Signature{"tetrinet-login", "TetriNET", nullptr, 31457, T::Tcp, S::Client, nullptr,
+              "hex digits + FF: tetrisstart / tetrifaster encoded with a key of decimal digits repeating every 1-5",
+              framed::tetrinet_login},
+    Signature{"tetrinet-server", "TetriNET", nullptr, 31457, T::Tcp, S::Server, nullptr,
+              "FF-ended messages, each a word of TetriNET's (playernum, winlist, playerjoin, pline, team...) and "
+              "printable arguments",
+              framed::tetrinet_server_messages},
     // --- QUIC (quic_signatures.cpp) ----------------------------------------------------
     Signature{"quic-client", "QUIC", "quic", 443, T::Udp, S::Client, nullptr,
               "long-header packets of version 1 / 2 / drafts 29-34, connection ids <= 20, token and length varints "
@@ -2034,6 +2066,26 @@ constexpr Signature kSignatures[] = {
               "<cookie> SP a bencoded dictionary whose command is rtpengine's (ping, offer, answer, delete...) or "
               "whose result is pong / ok / error",
               framed::rtpengine_ng},
+    Signature{"rpki-rtr", "RPKI-RTR", "rpkirtr", 323, T::Tcp, S::Either, nullptr,
+              "PDUs of one version 0-2, each type's length (prefixes: flags 0-1, lengths in order within the "
+              "family), tiling the payload",
+              framed::rpki_rtr_pdus},
+    Signature{"ipa", "IPA (Osmocom)", "gsm_ipa", 3002, T::Tcp, S::Either, nullptr,
+              "length + stream id messages tiling the payload, a CCM PING / PONG / ID_GET / ID_RESP / ID_ACK or "
+              "an Osmocom CTRL command / GSUP among them",
+              framed::ipa_messages},
+    Signature{"mactelnet", "MAC-Telnet", "mactelnet", 20561, T::Udp, S::Either, nullptr,
+              "version 1, packet type 0 / 1 / 2 / 255, two MACs, client type 0015, counter; 22 octets or data "
+              "(control packets 56 34 12 FF tiling it)",
+              framed::mactelnet_packet},
+    Signature{"sap", "SAP", "sap", 9875, T::Udp, S::Either, nullptr,
+              "version 1, not encrypted or compressed, the source and authentication data, [a MIME type NUL], an "
+              "SDP description v=0 / o=",
+              framed::sap_announcement},
+    Signature{"dlt", "DLT (AUTOSAR)", "dlt", 3490, T::Both, S::Either, nullptr,
+              "[DLS 01] standard headers of version 1, each length holding its optional ids and extended header "
+              "(type and subtype defined, printable ids), tiling the payload",
+              framed::dlt_messages},
     // --- telemetry (telemetry_signatures.cpp) ------------------------------------
     Signature{"rtl-tcp", "rtl_tcp", nullptr, 1234, T::Tcp, S::Server, nullptr,
               "RTL0, a tuner type 1-6, a gain count <= 64, then I/Q samples", framed::rtl_tcp_greeting},
@@ -2331,6 +2383,40 @@ constexpr Signature kSignatures[] = {
     Signature{"gopher-selector", "Gopher", nullptr, 70, T::Tcp, S::Client, "gopher",
               "the whole payload one selector CR LF: / or a path with a name (no TAB, no space)",
               text_rows::gopher_selector},
+    Signature{"lyskom-client", "LysKOM", nullptr, 4894, T::Tcp, S::Client, nullptr,
+              "A<n>H<n octets> LF, then requests <ref> <call> ... LF", text_rows::lyskom_client},
+    Signature{"lyskom-server", "LysKOM", nullptr, 4894, T::Tcp, S::Server, nullptr,
+              "LysKOM LF, then replies =<ref> / %<ref> / :<n> LF", text_rows::lyskom_server},
+    Signature{"poolcounter", "poolcounter", nullptr, 7531, T::Tcp, S::Client, nullptr,
+              "LF lines ACQ4ME / ACQ4ANY <key> <workers> <maxqueue> <timeout>, RELEASE",
+              text_rows::poolcounter_commands},
+    Signature{"sysrqd", "sysrqd", nullptr, 4094, T::Tcp, S::Server, nullptr,
+              "exactly sysrqd password: ", text_rows::sysrqd_prompt},
+    Signature{"poppassd", "poppassd", nullptr, 106, T::Tcp, S::Server, nullptr,
+              "one line 200 poppassd [text], CR LF or LF", text_rows::poppassd_greeting},
+    Signature{"skk-request", "SKK", nullptr, 1178, T::Tcp, S::Client, nullptr,
+              "1 + a reading (kana + okurigana, or lower-case letters) + space [LF]", text_rows::skk_request},
+    Signature{"skk-answer", "SKK", nullptr, 1178, T::Tcp, S::Server, nullptr,
+              "1/ + non-empty candidates each ended by / + LF", text_rows::skk_answer},
+    Signature{"syncplay", "Syncplay", "json", 8999, T::Tcp, S::Either, "syncplay-json",
+              "CR LF JSON objects of Syncplay's commands (Hello, Set, State, List, Chat, Error, TLS), the first "
+              "TLS or a Hello with username and version",
+              text_rows::syncplay_messages},
+    Signature{"indi", "INDI", "xml", 7624, T::Tcp, S::Either, nullptr,
+              "<getProperties version=\"1.x\"> or a property vector / message element with device (and name) "
+              "attributes",
+              text_rows::indi_elements},
+    Signature{"boinc-gui-rpc", "BOINC GUI RPC", "xml", 31416, T::Tcp, S::Either, "boinc",
+              "<boinc_gui_rpc_request> / <boinc_gui_rpc_reply> XML, its closing tag, [LF], 03",
+              text_rows::boinc_gui_rpc},
+    Signature{"pioneers-meta", "Pioneers meta-server", nullptr, 5557, T::Tcp, S::Server, nullptr,
+              "exactly welcome to the pioneers-meta-server version <n.n> LF", text_rows::pioneers_meta_greeting},
+    Signature{"swank-client", "Swank (SLIME)", nullptr, 4005, T::Tcp, S::Client, nullptr,
+              "frames of 6 hex digits + a balanced (:emacs-rex ... / :emacs-return ...) of that length",
+              text_rows::swank_client},
+    Signature{"swank-server", "Swank (SLIME)", nullptr, 4005, T::Tcp, S::Server, nullptr,
+              "frames of 6 hex digits + a balanced (:return ... / :write-string / :new-features ...) of that length",
+              text_rows::swank_server},
     // --- end of text grammars ---------------------------------------------------
 };
 

@@ -12,6 +12,9 @@
 namespace ghostports::framed {
 namespace {
 
+// A payload holds at most this many DLT messages; more is not read.
+constexpr std::size_t kMaxDltMessages = 64;
+
 using std::size_t;
 
 // --- CoAP ---------------------------------------------------------------------
@@ -380,6 +383,58 @@ bool adsb_feed(Payload p) {
         at = end + 1;
     }
     return lines > 0;
+}
+
+namespace {
+
+// A DLT id (ECU, application, context): up to four printable octets, NUL-padded.
+bool dlt_id(Payload p, std::size_t at) {
+    std::size_t length = 0;
+    while (length < 4 && p[at + length] != 0) ++length;
+    if (length == 0) return false;
+    for (std::size_t i = 0; i < 4; ++i) {
+        const std::uint8_t c = p[at + i];
+        if (i < length ? (c <= 0x20 || c >= 0x7f) : c != 0) return false;
+    }
+    return true;
+}
+
+// The subtypes each message type defines: log (fatal ... verbose), application trace, network trace, control.
+bool dlt_message_info(std::uint8_t info) {
+    constexpr unsigned kLastSubtype[] = {6, 5, 4, 3};
+    const unsigned type = info >> 1 & 7, subtype = info >> 4;
+    return type < 4 && subtype >= 1 && subtype <= kLastSubtype[type];
+}
+
+}  // namespace
+
+bool dlt_messages(Payload p) {
+    enum : unsigned { kExtended = 0x01, kEcuId = 0x04, kSessionId = 0x08, kTimestamp = 0x10 };
+    std::size_t at = 0;
+    bool ids = false;
+    for (std::size_t count = 0; at < p.size(); ++count) {
+        if (count == kMaxDltMessages) return false;
+        if (has_at(p, at, "DLS\x01")) at += 4;
+        if (p.size() - at < 4) return false;
+        const unsigned flags = p[at], length = be16(p, at + 2);
+        if (flags >> 5 != 1 || length > p.size() - at) return false;
+        std::size_t field = at + 4;
+        const std::size_t need = 4 + (flags & kEcuId ? 4u : 0u) + (flags & kSessionId ? 4u : 0u) +
+                                 (flags & kTimestamp ? 4u : 0u) + (flags & kExtended ? 10u : 0u);
+        if (length < need) return false;
+        if (flags & kEcuId) {
+            if (!dlt_id(p, field)) return false;
+            ids = true;
+            field += 4;
+        }
+        field += (flags & kSessionId ? 4u : 0u) + (flags & kTimestamp ? 4u : 0u);
+        if (flags & kExtended) {  // message info, argument count, application id, context id
+            if (!dlt_message_info(p[field]) || !dlt_id(p, field + 2) || !dlt_id(p, field + 6)) return false;
+            ids = true;
+        }
+        at += length;
+    }
+    return ids;
 }
 
 }  // namespace ghostports::framed

@@ -47,4 +47,13 @@ bool rtl_tcp_greeting(Payload p);
 // hh:mm:ss.mmm), or AVR lines "*<14 or 28 hex digits>;".
 bool adsb_feed(Payload p);
 
+// AUTOSAR DLT (PRS Diagnostic Log and Trace, "Standard Header"; COVESA's
+// dlt-daemon over TCP): messages of header version 1, each its length
+// (which holds the optional ECU id, session id and timestamp and the
+// extended header its flags announce), tiling the payload; an extended
+// header's message type and subtype defined, its application and context
+// ids printable and NUL-padded. An optional serial header "DLS" 01 before
+// each. At least one message carries an id to check.
+bool dlt_messages(Payload p);
+
 }  // namespace ghostports::framed

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -134,6 +135,12 @@ inline bool whole_lines(Bytes p, Eol eol, std::size_t max_lines, Check check, bo
         ++count;
     }
     return !lines.bad && lines.at_end() && count > 0;
+}
+
+// Whether `word` is one of a closed vocabulary.
+template <std::size_t N>
+inline bool listed(const string_view (&list)[N], string_view word) {
+    return std::find(std::begin(list), std::end(list), word) != std::end(list);
 }
 
 inline bool token_char(char c) {

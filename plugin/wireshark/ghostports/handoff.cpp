@@ -508,7 +508,11 @@ HandOffResult run_hand_off(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
         if (choice->decoder == Decoder::Undecided) {
             DirectionCursor &cursor = choice->from_server ? gc.server : gc.client;
             choice->heuristic = nullptr;
-            if (cursor.offered < kAttempts) {
+            // A signature row named the conversation and Wireshark has no dissector for it: a heuristic that
+            // takes the payload would show another protocol's tree under the name (ADwin Config under ENet).
+            const bool named_only = *gc.identity.protocol != '\0' && gc.named_handle == nullptr &&
+                                    std::strncmp(gc.identity.evidence, "signature ", 10) == 0;
+            if (!named_only && cursor.offered < kAttempts) {
                 ++cursor.offered;
                 choice->heuristic = try_heuristics(tvb, pinfo, tree, data, request.tcp);
             }
