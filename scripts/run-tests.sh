@@ -23,7 +23,9 @@ echo "== dissection tests (pytest over tshark)"
 # The unprivileged tshark must be able to read the captures.
 chmod a+rX captures captures/*.pcap
 export RESCAP_PLUGIN="$here/$build/rescap.so"
-/usr/bin/python3 -m pytest -q tests/dissection -p no:cacheprovider
+source scripts/lib/pytest.sh
+# shellcheck disable=SC2046  # the workers option is two words or none
+/usr/bin/python3 -m pytest -q $(rescap_pytest_workers) tests/dissection -p no:cacheprovider
 
 # The real Wireshark GUI under Xvfb (about 1 minute): plugin loaded, no
 # crash, no warning; screenshots in build/gui-check/ (scripts/gui-check.sh).

@@ -156,7 +156,9 @@ if [ -z "$skip_pytest" ]; then
   : >"$sandir/invocations"; chmod 666 "$sandir/invocations"
   # Peak RSS is no leak measure under ASan (its quarantine keeps freed
   # memory): that one test runs in the plain pass only (doc/tests.md).
-  PATH="$bindir:$PATH" RESCAP_PLUGIN=$plugin /usr/bin/python3 -m pytest -q tests/dissection -p no:cacheprovider \
+  source scripts/lib/pytest.sh
+  # shellcheck disable=SC2046  # the workers option is two words or none
+  PATH="$bindir:$PATH" RESCAP_PLUGIN=$plugin /usr/bin/python3 -m pytest -q $(rescap_pytest_workers) tests/dissection -p no:cacheprovider \
     --deselect tests/dissection/test_item_limit.py::test_no_leak_through_the_exception || status=1
   calls=$(wc -l <"$sandir/invocations")
   echo "   pytest ran tshark $calls times through $bindir/tshark"

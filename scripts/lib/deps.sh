@@ -20,6 +20,7 @@ RESCAP_OPTIONAL_PACKAGES=(nmap-common)
 RESCAP_TEST_PACKAGES=(
   libgtest-dev python3 python3-pytest util-linux
   python3-scapy  # the ghost-port tests write and read crafted conversations with it
+  python3-pytest-xdist  # the pytest suite on every core (scripts/lib/pytest.sh)
 )
 # The tests check product/version naming against nmap-service-probes too.
 RESCAP_PACKAGES=("${RESCAP_PLUGIN_PACKAGES[@]}" "${RESCAP_OPTIONAL_PACKAGES[@]}" "${RESCAP_TEST_PACKAGES[@]}")

@@ -1627,9 +1627,6 @@ inline const std::vector<SignatureCase> &signature_cases() {
         {"ipa osmo ctrl",  // Osmocom CTRL over IPA (extension 0): GET 1 bsc.number-of-bts
          hex("0018ee004745542031206273632e6e756d6265722d6f662d627473"),
          Transport::Tcp, Sender::Client, "IPA (Osmocom)"},
-        {"mactelnet session start",  // mactelnet: SESSIONSTART, client type 0015, session key 2A2A, counter 0
-         hex("010002000000000102000000000200152a2a00000000"),
-         Transport::Udp, Sender::Client, "MAC-Telnet"},
         {"mactelnet begin auth",  // mactelnet: DATA with the control packets BEGINAUTH and ENCRYPTIONKEY (empty)
          hex("010102000000000102000000000200152a2a00000000563412ff0000000000563412ff0100000000"),
          Transport::Udp, Sender::Client, "MAC-Telnet"},

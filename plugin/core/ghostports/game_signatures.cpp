@@ -157,10 +157,11 @@ bool tetrinet_login(Payload p) {
 }
 
 bool tetrinet_server_messages(Payload p) {
-    static constexpr string_view kWords[] = {"playernum", "winlist",   "playerjoin",   "playerleave", "team",
-                                             "pline",     "plineact",  "newgame",      "endgame",     "ingame",
-                                             "pause",     "playerwon", "playerlost",   "f",           "sb",
-                                             "lvl",       "gmsg",      "noconnecting", "playerkick",  ")#)(!@(*3"};
+    // What a server says first (a client's field updates, f / sb / lvl, are not read: short words of any text)
+    static constexpr string_view kWords[] = {"playernum",  "winlist",   "playerjoin", "playerleave", "team",
+                                             "pline",      "plineact",  "newgame",    "endgame",     "ingame",
+                                             "pause",      "playerwon", "playerlost", "gmsg",        "noconnecting",
+                                             "playerkick", ")#)(!@(*3"};
     std::size_t at = 0, count = 0;
     while (at < p.size()) {
         if (count == 64) return false;
@@ -170,7 +171,7 @@ bool tetrinet_server_messages(Payload p) {
         const string_view message = text_at(p, at, end - at);
         const string_view word = message.substr(0, message.find(' '));
         if (std::find(std::begin(kWords), std::end(kWords), word) == std::end(kWords) ||
-            !no_controls(p.subspan(at, end - at)))
+            !printable(p.subspan(at, end - at)))
             return false;
         at = end + 1;
         ++count;

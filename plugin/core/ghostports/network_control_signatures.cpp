@@ -258,14 +258,16 @@ bool rtr_pdu(Payload p, std::size_t at, std::uint32_t length, unsigned version) 
 bool rpki_rtr_pdus(Payload p) {
     if (p.size() < 8 || p[0] > 2) return false;
     const unsigned version = p[0];
-    std::size_t at = 0;
-    for (std::size_t count = 0; at < p.size(); ++count) {
+    std::size_t at = 0, count = 0;
+    for (; at < p.size(); ++count) {
         if (count == kMaxItems || p.size() - at < 8 || p[at] != version) return false;
         const std::uint32_t length = be32(p, at + 4);
         if (length < 8 || length > p.size() - at || !rtr_pdu(p, at, length, version)) return false;
         at += length;
     }
-    return true;
+    // One PDU alone: the Reset Query a router opens with, or an error report; a lone serial notify / query or
+    // cache response (8-12 octets of small numbers) is no evidence.
+    return count > 1 || p[1] == kResetQuery || p[1] == kErrorReport;
 }
 
 namespace {
@@ -363,7 +365,12 @@ bool mactelnet_packet(Payload p) {
     if (p.size() < kHeader || p[0] != 1 || !one_of(p[1], {kSessionStart, kData, kAck, kEnd})) return false;
     // the client writes its type before the session key, the server after it
     if (be16(p, 14) != kClientType && be16(p, 16) != kClientType) return false;
-    if (p[1] != kData) return p.size() == kHeader;
+    // two MAC addresses, neither zero, not the same
+    const auto source = p.subspan(2, 6), destination = p.subspan(8, 6);
+    if (all_zero(source) || all_zero(destination) || std::equal(source.begin(), source.end(), destination.begin()))
+        return false;
+    // session start, ack and end are the bare header: 22 octets a mutated RIP request can match; not evidence
+    if (p[1] != kData) return false;
     // data: control packets (a client's authentication, terminal size...); bare terminal octets are no evidence
     constexpr std::uint8_t kMagic[] = {0x56, 0x34, 0x12, 0xff};
     std::size_t at = kHeader;

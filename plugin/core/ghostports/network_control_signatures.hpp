@@ -63,10 +63,11 @@ bool rpki_rtr_pdus(Payload p);
 bool ipa_messages(Payload p);
 
 // MikroTik MAC-Telnet (mactelnet's protocol.h, Wireshark's mactelnet):
-// version 1, a packet type of the four, two MAC addresses, the client type
-// 0x0015 where the sender puts it, a counter; session start, ack and end
-// are the 22-octet header alone, data's control packets (magic 56 34 12 FF,
-// a defined type, their lengths) tile the rest.
+// version 1, a packet type of the four, two distinct non-zero MAC
+// addresses, the client type 0x0015 where the sender puts it, a counter;
+// a data packet whose control packets (magic 56 34 12 FF, a defined type,
+// their lengths) tile the rest. Session start, ack and end are the bare
+// 22-octet header: too little to name.
 bool mactelnet_packet(Payload p);
 
 // SAP (RFC 2974 6): version 1, the reserved bit clear, neither encrypted

@@ -2075,8 +2075,8 @@ constexpr Signature kSignatures[] = {
               "an Osmocom CTRL command / GSUP among them",
               framed::ipa_messages},
     Signature{"mactelnet", "MAC-Telnet", "mactelnet", 20561, T::Udp, S::Either, nullptr,
-              "version 1, packet type 0 / 1 / 2 / 255, two MACs, client type 0015, counter; 22 octets or data "
-              "(control packets 56 34 12 FF tiling it)",
+              "version 1, a data packet, two distinct non-zero MACs, client type 0015, counter, control packets "
+              "56 34 12 FF tiling the rest",
               framed::mactelnet_packet},
     Signature{"sap", "SAP", "sap", 9875, T::Udp, S::Either, nullptr,
               "version 1, not encrypted or compressed, the source and authentication data, [a MIME type NUL], an "

@@ -408,10 +408,76 @@ bool dlt_message_info(std::uint8_t info) {
 
 }  // namespace
 
+namespace {
+
+enum DltHeaderFlag : unsigned {
+    kExtended = 0x01,
+    kBigEndian = 0x02,
+    kEcuId = 0x04,
+    kSessionId = 0x08,
+    kTimestamp = 0x10
+};
+
+std::uint32_t dlt_u32(Payload p, std::size_t at, bool big_endian) {
+    return big_endian ? be32(p, at) : le32(p, at);
+}
+unsigned dlt_u16(Payload p, std::size_t at, bool big_endian) {
+    return big_endian ? be16(p, at) : le16(p, at);
+}
+
+// A verbose message's arguments (PRS DLT "Verbose Mode"): `count` type infos, each one kind (bool, signed,
+// unsigned, float of its length; string or raw with a 16-bit length), tiling [at, end). Arrays, fixed
+// point, trace info, structs and named (VARI) arguments are not read.
+bool dlt_arguments(Payload p, std::size_t at, std::size_t end, unsigned count, bool big_endian) {
+    enum : std::uint32_t {
+        kBool = 0x10,
+        kSigned = 0x20,
+        kUnsigned = 0x40,
+        kFloat = 0x80,
+        kString = 0x200,
+        kRaw = 0x400
+    };
+    constexpr std::size_t kLengths[] = {0, 1, 2, 4, 8, 16};
+    for (unsigned i = 0; i < count; ++i) {
+        if (end - at < 4) return false;
+        const std::uint32_t info = dlt_u32(p, at, big_endian);
+        const unsigned kind = info & 0xfff0u, type_length = info & 0x0f;
+        at += 4;
+        std::size_t size = 0;
+        if (kind == kBool || kind == kSigned || kind == kUnsigned || kind == kFloat) {
+            if (type_length == 0 || type_length > 5 || (kind == kBool && type_length != 1) ||
+                (kind == kFloat && (type_length < 2 || type_length > 4)))
+                return false;
+            size = kLengths[type_length];
+        } else if ((kind & ~0x38000u) == kString || kind == kRaw) {  // a string's coding (ASCII / UTF-8) in 15-17
+            if (type_length != 0 || end - at < 2) return false;
+            size = 2 + dlt_u16(p, at, big_endian);
+        } else {
+            return false;
+        }
+        if (size > end - at) return false;
+        at += size;
+    }
+    return at == end;
+}
+
+// The payload after an extended header: a verbose message's arguments tiling it, or a control message's
+// service id (0x01-0x26, 0xF01-0xF0F); a non-verbose log or trace is only its message id: no evidence.
+bool dlt_payload_evidence(Payload p, std::size_t at, std::size_t end, std::uint8_t info, unsigned arguments,
+                          bool big_endian) {
+    const bool verbose = info & 1;
+    const unsigned type = info >> 1 & 7;
+    if (verbose) return arguments > 0 && dlt_arguments(p, at, end, arguments, big_endian);
+    if (type != 3 || end - at < 4) return false;
+    const std::uint32_t service = dlt_u32(p, at, big_endian);
+    return (service >= 0x01 && service <= 0x26) || (service >= 0xf01 && service <= 0xf0f);
+}
+
+}  // namespace
+
 bool dlt_messages(Payload p) {
-    enum : unsigned { kExtended = 0x01, kEcuId = 0x04, kSessionId = 0x08, kTimestamp = 0x10 };
     std::size_t at = 0;
-    bool ids = false;
+    bool evidence = false;
     for (std::size_t count = 0; at < p.size(); ++count) {
         if (count == kMaxDltMessages) return false;
         if (has_at(p, at, "DLS\x01")) at += 4;
@@ -424,17 +490,17 @@ bool dlt_messages(Payload p) {
         if (length < need) return false;
         if (flags & kEcuId) {
             if (!dlt_id(p, field)) return false;
-            ids = true;
             field += 4;
         }
         field += (flags & kSessionId ? 4u : 0u) + (flags & kTimestamp ? 4u : 0u);
-        if (flags & kExtended) {  // message info, argument count, application id, context id
+        if (flags & kExtended) {  // message info, argument count, application id, context id, then the payload
             if (!dlt_message_info(p[field]) || !dlt_id(p, field + 2) || !dlt_id(p, field + 6)) return false;
-            ids = true;
+            if (dlt_payload_evidence(p, field + 10, at + length, p[field], p[field + 1], flags & kBigEndian))
+                evidence = true;
         }
         at += length;
     }
-    return ids;
+    return evidence;
 }
 
 }  // namespace ghostports::framed

@@ -53,7 +53,9 @@ bool adsb_feed(Payload p);
 // extended header its flags announce), tiling the payload; an extended
 // header's message type and subtype defined, its application and context
 // ids printable and NUL-padded. An optional serial header "DLS" 01 before
-// each. At least one message carries an id to check.
+// each. One message at least proves itself: a verbose message whose
+// arguments (bool / integer / float / string / raw) tile its payload, or a
+// control message of a defined service id.
 bool dlt_messages(Payload p);
 
 }  // namespace ghostports::framed
