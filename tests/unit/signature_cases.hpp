@@ -1579,13 +1579,13 @@ inline const std::vector<SignatureCase> &signature_cases() {
          hex("47494f50010201005b0000000200000003000000000000000b0000004e616d655365727669636500060000005f69735f6100"
              "000000000000000000002700000049444c3a6f6d672e6f72672f436f734e616d696e672f4e616d696e67436f6e746578743a"
              "312e30"),
-         Transport::Tcp, Sender::Client, "GIOP (CORBA)"},
+         Transport::Tcp, Sender::Client, "GIOP"},
         {"giop reply",  // CORBA 3.0 15.4.3: its Reply, NO_EXCEPTION, a boolean true
          hex("47494f50010201011000000002000000000000000000000001000000"),
-         Transport::Tcp, Sender::Server, "GIOP (CORBA)"},
+         Transport::Tcp, Sender::Server, "GIOP"},
         {"giop close",  // CORBA 3.0 15.4.6: a GIOP 1.0 CloseConnection
          hex("47494f500100000500000000"),
-         Transport::Tcp, Sender::Server, "GIOP (CORBA)"},
+         Transport::Tcp, Sender::Server, "GIOP"},
         {"ceph msgr1 server",  // msgr v1: the banner, the monitor's address and the peer's as seen
          hex("636570682076303237000000000000000000021a857f00000100000000000000000000000000000000000000000000000000"
              "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
@@ -1593,15 +1593,15 @@ inline const std::vector<SignatureCase> &signature_cases() {
              "0000000002c8227f000001000000000000000000000000000000000000000000000000000000000000000000000000000000"
              "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
              "00000000000000000000000000000000000000000000000000000000000000"),
-         Transport::Tcp, Sender::Server, "Ceph messenger"},
+         Transport::Tcp, Sender::Server, "Ceph"},
         {"ceph msgr1 client",  // msgr v1: the client's banner and its address
          hex("63657068207630323700000000d2040000000200007f00000100000000000000000000000000000000000000000000000000"
              "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
              "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"),
-         Transport::Tcp, Sender::Client, "Ceph messenger"},
+         Transport::Tcp, Sender::Client, "Ceph"},
         {"ceph msgr2 banner",  // doc/dev/msgr2.rst: banner, length 16, supported (revision 1) and required features
          hex("636570682076320a100001000000000000000000000000000000"),
-         Transport::Tcp, Sender::Client, "Ceph messenger"},
+         Transport::Tcp, Sender::Client, "Ceph"},
         {"isns devattrreg",  // RFC 4171 5.6.5.1: DevAttrReg, source, delimiter, entity and iSCSI node attributes
          hex("0001000100888c0000010000000000200000002069716e2e323032362d31322e6f72672e67686f73743a7461726765740000"
              "00000000000000000000000000010000001067686f73742d656e746974790000000000000002000000040000000200000020"

@@ -170,6 +170,15 @@ RESCAP = {
     'ice': {'ice'}, 'zeroc ice': {'ice'}, 'ice protocol': {'ice'}, 'icegrid': {'ice'}, 'lmtp': {'lmtp'},
     'sccache': {'sccache'}, 'pgbackrest': {'tls'}, 'box backup': {'tls'}, 'aptly': {'http'}, 'kore': {'http'},
     'perlbal': {'http'}, 'prometheus exporter': {'http'}, 'prometheus metrics': {'http'},
+    # the plugin's names for the rows written by design before fresh7 (written before fresh7 was seen, with the
+    # service ids an evaluation set could give these protocols)
+    'dicom': {'dicom'}, 'ceph': {'ceph'}, 'isns': {'isns'}, 'rpki-rtr': {'rpki-rtr', 'rpkirtr', 'rtr'},
+    'ipa (osmocom)': {'ipa', 'gsm_ipa', 'osmocom-ipa'}, 'mac-telnet': {'mactelnet', 'mac-telnet'},
+    'sap': {'sap'}, 'dlt (autosar)': {'dlt'}, 'enet': {'enet'}, 'tetrinet': {'tetrinet'},
+    'lyskom': {'lyskom'}, 'poolcounter': {'poolcounter'}, 'sysrqd': {'sysrqd'}, 'poppassd': {'poppassd'},
+    'skk': {'skk', 'skkserv'}, 'syncplay': {'syncplay'}, 'indi': {'indi'},
+    'boinc gui rpc': {'boinc', 'boinc-gui-rpc'}, 'pioneers meta-server': {'pioneers', 'pioneers-meta'},
+    'swank (slime)': {'swank', 'slime'},
 }
 
 TABLES = {'nmap': NMAP, 'ndpi': NDPI, 'suricata': SURICATA, 'rescap': RESCAP}

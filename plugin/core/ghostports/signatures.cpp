@@ -1972,7 +1972,7 @@ constexpr Signature kSignatures[] = {
               "24-octet headers: protocol C7, no key, level 0, known flags, size = the body, CAS zero; text bodies "
               "tiling the payload",
               framed::gqtp_messages},
-    Signature{"giop", "GIOP (CORBA)", "giop", 0, T::Tcp, S::Either, "giop",
+    Signature{"giop", "GIOP", "giop", 0, T::Tcp, S::Either, "giop",
               "GIOP 1.0-1.3, flags and a message type of the version, the size in its byte order (CloseConnection "
               "/ MessageError empty, CancelRequest 4), messages tiling the payload",
               framed::giop_messages},
@@ -1982,10 +1982,10 @@ constexpr Signature kSignatures[] = {
               "application context 1.2.840.10008.3.1.1.1 first, items tiling), P-DATA-TF's "
               "PDVs",
               framed::dicom_pdus},
-    Signature{"ceph-msgr1", "Ceph messenger", "ceph", 6789, T::Tcp, S::Either, "ceph",
+    Signature{"ceph-msgr1", "Ceph", "ceph", 6789, T::Tcp, S::Either, "ceph",
               "ceph v027, alone or + one or two legacy entity addresses (136 octets, family none / IPv4 / IPv6)",
               framed::ceph_msgr1_banner},
-    Signature{"ceph-msgr2", "Ceph messenger", nullptr, 3300, T::Tcp, S::Either, "ceph",
+    Signature{"ceph-msgr2", "Ceph", nullptr, 3300, T::Tcp, S::Either, "ceph",
               "ceph v2 LF, the little-endian length 16, two feature words", framed::ceph_msgr2_banner},
     Signature{"isns", "iSNS", "isns", 3205, T::Both, S::Either, nullptr,
               "version 1, a defined function (response: | 0x8000, a status), length = the rest (x4), flags with "
