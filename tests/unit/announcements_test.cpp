@@ -84,3 +84,27 @@ TEST(Announcements, ThroughAProxyTheViaCommentWinsOverTheOriginsServerHeader) {
         find_header_announcement("HTTP", raw("HTTP/1.1 200 OK\r\nServer: origin/1.0\r\nVia: 1.1 proxy\r\n\r\n")).id,
         nullptr);
 }
+
+// Rows by design before fresh7: poppassd's greeting, Syncplay's Hello, BOINC's exchange_versions reply.
+TEST(Announcements, PoppassdSyncplayAndBoincVersions) {
+    Announcement found = find_announcement("poppassd", raw("200 poppassd v1.8.5 hello, who are you?\r\n"), true);
+    EXPECT_EQ(found.product, "poppassd");
+    EXPECT_EQ(found.version, "1.8.5");
+    EXPECT_EQ(find_announcement("poppassd", raw("200 poppassd hello\r\n"), true).id, nullptr);
+    found = find_announcement("Syncplay",
+                              raw("{\"Hello\": {\"username\": \"ghost\", \"version\": \"1.2.255\", \"realversion\": "
+                                  "\"1.6.9\", \"motd\": \"\"}}\r\n"),
+                              true);
+    EXPECT_EQ(found.product, "Syncplay");
+    EXPECT_EQ(found.version, "1.6.9");
+    found = find_announcement("BOINC GUI RPC",
+                              raw("<boinc_gui_rpc_reply>\n<server_version>\n<major>7</major>\n<minor>20</minor>\n"
+                                  "<release>5</release>\n</server_version>\n</boinc_gui_rpc_reply>\n\x03"),
+                              true);
+    EXPECT_EQ(found.product, "BOINC client");
+    EXPECT_EQ(found.version, "7.20.5");
+    EXPECT_EQ(
+        find_announcement("BOINC GUI RPC", raw("<boinc_gui_rpc_reply>\n<success/>\n</boinc_gui_rpc_reply>\n\x03"), true)
+            .id,
+        nullptr);
+}

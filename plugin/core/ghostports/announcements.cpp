@@ -147,6 +147,32 @@ std::string header_value(std::string_view head, std::string_view name) {
     return {};
 }
 
+// The text between `open` and `close` after `from` in the first 2 kB ("<major>7</major>", "\"realversion\":
+// \"1.6.9\"").
+std::string between(Bytes p, std::string_view open, std::string_view close, std::size_t from = 0) {
+    const std::string_view text(reinterpret_cast<const char *>(p.data()), std::min<std::size_t>(p.size(), 2048));
+    const auto at = text.find(open, from);
+    if (at == std::string_view::npos) return {};
+    const auto end = text.find(close, at + open.size());
+    if (end == std::string_view::npos || end - at - open.size() > 64) return {};
+    return std::string(text.substr(at + open.size(), end - at - open.size()));
+}
+
+// BOINC's GUI RPC reply to exchange_versions: <server_version> <major>, <minor>, <release>.
+std::string boinc_version(Bytes p) {
+    const std::string_view text(reinterpret_cast<const char *>(p.data()), std::min<std::size_t>(p.size(), 2048));
+    const auto server = text.find("<server_version>");
+    if (server == std::string_view::npos) return {};
+    const std::string major = between(p, "<major>", "</major>", server),
+                      minor = between(p, "<minor>", "</minor>", server),
+                      release = between(p, "<release>", "</release>", server);
+    const auto number = [](const std::string &s) {
+        return !s.empty() && s.size() <= 4 &&
+               std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    };
+    return number(major) && number(minor) && number(release) ? major + "." + minor + "." + release : std::string();
+}
+
 bool printable(std::string_view text) {
     for (char c : text)
         if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7e) return false;
@@ -206,6 +232,27 @@ Announcement find_announcement(const char *protocol, std::span<const std::uint8_
         found.product = "PostgreSQL";
         found.version = pgsql_server_version(payload);
         return printable(found.version) ? found : Announcement{};
+    } else if (std::strcmp(protocol, "poppassd") == 0) {
+        // "200 poppassd v1.8.5 hello, who are you?"
+        found.id = "poppassd-greeting";
+        found.product = "poppassd";
+        found.version = token_after(payload, "200 poppassd v");
+        return !found.version.empty() && std::isdigit(static_cast<unsigned char>(found.version[0])) &&
+                       printable(found.version)
+                   ? found
+                   : Announcement{};
+    } else if (std::strcmp(protocol, "Syncplay") == 0) {
+        // The server's Hello: "version" is the protocol's, "realversion" the program's.
+        found.id = "syncplay-realversion";
+        found.product = "Syncplay";
+        found.version = between(payload, "\"realversion\": \"", "\"");
+        return printable(found.version) && std::isdigit(static_cast<unsigned char>(found.version[0])) ? found
+                                                                                                      : Announcement{};
+    } else if (std::strcmp(protocol, "BOINC GUI RPC") == 0) {
+        found.id = "boinc-server-version";
+        found.product = "BOINC client";
+        found.version = boinc_version(payload);
+        return found.version.empty() ? Announcement{} : found;
     } else if (std::strcmp(protocol, "memcached") == 0) {
         found.id = "memcached-version";
         found.product = "memcached";

@@ -5,7 +5,8 @@
 // DNS "version.bind" CHAOS query, STUN's SOFTWARE attribute, the MySQL /
 // MariaDB greeting's version string, PostgreSQL's server_version parameter,
 // memcached's VERSION / STAT version reply, IRC's 002 "running version",
-// git's "agent=" capability; and, after nmap's fingerprints had their say,
+// git's "agent=" capability, poppassd's greeting, Syncplay's realversion,
+// BOINC's server_version; and, after nmap's fingerprints had their say,
 // the product an HTTP response names in its Server header (or, through a
 // proxy, the comment of its Via header).
 #pragma once
