@@ -292,6 +292,9 @@ TEST(DesignSignatures, EnetAndTetrinetNeedTheirShapes) {
                                     {"no channel", with("enet connect", 23, 0)},
                                     {"command 13", with("enet connect", 4, 0x8d)}});
     expect_unnamed("enet verify connect", {{"259 channels", with("enet verify connect", 30, 1)}});
+    expect_unnamed("raknet unconnected ping", {{"the magic's last octet 79", with("raknet unconnected ping", 24, 0x79)},
+                                               {"one octet more", longer("raknet unconnected ping")}});
+    expect_unnamed("raknet unconnected pong", {{"a string length + 1", bumped("raknet unconnected pong", 34, 1)}});
     expect_unnamed("tetrinet login", {{"another octet in the key's span", with("tetrinet login", 4, 'C')},
                                       {"not hex", with("tetrinet login", 5, 'G')},
                                       {"no FF", cut("tetrinet login", size_of_case("tetrinet login") - 1)}});

@@ -1647,6 +1647,14 @@ inline const std::vector<SignatureCase> &signature_cases() {
          hex("8000124001ff00010001123483ff000100000000000005780000800000000003000000000000000000001388000000020000"
              "00025eed1234"),
          Transport::Udp, Sender::Server, "ENet"},
+        {"raknet unconnected ping",  // RakNet: ID_UNCONNECTED_PING, time, the offline magic, the client's guid
+         hex("01000000000001e24000ffff00fefefefefdfdfdfd123456781122334455667788"),
+         Transport::Udp, Sender::Client, "RakNet"},
+        {"raknet unconnected pong",  // its pong with a Bedrock server's MOTD string
+         hex("1c000000000001e24099aabbccddeeff0000ffff00fefefefefdfdfdfd1234567800614d4350453b446564696361746564205365"
+             "727665723b3539343b312e32302e34303b303b31303b31333235333836303839323332383933303836353b426564726f636b20"
+             "6c6576656c3b537572766976616c3b313b31393133323b31393133333b"),
+         Transport::Udp, Sender::Server, "RakNet"},
         {"tetrinet login",  // TetriNET 1.13: the login tetrisstart ghost 1.13 encoded for 127.0.0.1 (key 6875)
          hex("38303241423731434242323438463235384331424231314134464432373244343743443638454536383545323839ff"),
          Transport::Tcp, Sender::Client, "TetriNET"},

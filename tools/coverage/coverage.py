@@ -175,7 +175,7 @@ FRAMING = {
     "MAC-Telnet": "datagram: 22-octet header, control packets with 4-octet lengths",
     "SAP": "datagram: 8/20-octet header + authentication data, SDP text", "DLT (AUTOSAR)": "4-octet standard header with length",
     "ENet": "datagram: 2/4-octet header, commands of fixed sizes + data lengths",
-    "TetriNET": "0xFF-ended text messages", "LysKOM": "line-based (LF), Hollerith strings",
+    "RakNet": "datagram: message id + offline magic", "TetriNET": "0xFF-ended text messages", "LysKOM": "line-based (LF), Hollerith strings",
     "poolcounter": "line-based (LF)", "sysrqd": "a prompt, then LF lines", "poppassd": "line-based (CR LF)",
     "SKK": "one request / answer, space- or LF-ended", "Syncplay": "CR LF-ended JSON objects",
     "INDI": "XML elements", "BOINC GUI RPC": "XML, ended by 0x03", "Pioneers meta-server": "line-based (LF)",

@@ -174,7 +174,7 @@ RESCAP = {
     # service ids an evaluation set could give these protocols)
     'dicom': {'dicom'}, 'ceph': {'ceph'}, 'isns': {'isns'}, 'rpki-rtr': {'rpki-rtr', 'rpkirtr', 'rtr'},
     'ipa (osmocom)': {'ipa', 'gsm_ipa', 'osmocom-ipa'}, 'mac-telnet': {'mactelnet', 'mac-telnet'},
-    'sap': {'sap'}, 'dlt (autosar)': {'dlt'}, 'enet': {'enet'}, 'tetrinet': {'tetrinet'},
+    'sap': {'sap'}, 'dlt (autosar)': {'dlt'}, 'enet': {'enet'}, 'raknet': {'raknet'}, 'tetrinet': {'tetrinet'},
     'lyskom': {'lyskom'}, 'poolcounter': {'poolcounter'}, 'sysrqd': {'sysrqd'}, 'poppassd': {'poppassd'},
     'skk': {'skk', 'skkserv'}, 'syncplay': {'syncplay'}, 'indi': {'indi'},
     'boinc gui rpc': {'boinc', 'boinc-gui-rpc'}, 'pioneers meta-server': {'pioneers', 'pioneers-meta'},

@@ -179,4 +179,32 @@ bool tetrinet_server_messages(Payload p) {
     return count > 0;
 }
 
+bool raknet_offline(Payload p) {
+    static constexpr std::uint8_t kMagic[] = {0x00, 0xff, 0xff, 0x00, 0xfe, 0xfe, 0xfe, 0xfe,
+                                              0xfd, 0xfd, 0xfd, 0xfd, 0x12, 0x34, 0x56, 0x78};
+    const auto magic_at = [p](std::size_t at) {
+        return p.size() >= at + sizeof kMagic && std::equal(std::begin(kMagic), std::end(kMagic), p.begin() + at);
+    };
+    if (p.empty()) return false;
+    switch (p[0]) {
+        case 0x01:  // unconnected ping: time (8), magic, client guid (8)
+        case 0x02: return p.size() == 33 && magic_at(9);
+        case 0x1c:  // unconnected pong: time, server guid, magic, a string of its length
+            return p.size() >= 35 && magic_at(17) && be16(p, 33) == p.size() - 35 && no_controls(p.subspan(35));
+        case 0x05:  // open connection request 1: magic, protocol version, zeros to the MTU
+            return p.size() >= 18 && p.size() <= 1500 && magic_at(1) && p[17] >= 4 && p[17] <= 20 &&
+                   all_zero(p.subspan(18));
+        case 0x06:  // open connection reply 1: magic, server guid, security, MTU
+            return p.size() >= 28 && magic_at(1) && p[25] <= 1 && be16(p, p.size() - 2) >= 400 &&
+                   be16(p, p.size() - 2) <= 1500;
+        case 0x07:  // open connection request 2: magic, the server's address (4 or 6), MTU, client guid
+            return (p.size() == 34 || p.size() == 56) && magic_at(1) && (p[17] == 4 || p[17] == 6) &&
+                   be16(p, p.size() - 10) >= 400 && be16(p, p.size() - 10) <= 1500;
+        case 0x08:  // open connection reply 2: magic, server guid, the client's address, MTU, encryption
+            return (p.size() == 35 || p.size() == 57) && magic_at(1) && (p[25] == 4 || p[25] == 6) &&
+                   be16(p, p.size() - 3) >= 400 && be16(p, p.size() - 3) <= 1500 && p.back() <= 1;
+        default: return false;
+    }
+}
+
 }  // namespace ghostports::framed

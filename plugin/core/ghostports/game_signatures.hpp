@@ -47,6 +47,13 @@ bool enet_packet(Payload p);
 // its vocabulary (playernum, winlist, playerjoin, pline, team...) and
 // their printable arguments.
 bool tetrinet_login(Payload p);
+
+// RakNet's offline messages (RakNet's MessageIdentifiers.h; Minecraft
+// Bedrock, many engines): an unconnected ping / pong or an open-connection
+// request / reply 1 or 2, each with the 16-octet offline magic
+// 00 FF FF 00 FE FE FE FE FD FD FD FD 12 34 56 78 where its layout puts it
+// and of its size (a request 1 padded with zeros to the MTU it probes).
+bool raknet_offline(Payload p);
 bool tetrinet_server_messages(Payload p);
 
 }  // namespace ghostports::framed

@@ -2007,6 +2007,10 @@ constexpr Signature kSignatures[] = {
               "peer id (+ sent time), commands of the twelve at their sizes tiling the datagram, a CONNECT / "
               "VERIFY_CONNECT on channel FF with MTU 576-4096, window 4096-65536 (2^n), 1-255 channels",
               framed::enet_packet},
+    Signature{"raknet-offline", "RakNet", "raknet", 19132, T::Udp, S::Either, nullptr,
+              "unconnected ping / pong or open connection request / reply 1-2, the 16-octet offline magic where "
+              "each puts it, of its size (a request 1 zero-padded to its MTU)",
+              framed::raknet_offline},
     Signature{"tetrinet-login", "TetriNET", nullptr, 31457, T::Tcp, S::Client, nullptr,
               "hex digits + FF: tetrisstart / tetrifaster encoded with a key of decimal digits repeating every 1-5",
               framed::tetrinet_login},
