@@ -170,6 +170,16 @@ RESCAP = {
     'ice': {'ice'}, 'zeroc ice': {'ice'}, 'ice protocol': {'ice'}, 'icegrid': {'ice'}, 'lmtp': {'lmtp'},
     'sccache': {'sccache'}, 'pgbackrest': {'tls'}, 'box backup': {'tls'}, 'aptly': {'http'}, 'kore': {'http'},
     'perlbal': {'http'}, 'prometheus exporter': {'http'}, 'prometheus metrics': {'http'},
+    # the fresh7 set (names a recogniser could plausibly print; written from the protocols before any plugin run
+    # on it; a carrier counts as above: TLS for Taskwarrior's sync and ACME, HTTP for calibre's content server,
+    # Janus' REST API, owhttpd, MapProxy, PDUDaemon and ARA, Telnet for RFC 2217's COM port control)
+    'z39.50': {'z3950'}, 'z3950': {'z3950'}, 'telnet': {'telnet'}, 'rfc 2217': {'telnet'}, 'rfc2217': {'telnet'},
+    'telnet com port control': {'telnet'}, 'postfix policy': {'postfix-policy'},
+    'postfix-policy': {'postfix-policy'}, 'policy delegation': {'postfix-policy'},
+    'postfix policy delegation': {'postfix-policy'}, 'lbcd': {'lbcd'}, 'poppassd': {'poppassd'},
+    'taskwarrior': {'tls'}, 'taskd': {'tls'}, 'acme': {'tls'}, 'calibre': {'http'}, 'janus': {'http'},
+    'owfs': {'http'}, 'owhttpd': {'http'}, 'mapproxy': {'http'}, 'wms': {'http'}, 'pdudaemon': {'http'},
+    'ara': {'http'},
 }
 
 TABLES = {'nmap': NMAP, 'ndpi': NDPI, 'suricata': SURICATA, 'rescap': RESCAP}
