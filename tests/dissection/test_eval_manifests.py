@@ -141,7 +141,7 @@ def test_fresh7_set():
     if not fresh7:
         pytest.skip('the fresh7 set is not recorded')
     real = [d for d in fresh7 if not d['near_miss']]
-    assert len({d['server']['package'] for d in real}) >= 12
+    assert len({d['server']['package'] for d in real}) >= 20
     nms = [d for d in fresh7 if d['near_miss']]
     assert len(nms) >= 4 and {d['transport'] for d in nms} == {'tcp', 'udp'}
     # no program of fresh7 is in another set (package and service both new together)

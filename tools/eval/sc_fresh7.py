@@ -246,15 +246,15 @@ PF_REQS = (policy_request('RCPT', '192.0.2.10', 'mx.example.invalid', 'ghost-spa
         protocol=None, pname='Postfix policy delegation', sent_needles=[b'request=smtpd_access_policy'],
         prepare=lambda ctx: (ctx.write('rules.cf', PF_RULES), ctx.write('reqs.txt', PF_REQS)),
         notes='postfwd2 --file <work>/rules.cf --interface 127.0.0.1 --port 283 --user root --group root '
-              '--nodns --quiet --pidfile <work>/postfwd.pid (it runs as a Net::Server pre-forking daemon; '
+              '--nodns --pidfile <work>/postfwd.pid (it runs as a Net::Server pre-forking daemon; '
               'stopped through its pid file); four rules. With --user nobody it dropped privileges before binding '
-              'and never listened on 283 (a port below 1024), so it keeps root here; --quiet, because its --stdout log lines went to the policy client\'s connection. Wireshark 4.0 has no dissector for the policy protocol '
+              'and never listened on 283 (a port below 1024), so it keeps root here; no --stdout, because its log lines then went to the policy client\'s connection. Wireshark 4.0 has no dissector for the policy protocol '
               '(expected.protocol null).')
 def fresh7_postfwd_283(ctx):
     pidf = ctx.path('postfwd.pid')
     ctx.pidfile('server-postfwd', pidf)
     ctx.run(['postfwd2', '--file', ctx.path('rules.cf'), '--interface', '127.0.0.1', '--port', '283', '--user',
-             'root', '--group', 'root', '--nodns', '--quiet', '--pidfile', pidf], timeout=30)
+             'root', '--group', 'root', '--nodns', '--pidfile', pidf], timeout=30)
     ctx.wait_listen('tcp', 283, timeout=30)
     time.sleep(1)
     with open(ctx.path('reqs.txt'), 'rb') as f:
