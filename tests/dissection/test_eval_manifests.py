@@ -19,8 +19,9 @@ FRESH3 = 'fresh3'          # tools/eval/evallib.py FRESH3_SPLIT: a fourth, its p
 FRESH4 = 'fresh4'          # tools/eval/evallib.py FRESH4_SPLIT: a fifth, drawn from a new pool
 FRESH5 = 'fresh5'          # tools/eval/evallib.py FRESH5_SPLIT: a sixth, drawn from a new pool
 FRESH6 = 'fresh6'          # tools/eval/evallib.py FRESH6_SPLIT: a seventh, drawn from a new pool
+FRESH7 = 'fresh7'          # tools/eval/evallib.py FRESH7_SPLIT: an eighth, drawn from a new pool
 SEALED = {FRESH: 'fresh_', FRESH2: 'fresh2_', FRESH3: 'fresh3_', FRESH4: 'fresh4_',
-          FRESH5: 'fresh5_', FRESH6: 'fresh6_'}   # split -> name prefix
+          FRESH5: 'fresh5_', FRESH6: 'fresh6_', FRESH7: 'fresh7_'}   # split -> name prefix
 
 
 def manifests():
@@ -132,6 +133,20 @@ def test_fresh6_set():
     # no program of fresh6 is in another set (package and service both new together)
     others = {(d['server']['package'], d['service']) for d in MS
               if d['split'] != FRESH6 and not d['near_miss']}
+    assert not others & {(d['server']['package'], d['service']) for d in real}
+
+
+def test_fresh7_set():
+    fresh7 = [d for d in MS if d['split'] == FRESH7]
+    if not fresh7:
+        pytest.skip('the fresh7 set is not recorded')
+    real = [d for d in fresh7 if not d['near_miss']]
+    assert len({d['server']['package'] for d in real}) >= 20
+    nms = [d for d in fresh7 if d['near_miss']]
+    assert len(nms) >= 4 and {d['transport'] for d in nms} == {'tcp', 'udp'}
+    # no program of fresh7 is in another set (package and service both new together)
+    others = {(d['server']['package'], d['service']) for d in MS
+              if d['split'] != FRESH7 and not d['near_miss']}
     assert not others & {(d['server']['package'], d['service']) for d in real}
 
 

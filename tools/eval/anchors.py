@@ -6,7 +6,7 @@
                         runs nDPI (ndpiReader, host package libndpi-bin) and Suricata 7
                         (suricata -r in a trixie root, app-layer protocol of each flow)
                         over captures/eval/*.pcap (only those of split S: tune, heldout,
-                        fresh, fresh2, fresh3, fresh4, fresh5 or fresh6); stores their answers in captures/eval/anchors.json
+                        fresh, fresh2, fresh3, fresh4, fresh5, fresh6 or fresh7); stores their answers in captures/eval/anchors.json
                         (answers of the other captures are kept)
     anchors.py table    prints the table (nmap from the manifests' anchors.nmap, which
                         record.sh got LIVE; nDPI / Suricata from anchors.json) and writes

@@ -10,9 +10,10 @@
     eval.py record --fresh4       record the whole fresh4 set (split "fresh4", names fresh4_*)
     eval.py record --fresh5       record the whole fresh5 set (split "fresh5", names fresh5_*)
     eval.py record --fresh6       record the whole fresh6 set (split "fresh6", names fresh6_*)
+    eval.py record --fresh7       record the whole fresh7 set (split "fresh7", names fresh7_*)
     eval.py user-add | user-del   the temporary account evaluser
     eval.py readme                rewrite captures/eval/README.md and split.txt from the manifests
-    eval.py programs [--fresh|--fresh2|--fresh3|--fresh4|--fresh5|--fresh6]  the programs table of doc/evaluation.md (Markdown)
+    eval.py programs [--fresh|--fresh2|--fresh3|--fresh4|--fresh5|--fresh6|--fresh7]  the programs table of doc/evaluation.md (Markdown)
 """
 import fcntl
 import glob
@@ -25,8 +26,8 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import evallib  # noqa: E402
-from evallib import (EVAL, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH_SPLIT, FRESH2_SPLIT, FRESH3_SPLIT,  # noqa: E402
-                     FRESH4_SPLIT, FRESH5_SPLIT, FRESH6_SPLIT, SEALED, OUT, split_of)
+from evallib import (EVAL, FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH_SPLIT, FRESH2_SPLIT, FRESH3_SPLIT,  # noqa: E402
+                     FRESH4_SPLIT, FRESH5_SPLIT, FRESH6_SPLIT, FRESH7_SPLIT, SEALED, OUT, split_of)
 import ghostlib  # noqa: E402
 # the scenario modules register their scenarios when imported
 import sc_web  # noqa: E402,F401
@@ -46,6 +47,8 @@ import sc_fresh5  # noqa: E402,F401
 import sc_fresh5_nearmiss  # noqa: E402,F401
 import sc_fresh6  # noqa: E402,F401
 import sc_fresh6_nearmiss  # noqa: E402,F401
+import sc_fresh7  # noqa: E402,F401
+import sc_fresh7_nearmiss  # noqa: E402,F401
 from common import EVAL_USER, EVAL_PASS  # noqa: E402
 
 
@@ -109,6 +112,10 @@ SEALED_SECTIONS = (
      'Split `fresh6` (names `fresh6_*`), whatever the service: programs drawn at random from a new pool of\n'
      'candidates that are in none of the sets above nor `captures/ghost/` nor fresh3\'s, fresh4\'s and fresh5\'s pools\n'
      '(`tools/eval/fresh6-pool.md`), to be measured once (`doc/evaluation.md`, "Fresh6 set").'),
+    (FRESH7_SPLIT, 'Fresh7 set (an eighth held-out set, drawn from a new pool, measured once)',
+     'Split `fresh7` (names `fresh7_*`), whatever the service: programs drawn at random from a new pool of\n'
+     'candidates that are in none of the sets above nor `captures/ghost/` nor fresh3\'s to fresh6\'s pools\n'
+     '(`tools/eval/fresh7-pool.md`), to be measured once (`doc/evaluation.md`, "Fresh7 set").'),
 )
 
 
@@ -148,7 +155,7 @@ def _terminate(signum, frame):
 def programs_table(split=None):
     """Markdown: one row per capture with program, package version, client, port (for doc/evaluation.md);
     the tune / heldout set (split None), or a sealed set (split 'fresh' / 'fresh2' / 'fresh3' / 'fresh4' /
-    'fresh5' / 'fresh6')."""
+    'fresh5' / 'fresh6' / 'fresh7')."""
     print('| program | package (version) | service | port | client | split |')
     print('|---|---|---|---|---|---|')
     for d in manifests():
@@ -161,7 +168,7 @@ def programs_table(split=None):
 
 def main(argv):
     if not argv or argv[0] == 'list':
-        for n in EVAL + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5 + FRESH6:
+        for n in EVAL + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5 + FRESH6 + FRESH7:
             m = ghostlib.SCENARIOS[n]
             sealed = [sp for sp, (_, names) in SEALED.items() if n in names]
             print('%-34s %-14s %s' % (n, m['service'], sealed[0] if sealed else split_of(m['service'])))

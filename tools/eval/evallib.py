@@ -58,9 +58,13 @@ FRESH5_PREFIX = 'fresh5_'
 FRESH6 = []   # scenario names of the fresh6 set (a seventh held-out set, drawn from a new pool, measured once)
 FRESH6_SPLIT = 'fresh6'
 FRESH6_PREFIX = 'fresh6_'
+FRESH7 = []   # scenario names of the fresh7 set (an eighth held-out set, drawn from a new pool, measured once)
+FRESH7_SPLIT = 'fresh7'
+FRESH7_PREFIX = 'fresh7_'
 SEALED = {FRESH_SPLIT: (FRESH_PREFIX, FRESH), FRESH2_SPLIT: (FRESH2_PREFIX, FRESH2),
           FRESH3_SPLIT: (FRESH3_PREFIX, FRESH3), FRESH4_SPLIT: (FRESH4_PREFIX, FRESH4),
-          FRESH5_SPLIT: (FRESH5_PREFIX, FRESH5), FRESH6_SPLIT: (FRESH6_PREFIX, FRESH6)}   # split -> (prefix, names)
+          FRESH5_SPLIT: (FRESH5_PREFIX, FRESH5), FRESH6_SPLIT: (FRESH6_PREFIX, FRESH6),
+          FRESH7_SPLIT: (FRESH7_PREFIX, FRESH7)}   # split -> (prefix, names)
 
 
 def split_of(service):
@@ -146,7 +150,8 @@ def svc(name, service, transport, port, package, program, near_miss=False, nmap=
     server names itself on the wire (the version is checked in the
     server->client bytes unless announced['encoded']); split: None (from
     the service name: split_of), or a sealed set's split (SEALED: FRESH_SPLIT,
-    FRESH2_SPLIT, FRESH3_SPLIT, FRESH4_SPLIT, FRESH5_SPLIT, FRESH6_SPLIT), whose names start with its
+    FRESH2_SPLIT, FRESH3_SPLIT, FRESH4_SPLIT, FRESH5_SPLIT, FRESH6_SPLIT,
+    FRESH7_SPLIT), whose names start with its
     prefix."""
     def deco(fn):
         def run(ctx):

@@ -46,6 +46,8 @@ NMAP = {
     'xapian': {'xapian'},
     # the fresh6 set (nmap's service names for these protocols, written after its live answers were in)
     'zmtp': {'zmtp'}, 'irc-proxy': {'irc'}, 'ice': {'ice'}, 'pop3': {'pop'},
+    # the fresh7 set (nmap's service names for these protocols, written after its live answers were in)
+    'telnet': {'telnet'}, 'pop3pw': {'poppassd'},
 }
 
 # nDPI protocol names (ndpiReader "proto: M.A/Master.App"; every dotted part is looked up)
@@ -70,6 +72,8 @@ NDPI = {
     'redis': {'resp'}, 'corba': {'giop'}, 'syncthing': {'tls'}, 'docker': {'http'}, 'drda': {'drda'},
     # the fresh6 set (written after anchors.py run had shown nDPI's answers)
     'zeromq': {'zmtp'}, 'pop3': {'pop'}, 'mail_pop': {'pop'},
+    # the fresh7 set (written after anchors.py run had shown nDPI's answers)
+    'z39.50': {'z3950'},
 }
 
 # Suricata eve.json flow app_proto
@@ -88,6 +92,7 @@ SURICATA = {
     'imap': {'imap'}, 'mysql': {'mysql'},
     # the fresh5 set: none of Suricata 7's app-layer parsers other than tls / http / websocket / irc above
     # the fresh6 set: none either (Suricata 7 has no pop3 or iscsi parser); tls / http above
+    # the fresh7 set: none either (no telnet, nntp or z39.50 parser); tls / http above
 }
 
 # the plugin's ghost-port service names (field ghost service name; lower-cased)
@@ -179,6 +184,16 @@ RESCAP = {
     'skk': {'skk', 'skkserv'}, 'syncplay': {'syncplay'}, 'indi': {'indi'},
     'boinc gui rpc': {'boinc', 'boinc-gui-rpc'}, 'pioneers meta-server': {'pioneers', 'pioneers-meta'},
     'swank (slime)': {'swank', 'slime'},
+    # the fresh7 set (names a recogniser could plausibly print; written from the protocols before any plugin run
+    # on it; a carrier counts as above: TLS for Taskwarrior's sync and ACME, HTTP for calibre's content server,
+    # Janus' REST API, owhttpd, MapProxy, PDUDaemon and ARA, Telnet for RFC 2217's COM port control)
+    'z39.50': {'z3950'}, 'z3950': {'z3950'}, 'telnet': {'telnet'}, 'rfc 2217': {'telnet'}, 'rfc2217': {'telnet'},
+    'telnet com port control': {'telnet'}, 'postfix policy': {'postfix-policy'},
+    'postfix-policy': {'postfix-policy'}, 'policy delegation': {'postfix-policy'},
+    'postfix policy delegation': {'postfix-policy'}, 'lbcd': {'lbcd'}, 'poppassd': {'poppassd'},
+    'taskwarrior': {'tls'}, 'taskd': {'tls'}, 'acme': {'tls'}, 'calibre': {'http'}, 'janus': {'http'},
+    'owfs': {'http'}, 'owhttpd': {'http'}, 'mapproxy': {'http'}, 'wms': {'http'}, 'pdudaemon': {'http'},
+    'ara': {'http'},
 }
 
 TABLES = {'nmap': NMAP, 'ndpi': NDPI, 'suricata': SURICATA, 'rescap': RESCAP}

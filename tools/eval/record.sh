@@ -12,6 +12,7 @@
 #   bash tools/eval/record.sh --fresh4          # the fresh4 set (split "fresh4", fresh4_*), its own packages
 #   bash tools/eval/record.sh --fresh5          # the fresh5 set (split "fresh5", fresh5_*), its own packages
 #   bash tools/eval/record.sh --fresh6          # the fresh6 set (split "fresh6", fresh6_*), its own packages
+#   bash tools/eval/record.sh --fresh7          # the fresh7 set (split "fresh7", fresh7_*), its own packages
 #   /usr/bin/python3 tools/eval/eval.py list    # scenario names, service, split
 #
 # Needs root (ports below 1024, dumpcap on lo, a temporary account, chroot).
@@ -89,12 +90,20 @@ FRESH6_PKGS=(
   libiscsi-bin boxbackup-server boxbackup-client powerman zeroc-icegrid zeroc-ice-utils mailman3 swaks
   prometheus-process-exporter fcgiwrap spawn-fcgi libfcgi-bin sccache prometheus-snmp-exporter
 )
-DAEMONS='ipcontroller|ipengine|snmpsimd|aptly|kore|dircproxy|pgbackrest|perlbal|virtuoso-t|spamass-milter|istgt|bbstored|bbackupd|powermand|vpcd|icegridregistry|runner|prometheus-proc|prometheus-snmp|fcgiwrap|sccache|syncthing|dask-scheduler|nebula|ngircd|libvirtd|virtlogd|virtlockd|conmand|omniNames|websockify|nutcracker|dockerd|containerd|apt-cacher|binkd|xapian-tcpsrv|bearerbox|xl2tpd|stubby|webhook|ocsigenserver|exabgp|dnsproxy|lldb-server|in.ntalkd|searchd|kcptun-server|rspamd|uucico|master|bacula-dir|vtund|unicorn|ioq3ded|podman|puma|thin|gunicorn|amuled|uhub|opentracker|conserver|dopewars|bgpd|zebra|watchfrr|staticd|glances|freerdp-shadow-|deluged|ganesha.nfsd|rpcbind|tincd|nsca-ng|sslh|webdis|redis-server|ziproxy|h2o|caddy|monit|supervisord|transmission-da|influxd|tgtd|ovsdb-server|ovs-vswitchd|pdns_server|inspircd|znc|microsocks|carbon-cache|pulseaudio|kamailio|dnsdist|nfcapd|gmond|darkstat|dictd|clamd|freshclam|php-fpm8.2|nats-server|iperf3|pgbouncer|varnishd|haproxy|privoxy|pure-ftpd|pdns_recursor|gpsd|chronyd|ss-server|ss-local|stunnel4|mosh-server|LCDd|ipmi_sim|nsd|mini_httpd|webfsd|nbd-server|xrdp|xrdp-sesman|beam.smp|oidentd|saned|apache2|lighttpd|squid|tinyproxy|icecast2|etcd|cupsd|named|unbound|knotd|krb5kdc|kadmind|freeradius|rsyslogd|snmptrapd|snmpd|collectd|bird|smbd|nmbd|samba|dropbear|proftpd|inetd|upsd|upsmon|mpd|gearmand|spamd|svnserve|beanstalkd|dovecot|epmd|distccd|Xvnc'
+# the fresh7 set (tools/eval/sc_fresh7.py; programs drawn from tools/eval/fresh7-pool.md)
+FRESH7_PKGS=(
+  yaz calibre taskd taskwarrior gnutls-bin sredird python3-serial socat openbsd-inetd postfwd netcat-openbsd
+  mailfromd miltertest janus curl mtpolicyd libfile-slurp-perl pebble lego openssl owhttpd ffproxy mapproxy
+  pdudaemon lbcd sn suck mono-fastcgi-server libfcgi-bin sqlgrey ara-server python3-ara poppassd
+  gearman-server gearman-tools
+)
+DAEMONS='yaz-ztest|calibre-server|taskd|sredird|postfwd2|mailfromd|janus|mtpolicyd|pebble|owhttpd|ffproxy|mapproxy-util|pdudaemon|lbcd|snntpd.bin|mono|sqlgrey|ara-manage|poppassd|gearmand|ipcontroller|ipengine|snmpsimd|aptly|kore|dircproxy|pgbackrest|perlbal|virtuoso-t|spamass-milter|istgt|bbstored|bbackupd|powermand|vpcd|icegridregistry|runner|prometheus-proc|prometheus-snmp|fcgiwrap|sccache|syncthing|dask-scheduler|nebula|ngircd|libvirtd|virtlogd|virtlockd|conmand|omniNames|websockify|nutcracker|dockerd|containerd|apt-cacher|binkd|xapian-tcpsrv|bearerbox|xl2tpd|stubby|webhook|ocsigenserver|exabgp|dnsproxy|lldb-server|in.ntalkd|searchd|kcptun-server|rspamd|uucico|master|bacula-dir|vtund|unicorn|ioq3ded|podman|puma|thin|gunicorn|amuled|uhub|opentracker|conserver|dopewars|bgpd|zebra|watchfrr|staticd|glances|freerdp-shadow-|deluged|ganesha.nfsd|rpcbind|tincd|nsca-ng|sslh|webdis|redis-server|ziproxy|h2o|caddy|monit|supervisord|transmission-da|influxd|tgtd|ovsdb-server|ovs-vswitchd|pdns_server|inspircd|znc|microsocks|carbon-cache|pulseaudio|kamailio|dnsdist|nfcapd|gmond|darkstat|dictd|clamd|freshclam|php-fpm8.2|nats-server|iperf3|pgbouncer|varnishd|haproxy|privoxy|pure-ftpd|pdns_recursor|gpsd|chronyd|ss-server|ss-local|stunnel4|mosh-server|LCDd|ipmi_sim|nsd|mini_httpd|webfsd|nbd-server|xrdp|xrdp-sesman|beam.smp|oidentd|saned|apache2|lighttpd|squid|tinyproxy|icecast2|etcd|cupsd|named|unbound|knotd|krb5kdc|kadmind|freeradius|rsyslogd|snmptrapd|snmpd|collectd|bird|smbd|nmbd|samba|dropbear|proftpd|inetd|upsd|upsmon|mpd|gearmand|spamd|svnserve|beanstalkd|dovecot|epmd|distccd|Xvnc'
 
-FRESH= FRESH2= FRESH3= FRESH4= FRESH5= FRESH6=
+FRESH= FRESH2= FRESH3= FRESH4= FRESH5= FRESH6= FRESH7=
 for a in "$@"; do
   case "$a" in --fresh|fresh_*) FRESH=1 ;; --fresh2|fresh2_*) FRESH2=1 ;; --fresh3|fresh3_*) FRESH3=1 ;;
-    --fresh4|fresh4_*) FRESH4=1 ;; --fresh5|fresh5_*) FRESH5=1 ;; --fresh6|fresh6_*) FRESH6=1 ;; esac
+    --fresh4|fresh4_*) FRESH4=1 ;; --fresh5|fresh5_*) FRESH5=1 ;; --fresh6|fresh6_*) FRESH6=1 ;;
+    --fresh7|fresh7_*) FRESH7=1 ;; esac
 done
 [ -z "$FRESH" ] || PKGS+=("${FRESH_PKGS[@]}")
 [ -z "$FRESH2" ] || PKGS+=("${FRESH2_PKGS[@]}")
@@ -102,6 +111,7 @@ done
 [ -z "$FRESH4" ] || PKGS+=("${FRESH4_PKGS[@]}")
 [ -z "$FRESH5" ] || PKGS+=("${FRESH5_PKGS[@]}")
 [ -z "$FRESH6" ] || PKGS+=("${FRESH6_PKGS[@]}")
+[ -z "$FRESH7" ] || PKGS+=("${FRESH7_PKGS[@]}")
 install_servers "$DAEMONS" "${PKGS[@]}"
 
 root=${RESCAP_SURICATA_ROOT:-/var/cache/rescap-eval/trixie-suricata}
@@ -125,7 +135,9 @@ rc=0
 # bounded as a whole too; SIGTERM unwinds through the scenario's cleanup
 timeout -s TERM 5400 "$PY" "$HERE/eval.py" record "$@" || rc=$?
 "$PY" "$HERE/eval.py" readme
-if [ -n "$FRESH6" ]; then
+if [ -n "$FRESH7" ]; then
+  "$PY" "$HERE/anchors.py" run --split fresh7 >/dev/null   # the other captures' answers are kept
+elif [ -n "$FRESH6" ]; then
   "$PY" "$HERE/anchors.py" run --split fresh6 >/dev/null   # the other captures' answers are kept
 elif [ -n "$FRESH5" ]; then
   "$PY" "$HERE/anchors.py" run --split fresh5 >/dev/null   # the other captures' answers are kept
