@@ -3,11 +3,13 @@
 // payload. Every row's matcher runs on it on its own (a row the table
 // order hides is still reached), then match_signature for every transport
 // and sender, which must return the first row that applies to that
-// transport and sender and matches, or nullptr when none does.
+// transport and sender and matches, or nullptr when none does; and the
+// refutations (refutations.hpp), which name a row's protocol or nothing.
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 
+#include "core/ghostports/refutations.hpp"
 #include "core/ghostports/signatures.hpp"
 #include "harness.hpp"
 
@@ -72,6 +74,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             }
             FUZZ_CHECK(row == &table[first], first, static_cast<unsigned>(transport), static_cast<unsigned>(sender));
             FUZZ_CHECK(applies(*row, transport, sender), first);
+        }
+        // A refuted protocol is one a row names.
+        if (const char *refuted = ghostports::refuted_protocol(payload, transport)) {
+            bool known = false;
+            for (const Signature &s : table) known = known || std::strcmp(s.protocol, refuted) == 0;
+            FUZZ_CHECK(known, static_cast<unsigned>(transport));
         }
     }
     return 0;

@@ -108,3 +108,16 @@ TEST(Announcements, PoppassdSyncplayAndBoincVersions) {
             .id,
         nullptr);
 }
+
+// Z39.50's InitializeResponse names its implementation (fresh7_yaz_ztest_283, after its one measurement).
+TEST(Announcements, Z3950Implementation) {
+    const auto &cases = rescap::test::signature_cases();
+    for (const auto &c : cases) {
+        if (std::string_view(c.what) != "z3950 init response") continue;
+        const Announcement found = find_announcement("Z39.50", c.payload, true);
+        EXPECT_EQ(found.product, "GFS/YAZ");
+        EXPECT_EQ(found.version, "5.34.0");
+        return;
+    }
+    FAIL() << "no z3950 init response case";
+}

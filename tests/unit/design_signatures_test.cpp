@@ -353,3 +353,24 @@ TEST(DesignSignatures, CensusFindsOfTheFresh7Rows) {
                       Transport::Tcp, Sender::Server),
               "");
 }
+
+// From fresh7's recordings, after its one measurement: sqlgrey's client pipelines its policy requests.
+TEST(DesignSignatures, PipelinedPolicyRequestsAndAnswers) {
+    const std::string request =
+        "request=smtpd_access_policy\nprotocol_state=RCPT\nclient_address=192.0.2.10\nsender=a@example.invalid\n\n";
+    EXPECT_EQ(name_of(raw(request + request + request), Transport::Tcp, Sender::Client), "Postfix policy");
+    EXPECT_EQ(name_of(raw("action=DUNNO\n\naction=defer_if_permit greylisted\n\n"), Transport::Tcp, Sender::Server),
+              "Postfix policy");
+    // a block that is not a request, an empty block, a block without its empty line
+    EXPECT_EQ(name_of(raw(request + "sender=x\n\n"), Transport::Tcp, Sender::Client), "");
+    EXPECT_EQ(name_of(raw(request + "\n\n"), Transport::Tcp, Sender::Client), "");
+    EXPECT_EQ(name_of(raw(request + request.substr(0, request.size() - 1)), Transport::Tcp, Sender::Client), "");
+}
+
+// From fresh7's recordings, after its one measurement: Z39.50's Initialize PDUs.
+TEST(DesignSignatures, Z3950InitNeedsItsFields) {
+    expect_unnamed("z3950 init request", {{"a searchRequest's tag", with("z3950 init request", 0, 0xb6)},
+                                          {"length + 1", bumped("z3950 init request", 1, 1)},
+                                          {"no protocolVersion (tag 2)", with("z3950 init request", 2, 0x82)}});
+    expect_unnamed("z3950 init response", {{"no result (tag 13)", with("z3950 init response", 23, 0x8d)}});
+}

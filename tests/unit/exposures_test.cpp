@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <random>
 #include <string>
@@ -547,4 +548,17 @@ TEST(Exposures, SwankAnswerIsAShell) {
     EXPECT_EQ(found[0].kind, ExposureKind::ShellSession);
     EXPECT_EQ(found[0].detail, "Swank (SLIME) answer");
     EXPECT_TRUE(run({server("00002b(:return (:ok (:pid 4242 :style :spawn) 1)")}).empty()) << "unbalanced";
+}
+
+// Z39.50's InitializeRequest carries idAuthentication in the clear: an idPass (fresh7_yaz_ztest_283) or "open".
+TEST(Exposures, Z3950IdPassAndOpen) {
+    const auto &cases = rescap::test::signature_cases();
+    const auto request = std::find_if(cases.begin(), cases.end(),
+                                      [](const auto &c) { return std::string_view(c.what) == "z3950 init request"; });
+    ASSERT_NE(request, cases.end());
+    expect_login(run({{true, request->payload}}), ExposureProtocol::Z3950, "zreader", 12);
+    // idAuthentication "open": "user/password" as one VisibleString
+    const Bytes open = rescap::test::hex("b4 30 8302 00e0 8403 00e9a2 8504 04000000 8604 04000000 a70b 1a09") +
+                       text("ann/s3cr3") + rescap::test::hex("9f6e 0138 9f6f 0359415a 9f70 0135");
+    expect_login(run({{true, open}}), ExposureProtocol::Z3950, "ann", 5);
 }

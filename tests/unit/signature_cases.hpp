@@ -1647,6 +1647,16 @@ inline const std::vector<SignatureCase> &signature_cases() {
          hex("8000124001ff00010001123483ff000100000000000005780000800000000003000000000000000000001388000000020000"
              "00025eed1234"),
          Transport::Udp, Sender::Server, "ENet"},
+        // From fresh7's recordings, after its one measurement
+        {"z3950 init request",  // fresh7_yaz_ztest_283 frame 4: yaz-client's InitializeRequest with an idPass
+         hex("b46d830200e0840300e9a2850404000000860404000000a719301781077a726561646572820c5a333935302d733363726574"
+             "9f6e0238319f6f0359415a9f702f352e33342e30206465633063386130623736323133323436386363383236346331623232"
+             "3065616531633637626437"),
+         Transport::Tcp, Sender::Client, "Z39.50"},
+        {"z3950 init response",  // fresh7_yaz_ztest_283 frame 6: ztest's InitializeResponse (GFS/YAZ 5.34.0)
+         hex("b559830200e0840300e9a28504040000008604040000008c01019f6e0238319f6f074746532f59415a9f702f352e33342e30"
+             "2064656330633861306237363231333234363863633832363463316232323065616531633637626437"),
+         Transport::Tcp, Sender::Server, "Z39.50"},
         {"raknet unconnected ping",  // RakNet: ID_UNCONNECTED_PING, time, the offline magic, the client's guid
          hex("01000000000001e24000ffff00fefefefefdfdfdfd123456781122334455667788"),
          Transport::Udp, Sender::Client, "RakNet"},

@@ -170,7 +170,7 @@ FRAMING = {
     "GIOP": "12-octet header (GIOP, version, flags, type, size in its byte order)",
     "DICOM": "6-octet PDU header (type, 4-octet length), items with 2-octet lengths, PDVs with 4-octet lengths",
     "Ceph": "banner (ceph v027 / ceph v2 + 2-octet length), then entity addresses / frames",
-    "iSNS": "12-octet header with length, 8-octet TLV heads (lengths x4)",
+    "iSNS": "12-octet header with length, 8-octet TLV heads (lengths x4)", "Z39.50": "BER PDUs (definite lengths)",
     "RPKI-RTR": "8-octet PDU header with a 4-octet length", "IPA (Osmocom)": "2-octet length + stream id",
     "MAC-Telnet": "datagram: 22-octet header, control packets with 4-octet lengths",
     "SAP": "datagram: 8/20-octet header + authentication data, SDP text", "DLT (AUTOSAR)": "4-octet standard header with length",

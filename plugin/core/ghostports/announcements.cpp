@@ -6,6 +6,8 @@
 #include <cstring>
 #include <string_view>
 
+#include "core/ghostports/storage_signatures.hpp"
+
 namespace ghostports {
 namespace {
 
@@ -253,6 +255,15 @@ Announcement find_announcement(const char *protocol, std::span<const std::uint8_
         found.product = "BOINC client";
         found.version = boinc_version(payload);
         return found.version.empty() ? Announcement{} : found;
+    } else if (std::strcmp(protocol, "Z39.50") == 0) {
+        // The InitializeResponse's implementationName ("GFS/YAZ") and implementationVersion ("5.34.0 <commit>").
+        const auto init = framed::z3950_init_fields(payload);
+        if (!init || init->implementation_name.empty() || init->implementation_version.empty()) return {};
+        found.id = "z3950-implementation";
+        found.product = std::string(init->implementation_name);
+        const auto version = init->implementation_version;
+        found.version = std::string(version.substr(0, version.find(' ')));
+        return printable(found.product) && printable(found.version) ? found : Announcement{};
     } else if (std::strcmp(protocol, "memcached") == 0) {
         found.id = "memcached-version";
         found.product = "memcached";

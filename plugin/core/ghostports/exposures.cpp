@@ -12,6 +12,7 @@
 #include "core/ghostports/messaging_text_signatures.hpp"
 #include "core/ghostports/service_text_signatures.hpp"
 #include "core/ghostports/signatures.hpp"
+#include "core/ghostports/storage_signatures.hpp"
 #include "core/rescap/url.hpp"
 
 namespace ghostports {
@@ -586,6 +587,7 @@ const char *exposure_protocol_name(ExposureProtocol protocol) {
         case ExposureProtocol::DovecotAuth: return "Dovecot auth";
         case ExposureProtocol::Ice: return "Ice";
         case ExposureProtocol::Poppassd: return "poppassd";
+        case ExposureProtocol::Z3950: return "Z39.50";
     }
     return "?";
 }
@@ -736,6 +738,14 @@ bool ExposureScanner::binary_credential(std::span<const std::uint8_t> payload, s
     if (auto length = ipmi_password(payload)) return login(ExposureProtocol::Ipmi, recall().ipmi_user, *length);
     if (auto credential = drda_secchk(payload))
         return login(ExposureProtocol::Drda, credential->user, credential->secret_length);
+    // Z39.50's InitializeRequest: idAuthentication as idPass (userId, password) or "open" ("user/password").
+    if (const auto init = framed::z3950_init_fields(payload)) {
+        if (!init->password.empty())
+            return login(ExposureProtocol::Z3950, std::string(init->user), init->password.size());
+        if (const auto slash = init->open.find('/'); slash != std::string_view::npos && slash + 1 < init->open.size())
+            return login(ExposureProtocol::Z3950, std::string(init->open.substr(0, slash)),
+                         init->open.size() - slash - 1);
+    }
     if (auto credential = ice_create_session(payload))
         return login(ExposureProtocol::Ice, credential->user, credential->secret_length);
     if (auto user = postgres_startup_user(payload)) {

@@ -64,6 +64,7 @@ enum class ExposureProtocol : std::uint8_t {
     DovecotAuth,
     Ice,
     Poppassd,
+    Z3950,
 };
 
 struct Exposure {

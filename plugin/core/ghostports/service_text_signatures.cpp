@@ -762,26 +762,51 @@ bool munin_commands(Payload p) {
     return all && capabilities && std::find(p.begin(), p.end(), '\r') == p.end();
 }
 
+namespace {
+
+// A client may send several requests (or a server several answers) in one segment: attribute blocks each
+// ended by an empty line, at most this many read.
+constexpr std::size_t kMaxPolicyBlocks = 16;
+
+// Walks the payload's blocks ("...\n\n" each, to the payload's end), `check` each without its empty line.
+template <class Check>
+bool policy_blocks(Payload p, Check check) {
+    const string_view s = as_text(p);
+    std::size_t at = 0, count = 0;
+    while (at < s.size()) {
+        const auto end = s.find("\n\n", at);
+        if (end == string_view::npos || ++count > kMaxPolicyBlocks || end == at) return false;
+        if (!check(p.subspan(at, end + 1 - at))) return false;
+        at = end + 2;
+    }
+    return count > 0;
+}
+
+}  // namespace
+
 bool postfix_policy_request(Payload p) {
     if (p.empty() || p[0] < 'a' || p[0] > 'z') return false;
-    const string_view s = as_text(p);
-    if (!s.ends_with("\n\n")) return false;
-    bool request = false;
-    const bool all = whole_lines(p.first(p.size() - 1), Eol::Lf, kMaxLines, [&request](string_view line, std::size_t) {
-        const auto equals = line.find('=');
-        if (equals == string_view::npos || equals == 0) return false;
-        const string_view name = line.substr(0, equals);
-        request = request || line == "request=smtpd_access_policy";
-        return std::all_of(name.begin(), name.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+    return policy_blocks(p, [](Payload block) {
+        bool request = false;
+        const bool all = whole_lines(block, Eol::Lf, kMaxLines, [&request](string_view line, std::size_t) {
+            const auto equals = line.find('=');
+            if (equals == string_view::npos || equals == 0) return false;
+            const string_view name = line.substr(0, equals);
+            request = request || line == "request=smtpd_access_policy";
+            return std::all_of(name.begin(), name.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+        });
+        return all && request;
     });
-    return all && request;
 }
 
 bool postfix_policy_action(Payload p) {
-    const string_view s = as_text(p);
-    if (s.size() > 512 || s.size() <= 9 || !s.starts_with("action=") || !s.ends_with("\n\n")) return false;
-    const string_view action = s.substr(7, s.size() - 9);
-    return printable(action, true) && is_token(word_at(action, 0));
+    if (p.size() > 16 * 512) return false;
+    return policy_blocks(p, [](Payload block) {
+        const string_view s = as_text(block);
+        if (s.size() > 512 || s.size() <= 8 || !s.starts_with("action=")) return false;
+        const string_view action = s.substr(7, s.size() - 8);
+        return printable(action, true) && is_token(word_at(action, 0));
+    });
 }
 
 bool scgi_request(Payload p) {

@@ -97,7 +97,9 @@ bool munin_commands(Payload p);
 
 // Postfix's policy delegation protocol (SMTPD_POLICY_README): LF lines
 // "name=value" with request=smtpd_access_policy, ended by an empty line;
-// the answer "action=<text>" LF LF.
+// the answer "action=<text>" LF LF. A segment may hold several requests
+// or answers (a client that pipelines them: sqlgrey's tests, fresh7): up
+// to 16 blocks, each whole.
 bool postfix_policy_request(Payload p);
 bool postfix_policy_action(Payload p);
 

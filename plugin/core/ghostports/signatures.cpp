@@ -1987,6 +1987,11 @@ constexpr Signature kSignatures[] = {
               framed::ceph_msgr1_banner},
     Signature{"ceph-msgr2", "Ceph", nullptr, 3300, T::Tcp, S::Either, "ceph",
               "ceph v2 LF, the little-endian length 16, two feature words", framed::ceph_msgr2_banner},
+    Signature{"z3950-init", "Z39.50", "z3950", 210, T::Tcp, S::Either, "z39.50",
+              "one BER InitializeRequest [20] / InitializeResponse [21], the whole payload, context-tagged fields "
+              "tiling it with protocolVersion, options, preferredMessageSize and exceptionalRecordSize (a "
+              "response's result)",
+              framed::z3950_init},
     Signature{"isns", "iSNS", "isns", 3205, T::Both, S::Either, nullptr,
               "version 1, a defined function (response: | 0x8000, a status), length = the rest (x4), flags with "
               "one of client / server, attributes (tag, length x4) tiling it",

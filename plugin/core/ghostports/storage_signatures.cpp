@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "core/ghostports/storage_signatures.hpp"
 
+#include <optional>
 #include <string_view>
 
 #include "core/ghostports/wire_reading.hpp"
@@ -131,6 +132,112 @@ bool isns_pdu(Payload p) {
         at += 8 + size;
     }
     return response || count > 0;  // a request names its source at least
+}
+
+namespace {
+
+// --- Z39.50 -----------------------------------------------------------------------------------
+
+// One BER TLV at `at` within [at, end): its class and constructed bits, tag number (1-2 octets after 1F),
+// and content; definite lengths of up to two octets only.
+struct BerItem {
+    unsigned tag_class;  // 0x00 universal, 0x80 context...
+    bool constructed;
+    unsigned number;
+    std::size_t content, length;
+};
+std::optional<BerItem> ber_item(Payload p, std::size_t at, std::size_t end) {
+    if (at >= end) return std::nullopt;
+    BerItem item{p[at] & 0xc0u, (p[at] & 0x20) != 0, p[at] & 0x1fu, 0, 0};
+    ++at;
+    if (item.number == 0x1f) {  // high tag number: base-128 octets, at most two
+        item.number = 0;
+        for (int octets = 0;; ++octets) {
+            if (at >= end || octets == 2) return std::nullopt;
+            item.number = item.number << 7 | (p[at] & 0x7fu);
+            if ((p[at++] & 0x80) == 0) break;
+        }
+    }
+    if (at >= end) return std::nullopt;
+    std::size_t length = p[at++];
+    if (length == 0x81 || length == 0x82) {
+        const std::size_t octets = length & 0x7f;
+        if (end - at < octets) return std::nullopt;
+        length = octets == 1 ? p[at] : be16(p, at);
+        at += octets;
+    } else if (length >= 0x80) {
+        return std::nullopt;  // indefinite or too long
+    }
+    if (length > end - at) return std::nullopt;
+    item.content = at;
+    item.length = length;
+    return item;
+}
+
+enum Z3950Field : unsigned {
+    kProtocolVersion = 3,
+    kOptions = 4,
+    kPreferredMessageSize = 5,
+    kExceptionalRecordSize = 6,
+    kIdAuthentication = 7,
+    kResult = 12,
+    kImplementationName = 111,
+    kImplementationVersion = 112,
+};
+
+// Walks an Initialize PDU's fields; `found` gets each. False unless the PDU is one, whole.
+template <class Found>
+bool z3950_walk(Payload p, Found found) {
+    const auto pdu = ber_item(p, 0, p.size());
+    if (!pdu || pdu->tag_class != 0x80 || !pdu->constructed || (pdu->number != 20 && pdu->number != 21) ||
+        pdu->content + pdu->length != p.size())
+        return false;
+    unsigned seen = 0;  // bits of the required fields
+    std::size_t at = pdu->content;
+    for (std::size_t count = 0; at < p.size(); ++count) {
+        const auto field = ber_item(p, at, p.size());
+        if (count == kMaxItems || !field || field->tag_class != 0x80) return false;
+        if (field->number < 32) seen |= 1u << field->number;
+        found(*field);
+        at = field->content + field->length;
+    }
+    constexpr unsigned kRequired =
+        1u << kProtocolVersion | 1u << kOptions | 1u << kPreferredMessageSize | 1u << kExceptionalRecordSize;
+    return (seen & kRequired) == kRequired && (pdu->number == 20 || (seen & 1u << kResult) != 0);
+}
+
+std::string_view content_of(Payload p, const BerItem &item) {
+    return text_at(p, item.content, item.length);
+}
+
+}  // namespace
+
+bool z3950_init(Payload p) {
+    return z3950_walk(p, [](const BerItem &) {});
+}
+
+std::optional<Z3950Init> z3950_init_fields(Payload p) {
+    Z3950Init out;
+    const bool init = z3950_walk(p, [&](const BerItem &field) {
+        if (field.number == kImplementationName) out.implementation_name = content_of(p, field);
+        if (field.number == kImplementationVersion) out.implementation_version = content_of(p, field);
+        if (field.number != kIdAuthentication || !field.constructed) return;
+        const auto choice = ber_item(p, field.content, field.content + field.length);
+        if (!choice) return;
+        if (choice->tag_class == 0 && choice->number == 26) {  // open: VisibleString "user/password"
+            out.open = content_of(p, *choice);
+            return;
+        }
+        if (choice->tag_class != 0 || choice->number != 16) return;  // idPass: SEQUENCE
+        for (std::size_t at = choice->content, count = 0; at < choice->content + choice->length && count < 3; ++count) {
+            const auto part = ber_item(p, at, choice->content + choice->length);
+            if (!part) return;
+            if (part->number == 1) out.user = content_of(p, *part);
+            if (part->number == 2) out.password = content_of(p, *part);
+            at = part->content + part->length;
+        }
+    });
+    return init ? std::optional<Z3950Init>(out) : std::nullopt;
 }
 
 }  // namespace ghostports::framed

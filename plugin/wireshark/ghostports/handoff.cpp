@@ -16,6 +16,7 @@
 #include "wireshark/ghostports/conversation.hpp"
 #include "core/ghostports/announcements.hpp"
 #include "core/ghostports/naming_heuristics.hpp"
+#include "core/ghostports/refutations.hpp"
 #include "wireshark/ghostports/nmap_matcher.hpp"
 #include "wireshark/ghostports/port_preferences.hpp"
 #include "wireshark/ghostports/withheld_frames.hpp"
@@ -243,6 +244,10 @@ void identify(GhostConversation &gc, packet_info *pinfo, std::span<const std::ui
     ++cursor.attempts;
     const Transport transport = tcp ? Transport::Tcp : Transport::Udp;
     if (!from_server) gc.asked = nmap_probes_sent(transport, payload);
+    // A look-alike announces itself (an AMQP header of no AMQP version): never named after what it imitates.
+    if (const char *refuted_name = refuted_protocol(payload, transport);
+        refuted_name != nullptr && *gc.identity.protocol == '\0')
+        gc.refuted = refuted_name;
     const Signature *row = match_signature(payload, transport, from_server ? Sender::Server : Sender::Client);
     // The server's first payload wins over a guess from what the client sent
     // (later ones may be what a proxy or tunnel the client named carries).
