@@ -374,3 +374,20 @@ TEST(DesignSignatures, Z3950InitNeedsItsFields) {
                                           {"no protocolVersion (tag 2)", with("z3950 init request", 2, 0x82)}});
     expect_unnamed("z3950 init response", {{"no result (tag 13)", with("z3950 init response", 23, 0x8d)}});
 }
+
+// From fresh7's recordings, after its one measurement: lbcd's load report; its 8-octet request is no evidence.
+TEST(DesignSignatures, LbcdReplyNeedsItsRanges) {
+    expect_unnamed("lbcd reply", {{"status 2", with("lbcd reply", 7, 2)},
+                                  {"booted after now", with("lbcd reply", 8, 0x7b)},
+                                  {"/tmp 200 % full", with("lbcd reply", 32, 200)},
+                                  {"one weight pair too many announced", with("lbcd reply", 35, 1)}});
+    EXPECT_EQ(name_of(hex("0003000000010000"), Transport::Udp, Sender::Client), "");
+}
+
+// A list request (no data) with a status set: a mutated Dask handshake in a smaller census (seed 7); a request
+// carries no status.
+TEST(DesignSignatures, EnipListRequestHasNoStatus) {
+    EXPECT_EQ(name_of(hex("6400000000000000010000000000a6002a00000000000000"), Transport::Tcp, Sender::Client), "");
+    EXPECT_EQ(name_of(hex("6400000000000000000000000000a6002a00000000000000"), Transport::Tcp, Sender::Client),
+              "EtherNet/IP");
+}

@@ -1657,6 +1657,9 @@ inline const std::vector<SignatureCase> &signature_cases() {
          hex("b559830200e0840300e9a28504040000008604040000008c01019f6e0238319f6f074746532f59415a9f702f352e33342e30"
              "2064656330633861306237363231333234363863633832363463316232323065616531633637626437"),
          Transport::Tcp, Sender::Server, "Z39.50"},
+        {"lbcd reply",  // fresh7_lbcd_udp_403 frame 2: lbcd's load report (no service asked: one weight pair)
+         hex("00030000000100016b1688746b170b9500000000000a00360070000000000000484800000000001e000000c8"),
+         Transport::Udp, Sender::Server, "lbcd"},
         {"raknet unconnected ping",  // RakNet: ID_UNCONNECTED_PING, time, the offline magic, the client's guid
          hex("01000000000001e24000ffff00fefefefefdfdfdfd123456781122334455667788"),
          Transport::Udp, Sender::Client, "RakNet"},

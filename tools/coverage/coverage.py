@@ -171,6 +171,7 @@ FRAMING = {
     "DICOM": "6-octet PDU header (type, 4-octet length), items with 2-octet lengths, PDVs with 4-octet lengths",
     "Ceph": "banner (ceph v027 / ceph v2 + 2-octet length), then entity addresses / frames",
     "iSNS": "12-octet header with length, 8-octet TLV heads (lengths x4)", "Z39.50": "BER PDUs (definite lengths)",
+    "lbcd": "datagram: 8-octet header, 36-octet load report, weight pairs",
     "RPKI-RTR": "8-octet PDU header with a 4-octet length", "IPA (Osmocom)": "2-octet length + stream id",
     "MAC-Telnet": "datagram: 22-octet header, control packets with 4-octet lengths",
     "SAP": "datagram: 8/20-octet header + authentication data, SDP text", "DLT (AUTOSAR)": "4-octet standard header with length",

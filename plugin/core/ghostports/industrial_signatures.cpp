@@ -105,8 +105,8 @@ bool enip_message(Payload p, std::size_t at, std::size_t &next) {
         case kUnregisterSession: return length == 0;
         case kListIdentity:
         case kListServices:
-        case kListInterfaces:  // a request has no data; a reply its items
-            return length == 0 || cpf_items(p, data, end, whole);
+        case kListInterfaces:  // a request has no data and no status (a status says reply); a reply its items
+            return length == 0 ? status == 0 : cpf_items(p, data, end, whole);
         case kSendRRData:
         case kSendUnitData:  // interface handle 0, a timeout, then the items
             return length >= 8 && (data + 6 > end || le32(p, data) == 0) && cpf_items(p, data + 6, end, whole);

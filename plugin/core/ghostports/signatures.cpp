@@ -2091,6 +2091,10 @@ constexpr Signature kSignatures[] = {
               "version 1, not encrypted or compressed, the source and authentication data, [a MIME type NUL], an "
               "SDP description v=0 / o=",
               framed::sap_announcement},
+    Signature{"lbcd-reply", "lbcd", nullptr, 4330, T::Udp, S::Server, nullptr,
+              "version 2-3, op 1, status ok, boot <= now (after 2000), users and /tmp fullness in range, pad 0, <= 5 "
+              "services and their weights, exactly",
+              framed::lbcd_reply},
     Signature{"dlt", "DLT (AUTOSAR)", "dlt", 3490, T::Both, S::Either, nullptr,
               "[DLS 01] standard headers of version 1, each length holding its optional ids and extended header "
               "(type and subtype defined, printable ids), tiling the payload",

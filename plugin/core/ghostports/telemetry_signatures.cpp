@@ -503,4 +503,16 @@ bool dlt_messages(Payload p) {
     return evidence;
 }
 
+bool lbcd_reply(Payload p) {
+    constexpr std::size_t kFixed = 36;  // header, three times, three loads, two user counts, six octets
+    constexpr std::uint32_t kYear2000 = 946684800;
+    if (p.size() < kFixed + 8 || !one_of(be16(p, 0), {2, 3}) || be16(p, 4) != 1 || be16(p, 6) != 1) return false;
+    const std::uint32_t boot = be32(p, 8), now = be32(p, 12), user_time = be32(p, 16);
+    const unsigned total = be16(p, 26), unique = be16(p, 28), on_console = p[30];
+    const unsigned tmp_full = p[32], tmpdir_full = p[33], pad = p[34], services = p[35];
+    return now >= kYear2000 && boot <= now && boot >= kYear2000 / 2 && user_time <= now && unique <= total &&
+           on_console <= total && tmp_full <= 100 && tmpdir_full <= 100 && pad == 0 && services <= 5 &&
+           p.size() == kFixed + 8 * (services + 1);
+}
+
 }  // namespace ghostports::framed

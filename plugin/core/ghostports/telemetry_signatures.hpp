@@ -58,4 +58,12 @@ bool adsb_feed(Payload p);
 // control message of a defined service id.
 bool dlt_messages(Payload p);
 
+// lbcd's load report (Stanford's lbcd, protocol.h): the header (version
+// 2 or 3, op 1, status 1 "ok"), boot time <= current time (after 2000),
+// the user information's time <= current time, load averages, users
+// (unique <= total, on the console <= total), /tmp fullness <= 100 %,
+// pad 0, at most 5 services, and (services + 1) weight / increment pairs,
+// exactly. Requests (8 octets) and error replies are too little to name.
+bool lbcd_reply(Payload p);
+
 }  // namespace ghostports::framed
