@@ -275,6 +275,8 @@ TEST(DesignSignatures, RpkiRtrIpaMactelnetSapAndDltNeedTheirLayouts) {
                                      {"an id not a number", with("ipa osmo ctrl", 9, 'x')}});
     // a session start is the bare 22-octet header (client type 0015, counter 0): too little to name
     EXPECT_EQ(name_of(hex("0100 020000000001 020000000002 0015 2a2a 00000000"), Transport::Udp, Sender::Client), "");
+    // nor is a data packet's header without a control packet
+    EXPECT_EQ(name_of(hex("0101 020000000001 020000000002 0015 2a2a 00000000"), Transport::Udp, Sender::Client), "");
     expect_unnamed("mactelnet begin auth", {{"control type 8", with("mactelnet begin auth", 26, 8)},
                                             {"magic 57", with("mactelnet begin auth", 22, 0x57)}});
     expect_unnamed("sap announcement", {{"version 2", with("sap announcement", 0, 0x40)},

@@ -7,6 +7,7 @@
 
 #include "core/ghostports/json_value.hpp"
 #include "core/ghostports/text_grammar.hpp"
+#include "core/ghostports/wire_reading.hpp"
 
 namespace ghostports::text_rows {
 namespace {
@@ -15,12 +16,6 @@ using namespace ghostports::text;
 
 // A payload holds at most this many lines or messages; more is not read.
 constexpr std::size_t kMaxLines = 64;
-
-// Free text with its line breaks: printable, tab, CR, LF, UTF-8.
-bool text_with_lines(Payload p) {
-    return std::all_of(p.begin(), p.end(),
-                       [](std::uint8_t c) { return text_octet(c, true) || c == '\n' || c == '\r'; });
-}
 
 // --- LysKOM -----------------------------------------------------------------------------------
 
@@ -196,7 +191,7 @@ bool indi_elements(Payload p) {
         "newTextVector", "newNumberVector", "newSwitchVector", "newBLOBVector"};
     static constexpr string_view kDeviceElements[] = {"message", "delProperty", "enableBLOB"};
     const string_view s = as_text(p);
-    if (s.size() < 16 || s[0] != '<' || !text_with_lines(p)) return false;
+    if (s.size() < 16 || s[0] != '<' || !framed::no_controls(p, true)) return false;
     std::size_t name_end = 1;
     while (name_end < s.size() && is_alpha(s[name_end])) ++name_end;
     const string_view element = s.substr(1, name_end - 1);
@@ -224,7 +219,7 @@ bool boinc_gui_rpc(Payload p) {
         if (body.ends_with('\n')) body.remove_suffix(1);
         const string_view close = body.substr(body.size() - root.size() - 3);
         return close.starts_with("</") && close.substr(2, root.size()) == root && close.ends_with('>') &&
-               text_with_lines(p.first(p.size() - 1));
+               framed::no_controls(p.first(p.size() - 1), true);
     }
     return false;
 }

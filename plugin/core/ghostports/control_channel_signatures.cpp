@@ -619,7 +619,7 @@ bool swank_frames(Payload p, const string_view (&words)[N]) {
         const string_view digits = s.substr(at, 6);
         if (!hex_text(digits, true)) return false;
         std::size_t length = 0;
-        for (char c : digits) length = length * 16 + static_cast<std::size_t>(is_digit(c) ? c - '0' : c - 'a' + 10);
+        for (char c : digits) length = length * 16 + static_cast<std::size_t>(hex_value(c));
         if (length < 4 || length > s.size() - at - 6) return false;
         const string_view form = s.substr(at + 6, length);
         if (!form.starts_with("(:")) return false;

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <string_view>
 
+#include "core/ghostports/text_grammar.hpp"
 #include "core/ghostports/wire_reading.hpp"
 
 namespace ghostports::framed {
@@ -121,10 +122,7 @@ namespace {
 // --- TetriNET ---------------------------------------------------------------------------------
 
 int hex_value(std::uint8_t c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
+    return text::hex_value(static_cast<char>(c));
 }
 
 // The key octets "tetrisstart " or "tetrifaster " give at each of the first twelve positions: digits

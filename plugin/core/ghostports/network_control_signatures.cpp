@@ -361,16 +361,15 @@ bool ipa_messages(Payload p) {
 bool mactelnet_packet(Payload p) {
     constexpr std::size_t kHeader = 22;
     constexpr unsigned kClientType = 0x0015;
-    enum : unsigned { kSessionStart = 0, kData = 1, kAck = 2, kEnd = 255 };
-    if (p.size() < kHeader || p[0] != 1 || !one_of(p[1], {kSessionStart, kData, kAck, kEnd})) return false;
+    // session start (0), ack (2) and end (255) are the bare header: 22 octets a mutated RIP request can match
+    constexpr unsigned kData = 1;
+    if (p.size() <= kHeader || p[0] != 1 || p[1] != kData) return false;  // data: one control packet at least
     // the client writes its type before the session key, the server after it
     if (be16(p, 14) != kClientType && be16(p, 16) != kClientType) return false;
     // two MAC addresses, neither zero, not the same
     const auto source = p.subspan(2, 6), destination = p.subspan(8, 6);
     if (all_zero(source) || all_zero(destination) || std::equal(source.begin(), source.end(), destination.begin()))
         return false;
-    // session start, ack and end are the bare header: 22 octets a mutated RIP request can match; not evidence
-    if (p[1] != kData) return false;
     // data: control packets (a client's authentication, terminal size...); bare terminal octets are no evidence
     constexpr std::uint8_t kMagic[] = {0x56, 0x34, 0x12, 0xff};
     std::size_t at = kHeader;

@@ -7,15 +7,12 @@
 #include <tuple>
 #include <utility>
 
+#include "core/ghostports/text_grammar.hpp"
+
 namespace ghostports {
 namespace {
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
+using text::hex_value;
 
 // nmap's C-style escapes in a probe string.
 std::string unescape(std::string_view text) {

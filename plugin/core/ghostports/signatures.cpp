@@ -2,6 +2,7 @@
 #include "core/ghostports/signatures.hpp"
 
 #include "core/ghostports/aaa_realtime_signatures.hpp"
+#include "core/ghostports/ber.hpp"
 #include "core/ghostports/community_signatures.hpp"
 #include "core/ghostports/control_channel_signatures.hpp"
 #include "core/ghostports/framed_signatures.hpp"
@@ -1092,30 +1093,9 @@ bool dns_tcp(Bytes p) {
     return dns_message_at(p, 2, 2 + be16(p, 0));
 }
 
-// BER (X.690) definite lengths.
-bool ber_length(Bytes p, std::size_t &i, std::size_t &length) {
-    if (i >= p.size()) return false;
-    const std::uint8_t first = p[i++];
-    if (first < 0x80) {
-        length = first;
-        return true;
-    }
-    const std::size_t octets = first & 0x7f;
-    if (octets == 0 || octets > 4 || i + octets > p.size()) return false;
-    length = 0;
-    for (std::size_t k = 0; k < octets; ++k) length = length << 8 | p[i++];
-    return true;
-}
-// A TLV with tag `tag` at `i`: sets [begin, end) of its content, which must fit in `limit`.
+// BER (X.690): ber.hpp's readers under this file's names.
 bool ber_tlv(Bytes p, std::size_t &i, std::uint8_t tag, std::size_t limit, std::size_t &begin, std::size_t &end) {
-    if (i >= limit || p[i] != tag) return false;
-    ++i;
-    std::size_t length = 0;
-    if (!ber_length(p, i, length) || i + length > limit) return false;
-    begin = i;
-    end = i + length;
-    i = end;
-    return true;
+    return ber::tlv(p, i, tag, limit, begin, end);
 }
 bool ber_integer(Bytes p, std::size_t &i, std::size_t limit, std::size_t max_octets = 4) {
     std::size_t begin = 0, end = 0;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/ghostports/ber.hpp"
 #include "core/ghostports/wire_reading.hpp"
 
 namespace ghostports::framed {
@@ -139,7 +140,7 @@ namespace {
 // --- Z39.50 -----------------------------------------------------------------------------------
 
 // One BER TLV at `at` within [at, end): its class and constructed bits, tag number (1-2 octets after 1F),
-// and content; definite lengths of up to two octets only.
+// and content (ber.hpp's definite length).
 struct BerItem {
     unsigned tag_class;  // 0x00 universal, 0x80 context...
     bool constructed;
@@ -158,17 +159,8 @@ std::optional<BerItem> ber_item(Payload p, std::size_t at, std::size_t end) {
             if ((p[at++] & 0x80) == 0) break;
         }
     }
-    if (at >= end) return std::nullopt;
-    std::size_t length = p[at++];
-    if (length == 0x81 || length == 0x82) {
-        const std::size_t octets = length & 0x7f;
-        if (end - at < octets) return std::nullopt;
-        length = octets == 1 ? p[at] : be16(p, at);
-        at += octets;
-    } else if (length >= 0x80) {
-        return std::nullopt;  // indefinite or too long
-    }
-    if (length > end - at) return std::nullopt;
+    std::size_t length = 0;
+    if (!ber::length(p.first(end), at, length) || length > end - at) return std::nullopt;
     item.content = at;
     item.length = length;
     return item;

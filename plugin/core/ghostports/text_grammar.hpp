@@ -36,6 +36,13 @@ inline bool is_alnum(char c) {
 inline bool is_hex_digit(char c) {
     return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
+// A hex digit's value (either case), or -1.
+inline int hex_value(char c) {
+    if (is_digit(c)) return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
 inline bool is_hex_digits(string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), is_hex_digit);
 }
